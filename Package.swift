@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One-way layers: Core ← Store ← TUI ← Terminal ← perspectief (executable).
+// Only Terminal (and its system-library shim CNcurses) touches ncurses.
+let package = Package(
+    name: "Perspectief",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "perspectief", targets: ["perspectief"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Core is pure Swift without Foundation; `rounded()` needs libm on Linux.
+        .target(name: "Core", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "Store", dependencies: ["Core"]),
+        .target(name: "TUI", dependencies: ["Core", "Store"]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
+        .executableTarget(
+            name: "perspectief",
+            dependencies: [
+                "Core", "Store", "TUI", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI"]),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
+        .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,225 @@
+/// A step's countdown. Remaining time is derived from event times, so a resumed session
+/// shows what is left without anything ticking in the file.
+public struct StepTimer: Equatable, Sendable {
+    public var extraSeconds = 0
+    public var elapsedMs: Int64 = 0
+    public var runningSince: Int64?
+
+    public var isRunning: Bool { runningSince != nil }
+
+    /// Milliseconds left (negative once it has run out) for a step with `minutes` planned.
+    public func remainingMs(minutes: Int, now: Int64) -> Int64 {
+        let total = Int64(minutes * 60 + extraSeconds) * 1000
+        let running = runningSince.map { max(0, now - $0) } ?? 0
+        return total - elapsedMs - running
+    }
+}
+
+public struct Participant: Equatable, Sendable {
+    public var key: String
+    public var name: String?
+    public var joinedAt: Int64
+}
+
+/// Everything a session is at one moment: the fold of its events, nothing more.
+public struct SessionState: Equatable, Sendable {
+    public var setup: SessionSetup
+    public var createdAt: Int64
+    public var updatedAt: Int64
+    /// The current step's id; nil means the first step of the workshop.
+    public var step: String?
+    public var timers: [String: StepTimer] = [:]
+    public var participants: [String: Participant] = [:]
+    public private(set) var entries: [Entry] = []
+    private var index: [String: Int] = [:]
+    public var closedSteps: Set<String> = []
+    public var hideNames = false
+    public var scenarioTitles: [String: String] = [:]
+    public var closed = false
+    /// The highest Lamport clock folded in; a new event gets one more.
+    public var clock = 0
+    public var eventCount = 0
+    /// Events the facilitator may undo, newest last, with the change that reverses each.
+    public var undoable: [UndoItem] = []
+    public var undone: Set<String> = []
+
+    public static func == (a: SessionState, b: SessionState) -> Bool {
+        a.setup == b.setup && a.step == b.step && a.entries == b.entries && a.timers == b.timers
+            && a.participants == b.participants && a.closedSteps == b.closedSteps && a.hideNames == b.hideNames
+            && a.closed == b.closed && a.clock == b.clock && a.undone == b.undone
+            && a.scenarioTitles == b.scenarioTitles
+    }
+
+    public init(created event: Event, setup: SessionSetup) {
+        self.setup = setup
+        self.createdAt = event.time
+        self.updatedAt = event.time
+        self.clock = event.clock
+        self.eventCount = 1
+    }
+
+    public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
+
+    public var liveEntries: [Entry] { entries.filter(\.isLive) }
+
+    public func votesUsed(by key: String) -> Int { entries.reduce(0) { $0 + ($1.removed ? 0 : $1.votesBy[key] ?? 0) } }
+
+    public func stepIsOpen(_ step: String) -> Bool { !closedSteps.contains(step) }
+
+    // MARK: Folding
+
+    /// Folds a whole history (in any order; sorted here). Events that do not apply are
+    /// skipped — two writers can race, and the fold must stay total and deterministic.
+    public static func fold(_ events: [Event]) -> SessionState? {
+        let sorted = events.sorted(by: Event.foldOrder)
+        guard let first = sorted.first, case .sessionCreated(let setup) = first.change else { return nil }
+        var state = SessionState(created: first, setup: setup)
+        for e in sorted.dropFirst() { state.apply(e) }
+        return state
+    }
+
+    /// Applies one event. Returns false when it did not apply (unknown entry, vote past
+    /// budget after a race, …); the event is then ignored but stays in the history.
+    @discardableResult
+    public mutating func apply(_ event: Event) -> Bool {
+        clock = max(clock, event.clock)
+        updatedAt = max(updatedAt, event.time)
+        eventCount += 1
+        let before = inverse(of: event.change, by: event.actor)
+        guard mutate(event) else { return false }
+        if let undone = event.undoes {
+            self.undone.insert(undone)
+            undoable.removeAll { $0.event == undone }
+        } else if event.actor.role == .facilitator, let before {
+            undoable.append(UndoItem(event: event.id, inverse: before))
+        }
+        return true
+    }
+
+    private mutating func mutate(_ event: Event) -> Bool {
+        let t = event.time
+        switch event.change {
+        case .sessionCreated:
+            return false
+        case .participantJoined:
+            if participants[event.actor.key] == nil {
+                participants[event.actor.key] = Participant(key: event.actor.key, name: event.actor.name, joinedAt: t)
+            }
+        case .stepMoved(let to, _):
+            if let current = step, var timer = timers[current], let since = timer.runningSince {
+                timer.elapsedMs += max(0, t - since)
+                timer.runningSince = nil
+                timers[current] = timer
+            }
+            step = to
+        case .timerStarted(let s):
+            var timer = timers[s] ?? StepTimer()
+            guard timer.runningSince == nil else { return false }
+            timer.runningSince = t
+            timers[s] = timer
+        case .timerPaused(let s):
+            guard var timer = timers[s], let since = timer.runningSince else { return false }
+            timer.elapsedMs += max(0, t - since)
+            timer.runningSince = nil
+            timers[s] = timer
+        case .timerExtended(let s, let seconds):
+            timers[s, default: StepTimer()].extraSeconds += seconds
+        case .entryAdded(let n):
+            guard index[n.id] == nil else { return false }
+            index[n.id] = entries.count
+            entries.append(
+                Entry(
+                    id: n.id, kind: n.kind, text: n.text, step: n.step, scenario: n.scenario, author: n.author,
+                    owner: event.actor.key, proxy: n.proxy, createdAt: t, editedAt: nil, removed: false, status: n.status,
+                    holdsIn: [], directions: [], trends: [], votesBy: [:]))
+        case .entryEdited(let id, let text):
+            return update(id) { $0.text = text; $0.editedAt = t }
+        case .entryRemoved(let id):
+            return update(id) { $0.removed = true }
+        case .entryRestored(let id):
+            return update(id) { $0.removed = false }
+        case .entryReviewed(let id, let status):
+            return update(id) { $0.status = status }
+        case .holdsSet(let id, let scenario, let holds):
+            return update(id) { if holds { $0.holdsIn.insert(scenario) } else { $0.holdsIn.remove(scenario) } }
+        case .linkSet(let id, let target, let linked):
+            return update(id) {
+                switch target {
+                case .direction(let d): if linked { $0.directions.insert(d) } else { $0.directions.remove(d) }
+                case .trend(let tr): if linked { $0.trends.insert(tr) } else { $0.trends.remove(tr) }
+                }
+            }
+        case .voteCast(let id):
+            let key = event.actor.key
+            if event.actor.role == .participant, votesUsed(by: key) >= setup.voteBudget { return false }
+            return update(id) { $0.votesBy[key, default: 0] += 1 }
+        case .voteWithdrawn(let id):
+            let key = event.actor.key
+            guard let e = entry(id), (e.votesBy[key] ?? 0) > 0 else { return false }
+            return update(id) {
+                let n = ($0.votesBy[key] ?? 0) - 1
+                $0.votesBy[key] = n > 0 ? n : nil
+            }
+        case .stepInputSet(let s, let open):
+            if open { closedSteps.remove(s) } else { closedSteps.insert(s) }
+        case .settingsChanged(let hold, let hide, let budget):
+            if let hold { setup.holdForReview = hold }
+            if let hide { hideNames = hide }
+            if let budget { setup.voteBudget = budget }
+        case .scenarioRenamed(let id, let title):
+            scenarioTitles[id] = title
+        case .sessionClosed:
+            closed = true
+        case .sessionReopened:
+            closed = false
+        }
+        return true
+    }
+
+    private mutating func update(_ id: String, _ body: (inout Entry) -> Void) -> Bool {
+        guard let i = index[id] else { return false }
+        body(&entries[i])
+        return true
+    }
+
+    /// The change that reverses `change` in the current state, or nil when it is not
+    /// something the facilitator would want undone (timers, joins).
+    func inverse(of change: Change, by actor: Actor) -> Change? {
+        switch change {
+        case .sessionCreated, .participantJoined, .timerStarted, .timerPaused: return nil
+        case .timerExtended(let s, let seconds): return .timerExtended(step: s, seconds: -seconds)
+        case .stepMoved(let to, let from): return .stepMoved(to: from, from: to)
+        case .entryAdded(let n): return .entryRemoved(id: n.id)
+        case .entryEdited(let id, _): return entry(id).map { .entryEdited(id: id, text: $0.text) }
+        case .entryRemoved(let id): return .entryRestored(id: id)
+        case .entryRestored(let id): return .entryRemoved(id: id)
+        case .entryReviewed(let id, _): return entry(id).map { .entryReviewed(id: id, status: $0.status) }
+        case .holdsSet(let id, let s, _):
+            return entry(id).map { .holdsSet(id: id, scenario: s, holds: $0.holdsIn.contains(s)) }
+        case .linkSet(let id, let target, _):
+            return entry(id).map { e in
+                let was: Bool
+                switch target {
+                case .direction(let d): was = e.directions.contains(d)
+                case .trend(let t): was = e.trends.contains(t)
+                }
+                return .linkSet(id: id, target: target, linked: was)
+            }
+        case .voteCast(let id): return .voteWithdrawn(id: id)
+        case .voteWithdrawn(let id): return .voteCast(id: id)
+        case .stepInputSet(let s, _): return .stepInputSet(step: s, open: stepIsOpen(s))
+        case .settingsChanged(let hold, let hide, let budget):
+            return .settingsChanged(
+                holdForReview: hold == nil ? nil : setup.holdForReview, hideNames: hide == nil ? nil : hideNames,
+                voteBudget: budget == nil ? nil : setup.voteBudget)
+        case .scenarioRenamed(let id, _): return .scenarioRenamed(id: id, title: scenarioTitles[id])
+        case .sessionClosed: return .sessionReopened
+        case .sessionReopened: return .sessionClosed
+        }
+    }
+}
+
+public struct UndoItem: Equatable, Sendable {
+    public var event: String
+    public var inverse: Change
+}

@@ -1,0 +1,71 @@
+/// What typed text may contain. Applied at the engine's door, so the store, the screen and
+/// every export only ever see clean text: anything may be typed in any script, but control
+/// characters (except newline and tab), escape sequences and bidirectional overrides are
+/// stripped — they could repaint a terminal or reverse text on the projector.
+public enum TextPolicy {
+    public static let maxCharacters = 2000
+
+    public static func clean(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var it = text.unicodeScalars.makeIterator()
+        while let u = it.next() {
+            if u == "\u{1B}" {
+                // Drop a whole CSI/OSC escape sequence, not just the ESC byte.
+                skipEscape(&it)
+                continue
+            }
+            if keep(u) { scalars.append(u) }
+        }
+        var s = String(scalars)
+        s = s.replacingCRLF()
+        return String(s.trimmingSpaces)
+    }
+
+    static func keep(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09, 0x0A: return true
+        case 0x0D: return true  // normalised to \n below
+        case 0x00...0x1F, 0x7F...0x9F: return false
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return false
+        case 0xFFF9...0xFFFB, 0xFEFF: return false
+        default: return true
+        }
+    }
+
+    static func skipEscape(_ it: inout String.UnicodeScalarView.Iterator) {
+        guard let next = it.next() else { return }
+        switch next {
+        case "[":
+            // CSI: parameters then one final byte in 0x40–0x7E.
+            while let u = it.next(), !(0x40...0x7E).contains(u.value) {}
+        case "]", "P", "_", "^":
+            // OSC/DCS/APC/PM: up to BEL or ESC \.
+            while let u = it.next() {
+                if u == "\u{07}" { break }
+                if u == "\u{1B}" { _ = it.next(); break }
+            }
+        default:
+            break  // a two-character escape: ESC plus one
+        }
+    }
+
+    /// Single-line forms (names, titles): newlines and tabs become spaces.
+    public static func cleanLine(_ text: String) -> String {
+        clean(text).split(whereSeparator: { $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        guard unicodeScalars.contains("\r") else { return self }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for u in unicodeScalars {
+            if u == "\r" { out.append("\n"); previousCR = true; continue }
+            if u == "\n" && previousCR { previousCR = false; continue }
+            previousCR = false
+            out.append(u)
+        }
+        return String(out)
+    }
+}

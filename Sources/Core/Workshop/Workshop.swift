@@ -1,0 +1,126 @@
+/// A workshop: the content a session runs on — axes, scenarios, perspectives, trends,
+/// directions, messages and the ordered steps. Loaded from `Workshops/*.json` by
+/// `WorkshopLoader`, which also validates it; the format is documented in `Workshops/README.md`.
+public struct Workshop: Equatable, Sendable {
+    public static let formatVersion = 1
+
+    public var id: String
+    public var title: LocalizedText
+    public var question: LocalizedText
+    public var intro: LocalizedText
+    /// The word the workshop uses for its perspectives ("doelgroep" / "target group").
+    public var perspectiveTerm: Term
+    public var axes: [Axis]
+    public var scenarios: [Scenario]
+    public var perspectives: [Perspective]
+    public var trendCategories: [Category]
+    public var domains: [Category]
+    public var trends: [Trend]
+    public var directions: [Direction]
+    public var messages: [Direction]
+    public var steps: [Step]
+    /// Where the content comes from, shown on the home screen and in reports.
+    public var source: LocalizedText?
+
+    public struct Term: Equatable, Sendable {
+        public var singular: LocalizedText
+        public var plural: LocalizedText
+    }
+
+    public struct Axis: Equatable, Sendable {
+        public var id: String
+        public var title: LocalizedText
+        /// Exactly two: the low pole first (scarce, held back), the high pole second.
+        public var poles: [Pole]
+    }
+
+    public struct Pole: Equatable, Sendable {
+        public var id: String
+        public var label: LocalizedText
+    }
+
+    public struct Scenario: Equatable, Sendable {
+        public var id: String
+        public var title: LocalizedText
+        /// Axis id → pole id: where the scenario sits in the 2×2 matrix.
+        public var position: [String: String]
+        public var tagline: LocalizedText?
+        public var narrative: LocalizedText
+        public var features: [LocalizedText]
+    }
+
+    public struct Perspective: Equatable, Sendable {
+        public var id: String
+        public var name: LocalizedText
+        public var description: LocalizedText
+        public var persona: LocalizedText?
+        public var lifeEvents: [LocalizedText]
+    }
+
+    public struct Category: Equatable, Sendable {
+        public var id: String
+        public var title: LocalizedText
+    }
+
+    public struct Trend: Equatable, Sendable {
+        public var id: String
+        public var number: Int
+        public var title: LocalizedText
+        /// nil for a trend that stands above the categories (trend 0 in the 2035 study).
+        public var category: String?
+        public var domains: [String]
+        public var explanation: LocalizedText
+    }
+
+    /// A development direction or a main message: numbered, a title and a one-line gist.
+    public struct Direction: Equatable, Sendable {
+        public var id: String
+        public var number: Int
+        public var title: LocalizedText
+        public var gist: LocalizedText
+    }
+
+    public struct Step: Equatable, Sendable {
+        public var id: String
+        public var kind: StepKind
+        public var title: LocalizedText
+        public var prompts: [LocalizedText]
+        public var minutes: Int
+        /// The scenario a scenario round is about; nil for every other kind.
+        public var scenario: String?
+        /// Optional steps (a trend warm-up) may be skipped by the facilitator.
+        public var optional: Bool
+    }
+
+    public func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
+    public func perspective(_ id: String) -> Perspective? { perspectives.first { $0.id == id } }
+    public func direction(_ id: String) -> Direction? { directions.first { $0.id == id } }
+    public func trend(_ id: String) -> Trend? { trends.first { $0.id == id } }
+    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+
+    /// The scenario's (column, row) in the 2×2 map: column from the first axis, row from the second.
+    public func quadrant(of scenario: Scenario) -> (column: Int, row: Int)? {
+        guard axes.count == 2 else { return nil }
+        func index(_ axis: Axis) -> Int? {
+            guard let pole = scenario.position[axis.id] else { return nil }
+            return axis.poles.firstIndex { $0.id == pole }
+        }
+        guard let c = index(axes[0]), let r = index(axes[1]) else { return nil }
+        return (c, r)
+    }
+}
+
+/// What a step is for; decides which screen the TUI shows and what entries it collects.
+public enum StepKind: String, CaseIterable, Sendable {
+    case opening, trends, scenarioRound, insights, robustness, directions, voting, close
+
+    /// The kind of entry `a` adds in this step, or nil where nothing is typed.
+    public var entryKind: EntryKind? {
+        switch self {
+        case .opening, .trends, .close: return .note
+        case .scenarioRound: return .implication
+        case .insights, .robustness, .directions: return .insight
+        case .voting: return nil
+        }
+    }
+}
