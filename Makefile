@@ -1,6 +1,7 @@
 # Perspectief — `make run` opens the tool on the 2035 workshop; `make test` runs every test.
 # Both do their own set-up on a fresh Debian machine with the Swift toolchain.
 
+SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev tmux jq
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -26,9 +27,17 @@ build: setup
 run: build
 	$(BIN) $(ARGS)
 
+# XCTest prints "Executed N tests, with F failures" per suite; the last one is the total,
+# echoed as a plain "N passed, F failed" line so any CI reader sees the result.
 test: setup
 	$(SWIFT) build
-	$(SWIFT) test --parallel --num-workers 2
+	@mkdir -p .build
+	@set -o pipefail; $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
+	total=$$(grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test.log | tail -1); \
+	n=$$(echo "$$total" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	f=$$(echo "$$total" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	[ -n "$$total" ] && echo "$$((n - f)) passed, $$f failed"; \
+	exit $$status
 
 bench: setup
 	$(SWIFT) build -c release
