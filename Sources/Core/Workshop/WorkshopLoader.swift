@@ -3,6 +3,10 @@
 public struct WorkshopError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var problems: [Problem]
+    public init(file: String, problems: [Problem]) {
+        self.file = file
+        self.problems = problems
+    }
     public var description: String {
         let head = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return "\(file): \(head)\n" + problems.map { "  \($0)" }.joined(separator: "\n")

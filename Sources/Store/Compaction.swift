@@ -1,0 +1,87 @@
+import Core
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Folds journals into `session.json` under an exclusive lock on `.lock`.
+///
+/// Order matters for crash safety: the new snapshot is made durable first (temp file, fsync,
+/// rename, fsync of the folder), and only then are journals removed — and only journals whose
+/// writer has gone (its shared lock is free) and whose every event is in the snapshot. A kill
+/// at any point leaves the old or the new snapshot; events then in both are de-duplicated.
+enum Compaction {
+    static func run(folder: String, ownJournal: String?, tag: String, wait: Bool = true) throws(StoreError) {
+        let lockPath = folder + "/" + SessionFiles.lock
+        let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard lockFD >= 0 else { throw StoreError("cannot lock \(lockPath): \(POSIXFile.errorText())") }
+        defer { close(lockFD) }
+        if flock(lockFD, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+            if wait { throw StoreError("cannot lock \(lockPath): \(POSIXFile.errorText())") }
+            return
+        }
+        defer { flock(lockFD, LOCK_UN) }
+        sweepTemporaries(folder)
+
+        var reader = SessionReader(folder: folder)
+        try reader.loadAll()
+        if let reason = reader.readOnlyReason { throw StoreError("not compacted: \(reason)") }
+        let events = reader.events.values.sorted(by: Event.foldOrder)
+        var folded: [String: Int] = reader.snapshotFolded
+        for e in events { folded[e.writer] = max(folded[e.writer] ?? 0, e.seq) }
+
+        var snapshot = JSONObject()
+        snapshot["schema"] = .number(Double(SessionFiles.schemaVersion))
+        snapshot["session"] = .string(folder.split(separator: "/").last.map(String.init) ?? "")
+        var foldedJSON = JSONObject()
+        for k in folded.keys.sorted() { foldedJSON[k] = .number(Double(folded[k]!)) }
+        snapshot["folded"] = .object(foldedJSON)
+        snapshot["events"] = .array(events.map(\.json))
+        let bytes = Array(JSONWriter.compactLines(snapshot).utf8)
+        try POSIXFile.writeAtomically(
+            bytes, to: folder + "/" + SessionFiles.snapshot, folder: folder, tempTag: tag + "-" + StoreIDs.short())
+
+        var removed = false
+        for name in reader.journals() where name != ownJournal {
+            let path = folder + "/" + name
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            // A live writer holds a shared lock: leave its journal alone.
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+            // Re-read under the lock: everything in it must be in the snapshot we just wrote.
+            var check = SessionReader(folder: folder)
+            try check.readJournal(name)
+            guard check.damage.isEmpty, check.events.keys.allSatisfy({ reader.events[$0] != nil }) else { continue }
+            if unlink(path) == 0 { removed = true }
+        }
+        if removed { try POSIXFile.fsyncDirectory(folder) }
+    }
+
+    /// Temp files left by a compaction that was killed. Only called under the lock, so no
+    /// other compaction is writing one right now.
+    static func sweepTemporaries(_ folder: String) {
+        for name in POSIXFile.list(folder) ?? [] where name.contains(SessionFiles.tempMarker) {
+            unlink(folder + "/" + name)
+        }
+    }
+}
+
+extension JSONWriter {
+    /// A snapshot: one event per line, so the file reads well and diffs line by line.
+    static func compactLines(_ snapshot: JSONObject) -> String {
+        var out = "{\n"
+        for (i, pair) in snapshot.pairs.enumerated() {
+            var key = ""
+            JSONWriter.writeString(pair.key, into: &key)
+            out += "  \(key): "
+            if pair.key == "events", let events = pair.value.arrayValue {
+                out += events.isEmpty ? "[]" : "[\n" + events.map { "    " + JSONWriter.compact($0) }.joined(separator: ",\n") + "\n  ]"
+            } else {
+                out += JSONWriter.compact(pair.value)
+            }
+            out += i == snapshot.count - 1 ? "\n" : ",\n"
+        }
+        return out + "}\n"
+    }
+}

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin wrappers over the system calls the store's durability rests on. Foundation's file
+/// APIs hide the fsyncs and locks that matter here, so the store speaks POSIX directly.
+enum POSIXFile {
+    static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+
+    /// The whole file, or nil when it does not exist.
+    static func read(_ path: String) throws(StoreError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError("cannot read \(path): \(errorText())")
+        }
+        defer { close(fd) }
+        return try readAll(fd, path: path, from: 0)
+    }
+
+    /// Bytes from `offset` to the end of an open file.
+    static func readAll(_ fd: Int32, path: String, from offset: Int) throws(StoreError) -> [UInt8] {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError("cannot read \(path): \(errorText())") }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError("cannot read \(path): it is a folder") }
+        var out: [UInt8] = []
+        out.reserveCapacity(max(0, Int(st.st_size) - offset))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var position = off_t(offset)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, position) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError("cannot read \(path): \(errorText())")
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+            position += off_t(n)
+        }
+        return out
+    }
+
+    /// Writes every byte or throws; a short write is an error, never silently accepted.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if n == 0 { return EIO }
+            done += n
+        }
+        return nil
+    }
+
+    static func fsyncDirectory(_ path: String) throws(StoreError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError("cannot sync folder \(path): \(errorText())") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw StoreError("cannot sync folder \(path): \(errorText())") }
+    }
+
+    /// The safe-write idiom: temp file, write, fsync, rename over the target, fsync the folder.
+    /// A crash at any point leaves either the old file or the new one, never a mix.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, folder: String, tempTag: String) throws(StoreError) {
+        let temp = "\(path).tmp-\(tempTag)"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError("cannot write \(temp): \(errorText())") }
+        if let code = writeAll(fd, bytes) {
+            close(fd)
+            unlink(temp)
+            throw StoreError("cannot write \(path): \(errorText(code))")
+        }
+        if fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            unlink(temp)
+            throw StoreError("cannot write \(path): \(errorText(code))")
+        }
+        close(fd)
+        guard rename(temp, path) == 0 else {
+            let code = errno
+            unlink(temp)
+            throw StoreError("cannot write \(path): \(errorText(code))")
+        }
+        try fsyncDirectory(folder)
+    }
+
+    static func makeDirectory(_ path: String) throws(StoreError) {
+        if mkdir(path, 0o700) != 0 && errno != EEXIST {
+            throw StoreError("cannot create folder \(path): \(errorText())")
+        }
+    }
+
+    /// Names in a folder (no "." or ".."), or nil when it is missing.
+    static func list(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// (size, modification time in ns, inode) — enough to notice that a file changed.
+    static func signature(_ path: String) -> (size: Int, mtime: Int, inode: UInt)? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return (Int(st.st_size), Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec), UInt(st.st_ino))
+    }
+}

@@ -1,0 +1,167 @@
+import Core
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One open session: its events and folded state, and (once it writes) this process's own
+/// journal. Every append is durable — written and `fdatasync`ed — before it returns, so
+/// whatever a screen shows after an append survives a power cut.
+public final class SessionHandle {
+    public let id: String
+    public let folder: String
+    public private(set) var events: [Event] = []
+    public private(set) var state: SessionState
+    /// Set when the session must not be written: damaged files or a newer schema.
+    public private(set) var readOnlyReason: String?
+    public private(set) var warnings: [String] = []
+    /// This process's writer id: the name of its journal.
+    public let writer: String
+
+    private var reader: SessionReader
+    private var journalFD: Int32 = -1
+    private var journalSize: off_t = 0
+    private var seq = 0
+    private let forcedReadOnly: Bool
+
+    init(id: String, folder: String, readOnly: Bool) throws(StoreError) {
+        self.id = id
+        self.folder = folder
+        self.writer = StoreIDs.writer()
+        self.forcedReadOnly = readOnly
+        reader = SessionReader(folder: folder)
+        try reader.loadAll()
+        guard let folded = SessionHandle.fold(reader) else {
+            throw StoreError(reader.readOnlyReason.map { "session \(id) cannot be read: \($0)" } ?? "session \(id) has no sessionCreated event")
+        }
+        state = folded.state
+        events = folded.events
+        readOnlyReason = reader.readOnlyReason
+        warnings = reader.warnings
+        reader.newEvents.removeAll()
+    }
+
+    deinit { close() }
+
+    private static func fold(_ reader: SessionReader) -> (state: SessionState, events: [Event])? {
+        let sorted = reader.events.values.sorted(by: Event.foldOrder)
+        guard let state = SessionState.fold(sorted) else { return nil }
+        return (state, sorted)
+    }
+
+    public var isReadOnly: Bool { forcedReadOnly || readOnlyReason != nil }
+
+    /// Decides `command` against the latest state on disk and saves the result durably.
+    @discardableResult
+    public func perform(_ command: Command, by actor: Actor, engine: Engine, now: Int64) throws(PerformError) -> Event {
+        do { _ = try refresh() } catch { throw .store(error) }
+        let decision: Decision
+        do { decision = try engine.decide(command, by: actor, in: state) } catch { throw .refused(error) }
+        do { return try append(decision, by: actor, now: now) } catch { throw .store(error) }
+    }
+
+    /// Saves one decided change. Returns only once the bytes are on disk.
+    @discardableResult
+    public func append(_ decision: Decision, by actor: Actor, now: Int64) throws(StoreError) -> Event {
+        if forcedReadOnly { throw StoreError("session \(id) is open read-only") }
+        if let reason = readOnlyReason { throw StoreError("session \(id) is read-only: \(reason)") }
+        try openJournal()
+        seq += 1
+        let event = Event(
+            id: StoreIDs.event(), writer: writer, seq: seq, clock: state.clock + 1, time: now, actor: actor,
+            change: decision.change, undoes: decision.undoes)
+        var line = Array(JSONWriter.compact(event.json).utf8)
+        line.append(0x0A)
+        if let code = POSIXFile.writeAll(journalFD, line) {
+            // Take back a partial line so the journal stays whole; the event was not saved.
+            _ = ftruncate(journalFD, journalSize)
+            seq -= 1
+            throw StoreError("not saved: cannot write to \(journalPath): \(POSIXFile.errorText(code))")
+        }
+        if fdatasync(journalFD) != 0 {
+            let code = errno
+            _ = ftruncate(journalFD, journalSize)
+            seq -= 1
+            throw StoreError("not saved: cannot sync \(journalPath): \(POSIXFile.errorText(code))")
+        }
+        journalSize += off_t(line.count)
+        // Our own line is known now; reading it back later must not count it twice.
+        reader.offsets[SessionFiles.journal(writer)] = Int(journalSize)
+        reader.lineCounts[SessionFiles.journal(writer), default: 0] += 1
+        reader.events[event.id] = event
+        events.append(event)
+        state.apply(event)
+        return event
+    }
+
+    private var journalPath: String { folder + "/" + SessionFiles.journal(writer) }
+
+    private func openJournal() throws(StoreError) {
+        guard journalFD < 0 else { return }
+        let fd = open(journalPath, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError("not saved: cannot create \(journalPath): \(POSIXFile.errorText())") }
+        // A shared lock says "this writer is alive": compaction leaves live journals alone.
+        _ = flock(fd, LOCK_SH)
+        journalFD = fd
+        try POSIXFile.fsyncDirectory(folder)
+    }
+
+    /// Reads what other processes wrote since the last look. Returns true when the state changed.
+    @discardableResult
+    public func refresh() throws(StoreError) -> Bool {
+        let snapshotNow = POSIXFile.signature(folder + "/" + SessionFiles.snapshot)
+        if snapshotNow?.inode != reader.snapshotSignature?.inode || snapshotNow?.mtime != reader.snapshotSignature?.mtime {
+            return try reloadFully()
+        }
+        for name in reader.journals() where name != SessionFiles.journal(writer) {
+            try reader.readJournal(name, final: false)
+        }
+        let fresh = reader.newEvents
+        reader.newEvents.removeAll()
+        guard !fresh.isEmpty else { return false }
+        readOnlyReason = reader.readOnlyReason
+        let sortedFresh = fresh.sorted(by: Event.foldOrder)
+        if let last = events.last, let first = sortedFresh.first, Event.foldOrder(first, last) {
+            // Something concurrent sorts before what we folded: fold again from the start.
+            events = (events + sortedFresh).sorted(by: Event.foldOrder)
+            if let s = SessionState.fold(events) { state = s }
+        } else {
+            for e in sortedFresh { state.apply(e) }
+            events += sortedFresh
+        }
+        return true
+    }
+
+    private func reloadFully() throws(StoreError) -> Bool {
+        var fresh = SessionReader(folder: folder)
+        try fresh.loadAll()
+        fresh.newEvents.removeAll()
+        // Our own journal's position must survive the reload.
+        let own = SessionFiles.journal(writer)
+        if journalFD >= 0 { fresh.offsets[own] = Int(journalSize) }
+        guard let folded = SessionHandle.fold(fresh) else { return false }
+        reader = fresh
+        let changed = folded.events.count != events.count
+        events = folded.events
+        state = folded.state
+        readOnlyReason = fresh.readOnlyReason
+        warnings = fresh.warnings
+        return changed
+    }
+
+    /// Folds every journal into a new snapshot and removes the journals of writers that have
+    /// gone. Safe to run from several processes and to kill at any moment.
+    public func compact() throws(StoreError) {
+        if isReadOnly { throw StoreError("session \(id) is read-only; it is not compacted") }
+        try Compaction.run(folder: folder, ownJournal: journalFD >= 0 ? SessionFiles.journal(writer) : nil, tag: writer)
+        _ = try reloadFully()
+    }
+
+    /// Releases this writer's journal; folds it into the snapshot when nothing else is writing.
+    public func close() {
+        guard journalFD >= 0 else { return }
+        Glibc.close(journalFD)
+        journalFD = -1
+        if !isReadOnly { try? Compaction.run(folder: folder, ownJournal: nil, tag: writer, wait: false) }
+    }
+}

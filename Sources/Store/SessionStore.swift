@@ -1,0 +1,132 @@
+import Core
+import Foundation
+
+/// A summary of one saved session for lists (home screen, `perspectief sessions`, review).
+public struct SessionListing: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var workshopId: String
+    public var perspective: PerspectiveRef?
+    public var createdAt: Int64
+    public var updatedAt: Int64
+    public var closed: Bool
+    public var entryCount: Int
+    public var currentStep: String?
+    /// Why the session cannot be used normally (damaged, newer schema), or nil.
+    public var problem: String?
+    public var readOnly: Bool
+}
+
+/// The folder that holds every session: one sub-folder per session (0700), files 0600.
+public final class SessionStore {
+    public let root: String
+
+    /// `--store`, else `PERSPECTIEF_STORE`, else `$XDG_DATA_HOME/perspectief`, else
+    /// `~/.local/share/perspectief`.
+    public static func defaultRoot(flag: String?, environment: [String: String]) -> String {
+        if let flag, !flag.isEmpty { return flag }
+        if let env = environment["PERSPECTIEF_STORE"], !env.isEmpty { return env }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/perspectief" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/perspectief"
+    }
+
+    /// Opens (and if needed creates) the store folder.
+    public init(root: String, create: Bool = true) throws(StoreError) {
+        var path = root
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        self.root = path
+        if POSIXFile.isDirectory(path) { return }
+        if FileManager.default.fileExists(atPath: path) { throw StoreError("store \(path) is not a folder") }
+        guard create else { throw StoreError("store \(path) does not exist") }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError("cannot create store \(path): \(Self.reason(error))")
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return POSIXFile.errorText(Int32(underlying.code))
+        }
+        return ns.localizedDescription
+    }
+
+    public func folder(of id: String) -> String { root + "/" + id }
+
+    /// Creates a session folder and saves its first event durably.
+    public func create(_ setup: SessionSetup, by actor: Actor, now: Int64) throws(StoreError) -> SessionHandle {
+        guard StoreIDs.isValidSession(setup.sessionId) else { throw StoreError("invalid session id \"\(setup.sessionId)\"") }
+        let folder = folder(of: setup.sessionId)
+        if mkdir(folder, 0o700) != 0 {
+            if errno == EEXIST { throw StoreError("session \(setup.sessionId) already exists") }
+            throw StoreError("cannot create session folder \(folder): \(POSIXFile.errorText())")
+        }
+        try POSIXFile.fsyncDirectory(root)
+        let first = Event(
+            id: StoreIDs.event(), writer: "create", seq: 1, clock: 1, time: now, actor: actor, change: .sessionCreated(setup))
+        var snapshot = JSONObject()
+        snapshot["schema"] = .number(Double(SessionFiles.schemaVersion))
+        snapshot["session"] = .string(setup.sessionId)
+        snapshot["folded"] = .object(JSONObject())
+        snapshot["events"] = .array([first.json])
+        do {
+            try POSIXFile.writeAtomically(
+                Array(JSONWriter.compactLines(snapshot).utf8), to: folder + "/" + SessionFiles.snapshot, folder: folder,
+                tempTag: StoreIDs.short())
+        } catch {
+            rmdir(folder)  // empty again: nothing half-made stays behind
+            throw error
+        }
+        return try SessionHandle(id: setup.sessionId, folder: folder, readOnly: false)
+    }
+
+    /// A new session id for a perspective, unique in this store.
+    public func newSessionID(perspective: String, now: Int64) -> String {
+        var id = StoreIDs.session(perspective: perspective, now: now)
+        while FileManager.default.fileExists(atPath: folder(of: id)) { id = StoreIDs.session(perspective: perspective, now: now) }
+        return id
+    }
+
+    /// Opens a saved session. Damaged or newer-schema sessions open read-only (see
+    /// `readOnlyReason`); ids that could leave the store are refused.
+    public func open(_ id: String, readOnly: Bool = false) throws(StoreError) -> SessionHandle {
+        guard StoreIDs.isValidSession(id) else {
+            throw StoreError("\"\(id)\" is not a session id (letters a-z, digits and '-' only)")
+        }
+        let folder = folder(of: id)
+        guard POSIXFile.isDirectory(folder) else { throw StoreError("no session \"\(id)\" in \(root)") }
+        return try SessionHandle(id: id, folder: folder, readOnly: readOnly)
+    }
+
+    /// The ids of all session folders.
+    public func sessionIDs() -> [String] {
+        (POSIXFile.list(root) ?? []).filter { StoreIDs.isValidSession($0) && POSIXFile.isDirectory(folder(of: $0)) }
+    }
+
+    /// Every session, newest first. A session that cannot be read is listed with its problem.
+    public func listings() -> [SessionListing] {
+        sessionIDs().map(listing).sorted {
+            $0.updatedAt != $1.updatedAt ? $0.updatedAt > $1.updatedAt : $0.id > $1.id
+        }
+    }
+
+    func listing(_ id: String) -> SessionListing {
+        do {
+            let h = try open(id, readOnly: true)
+            let s = h.state
+            return SessionListing(
+                id: id, title: s.setup.title, workshopId: s.setup.workshopId, perspective: s.setup.perspective,
+                createdAt: s.createdAt, updatedAt: s.updatedAt, closed: s.closed, entryCount: s.liveEntries.count,
+                currentStep: s.step, problem: h.readOnlyReason, readOnly: h.readOnlyReason != nil)
+        } catch {
+            let mtime = POSIXFile.signature(folder(of: id)).map { Int64($0.mtime / 1_000_000) } ?? 0
+            return SessionListing(
+                id: id, title: id, workshopId: "", perspective: nil, createdAt: mtime, updatedAt: mtime, closed: false,
+                entryCount: 0, currentStep: nil, problem: error.message, readOnly: true)
+        }
+    }
+}
