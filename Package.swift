@@ -27,6 +27,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI"]),
+        // A writer process for the store's crash and concurrency tests (kill -9 needs a process).
+        .executableTarget(name: "perspectief-stress", dependencies: ["Core", "Store"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Core
+import Store
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Create a session of a workshop for one perspective; print its id.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var workshopOptions: WorkshopOptions
+    @Option(help: "The workshop id (see `perspectief workshops`).") var workshop: String = "publieke-dienstverlening-2035"
+    @Option(help: "A perspective id or name of the workshop (e.g. ouderen), or a new one.") var perspective: String
+    @Option(help: "The session title (default: the perspective and today's date).") var title: String?
+    @Option(help: "The facilitator's name.") var facilitator: String?
+    @Flag(help: "Anonymous session: participant names are never stored.") var anonymous = false
+    @Option(help: "Votes per participant in dot voting.") var votes: Int = 3
+    @Flag(help: "Hold participant entries for review before they show on the projector.") var holdForReview = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard (0...99).contains(votes) else { throw ValidationError("--votes must be between 0 and 99") }
+        guard !TextPolicy.cleanLine(perspective).isEmpty else { throw ValidationError("--perspective must not be empty") }
+    }
+
+    func run() throws {
+        let w = try workshopOptions.workshop(workshop)
+        let store = try storeOptions.open()
+        let now = Clock.nowMs()
+        let ref = PerspectiveResolver.resolve(perspective, in: w)
+        let name = PerspectiveResolver.name(ref, in: w, language: Output.language())
+        let slug: String
+        switch ref {
+        case .workshop(let pid): slug = pid
+        case .custom(let custom): slug = custom
+        }
+        let id = store.newSessionID(perspective: slug, now: now)
+        let setup = SessionSetup(
+            sessionId: id, workshopId: w.id, workshopTitle: w.title, perspective: ref,
+            title: title.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "\(name) — \(Output.date(now).prefix(10))",
+            facilitator: facilitator.map(TextPolicy.cleanLine), anonymous: anonymous, voteBudget: votes,
+            holdForReview: holdForReview)
+        let handle: SessionHandle
+        do { handle = try store.create(setup, by: .facilitator(setup.facilitator), now: now) } catch { throw CLIError(error.message) }
+        handle.close()
+        if json {
+            Output.json(["id": .string(id), "workshop": .string(w.id), "perspective": .string(name), "title": .string(setup.title)])
+        } else {
+            print(id)
+        }
+    }
+}
+
+/// A perspective typed on the command line or in the wizard: a workshop's own (by id or by
+/// name in either language, case-insensitive) or a new one.
+enum PerspectiveResolver {
+    static func resolve(_ text: String, in w: Workshop) -> PerspectiveRef {
+        let clean = TextPolicy.cleanLine(text)
+        let lower = clean.lowercased()
+        if let p = w.perspectives.first(where: { $0.id == lower || $0.name.nl.lowercased() == lower || $0.name.en.lowercased() == lower }) {
+            return .workshop(p.id)
+        }
+        return .custom(clean)
+    }
+
+    static func name(_ ref: PerspectiveRef, in w: Workshop?, language: Language) -> String {
+        switch ref {
+        case .workshop(let id): return w?.perspective(id)?.name[language] ?? id
+        case .custom(let name): return name
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Core
+import Foundation
+import Store
+
+/// `--store DIR`: where sessions live.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder with the saved sessions (default: $PERSPECTIEF_STORE, else $XDG_DATA_HOME/perspectief).", valueName: "dir"))
+    var store: String?
+
+    var root: String { SessionStore.defaultRoot(flag: store, environment: ProcessInfo.processInfo.environment) }
+
+    func open() throws -> SessionStore {
+        do { return try SessionStore(root: root) } catch { throw CLIError(error.message) }
+    }
+
+    func session(_ id: String, readOnly: Bool = false) throws -> SessionHandle {
+        do { return try open().open(id, readOnly: readOnly) } catch let e as StoreError { throw CLIError(e.message) }
+    }
+}
+
+/// `--workshops DIR`: extra folders with workshop files.
+struct WorkshopOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Another folder with workshop files (repeatable).", valueName: "dir"))
+    var workshops: [String] = []
+
+    func catalog() -> (workshops: [Workshop], problems: [WorkshopError]) { WorkshopCatalog.load(extraDirectories: workshops) }
+
+    func workshop(_ id: String) throws -> Workshop {
+        let found = catalog()
+        if let w = found.workshops.first(where: { $0.id == id }) { return w }
+        let known = found.workshops.map(\.id).joined(separator: ", ")
+        throw CLIError("unknown workshop \"\(id)\"" + (known.isEmpty ? "" : " (known: \(known))"))
+    }
+}
+
+/// A one-line reason; ArgumentParser prints it as "Error: …" and exits with status 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+enum Clock {
+    static func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+}
+
+enum Output {
+    static func json(_ value: JSONValue) { print(JSONWriter.pretty(value), terminator: "") }
+
+    /// The UI language from LC_ALL, LC_MESSAGES, LANG (Dutch for nl*, else English).
+    static func language(_ flag: String? = nil) -> Language {
+        if let flag { return Language.from(locale: flag) }
+        let env = ProcessInfo.processInfo.environment
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = env[key], !v.isEmpty { return Language.from(locale: v) }
+        }
+        return .en
+    }
+
+    static func date(_ ms: Int64) -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        f.timeZone = .current
+        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Core
+import Store
+
+// The interactive commands; their loop lives in Sources/perspectief/Run.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Open the facilitator's screen: the home screen, or a session to resume.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var workshopOptions: WorkshopOptions
+    @Argument(help: "A session id to resume (default: the home screen).") var session: String?
+    @Option(help: "Interface language: nl or en (default: from LANG).") var lang: String?
+    @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
+
+    func run() throws {
+        try Interactive.facilitator(store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme)
+    }
+}
+
+struct JoinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join", abstract: "Join a live session as a participant and type your own entries.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var workshopOptions: WorkshopOptions
+    @Argument(help: "The session id (default: choose from the open sessions).") var session: String?
+    @Option(help: "Your name as others see it.") var name: String?
+    @Option(help: "Interface language: nl or en (default: from LANG).") var lang: String?
+    @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
+
+    func run() throws {
+        try Interactive.participant(store: storeOptions, workshops: workshopOptions, session: session, name: name, lang: lang, theme: theme)
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Core
+import Store
+
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List saved sessions, newest first.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let listings = try storeOptions.open().listings()
+        if json {
+            Output.json(.array(listings.map { l in
+                var o = JSONObject()
+                o["id"] = .string(l.id)
+                o["title"] = .string(l.title)
+                o["workshop"] = .string(l.workshopId)
+                switch l.perspective {
+                case .workshop(let p)?: o["perspective"] = .string(p)
+                case .custom(let p)?: o["perspective"] = .string(p)
+                case nil: o["perspective"] = .null
+                }
+                o["updatedAt"] = .number(Double(l.updatedAt))
+                o["closed"] = .bool(l.closed)
+                o["entries"] = .number(Double(l.entryCount))
+                o["problem"] = l.problem.map { .string($0) } ?? .null
+                return .object(o)
+            }))
+            return
+        }
+        if listings.isEmpty { print("No sessions in \(storeOptions.root) yet. Start one with `perspectief new --perspective ouderen`.") }
+        for l in listings {
+            let state = l.problem != nil ? "READ-ONLY" : (l.closed ? "closed" : "open")
+            print("\(l.id)\t\(Output.date(l.updatedAt))\t\(state)\t\(l.entryCount) entries\t\(l.title)")
+            if let p = l.problem { print("\t! \(p)") }
+        }
+    }
+}
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one session: its step and entries.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var workshopOptions: WorkshopOptions
+    @Argument(help: "The session id.") var session: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let handle = try storeOptions.session(session, readOnly: true)
+        let state = handle.state
+        let w = workshopOptions.catalog().workshops.first { $0.id == state.setup.workshopId }
+        for warning in handle.warnings { FileHandleErr.print("warning: \(warning)") }
+        if let reason = handle.readOnlyReason { FileHandleErr.print("read-only: \(reason)") }
+        if json {
+            Output.json(SessionJSON.session(state, workshop: w, id: handle.id))
+            return
+        }
+        let language = Output.language()
+        print("\(state.setup.title)  [\(handle.id)]")
+        print("workshop: \(state.setup.workshopId)   perspective: \(PerspectiveResolver.name(state.setup.perspective, in: w, language: language))")
+        let stepId = state.step ?? w?.steps.first?.id ?? "-"
+        print("step: \(w?.step(stepId)?.title[language] ?? stepId)\(state.closed ? "   (closed)" : "")")
+        for e in state.entries where !e.removed && e.status != .rejected {
+            let scenario = e.scenario.map { " [\($0)]" } ?? ""
+            let who = e.author.map { " — \($0)" } ?? ""
+            let votes = e.votes > 0 ? "  (\(e.votes) votes)" : ""
+            print("- \(e.kind.rawValue)\(scenario): \(e.text.replacingOccurrences(of: "\n", with: " "))\(who)\(votes)")
+        }
+    }
+}
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add one entry to a session's current step.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var workshopOptions: WorkshopOptions
+    @Argument(help: "The session id.") var session: String
+    @Option(help: "implication, insight or note.") var kind: String
+    @Option(help: "The text.") var text: String
+    @Option(help: "The scenario id it belongs to (default: the current round's).") var scenario: String?
+    @Option(help: "Who said it (default: the room).") var author: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        guard let entryKind = EntryKind(rawValue: kind) else {
+            throw CLIError("unknown kind \"\(kind)\" (implication, insight or note)")
+        }
+        let handle = try storeOptions.session(session)
+        defer { handle.close() }
+        let w = try workshopOptions.workshop(handle.state.setup.workshopId)
+        let id = "n" + String(Clock.nowMs(), radix: 36) + String(Int.random(in: 0..<1296), radix: 36)
+        let command = Command.addEntry(id: id, text: text, kind: entryKind, scenario: scenario, author: author)
+        do {
+            try handle.perform(command, by: .facilitator(handle.state.setup.facilitator), engine: Engine(workshop: w), now: Clock.nowMs())
+        } catch {
+            throw CLIError(error.description)
+        }
+        if json { Output.json(["id": .string(id)]) } else { print(id) }
+    }
+}
