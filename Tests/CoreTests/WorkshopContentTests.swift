@@ -1,0 +1,124 @@
+import Core
+import Foundation
+import XCTest
+
+/// The shipped workshops, checked against the study they come from.
+final class WorkshopContentTests: XCTestCase {
+    static let folder = Fixtures.root.appendingPathComponent("Workshops")
+
+    func load(_ name: String) throws -> Workshop {
+        try WorkshopLoader.load(bytes: Fixtures.bytes("Workshops/\(name)"), file: name)
+    }
+
+    func testEveryWorkshopFileLoads() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".json") }
+        XCTAssertGreaterThanOrEqual(files.count, 2)
+        for file in files { XCTAssertNoThrow(try load(file), file) }
+    }
+
+    /// The 31 trends of the study, numbered 0 to 30, with the study's own titles.
+    static let studyTrends = [
+        "Complexiteit wet- en regelgeving groeit", "Vergrijzing verandert structuur samenleving",
+        "Globalisering wordt beïnvloed door geopolitieke spanningen", "Migratie zorgt voor bevolkingsgroei",
+        "Krapte arbeidsmarkt beperkt sectoren en transities",
+        "Bestaansonzekerheid neemt toe en is meer dan een financieel probleem",
+        "Groeiende groep mensen minder zelfredzaam", "Toenemende polarisatie heeft veel impact",
+        "Regionale ongelijkheid krijgt meer aandacht", "Afnemend vertrouwen raakt legitimiteit overheid",
+        "Politieke slagvaardigheid neemt af", "De economie: gematigd groeipad richting 2035", "Overheidsfinanciën onder druk",
+        "Marktdenken staat voor een mogelijk kantelpunt", "Verschuivende verhoudingen centraal-decentraal",
+        "Groeiende kwantitatieve én kwalitatieve woningopgave", "Groei en aard zorgvraag zet zorgstelsel onder druk",
+        "Biodiversiteitsverlies wereldvraagstuk, maar nu al zichtbaar in onze leefomgeving",
+        "Waterkwaliteit vraagt om verbetering", "Stikstofreductie blijft richting 2035 op de agenda",
+        "Energietransitie krijgt vaart & leidt tot netcongestie",
+        "Hogere defensie-uitgaven door toenemende geopolitieke spanningen", "Bulldozereffect: stapeling van opgaven",
+        "Technologie ontwikkelt zich exponentieel", "Grenzen tussen reëel en virtueel vervagen",
+        "Big Tech en overheden strijden om de macht", "Adoptie nieuwe technologieën steeds sneller",
+        "Service gap wordt gapende kloof",
+        "Bedrijven en overheden werken aan cyberveiligheid, maar zijn er nog niet",
+        "Privacy als belemmering voor gegevensdeling", "Generatieve AI: kans en uitdaging voor arbeidsmarkt",
+    ]
+
+    func testThe2035WorkshopMatchesTheStudy() throws {
+        let w = try load("publieke-dienstverlening-2035.json")
+        XCTAssertEqual(w.trends.map(\.number), Array(0...30))
+        XCTAssertEqual(w.trends.map(\.title.nl), Self.studyTrends)
+        XCTAssertNil(w.trends[0].category, "trend 0 stands above the three categories")
+        XCTAssertEqual(w.trends[1...10].map(\.category), Array(repeating: "mensen", count: 10))
+        XCTAssertEqual(w.trends[11...22].map(\.category), Array(repeating: "middelen", count: 12))
+        XCTAssertEqual(w.trends[23...30].map(\.category), Array(repeating: "technologie", count: 8))
+        XCTAssertEqual(w.scenarios.count, 4)
+        let quadrants = Set(w.scenarios.compactMap { w.quadrant(of: $0) }.map { "\($0.column)\($0.row)" })
+        XCTAssertEqual(quadrants, ["00", "01", "10", "11"])
+        XCTAssertEqual(
+            w.perspectives.map(\.name.nl),
+            ["Ondernemers", "De gemiddelde burger", "Ouderen", "Nieuwkomers", "Mensen met multiproblematiek"])
+        XCTAssertEqual(w.perspectiveTerm.singular.nl, "doelgroep")
+        XCTAssertEqual(w.directions.count, 9)
+        XCTAssertEqual(w.directions[0].title.nl, "Zet burgers en ondernemers echt centraal")
+        XCTAssertEqual(w.directions[7].title.nl, "Zet in op proactieve dienstverlening en eenmalige uitvraag van gegevens")
+        XCTAssertEqual(w.messages.map(\.title.nl), [
+            "Vernieuw de publieke dienstverlening vanuit een gezamenlijke visie",
+            "Zet de schaarse mensen in waar ze het hardst nodig zijn",
+            "Versnel digitalisering voor betere dienstverlening met minder mensen",
+        ])
+        XCTAssertTrue(w.question.nl.hasPrefix("Welke mix van mensen, middelen en technologie"))
+        for p in w.perspectives {
+            XCTAssertNotNil(p.persona, p.id)
+            XCTAssertTrue((2...3).contains(p.lifeEvents.count), p.id)
+        }
+        let kinds = w.steps.map(\.kind)
+        XCTAssertEqual(kinds, [.opening, .trends, .scenarioRound, .scenarioRound, .scenarioRound, .scenarioRound,
+                               .insights, .robustness, .directions, .voting, .close])
+        XCTAssertTrue(w.steps[1].optional, "the trend warm-up is optional")
+        XCTAssertEqual(Set(w.steps.compactMap(\.scenario)), Set(w.scenarios.map(\.id)), "one round per scenario")
+        let minutes = w.steps.reduce(0) { $0 + $1.minutes }
+        XCTAssertTrue((150...210).contains(minutes), "about three hours, not \(minutes) minutes")
+    }
+
+    func testTheLifeEventsWorkshopUsesTheSameMatrix() throws {
+        let main = try load("publieke-dienstverlening-2035.json")
+        let life = try load("levensgebeurtenissen-2035.json")
+        XCTAssertEqual(life.axes, main.axes)
+        XCTAssertEqual(life.scenarios, main.scenarios)
+        XCTAssertEqual(life.perspectiveTerm.singular.nl, "levensgebeurtenis")
+        let names = Set(life.perspectives.map(\.name.nl))
+        for required in ["18 worden", "Overlijden van een naaste", "Verhuizen", "Een bedrijf starten"] {
+            XCTAssertTrue(names.contains(required), required)
+        }
+        XCTAssertTrue(life.steps.contains { $0.prompts.contains { $0.nl.contains("niet-digitaal") } }, "never digital only")
+    }
+
+    func testTextsAreCompleteShortWhereShownBigAndNoPlaceholders() throws {
+        for file in ["publieke-dienstverlening-2035.json", "levensgebeurtenissen-2035.json"] {
+            let w = try load(file)
+            var texts: [LocalizedText] = [w.title, w.question, w.intro]
+            texts += w.scenarios.flatMap { [$0.title, $0.narrative] + $0.features + ($0.tagline.map { [$0] } ?? []) }
+            texts += w.perspectives.flatMap { [$0.name, $0.description] + ($0.persona.map { [$0] } ?? []) + $0.lifeEvents }
+            texts += w.trends.flatMap { [$0.title, $0.explanation] }
+            texts += (w.directions + w.messages).flatMap { [$0.title, $0.gist] }
+            texts += w.steps.flatMap { [$0.title] + $0.prompts }
+            for text in texts {
+                for s in [text.nl, text.en] {
+                    XCTAssertFalse(s.trimmingCharacters(in: .whitespaces).isEmpty, "\(file): empty text")
+                    for bad in ["TODO", "lorem", "xxx", "TBD", "???"] {
+                        XCTAssertFalse(s.localizedCaseInsensitiveContains(bad), "\(file): placeholder in \(s)")
+                    }
+                }
+            }
+            for s in w.scenarios {
+                XCTAssertLessThanOrEqual(s.title.nl.count, 24, s.title.nl)
+                XCTAssertLessThanOrEqual(s.title.en.count, 24, s.title.en)
+                XCTAssertNotEqual(s.narrative.nl, s.narrative.en)
+                for n in [s.narrative.nl, s.narrative.en] {
+                    XCTAssertTrue((110...200).contains(n.split(separator: " ").count), "\(s.id): narrative of about 150 words")
+                }
+                XCTAssertTrue((4...6).contains(s.features.count), s.id)
+            }
+            for step in w.steps {
+                XCTAssertLessThanOrEqual(step.title.nl.count, 28, step.title.nl)
+                XCTAssertLessThanOrEqual(step.title.en.count, 28, step.title.en)
+                XCTAssertFalse(step.prompts.isEmpty, step.id)
+            }
+        }
+    }
+}
