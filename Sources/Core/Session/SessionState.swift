@@ -5,6 +5,8 @@ public struct StepTimer: Equatable, Sendable {
     public var elapsedMs: Int64 = 0
     public var runningSince: Int64?
 
+    public init() {}
+
     public var isRunning: Bool { runningSince != nil }
 
     /// Milliseconds left (negative once it has run out) for a step with `minutes` planned.

@@ -1,0 +1,100 @@
+import Core
+import Store
+
+/// Everything the screen shows, and nothing the screen does not need. Changed only by
+/// `update`; drawn only by `view`. The session itself is never changed here: commands go
+/// out as effects, the store saves them durably, and the new session state comes back in.
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var language: Language
+    public var theme: Theme
+    /// Wall-clock milliseconds from the latest tick (for timers only).
+    public var now: Int64
+    public var route: Route
+    public var workshops: [Workshop]
+    public var listings: [SessionListing]
+    public var help = false
+    /// One line for the footer: the last refusal, save error or notice.
+    public var notice: Notice?
+    /// Prefix for entry ids made by this process, so two terminals never make the same id.
+    public var idPrefix: String
+    var idCounter = 0
+    /// Local time minus UTC, for showing times; the TUI itself has no time zone.
+    public var utcOffsetMs: Int64 = 0
+
+    public init(
+        workshops: [Workshop], listings: [SessionListing], language: Language, theme: Theme, width: Int, height: Int,
+        now: Int64, idPrefix: String
+    ) {
+        self.workshops = workshops
+        self.listings = listings
+        self.language = language
+        self.theme = theme
+        self.width = width
+        self.height = height
+        self.now = now
+        self.idPrefix = idPrefix
+        route = .home(HomeState())
+    }
+
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    mutating func newEntryId() -> String {
+        idCounter += 1
+        return "\(idPrefix)\(String(now, radix: 36))\(idCounter)"
+    }
+
+    public var session: SessionScreen? {
+        if case .session(let s) = route { return s }
+        return nil
+    }
+}
+
+public enum Route: Sendable {
+    case home(HomeState)
+    case wizard(WizardState)
+    case session(SessionScreen)
+}
+
+public struct Notice: Equatable, Sendable {
+    public enum Kind: Sendable { case info, error }
+    public var kind: Kind
+    public var text: String
+}
+
+/// Messages: everything that can happen to the app.
+public enum Msg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick(now: Int64)
+    /// The store has a newer state (our own save, or another terminal's).
+    case sessionChanged(SessionState)
+    /// A session was created or opened by the executable.
+    case sessionOpened(id: String, workshop: Workshop, state: SessionState, readOnly: String?)
+    case refused(Refusal)
+    case failed(String)
+    case listings([SessionListing])
+}
+
+/// Effects: what the executable must do for the app.
+public enum Effect: Equatable, Sendable {
+    /// Decide and save a command on the open session, then send `.sessionChanged` or `.refused`.
+    case perform(Command)
+    case create(NewSessionRequest)
+    case open(sessionId: String)
+    /// Leave the session screen (the session stays saved) and refresh the home lists.
+    case leaveSession
+    case quit
+}
+
+public struct NewSessionRequest: Equatable, Sendable {
+    public var workshopId: String
+    public var perspective: PerspectiveRef
+    public var title: String
+    public var facilitator: String?
+    public var anonymous: Bool
+    public var voteBudget: Int
+}

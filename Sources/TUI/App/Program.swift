@@ -1,0 +1,93 @@
+import Core
+
+// The program: one pure `update` and one pure `view`.
+//
+// Messages in (keys, resizes, ticks, store news), effects out (perform a command, create or
+// open a session, leave, quit). `view` draws the whole screen from the state into a
+// `CellBuffer`; the Terminal layer copies that buffer to the real terminal, and tests read
+// it as text. Nothing here touches a file, the clock or the terminal.
+
+public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .resize(let w, let h):
+        app.width = w
+        app.height = h
+        return []
+    case .tick(let now):
+        app.now = now
+        return []
+    case .listings(let l):
+        app.listings = l
+        if case .home(var home) = app.route {
+            home.selected = min(home.selected, Home.items(app).count - 1)
+            app.route = .home(home)
+        }
+        return []
+    case .sessionOpened(let id, let workshop, let state, let readOnly):
+        app.route = .session(SessionScreen(id: id, workshop: workshop, state: state, readOnly: readOnly, actor: .facilitator(state.setup.facilitator)))
+        app.notice = readOnly.map { Notice(kind: .error, text: S.readOnlySession(app.language, $0)) }
+        return []
+    case .sessionChanged(let state):
+        guard case .session(var s) = app.route else { return [] }
+        SessionUpdate.changed(&s, state)
+        app.route = .session(s)
+        return []
+    case .refused(let refusal):
+        app.notice = Notice(kind: .error, text: refusal.reason[app.language])
+        restoreInput(&app)
+        return []
+    case .failed(let message):
+        app.notice = Notice(kind: .error, text: S.saveFailed(app.language, message))
+        restoreInput(&app)
+        return []
+    case .key(let key):
+        return keyPressed(&app, key)
+    }
+}
+
+func restoreInput(_ app: inout AppState) {
+    guard case .session(var s) = app.route else { return }
+    SessionUpdate.restoreInput(&s)
+    app.route = .session(s)
+}
+
+func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
+    app.notice = nil
+    if app.help { app.help = false; return [] }
+    if key == .ctrl("c") { return [.quit] }
+    if app.isTooSmall { return key == .char("q") ? [.quit] : [] }
+    switch app.route {
+    case .home(var home):
+        if key == .char("?") { app.help = true; return [] }
+        let effects = Home.update(&app, &home, key)
+        if case .home = app.route { app.route = .home(home) }
+        return effects
+    case .wizard(var w):
+        let effects = Wizard.update(&app, &w, key)
+        if case .wizard = app.route { app.route = .wizard(w) }
+        return effects
+    case .session(var s):
+        let effects = SessionUpdate.update(&app, &s, key)
+        if case .session = app.route { app.route = .session(s) }
+        if effects.contains(.leaveSession) { app.route = .home(HomeState()) }
+        return effects
+    }
+}
+
+public func view(_ app: AppState) -> CellBuffer {
+    var b = CellBuffer(width: app.width, height: app.height)
+    if app.isTooSmall {
+        Overlays.tooSmall(app, into: &b)
+        return b
+    }
+    switch app.route {
+    case .home(let home): Home.view(app, home, into: &b)
+    case .wizard(let w): Wizard.view(app, w, into: &b)
+    case .session(let s): SessionView.view(app, s, into: &b)
+    }
+    if app.help {
+        b.cursor = nil
+        Overlays.help(app, into: &b)
+    }
+    return b
+}

@@ -1,0 +1,123 @@
+import Core
+
+/// Every interface string, in Dutch and English. Workshop content carries its own texts.
+public enum S {
+    static func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+
+    // Home
+    static let appName = t("Perspectief", "Perspectief")
+    static let tagline = t("Het perspectief omgedraaid — werksessies over 2035", "The perspective turned around — sessions on 2035")
+    static let newSession = t("Nieuwe sessie", "New session")
+    static let resume = t("Verder met een sessie", "Resume a session")
+    static let review = t("Terugblik op sessies", "Review sessions")
+    static let reviewLater = t("Terugblik: gebruik `perspectief review` (volgt)", "Review: use `perspectief review` (coming)")
+    static let quit = t("Stoppen", "Quit")
+    static let noSessions = t("Nog geen sessies.", "No sessions yet.")
+    static let readOnly = t("alleen lezen", "read-only")
+    static let closedSession = t("afgesloten", "closed")
+    static let entries = t("bijdragen", "entries")
+
+    // Wizard
+    static let chooseWorkshop = t("Kies een workshop", "Choose a workshop")
+    static let choosePerspective = t("Kies een %@", "Choose a %@")
+    static let otherPerspective = t("Andere %@ (zelf typen)…", "Another %@ (type it)…")
+    static let typePerspective = t("Naam van de %@", "Name of the %@")
+    static let sessionTitle = t("Titel van de sessie", "Session title")
+    static let facilitatorName = t("Naam van de facilitator (mag leeg)", "Facilitator's name (may be empty)")
+    static let anonymity = t("Anoniem: namen van deelnemers worden niet opgeslagen", "Anonymous: participant names are not stored")
+    static let voteBudget = t("Stemmen per deelnemer", "Votes per participant")
+    static let yes = t("ja", "yes")
+    static let no = t("nee", "no")
+    static let startSession = t("Enter: sessie starten", "Enter: start the session")
+    static let wizardHint = t("↑↓ kiezen · Enter verder · Esc terug", "↑↓ choose · Enter next · Esc back")
+
+    // Session
+    static let agenda = t("Agenda", "Agenda")
+    static let timeUp = t("TIJD OM", "TIME UP")
+    static let paused = t("gepauzeerd", "paused")
+    static let running = t("loopt", "running")
+    static let minutes = t("min", "min")
+    static let optional = t("optioneel", "optional")
+    static let implicationsSoFar = t("Implicaties", "Implications")
+    static let insights = t("Inzichten", "Insights")
+    static let notes = t("Aantekeningen", "Notes")
+    static let noEntries = t("Nog niets. Druk op a om iets toe te voegen.", "Nothing yet. Press a to add something.")
+    static let noInsights = t("Nog geen inzichten. Voeg ze toe in de stap Inzichten (a).", "No insights yet. Add them in the Insights step (a).")
+    static let koersvast = t("koersvast", "no-regret")
+    static let scenarioSpecific = t("scenariospecifiek", "scenario-specific")
+    static let undecided = t("nog niet bepaald", "not decided yet")
+    static let votes = t("stemmen", "votes")
+    static let budgetLeft = t("Stembudget per deelnemer: %@", "Vote budget per participant: %@")
+    static let persona = t("Persona", "Persona")
+    static let lifeEvents = t("Levensgebeurtenissen", "Life events")
+    static let features = t("Kenmerken", "Features")
+    static let summary = t("Samenvatting", "Summary")
+    static let topVoted = t("Meeste stemmen", "Most votes")
+    static let perScenario = t("Implicaties per scenario", "Implications per scenario")
+    static let koersvastInsights = t("Koersvaste inzichten", "No-regret insights")
+    static let readOnlySession = t("Alleen lezen: %@", "Read-only: %@")
+    static let sessionClosed = t("Deze sessie is afgesloten.", "This session is closed.")
+    static let saveFailed = t("NIET OPGESLAGEN: %@", "NOT SAVED: %@")
+    static let room = t("de zaal", "the room")
+    static let anonymous = t("anoniem", "anonymous")
+    static let pending = t("wacht op goedkeuring", "awaiting review")
+    static let stepOf = t("Stap %@ van %@", "Step %@ of %@")
+    static let trendWall = t("Trends", "Trends")
+    static let directionKeys = t("1–9: koppel het gekozen inzicht aan een richting", "1–9: link the selected insight to a direction")
+    static let robustnessKeys = t("1–4: houdt stand in scenario 1–4", "1–4: holds in scenario 1–4")
+    static let messages = t("Hoofdboodschappen", "Main messages")
+    static let participantsJoined = t("Deelnemers: %@", "Participants: %@")
+
+    // Input
+    static let newEntry = t("Nieuw: %@", "New: %@")
+    static let editEntry = t("Bewerken", "Edit")
+    static let inputHint = t("Enter opslaan · Esc annuleren · Tab wie zei het · Alt-Enter nieuwe regel",
+        "Enter save · Esc cancel · Tab who said it · Alt-Enter new line")
+    static let saidBy = t("Gezegd door: %@", "Said by: %@")
+
+    // Footer hints
+    static let sessionHint = t("←→ stap · a toevoegen · ↑↓ kiezen · e/d wijzig/verwijder · u ongedaan · t timer · ? hulp · q stoppen",
+        "←→ step · a add · ↑↓ select · e/d edit/remove · u undo · t timer · ? help · q leave")
+    static let homeHint = t("↑↓ kiezen · Enter openen · n nieuwe sessie · ? hulp · q stoppen",
+        "↑↓ choose · Enter open · n new session · ? help · q quit")
+
+    // Too small
+    static let tooSmall = t("Maak het venster minstens 80×24 (nu %@×%@).", "Make the window at least 80×24 (now %@×%@).")
+
+    // Kinds
+    static func kind(_ k: EntryKind) -> LocalizedText {
+        switch k {
+        case .implication: return t("implicatie", "implication")
+        case .insight: return t("inzicht", "insight")
+        case .note: return t("aantekening", "note")
+        }
+    }
+
+    // Help
+    static let help = t("Toetsen", "Keys")
+    static let helpClose = t("Druk op een toets om verder te gaan", "Press any key to continue")
+}
+
+extension LocalizedText {
+    /// Fills "%@" placeholders in order.
+    func callAsFunction(_ language: Language, _ args: String...) -> String {
+        var out = self[language]
+        for a in args {
+            guard let r = out.range(of: "%@") else { break }
+            out.replaceSubrange(r, with: a)
+        }
+        return out
+    }
+}
+
+extension String {
+    func range(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,203 @@
+import Core
+
+/// The live session on the facilitator's (projected) screen.
+public struct SessionScreen: Sendable {
+    public var id: String
+    public var workshop: Workshop
+    public var engine: Engine
+    public var state: SessionState
+    /// Why the session cannot be changed (damaged files, newer schema), or nil.
+    public var readOnly: String?
+    public var actor: Actor
+    public var selected = 0
+    public var input: TextInput?
+    /// The entry being edited, when the input edits rather than adds.
+    public var editing: String?
+    /// Who said what is typed: 0 = the room, then the joined participants in join order.
+    public var authorIndex = 0
+    /// Text handed to the store and not yet confirmed: restored into the input if refused.
+    var submitted: (text: String, editing: String?)?
+    /// The full scenario/persona/directions card over the screen (key `n`).
+    public var card = false
+
+    public init(id: String, workshop: Workshop, state: SessionState, readOnly: String?, actor: Actor) {
+        self.id = id
+        self.workshop = workshop
+        self.engine = Engine(workshop: workshop)
+        self.state = state
+        self.readOnly = readOnly
+        self.actor = actor
+    }
+
+    public var step: Workshop.Step { engine.currentStep(state) ?? workshop.steps[0] }
+    public var stepIndex: Int { workshop.steps.firstIndex { $0.id == step.id } ?? 0 }
+
+    /// The entries this step shows and lets the facilitator select, in order.
+    public var visibleEntries: [Entry] {
+        let step = self.step
+        switch step.kind {
+        case .opening, .trends, .scenarioRound, .close:
+            return state.entries.filter { $0.step == step.id && !$0.removed && $0.status != .rejected }
+        case .insights, .robustness, .directions, .voting:
+            return state.entries.filter { $0.kind == .insight && !$0.removed && $0.status != .rejected }
+        }
+    }
+
+    public var selectedEntry: Entry? {
+        let list = visibleEntries
+        return list.isEmpty ? nil : list[min(selected, list.count - 1)]
+    }
+
+    func scenarioTitle(_ s: Workshop.Scenario, _ l: Language) -> String { state.scenarioTitles[s.id] ?? s.title[l] }
+
+    var authors: [String?] {
+        [nil] + state.participants.values.sorted { $0.joinedAt < $1.joinedAt }.compactMap(\.name)
+    }
+
+    func perspectiveName(_ l: Language) -> String {
+        switch state.setup.perspective {
+        case .workshop(let id): return workshop.perspective(id)?.name[l] ?? id
+        case .custom(let name): return name
+        }
+    }
+
+    func remainingMs(now: Int64) -> Int64 {
+        (state.timers[step.id] ?? StepTimer()).remainingMs(minutes: step.minutes, now: now)
+    }
+}
+
+enum SessionUpdate {
+    static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
+        if s.input != nil { return typing(&app, &s, key) }
+        if s.card { s.card = false; return [] }
+        let count = s.visibleEntries.count
+        let step = s.step
+        func perform(_ c: Command) -> [Effect] {
+            if let reason = s.readOnly {
+                app.notice = Notice(kind: .error, text: S.readOnlySession(app.language, reason))
+                return []
+            }
+            return [.perform(c)]
+        }
+        switch key {
+        case .right, .pageDown:
+            guard s.stepIndex + 1 < s.workshop.steps.count else { return [] }
+            s.selected = 0
+            return perform(.moveStep(to: s.workshop.steps[s.stepIndex + 1].id))
+        case .left, .pageUp:
+            guard s.stepIndex > 0 else { return [] }
+            s.selected = 0
+            return perform(.moveStep(to: s.workshop.steps[s.stepIndex - 1].id))
+        case .up, .char("k"): s.selected = max(0, min(s.selected, count - 1) - 1)
+        case .down, .char("j"): s.selected = min(max(0, count - 1), s.selected + 1)
+        case .home, .char("g"): s.selected = 0
+        case .end, .char("G"): s.selected = max(0, count - 1)
+        case .char("a"):
+            guard step.kind.entryKind != nil else {
+                app.notice = Notice(kind: .info, text: Refusal.noEntriesHereText[app.language])
+                return []
+            }
+            if s.readOnly != nil || s.state.closed { return perform(.addEntry(id: "", text: "")) }
+            s.input = TextInput()
+            s.editing = nil
+        case .char("e"), .enter:
+            guard let e = s.selectedEntry else { return [] }
+            s.input = TextInput(e.text)
+            s.editing = e.id
+        case .char("d"), .delete:
+            guard let e = s.selectedEntry else { return [] }
+            return perform(.removeEntry(id: e.id))
+        case .char("u"): return perform(.undo)
+        case .char("t"): return perform(.startTimer)
+        case .char("+"), .char("="): return perform(.extendTimer(seconds: 60))
+        case .char("-"): return perform(.extendTimer(seconds: -60))
+        case .char("v"):
+            guard let e = s.selectedEntry else { return [] }
+            return perform(.vote(id: e.id))
+        case .char("V"):
+            guard let e = s.selectedEntry else { return [] }
+            return perform(.withdrawVote(id: e.id))
+        case .char(let c) where c.isNumber && c != "0":
+            let n = Int(String(c))!
+            guard let e = s.selectedEntry else { return [] }
+            if step.kind == .robustness, n <= s.workshop.scenarios.count {
+                let scenario = s.workshop.scenarios[n - 1].id
+                return perform(.setHolds(id: e.id, scenario: scenario, holds: !e.holdsIn.contains(scenario)))
+            }
+            if step.kind == .directions, n <= s.workshop.directions.count {
+                let d = s.workshop.directions[n - 1].id
+                return perform(.link(id: e.id, target: .direction(d), linked: !e.directions.contains(d)))
+            }
+        case .char("y"):
+            guard let e = s.selectedEntry, e.status == .pending else { return [] }
+            return perform(.review(id: e.id, status: .shown))
+        case .char("x"):
+            if let e = s.selectedEntry, e.status == .pending { return perform(.review(id: e.id, status: .rejected)) }
+            return perform(.setStepInput(step: step.id, open: !s.state.stepIsOpen(step.id)))
+        case .char("c") where step.kind == .close:
+            return perform(s.state.closed ? .reopen : .close)
+        case .char("n"): s.card = true
+        case .char("?"): app.help = true
+        case .char("q"), .escape: return [.leaveSession]
+        default: break
+        }
+        return []
+    }
+
+    static func typing(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
+        guard var input = s.input else { return [] }
+        switch key {
+        case .escape:
+            s.input = nil
+            s.editing = nil
+            return []
+        case .enter:
+            let text = input.text
+            s.submitted = (text, s.editing)
+            s.input = nil
+            if let id = s.editing {
+                s.editing = nil
+                return [.perform(.editEntry(id: id, text: text))]
+            }
+            let authors = s.authors
+            let author = authors[min(s.authorIndex, authors.count - 1)]
+            return [.perform(.addEntry(id: app.newEntryId(), text: text, author: author, proxy: author != nil))]
+        case .tab:
+            s.authorIndex = (s.authorIndex + 1) % max(1, s.authors.count)
+            return []
+        case .backTab:
+            let n = max(1, s.authors.count)
+            s.authorIndex = (s.authorIndex + n - 1) % n
+            return []
+        default:
+            _ = input.handle(key)
+            s.input = input
+            return []
+        }
+    }
+
+    /// A new state came back from the store: show it, keep the selection in range.
+    static func changed(_ s: inout SessionScreen, _ state: SessionState) {
+        let before = s.state.entries.count
+        s.state = state
+        s.submitted = nil
+        let count = s.visibleEntries.count
+        if state.entries.count > before, let last = state.entries.last, s.visibleEntries.last?.id == last.id {
+            s.selected = max(0, count - 1)  // follow what was just added
+        }
+        s.selected = max(0, min(s.selected, count - 1))
+    }
+
+    /// The store refused or failed: put the typed text back so nothing typed is lost.
+    static func restoreInput(_ s: inout SessionScreen) {
+        guard let (text, editing) = s.submitted else { return }
+        s.input = TextInput(text)
+        s.editing = editing
+        s.submitted = nil
+    }
+}
+
+extension Refusal {
+    static let noEntriesHereText = LocalizedText(
+        nl: "In deze stap worden geen bijdragen verzameld.", en: "This step does not collect entries.")
+}

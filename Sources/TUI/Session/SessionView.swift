@@ -1,0 +1,113 @@
+import Core
+
+/// The frame of the session screen: header with the timer, the agenda rail, the step's
+/// content, the text input when typing, and the footer. Sizes follow the terminal: a
+/// projector at 200×60 gets block letters and more text, a laptop at 80×24 the essentials.
+enum SessionView {
+    struct Area { var x, y, width, height: Int }
+
+    static func railWidth(_ width: Int) -> Int { width >= 160 ? 36 : width >= 120 ? 30 : 24 }
+
+    static func view(_ app: AppState, _ s: SessionScreen, into b: inout CellBuffer) {
+        let l = app.language
+        header(app, s, into: &b)
+        let railW = railWidth(b.width)
+        let bodyTop = 2
+        let bodyHeight = b.height - bodyTop - 1
+        rail(app, s, Area(x: 0, y: bodyTop, width: railW, height: bodyHeight), into: &b)
+        b.vline(x: railW, y: bodyTop, height: bodyHeight)
+        var content = Area(x: railW + 2, y: bodyTop, width: b.width - railW - 3, height: bodyHeight)
+        if s.input != nil {
+            let inputHeight = min(8, max(5, bodyHeight / 3))
+            InputView.draw(app, s, Area(x: content.x, y: content.y + content.height - inputHeight, width: content.width, height: inputHeight), into: &b)
+            content.height -= inputHeight
+        }
+        StepView.draw(app, s, content, into: &b)
+        if s.card { CardView.draw(app, s, into: &b) }
+        var hint = S.sessionHint[l]
+        if let reason = s.readOnly { hint = S.readOnlySession(l, reason) } else if s.state.closed { hint = S.sessionClosed[l] }
+        Footer.draw(app, hint: hint, into: &b)
+    }
+
+    static func header(_ app: AppState, _ s: SessionScreen, into b: inout CellBuffer) {
+        let l = app.language
+        b.fill(x: 0, y: 0, width: b.width, height: 1, style: Style(.inverse))
+        let timer = timerText(app, s)
+        let timerStyle = s.remainingMs(now: app.now) < 0 ? Style(.bad, bold: true, reverse: true) : Style(.inverse, bold: true)
+        let left = " \(s.workshop.title[l]) · \(s.workshop.perspectiveTerm.singular[l]): \(s.perspectiveName(l))"
+        let right = timer + " "
+        b.put(Wrap.clip(left, width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true))
+        b.put(right, x: b.width - DisplayWidth.of(right), y: 0, style: timerStyle)
+        b.put(Wrap.clip(s.state.setup.title, width: b.width - 2), x: 1, y: 1, style: Style(.dim))
+    }
+
+    static func clock(_ ms: Int64) -> String {
+        let total = Int((abs(ms) + 999) / 1000)
+        let text = Clock.format2(total / 60) + ":" + Clock.format2(total % 60)
+        return ms < 0 ? "-" + text : text
+    }
+
+    static func timerText(_ app: AppState, _ s: SessionScreen) -> String {
+        let l = app.language
+        let remaining = s.remainingMs(now: app.now)
+        let running = s.state.timers[s.step.id]?.isRunning ?? false
+        if remaining < 0 { return "⏱ \(S.timeUp[l]) +\(clock(-remaining))" }
+        return "⏱ \(clock(remaining)) " + (running ? "▶" : "⏸")
+    }
+
+    static func rail(_ app: AppState, _ s: SessionScreen, _ a: Area, into b: inout CellBuffer) {
+        let l = app.language
+        b.put(S.agenda[l], x: a.x + 1, y: a.y, style: Style(.accent, bold: true))
+        let current = s.stepIndex
+        let timerRows = a.width >= 30 && a.height >= 30 ? BigText.height + 2 : 3
+        let maxRows = a.height - 2 - timerRows
+        let steps = s.workshop.steps
+        let first = max(0, min(current - maxRows / 2, steps.count - maxRows))
+        for (row, i) in (first..<min(steps.count, first + maxRows)).enumerated() {
+            let step = steps[i]
+            let y = a.y + 1 + row
+            let mark = i == current ? "▶" : (i < current ? "✓" : " ")
+            let minutes = "\(step.minutes)′"
+            let title = Wrap.clip("\(mark) \(i + 1). \(step.title[l])", width: a.width - DisplayWidth.of(minutes) - 2)
+            let style = i == current ? Style(.highlight, bold: true, reverse: true) : (i < current ? Style(.dim) : Style(.text))
+            if i == current { b.fill(x: a.x, y: y, width: a.width, height: 1, style: style) }
+            b.put(title, x: a.x + 1, y: y, style: style)
+            b.put(minutes, x: a.x + a.width - DisplayWidth.of(minutes) - 1, y: y, style: style)
+        }
+        // The countdown at the foot of the rail, big where there is room.
+        let remaining = s.remainingMs(now: app.now)
+        let style = remaining < 0 ? Style(.bad, bold: true) : Style(.good, bold: true)
+        let ty = a.y + a.height - timerRows
+        b.hline(x: a.x, y: ty, width: a.width)
+        let text = clock(max(0, remaining))
+        if timerRows > 3, BigText.draw(text, into: &b, x: a.x + max(0, (a.width - BigText.width(text)) / 2), y: ty + 1, maxWidth: a.width, style: style) {
+            b.centred(remaining < 0 ? S.timeUp[l] : (s.state.timers[s.step.id]?.isRunning == true ? S.running[l] : S.paused[l]),
+                y: ty + 1 + BigText.height, x: a.x, width: a.width, style: remaining < 0 ? Style(.bad, bold: true) : Style(.dim))
+        } else {
+            b.centred(timerText(app, s), y: ty + 1, x: a.x, width: a.width, style: style)
+        }
+    }
+}
+
+/// The text input at the bottom of the content while typing.
+enum InputView {
+    static func draw(_ app: AppState, _ s: SessionScreen, _ a: SessionView.Area, into b: inout CellBuffer) {
+        guard let input = s.input else { return }
+        let l = app.language
+        let kind = s.step.kind.entryKind ?? .note
+        let title = s.editing != nil ? S.editEntry[l] : S.newEntry(l, S.kind(kind)[l])
+        b.box(x: a.x - 1, y: a.y, width: a.width + 1, height: a.height, style: Style(.accent), title: title)
+        let inner = a.width - 3
+        let layout = input.layout(width: inner)
+        let rows = a.height - 3
+        let first = max(0, layout.cursorRow - rows + 1)
+        for (i, line) in layout.lines.dropFirst(first).prefix(rows).enumerated() {
+            b.put(line, x: a.x + 1, y: a.y + 1 + i, maxWidth: inner)
+        }
+        b.cursor = (a.x + 1 + layout.cursorColumn, a.y + 1 + layout.cursorRow - first)
+        let authors = s.authors
+        let who = authors[min(s.authorIndex, authors.count - 1)] ?? S.room[l]
+        let foot = S.saidBy(l, who) + " · " + S.inputHint[l]
+        b.put(Wrap.clip(foot, width: a.width - 3), x: a.x + 1, y: a.y + a.height - 2, style: Style(.dim))
+    }
+}

@@ -1,0 +1,116 @@
+import Core
+
+/// Opening, trend wall and scenario rounds.
+enum StepBodies {
+    typealias Area = SessionView.Area
+
+    static func opening(_ app: AppState, _ s: SessionScreen, _ a: Area, into b: inout CellBuffer) {
+        let l = app.language
+        var y = a.y
+        let introRows = a.height >= 30 ? 6 : 3
+        y += b.paragraph(s.workshop.intro[l], x: a.x, y: y, width: a.width, maxRows: introRows, style: Style(.text))
+        y += 1
+        // The persona card of the perspective.
+        let name = s.perspectiveName(l)
+        var card: [String] = []
+        if case .workshop(let id) = s.state.setup.perspective, let p = s.workshop.perspective(id) {
+            card.append(p.description[l])
+            if let persona = p.persona { card.append(persona[l]) }
+            if !p.lifeEvents.isEmpty { card.append(S.lifeEvents[l] + ": " + p.lifeEvents.map { $0[l] }.joined(separator: " · ")) }
+        }
+        let cardRows = min(a.height >= 30 ? 10 : 6, card.isEmpty ? 2 : 2 + card.reduce(0) { $0 + Wrap.lines($1, width: a.width - 4).count })
+        b.box(x: a.x, y: y, width: a.width, height: cardRows, style: Style(.frame), title: s.workshop.perspectiveTerm.singular[l] + ": " + name)
+        var cy = y + 1
+        for (i, text) in card.enumerated() where cy < y + cardRows - 1 {
+            cy += b.paragraph(text, x: a.x + 2, y: cy, width: a.width - 4, maxRows: y + cardRows - 1 - cy, style: i == 1 ? Style(.highlight) : Style(.text))
+        }
+        y += cardRows
+        y += StepView.prompts(app, s, Area(x: a.x, y: y, width: a.width, height: 3), maxRows: 2, into: &b)
+        StepView.entries(app, s, S.notes[l], Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b)
+    }
+
+    static func trends(_ app: AppState, _ s: SessionScreen, _ a: Area, into b: inout CellBuffer) {
+        let l = app.language
+        var y = a.y
+        y += StepView.prompts(app, s, a, maxRows: 2, into: &b)
+        // The wall: every trend, numbered, in columns; as many columns as fit.
+        let trends = s.workshop.trends
+        let notesRows = max(6, a.height / 3)
+        let wallRows = max(3, a.y + a.height - y - notesRows)
+        let columns = max(1, min(3, a.width / 34))
+        let perColumn = max(1, (trends.count + columns - 1) / columns)
+        let colWidth = a.width / columns
+        for (i, t) in trends.enumerated() {
+            let col = i / perColumn
+            let row = i % perColumn
+            guard row < wallRows else { continue }
+            let style = t.category == nil ? Style(.accent, bold: true) : Style(.text)
+            b.put(Wrap.clip(String(t.number).leftPad(2) + " " + t.title[l], width: colWidth - 1), x: a.x + col * colWidth, y: y + row, style: style)
+        }
+        if perColumn > wallRows {
+            let more = l == .nl ? "(n: alle trends)" : "(n: all trends)"
+            b.put(more, x: a.x + a.width - DisplayWidth.of(more), y: y + wallRows - 1, style: Style(.dim))
+        }
+        y += min(wallRows, perColumn) + 1
+        StepView.entries(app, s, S.notes[l], Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b)
+    }
+
+    static func round(_ app: AppState, _ s: SessionScreen, _ a: Area, into b: inout CellBuffer) {
+        let l = app.language
+        guard let scenario = s.workshop.scenario(s.step.scenario ?? "") else { return }
+        var y = a.y
+        if let tagline = scenario.tagline {
+            y += b.paragraph(tagline[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.text, bold: true))
+        }
+        // The 2×2 map on the right, features (and the narrative where there is room) on the left.
+        let mapWidth = 25
+        let leftWidth = a.width - mapWidth - 2
+        MatrixMap.draw(s.workshop, highlight: scenario.id, language: l, x: a.x + a.width - mapWidth, y: y, width: mapWidth, into: &b)
+        var ly = y
+        if a.height >= 30 {
+            ly += b.paragraph(scenario.narrative[l], x: a.x, y: ly, width: leftWidth, maxRows: min(12, a.height / 3), style: Style(.text))
+            ly += 1
+        }
+        for f in scenario.features.prefix(a.height >= 30 ? 6 : 5) where ly < y + max(MatrixMap.height, 6) + (a.height >= 30 ? 12 : 0) {
+            ly += b.paragraph("· " + f[l], x: a.x, y: ly, width: leftWidth, maxRows: 1, style: Style(.dim))
+        }
+        y = max(ly, y + MatrixMap.height) + 1
+        y += StepView.prompts(app, s, Area(x: a.x, y: y, width: a.width, height: 3), maxRows: 3, into: &b)
+        StepView.entries(app, s, S.implicationsSoFar[l], Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b)
+    }
+}
+
+/// The small 2×2 map of the axes with one quadrant marked.
+enum MatrixMap {
+    static let height = 6
+
+    static func draw(_ w: Workshop, highlight: String?, language l: Language, x: Int, y: Int, width: Int, into b: inout CellBuffer) {
+        guard w.axes.count == 2 else { return }
+        let cell = (width - 3) / 2
+        // Row 0: the second axis's high pole; rows 1–4: two rows of quadrants; row 5: first axis poles.
+        b.put(Wrap.clip("↑ " + w.axes[1].poles[1].label[l], width: width), x: x, y: y, style: Style(.dim))
+        for row in 0..<2 {
+            for col in 0..<2 {
+                // Top row of the map is the high pole of the second axis.
+                let pole = 1 - row
+                let scenario = w.scenarios.first { w.quadrant(of: $0).map { $0.column == col && $0.row == pole } ?? false }
+                let marked = scenario?.id == highlight && highlight != nil
+                let style = marked ? Style(.highlight, bold: true, reverse: true) : Style(.frame)
+                let cx = x + 1 + col * (cell + 1)
+                let cy = y + 1 + row * 2
+                b.fill(x: cx, y: cy, width: cell, height: 2, style: style)
+                if let scenario, let index = w.scenarios.firstIndex(of: scenario) {
+                    b.put(Wrap.clip("\(index + 1) " + scenario.title[l], width: cell), x: cx, y: cy, style: marked ? style : Style(.text))
+                }
+            }
+        }
+        let low = w.axes[0].poles[0].label[l]
+        let high = w.axes[0].poles[1].label[l] + " →"
+        b.put(Wrap.clip(low, width: width / 2), x: x + 1, y: y + 5, style: Style(.dim))
+        b.put(high, x: x + width - DisplayWidth.of(high), y: y + 5, style: Style(.dim))
+    }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

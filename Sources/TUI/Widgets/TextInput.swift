@@ -1,0 +1,82 @@
+/// A one-field text editor that works in Characters, not bytes: the cursor moves over "ë"
+/// in one step, Backspace removes a whole "é" (or an emoji with its modifiers), and pasted
+/// text arrives as many key presses that simply insert.
+public struct TextInput: Equatable, Sendable {
+    public private(set) var characters: [Character]
+    public private(set) var cursor: Int
+    public var limit: Int
+    public var multiline: Bool
+
+    public init(_ text: String = "", limit: Int = 2000, multiline: Bool = true) {
+        characters = Array(text)
+        cursor = characters.count
+        self.limit = limit
+        self.multiline = multiline
+    }
+
+    public var text: String { String(characters) }
+
+    /// Handles an editing key; returns false for keys it does not use (Enter, Esc, Tab…).
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .char(let c):
+            if c == "\n" || c == "\r" { return insert(multiline ? "\n" : " ") }
+            return insert(c)
+        case .backspace:
+            if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
+        case .delete:
+            if cursor < characters.count { characters.remove(at: cursor) }
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home, .ctrl("a"): cursor = 0
+        case .end, .ctrl("e"): cursor = characters.count
+        case .ctrl("u"): characters.removeSubrange(0..<cursor); cursor = 0
+        case .ctrl("k"): characters.removeSubrange(cursor...)
+        case .ctrl("w"):
+            var i = cursor
+            while i > 0 && characters[i - 1] == " " { i -= 1 }
+            while i > 0 && characters[i - 1] != " " { i -= 1 }
+            characters.removeSubrange(i..<cursor)
+            cursor = i
+        default:
+            return false
+        }
+        return true
+    }
+
+    private mutating func insert(_ c: Character) -> Bool {
+        guard characters.count < limit else { return true }
+        // Tabs and other control characters are typed data, shown safely; keep them as a space.
+        let ch: Character = (c.unicodeScalars.first.map { $0.value < 0x20 && c != "\n" } ?? false) ? " " : c
+        characters.insert(ch, at: cursor)
+        cursor += 1
+        return true
+    }
+
+    /// The text wrapped to `width` columns, and where the cursor falls (row, column).
+    public func layout(width: Int) -> (lines: [String], cursorRow: Int, cursorColumn: Int) {
+        guard width > 1 else { return ([], 0, 0) }
+        var lines: [String] = [""]
+        var col = 0
+        var cursorRow = 0
+        var cursorCol = 0
+        for (i, c) in characters.enumerated() {
+            if i == cursor { cursorRow = lines.count - 1; cursorCol = col }
+            if c == "\n" {
+                lines.append("")
+                col = 0
+                continue
+            }
+            let w = max(1, DisplayWidth.of(c))
+            if col + w > width - 1 {
+                lines.append("")
+                col = 0
+                if i == cursor { cursorRow = lines.count - 1; cursorCol = 0 }
+            }
+            lines[lines.count - 1].append(c)
+            col += w
+        }
+        if cursor == characters.count { cursorRow = lines.count - 1; cursorCol = col }
+        return (lines, cursorRow, cursorCol)
+    }
+}
