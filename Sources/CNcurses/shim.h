@@ -5,6 +5,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <stdio.h>
 #include <signal.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -19,6 +20,8 @@ static inline attr_t pf_a_reverse(void) { return A_REVERSE; }
 static inline attr_t pf_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t pf_a_dim(void) { return A_DIM; }
 static inline int pf_key_code_yes(void) { return KEY_CODE_YES; }
+static inline FILE *pf_stdout(void) { return stdout; }
+static inline FILE *pf_stdin(void) { return stdin; }
 
 /// Set one cell: a single wide character with attributes and a colour pair.
 static inline int pf_put_cell(int y, int x, wchar_t ch, attr_t attrs, short pair) {

@@ -68,11 +68,11 @@ enum SessionView {
             let y = a.y + 1 + row
             let mark = i == current ? "▶" : (i < current ? "✓" : " ")
             let minutes = "\(step.minutes)′"
-            let title = Wrap.clip("\(mark) \(i + 1). \(step.title[l])", width: a.width - DisplayWidth.of(minutes) - 2)
+            let title = Wrap.clip("\(mark) \(i + 1). \(step.title[l])", width: a.width - DisplayWidth.of(minutes) - 3)
             let style = i == current ? Style(.highlight, bold: true, reverse: true) : (i < current ? Style(.dim) : Style(.text))
             if i == current { b.fill(x: a.x, y: y, width: a.width, height: 1, style: style) }
             b.put(title, x: a.x + 1, y: y, style: style)
-            b.put(minutes, x: a.x + a.width - DisplayWidth.of(minutes) - 1, y: y, style: style)
+            b.put(" " + minutes, x: a.x + a.width - DisplayWidth.of(minutes) - 2, y: y, style: style)
         }
         // The countdown at the foot of the rail, big where there is room.
         let remaining = s.remainingMs(now: app.now)

@@ -1,13 +1,189 @@
 import Core
+import Foundation
 import Store
+import TUI
+import Terminal
 
-/// Starts the ncurses front end. Until the screens land, explain instead of failing silently.
-enum Interactive {
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive loop: keys, resizes, ticks, signals and "the session folder changed"
+/// become messages for the pure program; its effects are carried out here, against the
+/// store, and what the store saved comes back as the new state. Nothing is shown before it
+/// is durable.
+final class Interactive {
+    let store: SessionStore
+    let workshops: [Workshop]
+    var app: AppState
+    var handle: SessionHandle?
+    var watcher: FolderWatcher?
+    var actor: Actor = .facilitator(nil)
+    var running = true
+
+    init(store: SessionStore, workshops: [Workshop], language: Language, theme: Theme) {
+        self.store = store
+        self.workshops = workshops
+        app = AppState(
+            workshops: workshops, listings: store.listings(), language: language, theme: theme, width: 80, height: 24,
+            now: Interactive.now(), idPrefix: String(UInt32.random(in: 0...UInt32.max), radix: 36) + "-")
+        app.utcOffsetMs = Int64(TimeZone.current.secondsFromGMT()) * 1000
+    }
+
+    static func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+
+    // MARK: Entry points
+
     static func facilitator(store: StoreOptions, workshops: WorkshopOptions, session: String?, lang: String?, theme: String?) throws {
-        throw CLIError("the interactive screen is not available in this build yet; use `perspectief --help`")
+        let env = ProcessInfo.processInfo.environment
+        let catalog = workshops.catalog()
+        guard !catalog.workshops.isEmpty else {
+            throw CLIError("no workshops found" + (catalog.problems.first.map { ": \($0.problems.first?.description ?? "")" } ?? ""))
+        }
+        let loop = Interactive(store: try store.open(), workshops: catalog.workshops, language: Output.language(lang), theme: Theme.choose(flag: theme, environment: env))
+        if let session {
+            // Open before the screen starts, so a bad id is a plain one-line error.
+            try loop.open(session, failIfReadOnly: true)
+        }
+        try loop.run()
     }
 
     static func participant(store: StoreOptions, workshops: WorkshopOptions, session: String?, name: String?, lang: String?, theme: String?) throws {
-        throw CLIError("joining is not available in this build yet; use `perspectief --help`")
+        throw CLIError("joining as a participant is not available in this build yet; the facilitator can type for the room with `perspectief run`")
+    }
+
+    // MARK: The loop
+
+    func run() throws {
+        let screen: TerminalScreen
+        do { screen = try TerminalScreen(theme: app.theme) } catch { throw CLIError("\(error)") }
+        defer {
+            screen.stop()
+            handle?.close()
+        }
+        Signals.install()
+        send(.resize(width: screen.width, height: screen.height))
+        var lastDrawnSecond: Int64 = -1
+        var dirty = true
+        while running {
+            if let signal = Signals.take(), signal != SIGWINCH {
+                // Everything on screen is already saved: restore the terminal and go.
+                running = false
+                break
+            }
+            let now = Interactive.now()
+            if now / 1000 != lastDrawnSecond {
+                send(.tick(now: now))
+                lastDrawnSecond = now / 1000
+                dirty = true
+            }
+            if dirty {
+                screen.draw(TUI.view(app))
+                dirty = false
+            }
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
+            if let w = watcher, w.usesInotify { fds.append(pollfd(fd: w.fileDescriptor, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&fds, nfds_t(fds.count), 250)
+            if ready < 0 && errno != EINTR { break }
+            // Keys (a paste is many keys: take them all before drawing), and resizes.
+            while let event = screen.read(timeoutMs: 0) {
+                switch event {
+                case .key(let key): send(.key(key))
+                case .resize(let w, let h): send(.resize(width: w, height: h))
+                }
+                dirty = true
+                if !running { break }
+            }
+            if let w = watcher {
+                let changed = w.usesInotify ? (fds.count > 1 && fds[1].revents & Int16(POLLIN) != 0) : w.checkPolled()
+                if changed {
+                    w.drain()
+                    refreshSession()
+                    dirty = true
+                }
+            }
+        }
+    }
+
+    func send(_ msg: Msg) {
+        for effect in TUI.update(&app, msg) { carryOut(effect) }
+    }
+
+    func carryOut(_ effect: Effect) {
+        switch effect {
+        case .perform(let command):
+            guard let handle, let engine = engine(for: handle) else { return }
+            do {
+                try handle.perform(command, by: actor, engine: engine, now: Interactive.now())
+                send(.sessionChanged(handle.state))
+            } catch {
+                switch error {
+                case .refused(let r): send(.refused(r))
+                case .store(let s): send(.failed(s.message))
+                }
+            }
+        case .create(let request):
+            create(request)
+        case .open(let id):
+            do { try open(id, failIfReadOnly: false) } catch { send(.failed("\(error)")) }
+        case .leaveSession:
+            handle?.close()
+            handle = nil
+            watcher = nil
+            send(.listings(store.listings()))
+        case .quit:
+            running = false
+        }
+    }
+
+    func engine(for handle: SessionHandle) -> Engine? {
+        workshops.first { $0.id == handle.state.setup.workshopId }.map(Engine.init)
+    }
+
+    func open(_ id: String, failIfReadOnly: Bool) throws {
+        let h: SessionHandle
+        do { h = try store.open(id) } catch { throw CLIError(error.message) }
+        guard let workshop = workshops.first(where: { $0.id == h.state.setup.workshopId }) else {
+            throw CLIError("session \(id) uses workshop \"\(h.state.setup.workshopId)\", which is not installed (add its folder with --workshops DIR)")
+        }
+        if failIfReadOnly, let reason = h.readOnlyReason {
+            throw CLIError("session \(id) is read-only: \(reason)")
+        }
+        attach(h, workshop: workshop)
+    }
+
+    func create(_ r: NewSessionRequest) {
+        guard let workshop = workshops.first(where: { $0.id == r.workshopId }) else { return }
+        let now = Interactive.now()
+        let slug: String
+        switch r.perspective {
+        case .workshop(let id): slug = id
+        case .custom(let name): slug = name
+        }
+        let setup = SessionSetup(
+            sessionId: store.newSessionID(perspective: slug, now: now), workshopId: workshop.id, workshopTitle: workshop.title,
+            perspective: r.perspective, title: r.title, facilitator: r.facilitator, anonymous: r.anonymous, voteBudget: r.voteBudget)
+        do {
+            attach(try store.create(setup, by: .facilitator(r.facilitator), now: now), workshop: workshop)
+        } catch {
+            send(.failed(error.message))
+        }
+    }
+
+    func attach(_ h: SessionHandle, workshop: Workshop) {
+        handle?.close()
+        handle = h
+        actor = .facilitator(h.state.setup.facilitator)
+        watcher = FolderWatcher(path: h.folder)
+        send(.sessionOpened(id: h.id, workshop: workshop, state: h.state, readOnly: h.readOnlyReason))
+    }
+
+    func refreshSession() {
+        guard let handle else { return }
+        do {
+            if try handle.refresh() { send(.sessionChanged(handle.state)) }
+        } catch {
+            send(.failed(error.message))
+        }
     }
 }

@@ -1,0 +1,124 @@
+import CNcurses
+import TUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the terminal reports: a key, a new size, or nothing before the timeout.
+public enum TerminalEvent: Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+}
+
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The only place that talks to ncurses: start and restore the terminal, read keys as
+/// messages, and copy a `CellBuffer` to the screen (ncurses sends only what changed).
+public final class TerminalScreen {
+    private var screen: OpaquePointer?
+    private var colours = false
+    private let theme: Theme
+    public private(set) var width = 0
+    public private(set) var height = 0
+    private var active = false
+
+    /// Starts curses. A terminal that curses does not know (`TERM=dumb`, unset, unknown)
+    /// is a clear error, never a crash: `newterm` returns nil where `initscr` would exit.
+    public init(theme: Theme) throws {
+        self.theme = theme
+        setlocale(LC_ALL, "")
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else {
+            throw TerminalError(description: "this terminal (TERM=\(getenv("TERM").map { String(cString: $0) } ?? "")) cannot show the screen; use a terminal such as xterm, tmux or the Linux console")
+        }
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw TerminalError(description: "the screen needs a terminal: standard input and output must not be redirected")
+        }
+        guard let s = newterm(nil, pf_stdout(), pf_stdin()) else {
+            throw TerminalError(description: "unknown terminal type \"\(term)\"; set TERM to one this system knows (xterm-256color, tmux-256color)")
+        }
+        screen = s
+        set_term(s)
+        active = true
+        cbreak()
+        noecho()
+        nonl()
+        keypad(pf_stdscr(), true)
+        set_escdelay(25)
+        wtimeout(pf_stdscr(), 50)
+        curs_set(0)
+        if theme != .mono && has_colors() {
+            start_color()
+            use_default_colors()
+            colours = true
+            Palette.install(theme)
+        }
+        width = Int(pf_cols())
+        height = Int(pf_lines())
+    }
+
+    deinit { stop() }
+
+    /// Restores the terminal: cursor visible, normal mode. Safe to call more than once.
+    public func stop() {
+        guard active else { return }
+        active = false
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    /// Waits up to `timeoutMs` for a key. Wide characters (ë, é) arrive as one key.
+    public func read(timeoutMs: Int32) -> TerminalEvent? {
+        wtimeout(pf_stdscr(), timeoutMs)
+        var ch: wint_t = 0
+        let r = wget_wch(pf_stdscr(), &ch)
+        if r == ERR { return nil }
+        if r == pf_key_code_yes() {
+            if Int32(ch) == KEY_RESIZE {
+                width = Int(pf_cols())
+                height = Int(pf_lines())
+                return .resize(width: width, height: height)
+            }
+            return KeyMap.code(Int32(ch)).map { .key($0) }
+        }
+        guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
+        if scalar == "\u{1B}" { return .key(readEscape()) }
+        return KeyMap.character(scalar).map { .key($0) }
+    }
+
+    /// After ESC: Alt+key arrives as ESC then the key; ESC alone times out.
+    private func readEscape() -> Key {
+        wtimeout(pf_stdscr(), 0)
+        var ch: wint_t = 0
+        let r = wget_wch(pf_stdscr(), &ch)
+        if r == OK, let s = Unicode.Scalar(UInt32(ch)), s == "\r" || s == "\n" { return .char("\n") }  // Alt-Enter: new line
+        if r != ERR { ungetch(Int32(ch)) }
+        return .escape
+    }
+
+    /// Copies the buffer to the terminal and shows it.
+    public func draw(_ buffer: CellBuffer) {
+        let w = min(width, buffer.width)
+        let h = min(height, buffer.height)
+        for y in 0..<h {
+            for x in 0..<w {
+                let cell = buffer[x, y]
+                if cell.char == "\u{0}" { continue }  // right half of a wide character
+                let (attrs, pair) = Palette.attributes(cell.style, theme: theme, colours: colours)
+                _ = pf_put_cell(Int32(y), Int32(x), wchar_t(bitPattern: cell.char.value), attrs, pair)
+            }
+        }
+        if let c = buffer.cursor {
+            curs_set(1)
+            wmove(pf_stdscr(), Int32(c.y), Int32(c.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(pf_stdscr())
+        doupdate()
+    }
+}
