@@ -36,7 +36,7 @@ enum StepBodies {
         // The wall: every trend, numbered, in columns; as many columns as fit.
         let trends = s.workshop.trends
         let notesRows = max(6, a.height / 3)
-        let wallRows = max(3, a.y + a.height - y - notesRows)
+        let wallRows = max(3, a.y + a.height - y - notesRows - 1)
         let columns = max(1, min(3, a.width / 34))
         let perColumn = max(1, (trends.count + columns - 1) / columns)
         let colWidth = a.width / columns
@@ -49,7 +49,7 @@ enum StepBodies {
         }
         if perColumn > wallRows {
             let more = l == .nl ? "(n: alle trends)" : "(n: all trends)"
-            b.put(more, x: a.x + a.width - DisplayWidth.of(more), y: y + wallRows - 1, style: Style(.dim))
+            b.put(more, x: a.x + a.width - DisplayWidth.of(more), y: y + wallRows, style: Style(.dim))
         }
         y += min(wallRows, perColumn) + 1
         StepView.entries(app, s, S.notes[l], Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b)
