@@ -8,7 +8,8 @@ public struct WorkshopError: Error, Equatable, Sendable, CustomStringConvertible
         self.problems = problems
     }
     public var description: String {
-        let head = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        if problems.count == 1 { return "\(file): \(problems[0])" }
+        let head = "\(problems.count) problems"
         return "\(file): \(head)\n" + problems.map { "  \($0)" }.joined(separator: "\n")
     }
 }

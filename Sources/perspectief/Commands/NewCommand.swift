@@ -17,12 +17,10 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Hold participant entries for review before they show on the projector.") var holdForReview = false
     @Flag(help: "Print JSON.") var json = false
 
-    func validate() throws {
-        guard (0...99).contains(votes) else { throw ValidationError("--votes must be between 0 and 99") }
-        guard !TextPolicy.cleanLine(perspective).isEmpty else { throw ValidationError("--perspective must not be empty") }
-    }
-
     func run() throws {
+        // Checked here rather than in validate(): a bad value gets one line, not the usage text.
+        guard (0...99).contains(votes) else { throw CLIError("--votes must be between 0 and 99") }
+        guard !TextPolicy.cleanLine(perspective).isEmpty else { throw CLIError("--perspective must not be empty") }
         let w = try workshopOptions.workshop(workshop)
         let store = try storeOptions.open()
         let now = Clock.nowMs()
