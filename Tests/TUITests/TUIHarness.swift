@@ -76,7 +76,9 @@ struct TUIHarness {
     }
 
     mutating func go(toStep id: String) {
-        while session.step.id != id && session.stepIndex < session.workshop.steps.count - 1 { press(.right) }
+        guard let target = session.workshop.steps.firstIndex(where: { $0.id == id }) else { return }
+        while session.stepIndex < target { press(.right) }
+        while session.stepIndex > target { press(.left) }
     }
 
     var screen: String { TUI.view(app).text }

@@ -63,7 +63,7 @@ enum StepBodies {
             y += b.paragraph(tagline[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.text, bold: true))
         }
         // The 2×2 map on the right, features (and the narrative where there is room) on the left.
-        let mapWidth = 25
+        let mapWidth = a.width >= 110 ? 43 : 25
         let leftWidth = a.width - mapWidth - 2
         MatrixMap.draw(s.workshop, highlight: scenario.id, language: l, x: a.x + a.width - mapWidth, y: y, width: mapWidth, into: &b)
         var ly = y

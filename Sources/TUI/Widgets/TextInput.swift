@@ -53,30 +53,57 @@ public struct TextInput: Equatable, Sendable {
         return true
     }
 
-    /// The text wrapped to `width` columns, and where the cursor falls (row, column).
+    /// The text wrapped at word boundaries to `width` columns, and where the cursor falls.
     public func layout(width: Int) -> (lines: [String], cursorRow: Int, cursorColumn: Int) {
         guard width > 1 else { return ([], 0, 0) }
-        var lines: [String] = [""]
+        let limit = width - 1  // keep a column for the cursor at the end of a full line
+        // Greedy word wrap over character indices: each line is a range of `characters`.
+        var ranges: [Range<Int>] = []
+        var start = 0
         var col = 0
-        var cursorRow = 0
-        var cursorCol = 0
-        for (i, c) in characters.enumerated() {
-            if i == cursor { cursorRow = lines.count - 1; cursorCol = col }
+        var lastSpace: Int?
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
             if c == "\n" {
-                lines.append("")
+                ranges.append(start..<i)
+                start = i + 1
                 col = 0
+                lastSpace = nil
+                i += 1
                 continue
             }
             let w = max(1, DisplayWidth.of(c))
-            if col + w > width - 1 {
-                lines.append("")
-                col = 0
-                if i == cursor { cursorRow = lines.count - 1; cursorCol = 0 }
+            if col + w > limit {
+                if let space = lastSpace, space > start {
+                    ranges.append(start..<(space + 1))
+                    start = space + 1
+                } else {
+                    ranges.append(start..<i)
+                    start = i
+                }
+                col = characters[start..<i].reduce(0) { $0 + max(1, DisplayWidth.of($1)) }
+                lastSpace = nil
+                continue
             }
-            lines[lines.count - 1].append(c)
+            if c == " " { lastSpace = i }
             col += w
+            i += 1
         }
-        if cursor == characters.count { cursorRow = lines.count - 1; cursorCol = col }
-        return (lines, cursorRow, cursorCol)
+        ranges.append(start..<characters.count)
+        var cursorRow = ranges.count - 1
+        for (row, r) in ranges.enumerated() where cursor < r.upperBound || (cursor == r.upperBound && row == ranges.count - 1) {
+            cursorRow = row
+            break
+        }
+        // A cursor exactly at a wrap point belongs to the start of the next line.
+        let r = ranges[cursorRow]
+        let column = characters[r.lowerBound..<min(cursor, r.upperBound)].reduce(0) { $0 + max(1, DisplayWidth.of($1)) }
+        let lines = ranges.map { String(characters[$0]).replacingNewlines() }
+        return (lines, cursorRow, column)
     }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String { split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") }
 }
