@@ -15,6 +15,23 @@ public struct SessionListing: Equatable, Sendable {
     /// Why the session cannot be used normally (damaged, newer schema), or nil.
     public var problem: String?
     public var readOnly: Bool
+
+    public init(
+        id: String, title: String, workshopId: String, perspective: PerspectiveRef?, createdAt: Int64, updatedAt: Int64,
+        closed: Bool, entryCount: Int, currentStep: String?, problem: String?, readOnly: Bool
+    ) {
+        self.id = id
+        self.title = title
+        self.workshopId = workshopId
+        self.perspective = perspective
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.closed = closed
+        self.entryCount = entryCount
+        self.currentStep = currentStep
+        self.problem = problem
+        self.readOnly = readOnly
+    }
 }
 
 /// The folder that holds every session: one sub-folder per session (0700), files 0600.

@@ -97,4 +97,13 @@ public struct NewSessionRequest: Equatable, Sendable {
     public var facilitator: String?
     public var anonymous: Bool
     public var voteBudget: Int
+
+    public init(workshopId: String, perspective: PerspectiveRef, title: String, facilitator: String?, anonymous: Bool, voteBudget: Int) {
+        self.workshopId = workshopId
+        self.perspective = perspective
+        self.title = title
+        self.facilitator = facilitator
+        self.anonymous = anonymous
+        self.voteBudget = voteBudget
+    }
 }

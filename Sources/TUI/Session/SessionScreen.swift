@@ -100,6 +100,7 @@ enum SessionUpdate {
             if s.readOnly != nil || s.state.closed { return perform(.addEntry(id: "", text: "")) }
             s.input = TextInput()
             s.editing = nil
+            s.authorIndex = 0
         case .char("e"), .enter:
             guard let e = s.selectedEntry else { return [] }
             s.input = TextInput(e.text)

@@ -61,6 +61,8 @@ enum StepBodies {
         var y = a.y
         if let tagline = scenario.tagline {
             y += b.paragraph(tagline[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.text, bold: true))
+        } else if a.height < 30 {
+            y += b.paragraph(scenario.narrative[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.text))
         }
         // The 2×2 map on the right, features (and the narrative where there is room) on the left.
         let mapWidth = a.width >= 110 ? 43 : 25
