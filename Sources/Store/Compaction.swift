@@ -26,7 +26,7 @@ enum Compaction {
         var reader = SessionReader(folder: folder)
         try reader.loadAll()
         if let reason = reader.readOnlyReason { throw StoreError("not compacted: \(reason)") }
-        let events = reader.events.values.sorted(by: Event.foldOrder)
+        let events = reader.sortedEvents
         var folded: [String: Int] = reader.snapshotFolded
         for e in events { folded[e.writer] = max(folded[e.writer] ?? 0, e.seq) }
 
@@ -52,7 +52,7 @@ enum Compaction {
             // Re-read under the lock: everything in it must be in the snapshot we just wrote.
             var check = SessionReader(folder: folder)
             try check.readJournal(name)
-            guard check.damage.isEmpty, check.events.keys.allSatisfy({ reader.events[$0] != nil }) else { continue }
+            guard check.damage.isEmpty, check.ordered.allSatisfy({ reader.contains($0.id) }) else { continue }
             if unlink(path) == 0 { removed = true }
         }
         if removed { try POSIXFile.fsyncDirectory(folder) }

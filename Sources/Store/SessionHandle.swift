@@ -44,7 +44,7 @@ public final class SessionHandle {
     deinit { close() }
 
     private static func fold(_ reader: SessionReader) -> (state: SessionState, events: [Event])? {
-        let sorted = reader.events.values.sorted(by: Event.foldOrder)
+        let sorted = reader.sortedEvents
         guard let state = SessionState.fold(sorted) else { return nil }
         return (state, sorted)
     }
@@ -88,7 +88,8 @@ public final class SessionHandle {
         // Our own line is known now; reading it back later must not count it twice.
         reader.offsets[SessionFiles.journal(writer)] = Int(journalSize)
         reader.lineCounts[SessionFiles.journal(writer), default: 0] += 1
-        reader.events[event.id] = event
+        reader.positions[event.id] = reader.ordered.count
+        reader.ordered.append(event)
         events.append(event)
         state.apply(event)
         return event

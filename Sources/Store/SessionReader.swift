@@ -10,7 +10,10 @@ import Core
 /// - a schema newer than this build opens read-only (an older build must not rewrite it).
 struct SessionReader {
     let folder: String
-    var events: [String: Event] = [:]
+    /// Every event read, in the order read (the snapshot is in fold order already).
+    var ordered: [Event] = []
+    /// Event id → position in `ordered`, for de-duplication.
+    var positions: [String: Int] = [:]
     var warnings: [String] = []
     var damage: [String] = []
     var newer: String?
@@ -152,13 +155,22 @@ struct SessionReader {
 
     var newEvents: [Event] = []
 
+    func contains(_ id: String) -> Bool { positions[id] != nil }
+
+    /// The events in fold order, sorting only when the files were not already in order.
+    var sortedEvents: [Event] {
+        let inOrder = zip(ordered, ordered.dropFirst()).allSatisfy { !Event.foldOrder($1, $0) }
+        return inOrder ? ordered : ordered.sorted(by: Event.foldOrder)
+    }
+
     /// Adds an event unless it is already known; the same id with other content is damage.
     mutating func add(_ event: Event, origin: String) throws(StoreError) {
-        if let known = events[event.id] {
-            if known != event { damage.append("\(origin): event \(event.id) appears twice with different content") }
+        if let known = positions[event.id] {
+            if ordered[known] != event { damage.append("\(origin): event \(event.id) appears twice with different content") }
             return
         }
-        events[event.id] = event
+        positions[event.id] = ordered.count
+        ordered.append(event)
         newEvents.append(event)
     }
 }

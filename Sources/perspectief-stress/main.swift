@@ -16,6 +16,8 @@ guard args.count >= 6, let count = Int(args[5]) else {
 func option(_ name: String) -> Int? { args.firstIndex(of: name).flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil } }
 let compactEvery = option("--compact-every")
 let stepEvery = option("--step-every")
+let pauseMs = option("--pause-ms")
+let stamp = args.contains("--stamp")
 
 /// Unbuffered, so a kill right after the line loses nothing that was printed.
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -36,12 +38,15 @@ do {
     let rounds = workshop.steps.filter { $0.kind == .scenarioRound }.map(\.id)
     for i in 1...max(1, count) where count > 0 {
         let id = "\(name)-\(i)-\(Int.random(in: 0..<1_000_000))"
-        try handle.perform(.addEntry(id: id, text: "\(name) \(i): reëel — één", kind: .implication), by: actor, engine: engine, now: now())
+        // With --stamp the text carries the wall time in microseconds, for latency benchmarks.
+        let text = stamp ? "t=\(Int64(Date().timeIntervalSince1970 * 1_000_000))" : "\(name) \(i): reëel — één"
+        try handle.perform(.addEntry(id: id, text: text, kind: .implication), by: actor, engine: engine, now: now())
         say("ack \(id)")
         if let k = stepEvery, i % k == 0, actor.role == .facilitator, !rounds.isEmpty {
             try handle.perform(.moveStep(to: rounds[(i / k) % rounds.count]), by: actor, engine: engine, now: now())
         }
         if let k = compactEvery, i % k == 0 { try handle.compact() }
+        if let p = pauseMs { usleep(useconds_t(p * 1000)) }
     }
     handle.close()
     say("done")

@@ -40,10 +40,12 @@ public enum JSONValue: Equatable, Sendable {
     public subscript(key: String) -> JSONValue? { objectValue?[key] }
 }
 
-/// An ordered JSON object. Lookups go through a dictionary; order is kept for writing.
+/// An ordered JSON object. Objects in our files are small (an event has about a dozen
+/// keys), so keys and values sit in two arrays and lookups scan them: faster than hashing
+/// every key, which dominated loading a session before.
 public struct JSONObject: Equatable, Sendable {
     public private(set) var keys: [String] = []
-    private var values: [String: JSONValue] = [:]
+    private var values: [JSONValue] = []
 
     public init() {}
 
@@ -54,25 +56,43 @@ public struct JSONObject: Equatable, Sendable {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
+    private func index(of key: String) -> Int? {
+        for i in keys.indices where keys[i] == key { return i }
+        return nil
+    }
+
     public subscript(key: String) -> JSONValue? {
-        get { values[key] }
+        get { index(of: key).map { values[$0] } }
         set {
-            if let newValue {
-                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let i = index(of: key) {
+                if let newValue {
+                    values[i] = newValue
+                } else {
+                    keys.remove(at: i)
+                    values.remove(at: i)
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
             }
         }
     }
 
     /// Inserts a key the parser has not seen before; returns false for a duplicate.
     mutating func insertNew(_ key: String, _ value: JSONValue) -> Bool {
-        guard values.updateValue(value, forKey: key) == nil else { return false }
+        guard index(of: key) == nil else { return false }
         keys.append(key)
+        values.append(value)
         return true
     }
 
-    public var pairs: [(key: String, value: JSONValue)] { keys.map { ($0, values[$0]!) } }
+    public var pairs: [(key: String, value: JSONValue)] { keys.indices.map { (keys[$0], values[$0]) } }
+
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        guard a.count == b.count else { return false }
+        for (i, k) in a.keys.enumerated() where b[k] != a.values[i] { return false }
+        return true
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

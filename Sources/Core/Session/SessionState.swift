@@ -73,7 +73,9 @@ public struct SessionState: Equatable, Sendable {
     /// Folds a whole history (in any order; sorted here). Events that do not apply are
     /// skipped — two writers can race, and the fold must stay total and deterministic.
     public static func fold(_ events: [Event]) -> SessionState? {
-        let sorted = events.sorted(by: Event.foldOrder)
+        // Files hold events in fold order already: check before paying for a sort.
+        let inOrder = zip(events, events.dropFirst()).allSatisfy { !Event.foldOrder($1, $0) }
+        let sorted = inOrder ? events : events.sorted(by: Event.foldOrder)
         guard let first = sorted.first, case .sessionCreated(let setup) = first.change else { return nil }
         var state = SessionState(created: first, setup: setup)
         for e in sorted.dropFirst() { state.apply(e) }

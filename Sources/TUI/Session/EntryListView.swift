@@ -5,11 +5,12 @@ import Core
 enum EntryListView {
     /// `marker` draws a prefix per entry (robustness ticks, votes); `detail` a suffix line.
     static func draw(
-        _ app: AppState, _ s: SessionScreen, _ entries: [Entry], _ a: SessionView.Area, into b: inout CellBuffer,
+        _ app: AppState, _ s: SessionScreen, _ a: SessionView.Area, into b: inout CellBuffer,
         prefixWidth: Int = 0, prefix: ((Entry) -> (String, Style))? = nil
     ) {
         let l = app.language
         guard a.height > 0 else { return }
+        let entries = IndexedEntries(all: s.state.entries, positions: s.visible)
         if entries.isEmpty {
             b.paragraph(S.noEntries[l], x: a.x, y: a.y, width: a.width, maxRows: a.height, style: Style(.dim))
             return
@@ -66,4 +67,13 @@ enum EntryListView {
         if s.state.hideNames || s.state.setup.anonymous { return nil }
         return e.author
     }
+}
+
+/// The visible entries without copying them: positions into the session's entry list.
+struct IndexedEntries {
+    let all: [Entry]
+    let positions: [Int]
+    var count: Int { positions.count }
+    var isEmpty: Bool { positions.isEmpty }
+    subscript(i: Int) -> Entry { all[positions[i]] }
 }

@@ -5,7 +5,10 @@ public struct SessionScreen: Sendable {
     public var id: String
     public var workshop: Workshop
     public var engine: Engine
-    public var state: SessionState
+    public var state: SessionState { didSet { visible = Self.visibleIndices(state, step) } }
+    /// Positions in `state.entries` of what this step shows, kept with the state so that a
+    /// keystroke in a 2,000-entry session does not filter and copy every entry again.
+    public private(set) var visible: [Int] = []
     /// Why the session cannot be changed (damaged files, newer schema), or nil.
     public var readOnly: String?
     public var actor: Actor
@@ -27,25 +30,26 @@ public struct SessionScreen: Sendable {
         self.state = state
         self.readOnly = readOnly
         self.actor = actor
+        visible = Self.visibleIndices(state, step)
     }
 
     public var step: Workshop.Step { engine.currentStep(state) ?? workshop.steps[0] }
+
+    static func visibleIndices(_ state: SessionState, _ step: Workshop.Step) -> [Int] {
+        var out: [Int] = []
+        let byStep = [.opening, .trends, .scenarioRound, .close].contains(step.kind)
+        for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
+            if byStep ? e.step == step.id : e.kind == .insight { out.append(i) }
+        }
+        return out
+    }
     public var stepIndex: Int { workshop.steps.firstIndex { $0.id == step.id } ?? 0 }
 
     /// The entries this step shows and lets the facilitator select, in order.
-    public var visibleEntries: [Entry] {
-        let step = self.step
-        switch step.kind {
-        case .opening, .trends, .scenarioRound, .close:
-            return state.entries.filter { $0.step == step.id && !$0.removed && $0.status != .rejected }
-        case .insights, .robustness, .directions, .voting:
-            return state.entries.filter { $0.kind == .insight && !$0.removed && $0.status != .rejected }
-        }
-    }
+    public var visibleEntries: [Entry] { visible.map { state.entries[$0] } }
 
     public var selectedEntry: Entry? {
-        let list = visibleEntries
-        return list.isEmpty ? nil : list[min(selected, list.count - 1)]
+        visible.isEmpty ? nil : state.entries[visible[min(selected, visible.count - 1)]]
     }
 
     func scenarioTitle(_ s: Workshop.Scenario, _ l: Language) -> String { state.scenarioTitles[s.id] ?? s.title[l] }
@@ -70,7 +74,7 @@ enum SessionUpdate {
     static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
         if s.input != nil { return typing(&app, &s, key) }
         if s.card { s.card = false; return [] }
-        let count = s.visibleEntries.count
+        let count = s.visible.count
         let step = s.step
         func perform(_ c: Command) -> [Effect] {
             if let reason = s.readOnly {
@@ -182,8 +186,8 @@ enum SessionUpdate {
         let before = s.state.entries.count
         s.state = state
         s.submitted = nil
-        let count = s.visibleEntries.count
-        if state.entries.count > before, let last = state.entries.last, s.visibleEntries.last?.id == last.id {
+        let count = s.visible.count
+        if state.entries.count > before, s.visible.last == state.entries.count - 1 {
             s.selected = max(0, count - 1)  // follow what was just added
         }
         s.selected = max(0, min(s.selected, count - 1))

@@ -50,9 +50,8 @@ enum StepView {
     /// A heading line with a count, then the list of entries below it.
     static func entries(_ app: AppState, _ s: SessionScreen, _ heading: String, _ a: SessionView.Area, into b: inout CellBuffer) {
         guard a.height > 1 else { return }
-        let list = s.visibleEntries
         b.hline(x: a.x, y: a.y, width: a.width)
-        b.put(" \(heading) (\(list.count)) ", x: a.x + 1, y: a.y, style: Style(.accent, bold: true))
-        EntryListView.draw(app, s, list, SessionView.Area(x: a.x, y: a.y + 1, width: a.width, height: a.height - 1), into: &b)
+        b.put(" \(heading) (\(s.visible.count)) ", x: a.x + 1, y: a.y, style: Style(.accent, bold: true))
+        EntryListView.draw(app, s, SessionView.Area(x: a.x, y: a.y + 1, width: a.width, height: a.height - 1), into: &b)
     }
 }

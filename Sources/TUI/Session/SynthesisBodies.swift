@@ -47,7 +47,7 @@ enum SynthesisBodies {
             b.paragraph(S.noInsights[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.dim))
             return
         }
-        EntryListView.draw(app, s, list, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 12) { e in
+        EntryListView.draw(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 12) { e in
             let marks = ids.map { e.holdsIn.contains($0) ? "■" : "·" }.joined(separator: " ")
             switch Robustness.of(e, scenarios: ids) {
             case .koersvast: return (marks + " ★", Style(.good, bold: true))
@@ -84,7 +84,7 @@ enum SynthesisBodies {
             return
         }
         let numbers = Dictionary(uniqueKeysWithValues: dirs.map { ($0.id, $0.number) })
-        EntryListView.draw(app, s, list, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 10) { e in
+        EntryListView.draw(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 10) { e in
             let linked = e.directions.compactMap { numbers[$0] }.sorted().map(String.init).joined(separator: ",")
             return (linked.isEmpty ? "–" : "→ " + linked, linked.isEmpty ? Style(.dim) : Style(.good, bold: true))
         }
@@ -106,7 +106,7 @@ enum SynthesisBodies {
             b.paragraph(S.noInsights[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.dim))
             return
         }
-        EntryListView.draw(app, s, list, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 9) { e in
+        EntryListView.draw(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 9) { e in
             let dots = e.votes <= 5 ? String(repeating: "●", count: e.votes) : "●●●●+"
             return ((String(e.votes).leftPad(2)) + " " + dots, e.votes > 0 ? Style(.good, bold: true) : Style(.dim))
         }
