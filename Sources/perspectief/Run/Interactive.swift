@@ -21,11 +21,13 @@ final class Interactive {
     var actor: Actor = .facilitator(nil)
     var running = true
 
-    init(store: SessionStore, workshops: [Workshop], language: Language, theme: Theme) {
+    /// `listings` is false when a session is opened straight away: the home screen's list
+    /// (which reads every saved session) is then made only when the facilitator goes there.
+    init(store: SessionStore, workshops: [Workshop], language: Language, theme: Theme, listings: Bool) {
         self.store = store
         self.workshops = workshops
         app = AppState(
-            workshops: workshops, listings: store.listings(), language: language, theme: theme, width: 80, height: 24,
+            workshops: workshops, listings: listings ? store.listings() : [], language: language, theme: theme, width: 80, height: 24,
             now: Interactive.now(), idPrefix: String(UInt32.random(in: 0...UInt32.max), radix: 36) + "-")
         app.utcOffsetMs = Int64(TimeZone.current.secondsFromGMT()) * 1000
     }
@@ -40,7 +42,7 @@ final class Interactive {
         guard !catalog.workshops.isEmpty else {
             throw CLIError("no workshops found" + (catalog.problems.first.map { ": \($0.problems.first?.description ?? "")" } ?? ""))
         }
-        let loop = Interactive(store: try store.open(), workshops: catalog.workshops, language: Output.language(lang), theme: Theme.choose(flag: theme, environment: env))
+        let loop = Interactive(store: try store.open(), workshops: catalog.workshops, language: Output.language(lang), theme: Theme.choose(flag: theme, environment: env), listings: session == nil)
         if let session {
             // Open before the screen starts, so a bad id is a plain one-line error.
             try loop.open(session, failIfReadOnly: true)
