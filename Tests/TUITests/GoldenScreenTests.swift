@@ -81,6 +81,24 @@ final class GoldenScreenTests: XCTestCase {
                 s.press(.char("x"), .char("?"))
                 check("help-session-\(tag)", s)
             }
+            for (w, h) in Self.sizes {
+                let tag = "\(language.rawValue)-\(w)x\(h)"
+                var p = TUIHarness.participant(language: language, width: w, height: h)
+                check("participant-opening-\(tag)", p)
+                p.facilitatorMoves(to: "ronde-1")
+                p.press(.char("a")); p.type("Ik wil één loket, reëel en dichtbij"); p.press(.enter)
+                check("participant-round-\(tag)", p)
+                p.facilitatorMoves(to: "stemmen")
+                p.press(.char("v"))
+                check("participant-voting-\(tag)", p)
+                var j = TUIHarness(workshop: TUIHarness.main2035, language: language, width: w, height: h, session: false)
+                j.app.route = .join(JoinState(sessionId: nil))
+                j.send(.listings([TUIHarness.listing]))
+                check("join-pick-\(tag)", j)
+                j.press(.enter)
+                j.type("Ayşe")
+                check("join-name-\(tag)", j)
+            }
             var small = TUIHarness(language: language, width: 60, height: 20)
             check("too-small-\(language.rawValue)", small)
             small.send(.resize(width: 80, height: 24))

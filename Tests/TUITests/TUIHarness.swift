@@ -21,6 +21,8 @@ struct TUIHarness {
     var events: [Event] = []
     var effects: [Effect] = []
     var seq = 0
+    /// Who this terminal acts as: the facilitator, or a participant.
+    var actor = Actor.facilitator("Anna")
 
     init(workshop: Workshop = mini, language: Language = .nl, width: Int = 80, height: Int = 24, session: Bool = true,
          perspective: PerspectiveRef = .workshop("ouderen"), anonymous: Bool = false) {
@@ -51,7 +53,6 @@ struct TUIHarness {
     mutating func carryOut(_ effect: Effect) {
         guard case .perform(let command) = effect, let s = app.session else { return }
         do {
-            let actor = Actor.facilitator("Anna")
             let d = try s.engine.decide(command, by: actor, in: s.state)
             seq += 1
             let e = Event(id: "e\(seq)", writer: "w", seq: seq, clock: s.state.clock + 1, time: app.now, actor: actor,
@@ -82,4 +83,28 @@ struct TUIHarness {
     }
 
     var screen: String { TUI.view(app).text }
+
+    static let listing = SessionListing(
+        id: "20261122-1400-ouderen-ab12", title: "Ouderen in 2035", workshopId: "publieke-dienstverlening-2035",
+        perspective: .workshop("ouderen"), createdAt: start, updatedAt: start, closed: false, entryCount: 12,
+        currentStep: "ronde-1", problem: nil, readOnly: false)
+
+    static let ayse = Actor(role: .participant, key: "p:ayşe", name: "Ayşe")
+
+    /// A participant's terminal: the facilitator's session with an insight to vote on, joined as Ayşe.
+    static func participant(language: Language = .nl, width: Int = 80, height: Int = 24) -> TUIHarness {
+        var h = TUIHarness(workshop: main2035, language: language, width: width, height: height)
+        h.go(toStep: "inzichten")
+        h.press(.char("a")); h.type("Houd altijd een menselijk loket"); h.press(.enter)
+        h.go(toStep: "opening")
+        h.arrive(.participantJoined, by: ayse)
+        _ = TUI.update(&h.app, .joined(id: h.session.id, workshop: main2035, state: h.state, actor: ayse))
+        h.actor = ayse
+        return h
+    }
+
+    /// The facilitator moves the step at another terminal; it arrives through the store.
+    mutating func facilitatorMoves(to step: String) {
+        arrive(.stepMoved(to: step, from: session.step.id), by: .facilitator("Anna"))
+    }
 }

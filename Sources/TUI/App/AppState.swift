@@ -57,6 +57,8 @@ public enum Route: Sendable {
     case home(HomeState)
     case wizard(WizardState)
     case session(SessionScreen)
+    /// A participant choosing a live session and a name.
+    case join(JoinState)
 }
 
 public struct Notice: Equatable, Sendable {
@@ -74,6 +76,8 @@ public enum Msg: Sendable {
     case sessionChanged(SessionState)
     /// A session was created or opened by the executable.
     case sessionOpened(id: String, workshop: Workshop, state: SessionState, readOnly: String?)
+    /// A participant has joined a session (their presence is claimed, their join saved).
+    case joined(id: String, workshop: Workshop, state: SessionState, actor: Actor)
     case refused(Refusal)
     case failed(String)
     case listings([SessionListing])
@@ -85,6 +89,8 @@ public enum Effect: Equatable, Sendable {
     case perform(Command)
     case create(NewSessionRequest)
     case open(sessionId: String)
+    /// Join a session as a participant under this name.
+    case join(sessionId: String, name: String)
     /// Leave the session screen (the session stays saved) and refresh the home lists.
     case leaveSession
     case quit

@@ -27,6 +27,10 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         app.route = .session(SessionScreen(id: id, workshop: workshop, state: state, readOnly: readOnly, actor: .facilitator(state.setup.facilitator)))
         app.notice = readOnly.map { Notice(kind: .error, text: S.readOnlySession(app.language, $0)) }
         return []
+    case .joined(let id, let workshop, let state, let actor):
+        app.route = .session(SessionScreen(id: id, workshop: workshop, state: state, readOnly: nil, actor: actor))
+        app.notice = nil
+        return []
     case .sessionChanged(let state):
         guard case .session(var s) = app.route else { return [] }
         SessionUpdate.changed(&s, state)
@@ -37,7 +41,11 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         restoreInput(&app)
         return []
     case .failed(let message):
-        app.notice = Notice(kind: .error, text: S.saveFailed(app.language, message))
+        if case .session = app.route {
+            app.notice = Notice(kind: .error, text: S.saveFailed(app.language, message))
+        } else {
+            app.notice = Notice(kind: .error, text: message)
+        }
         restoreInput(&app)
         return []
     case .key(let key):
@@ -66,8 +74,13 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         let effects = Wizard.update(&app, &w, key)
         if case .wizard = app.route { app.route = .wizard(w) }
         return effects
+    case .join(var j):
+        if key == .char("?") && j.phase == .pick { app.help = true; return [] }
+        let effects = Join.update(&app, &j, key)
+        if case .join = app.route { app.route = .join(j) }
+        return effects
     case .session(var s):
-        let effects = SessionUpdate.update(&app, &s, key)
+        let effects = s.isParticipant ? ParticipantUpdate.update(&app, &s, key) : SessionUpdate.update(&app, &s, key)
         if case .session = app.route { app.route = .session(s) }
         if effects.contains(.leaveSession) { app.route = .home(HomeState()) }
         return effects
@@ -83,7 +96,9 @@ public func view(_ app: AppState) -> CellBuffer {
     switch app.route {
     case .home(let home): Home.view(app, home, into: &b)
     case .wizard(let w): Wizard.view(app, w, into: &b)
-    case .session(let s): SessionView.view(app, s, into: &b)
+    case .session(let s):
+        if s.isParticipant { ParticipantView.view(app, s, into: &b) } else { SessionView.view(app, s, into: &b) }
+    case .join(let j): Join.view(app, j, into: &b)
     }
     if app.help {
         b.cursor = nil

@@ -8,6 +8,14 @@ enum Overlays {
         case .home:
             return [("↑ ↓", t("kiezen", "choose")), ("Enter", t("openen", "open")), ("n", t("nieuwe sessie", "new session")),
                     ("?", t("deze hulp", "this help")), ("q", t("stoppen", "quit"))]
+        case .join:
+            return [("↑ ↓", t("kiezen", "choose")), ("Enter", t("verder", "next")), ("q", t("stoppen", "quit"))]
+        case .session(let s) where s.isParticipant:
+            return [("a", t("iets toevoegen", "add something")), ("Enter", t("opslaan / bewerken", "save / edit")),
+                    ("Esc", t("typen annuleren", "cancel typing")), ("↑ ↓", t("kiezen", "choose")),
+                    ("e / d", t("eigen bijdrage bewerken / verwijderen", "edit / remove your own entry")),
+                    ("v / V", t("stemmen: stem geven / terugnemen", "voting: give / take back a vote")),
+                    ("n", t("hele kaart", "whole card")), ("q", t("stoppen (alles blijft bewaard)", "quit (everything stays saved)"))]
         case .wizard:
             return [("↑ ↓", t("kiezen", "choose")), ("Enter", t("verder", "next")), ("Esc", t("terug", "back")),
                     ("spatie", t("ja/nee wisselen", "toggle yes/no"))]
@@ -22,6 +30,8 @@ enum Overlays {
                 ("n", t("hele kaart tonen (scenario, persona, trends)", "show the whole card (scenario, persona, trends)")),
                 ("x", t("stap open/dicht voor deelnemers; wachtende bijdrage afwijzen", "open/close the step for participants; reject a pending entry")),
                 ("y", t("wachtende bijdrage tonen", "accept a pending entry")),
+                ("r", t("bijdragen van deelnemers eerst laten goedkeuren (aan/uit)", "hold participant entries for review (on/off)")),
+                ("h", t("namen op het scherm verbergen / tonen", "hide / show names on the screen")),
             ]
             switch s.step.kind {
             case .robustness: keys.append(("1–4", t("houdt stand in scenario 1–4 (aan/uit)", "holds in scenario 1–4 (toggle)")))

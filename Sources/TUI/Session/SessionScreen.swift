@@ -5,7 +5,7 @@ public struct SessionScreen: Sendable {
     public var id: String
     public var workshop: Workshop
     public var engine: Engine
-    public var state: SessionState { didSet { visible = Self.visibleIndices(state, step) } }
+    public var state: SessionState { didSet { visible = Self.visibleIndices(state, step, actor) } }
     /// Positions in `state.entries` of what this step shows, kept with the state so that a
     /// keystroke in a 2,000-entry session does not filter and copy every entry again.
     public private(set) var visible: [Int] = []
@@ -30,16 +30,28 @@ public struct SessionScreen: Sendable {
         self.state = state
         self.readOnly = readOnly
         self.actor = actor
-        visible = Self.visibleIndices(state, step)
+        visible = Self.visibleIndices(state, step, actor)
     }
+
+    public var isParticipant: Bool { actor.role == .participant }
 
     public var step: Workshop.Step { engine.currentStep(state) ?? workshop.steps[0] }
 
-    static func visibleIndices(_ state: SessionState, _ step: Workshop.Step) -> [Int] {
+    /// The facilitator sees everything of the step; a participant sees their own entries,
+    /// and the room's shown insights where the steps work across scenarios (to vote on).
+    static func visibleIndices(_ state: SessionState, _ step: Workshop.Step, _ actor: Actor) -> [Int] {
         var out: [Int] = []
         let byStep = [.opening, .trends, .scenarioRound, .close].contains(step.kind)
+        let participant = actor.role == .participant
         for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
-            if byStep ? e.step == step.id : e.kind == .insight { out.append(i) }
+            let inStep = byStep ? e.step == step.id : e.kind == .insight
+            guard inStep else { continue }
+            if participant {
+                let mine = e.owner == actor.key
+                let ownOnly = byStep || step.kind == .insights
+                if ownOnly ? !mine : !(mine || e.isLive) { continue }
+            }
+            out.append(i)
         }
         return out
     }
@@ -141,6 +153,13 @@ enum SessionUpdate {
             return perform(.setStepInput(step: step.id, open: !s.state.stepIsOpen(step.id)))
         case .char("c") where step.kind == .close:
             return perform(s.state.closed ? .reopen : .close)
+        case .char("h"):
+            // Names off the projector; in an anonymous session they were never stored anyway.
+            return perform(.changeSettings(hideNames: !s.state.hideNames))
+        case .char("r"):
+            let hold = !s.state.setup.holdForReview
+            app.notice = Notice(kind: .info, text: hold ? S.holdOn[app.language] : S.holdOff[app.language])
+            return perform(.changeSettings(holdForReview: hold))
         case .char("n"): s.card = true
         case .char("?"): app.help = true
         case .char("q"), .escape: return [.leaveSession]
@@ -167,10 +186,10 @@ enum SessionUpdate {
             let authors = s.authors
             let author = authors[min(s.authorIndex, authors.count - 1)]
             return [.perform(.addEntry(id: app.newEntryId(), text: text, author: author, proxy: author != nil))]
-        case .tab:
+        case .tab where !s.isParticipant:
             s.authorIndex = (s.authorIndex + 1) % max(1, s.authors.count)
             return []
-        case .backTab:
+        case .backTab where !s.isParticipant:
             let n = max(1, s.authors.count)
             s.authorIndex = (s.authorIndex + n - 1) % n
             return []

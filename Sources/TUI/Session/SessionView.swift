@@ -60,7 +60,7 @@ enum SessionView {
         b.put(S.agenda[l], x: a.x + 1, y: a.y, style: Style(.accent, bold: true))
         let current = s.stepIndex
         let timerRows = a.width >= 30 && a.height >= 30 ? BigText.height + 2 : 3
-        let maxRows = a.height - 2 - timerRows
+        let maxRows = a.height - 5 - timerRows  // room for up to three lines about the room
         let steps = s.workshop.steps
         let first = max(0, min(current - maxRows / 2, steps.count - maxRows))
         for (row, i) in (first..<min(steps.count, first + maxRows)).enumerated() {
@@ -73,6 +73,14 @@ enum SessionView {
             if i == current { b.fill(x: a.x, y: y, width: a.width, height: 1, style: style) }
             b.put(title, x: a.x + 1, y: y, style: style)
             b.put(" " + minutes, x: a.x + a.width - DisplayWidth.of(minutes) - 2, y: y, style: style)
+        }
+        // Who is in the room, and how their entries reach the screen.
+        var flags = [S.participantsJoined(l, "\(s.state.participants.count)")]
+        if s.state.hideNames || s.state.setup.anonymous { flags.append(s.state.setup.anonymous ? S.anonymous[l] : S.namesHidden[l]) }
+        let pending = s.state.entries.reduce(0) { $0 + ($1.status == .pending && !$1.removed ? 1 : 0) }
+        if s.state.setup.holdForReview || pending > 0 { flags.append(l == .nl ? "\(pending) wachten op ok" : "\(pending) awaiting review") }
+        for (i, flag) in flags.reversed().enumerated() {
+            b.put(Wrap.clip(flag, width: a.width - 2), x: a.x + 1, y: a.y + a.height - timerRows - 1 - i, style: Style(.dim))
         }
         // The countdown at the foot of the rail, big where there is room.
         let remaining = s.remainingMs(now: app.now)

@@ -20,6 +20,8 @@ final class Interactive {
     var watcher: FolderWatcher?
     var actor: Actor = .facilitator(nil)
     var running = true
+    /// A participant's claim on their name in the session (released when the process ends).
+    var presence: Presence?
 
     /// `listings` is false when a session is opened straight away: the home screen's list
     /// (which reads every saved session) is then made only when the facilitator goes there.
@@ -51,7 +53,52 @@ final class Interactive {
     }
 
     static func participant(store: StoreOptions, workshops: WorkshopOptions, session: String?, name: String?, lang: String?, theme: String?) throws {
-        throw CLIError("joining as a participant is not available in this build yet; the facilitator can type for the room with `perspectief run`")
+        let env = ProcessInfo.processInfo.environment
+        let loop = Interactive(
+            store: try store.open(), workshops: workshops.catalog().workshops, language: Output.language(lang),
+            theme: Theme.choose(flag: theme, environment: env), listings: session == nil)
+        loop.app.route = .join(JoinState(sessionId: session, name: name))
+        if let session {
+            // Problems with the session are one line on the command line, before any screen.
+            let h: SessionHandle
+            do { h = try loop.store.open(session, readOnly: true) } catch { throw CLIError(error.message) }
+            try loop.joinable(h)
+            if let name { try loop.join(session, name: name) }
+        }
+        try loop.run()
+    }
+
+    /// A participant may join an open session that can be written.
+    func joinable(_ h: SessionHandle) throws {
+        if let reason = h.readOnlyReason { throw CLIError("session \(h.id) cannot be joined: it is read-only (\(reason))") }
+        if h.state.closed { throw CLIError("session \(h.id) is closed; ask the facilitator to reopen it") }
+        if !workshops.contains(where: { $0.id == h.state.setup.workshopId }) {
+            throw CLIError("session \(h.id) uses workshop \"\(h.state.setup.workshopId)\", which is not installed here")
+        }
+    }
+
+    /// Joins as `name`: claims the name for this terminal, records the join once, and follows.
+    func join(_ id: String, name: String) throws {
+        let h: SessionHandle
+        do { h = try store.open(id) } catch { throw CLIError(error.message) }
+        try joinable(h)
+        let workshop = workshops.first { $0.id == h.state.setup.workshopId }!
+        let clean = TextPolicy.cleanLine(name)
+        let anonymous = h.state.setup.anonymous
+        let key = ParticipantKey.key(name: clean, sessionId: h.id, anonymous: anonymous)
+        do { presence = try h.claimPresence(key: key, name: clean) } catch { throw CLIError(error.message) }
+        let participant = Actor(role: .participant, key: key, name: anonymous ? nil : clean)
+        if h.state.participants[key] == nil {
+            do { try h.perform(.join, by: participant, engine: Engine(workshop: workshop), now: Interactive.now()) } catch {
+                presence = nil
+                throw CLIError(error.description)
+            }
+        }
+        handle?.close()
+        handle = h
+        actor = participant
+        watcher = FolderWatcher(path: h.folder)
+        send(.joined(id: h.id, workshop: workshop, state: h.state, actor: participant))
     }
 
     // MARK: The loop
@@ -126,6 +173,8 @@ final class Interactive {
             }
         case .create(let request):
             create(request)
+        case .join(let id, let name):
+            do { try join(id, name: name) } catch { send(.failed("\(error)")) }
         case .open(let id):
             do { try open(id, failIfReadOnly: false) } catch { send(.failed("\(error)")) }
         case .leaveSession:

@@ -1,0 +1,139 @@
+/// Brings many sessions of one workshop together: per scenario, per perspective, per
+/// direction, shared koersvast insights and the perspective × scenario matrix. Pure and
+/// deterministic: workshop order first, then creation time, then id.
+public struct Synthesis: Equatable, Sendable {
+    public var workshop: Workshop
+    /// Session ids included (of this workshop), in the stable order.
+    public var sessionIds: [String]
+    public var perspectives: [PerspectiveSummary]
+    public var scenarios: [ScenarioSummary]
+    public var directions: [DirectionSummary]
+    public var shared: [SharedInsight]
+    public var matrix: [MatrixRow]
+
+    /// Sessions of another workshop are left out. `top` is how many most-voted
+    /// implications each matrix cell carries.
+    public static func build(
+        workshop: Workshop, sessions: [SessionInput], groups: [InsightGroup] = [], top: Int = 3
+    ) -> Synthesis {
+        let scenarioIds = workshop.scenarios.map(\.id)
+        let mine = sessions.filter { $0.state.setup.workshopId == workshop.id }
+            .sorted { ($0.state.createdAt, $0.sessionId) < ($1.state.createdAt, $1.sessionId) }
+
+        var items: [SynthesisItem] = []
+        var keys: [PerspectiveKey] = []
+        var names: [PerspectiveKey: LocalizedText] = [:]
+        var sessionsOf: [PerspectiveKey: [String]] = [:]
+        for s in mine {
+            let key = PerspectiveKey(s.state.setup.perspective)
+            if names[key] == nil {
+                keys.append(key)
+                switch key {
+                case .workshop(let id): names[key] = workshop.perspective(id)?.name ?? LocalizedText(id)
+                case .custom(let name): names[key] = LocalizedText(name)
+                }
+            }
+            sessionsOf[key, default: []].append(s.sessionId)
+            for e in s.state.entries where e.isLive {
+                items.append(
+                    SynthesisItem(
+                        ref: EntryRef(sessionId: s.sessionId, entryId: e.id), perspective: key, entry: e,
+                        author: s.hidesNames ? nil : e.author, sessionCreatedAt: s.state.createdAt,
+                        holdsIn: e.kind == .insight ? scenarioIds.filter { e.holdsIn.contains($0) } : []))
+            }
+        }
+        items.sort(by: SynthesisItem.stable)
+        keys = orderedKeys(keys, workshop: workshop)
+
+        let insights = items.filter { $0.entry.kind == .insight }
+        let implications = items.filter { $0.entry.kind == .implication }
+
+        var perspectives: [PerspectiveSummary] = []
+        for key in keys {
+            var summary = PerspectiveSummary(
+                key: key, name: names[key]!, sessionIds: sessionsOf[key]!, koersvast: [], specific: [], open: [])
+            for i in insights where i.perspective == key {
+                switch Robustness.of(i.entry, scenarios: scenarioIds) {
+                case .koersvast: summary.koersvast.append(i)
+                case .scenarioSpecific(let s): summary.specific.append(SpecificInsight(item: i, scenarios: s))
+                case .open: summary.open.append(i)
+                }
+            }
+            perspectives.append(summary)
+        }
+
+        let scenarios = workshop.scenarios.map { sc in
+            ScenarioSummary(
+                scenarioId: sc.id, title: sc.title,
+                byPerspective: keys.map { k in
+                    (key: k, implications: implications.filter { $0.perspective == k && $0.entry.scenario == sc.id })
+                })
+        }
+
+        let directions = workshop.directions.map { d in
+            DirectionSummary(
+                directionId: d.id, title: d.title,
+                insights: insights.filter { $0.entry.directions.contains(d.id) })
+        }
+
+        let koersvast = perspectives.flatMap(\.koersvast)
+        let matrix = perspectives.map { p in
+            MatrixRow(
+                key: p.key, name: p.name,
+                cells: scenarios.map { sc in
+                    let list = sc.byPerspective.first { $0.key == p.key }?.implications ?? []
+                    return MatrixCell(
+                        scenarioId: sc.scenarioId, count: list.count,
+                        top: Array(list.sorted(by: SynthesisItem.byVotes).prefix(top)))
+                },
+                koersvastCount: p.koersvast.count)
+        }
+
+        return Synthesis(
+            workshop: workshop, sessionIds: mine.map(\.sessionId), perspectives: perspectives, scenarios: scenarios,
+            directions: directions, shared: shared(koersvast, groups: groups, order: keys), matrix: matrix)
+    }
+
+    /// Workshop perspectives in workshop order, then custom ones in the order first seen
+    /// (sessions are already in creation order).
+    private static func orderedKeys(_ keys: [PerspectiveKey], workshop: Workshop) -> [PerspectiveKey] {
+        let fromWorkshop = workshop.perspectives.map { PerspectiveKey.workshop($0.id) }.filter(keys.contains)
+        return fromWorkshop + keys.filter { !fromWorkshop.contains($0) }
+    }
+
+    private static func shared(
+        _ koersvast: [SynthesisItem], groups: [InsightGroup], order: [PerspectiveKey]
+    ) -> [SharedInsight] {
+        var byRef: [EntryRef: SynthesisItem] = [:]
+        for i in koersvast { byRef[i.ref] = i }
+        func perspectives(_ list: [SynthesisItem]) -> [PerspectiveKey] {
+            let set = Set(list.map(\.perspective))
+            return order.filter(set.contains)
+        }
+        var result: [SharedInsight] = []
+        var grouped = Set<EntryRef>()
+        for g in groups.sorted(by: { $0.id < $1.id }) {
+            let members = g.members.compactMap { byRef[$0] }.sorted(by: SynthesisItem.stable)
+            grouped.formUnion(g.members)
+            let ps = perspectives(members)
+            if ps.count >= 2 {
+                result.append(SharedInsight(source: .group(id: g.id), label: g.label, perspectives: ps, items: members))
+            }
+        }
+        var byText: [String: [SynthesisItem]] = [:]
+        var textOrder: [String] = []
+        for i in koersvast where !grouped.contains(i.ref) {
+            let key = TextFolding.fold(i.entry.text)
+            if byText[key] == nil { textOrder.append(key) }
+            byText[key, default: []].append(i)
+        }
+        for key in textOrder {
+            let list = byText[key]!
+            let ps = perspectives(list)
+            if ps.count >= 2 {
+                result.append(SharedInsight(source: .exactMatch, label: list[0].entry.text, perspectives: ps, items: list))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,85 @@
+import Core
+import Store
+
+/// Joining as a participant: choose the live session (when no id was given), then a name.
+public struct JoinState: Equatable, Sendable {
+    public enum Phase: Sendable, Equatable { case pick, name }
+    public var phase: Phase
+    public var sessionId: String?
+    public var selected = 0
+    public var input = TextInput("", limit: 40, multiline: false)
+
+    public init(sessionId: String?, name: String? = nil) {
+        self.sessionId = sessionId
+        phase = sessionId == nil ? .pick : .name
+        if let name { input = TextInput(name, limit: 40, multiline: false) }
+    }
+}
+
+enum Join {
+    /// The sessions a participant can join: open and not read-only.
+    static func open(_ app: AppState) -> [SessionListing] { app.listings.filter { !$0.closed && !$0.readOnly } }
+
+    static func update(_ app: inout AppState, _ j: inout JoinState, _ key: Key) -> [Effect] {
+        switch j.phase {
+        case .pick:
+            let list = open(app)
+            switch key {
+            case .up: j.selected = max(0, j.selected - 1)
+            case .down: j.selected = min(max(0, list.count - 1), j.selected + 1)
+            case .enter:
+                guard !list.isEmpty else { return [] }
+                j.sessionId = list[min(j.selected, list.count - 1)].id
+                j.phase = .name
+            case .escape, .char("q"): return [.quit]
+            default: break
+            }
+        case .name:
+            switch key {
+            case .enter:
+                let name = TextPolicy.cleanLine(j.input.text)
+                guard !name.isEmpty, let id = j.sessionId else { return [] }
+                return [.join(sessionId: id, name: name)]
+            case .escape:
+                if open(app).isEmpty || app.listings.isEmpty { return [.quit] }
+                j.phase = .pick
+            default:
+                _ = j.input.handle(key)
+            }
+        }
+        return []
+    }
+
+    static func view(_ app: AppState, _ j: JoinState, into b: inout CellBuffer) {
+        let l = app.language
+        b.put(" " + (l == .nl ? "Meedoen aan een sessie" : "Join a session"), x: 0, y: 0, style: Style(.accent, bold: true))
+        b.hline(x: 0, y: 1, width: b.width)
+        let x = 4, width = b.width - 8
+        var y = 3
+        switch j.phase {
+        case .pick:
+            let list = open(app)
+            b.put(l == .nl ? "Kies de sessie van de facilitator" : "Choose the facilitator's session", x: x, y: y, style: Style(.text, bold: true))
+            y += 2
+            if list.isEmpty {
+                b.paragraph(l == .nl ? "Er loopt nu geen sessie. Vraag de facilitator om het sessienummer." : "No session is running. Ask the facilitator for the session id.",
+                            x: x, y: y, width: width, maxRows: 3, style: Style(.warn))
+            }
+            for (i, s) in list.enumerated() where y < b.height - 3 {
+                let style = i == j.selected ? Style(.highlight, bold: true, reverse: true) : Style(.text)
+                b.fill(x: x, y: y, width: width, height: 1, style: style)
+                b.put(Wrap.clip(" \(s.title)  ·  \(s.entryCount) \(S.entries[l])", width: width), x: x, y: y, style: style)
+                y += 1
+            }
+            Footer.draw(app, hint: l == .nl ? "↑↓ kiezen · Enter meedoen · q stoppen" : "↑↓ choose · Enter join · q quit", into: &b)
+        case .name:
+            b.put(l == .nl ? "Hoe heet je? (zo zien anderen je naam)" : "What is your name? (as others will see it)", x: x, y: y, style: Style(.text, bold: true))
+            y += 2
+            b.box(x: x, y: y, width: width, height: 3)
+            let layout = j.input.layout(width: width - 4)
+            b.put(layout.lines.last ?? "", x: x + 2, y: y + 1, maxWidth: width - 4)
+            b.cursor = (x + 2 + layout.cursorColumn, y + 1)
+            Footer.draw(app, hint: l == .nl ? "Typ je naam · Enter meedoen · Esc terug" : "Type your name · Enter join · Esc back", into: &b)
+        }
+    }
+}
