@@ -1,0 +1,117 @@
+import Core
+import XCTest
+
+final class SynthesisTests: XCTestCase {
+    let syn = SynthesisFixtureSet.synthesis()
+
+    func ids(_ items: [SynthesisItem]) -> [String] { items.map { "\($0.ref.sessionId)/\($0.ref.entryId)" } }
+
+    func testOnlySessionsOfTheWorkshopInCreationOrder() {
+        XCTAssertEqual(syn.sessionIds, ["s-oud1", "s-ond", "s-man", "s-oud2"])
+    }
+
+    func testPerspectivesInWorkshopOrderThenCustomAndMergedAcrossSessions() {
+        XCTAssertEqual(syn.perspectives.map(\.key), [.workshop("ouderen"), .workshop("ondernemers"), .custom("Mantelzorgers")])
+        XCTAssertEqual(syn.perspectives[0].sessionIds, ["s-oud1", "s-oud2"])
+        XCTAssertEqual(syn.perspectives[0].name.nl, "Ouderen")
+        XCTAssertEqual(syn.perspectives[2].name.en, "Mantelzorgers")
+    }
+
+    func testKoersvastSpecificAndOpenPerPerspective() {
+        let oud = syn.perspectives[0]
+        XCTAssertEqual(ids(oud.koersvast), ["s-oud1/k1", "s-oud2/k2"])
+        XCTAssertEqual(oud.specific.map(\.item.ref.entryId), ["sp1"])
+        XCTAssertEqual(oud.specific[0].scenarios, ["b", "d"], "scenarios listed in workshop order")
+        XCTAssertEqual(ids(oud.open), ["s-oud1/op1"])
+        XCTAssertEqual(ids(syn.perspectives[1].koersvast), ["s-ond/k3", "s-ond/k4"])
+        XCTAssertEqual(ids(syn.perspectives[2].koersvast), ["s-man/k5"])
+    }
+
+    func testPerScenarioEveryPerspectiveLiveImplicationsOnly() {
+        XCTAssertEqual(syn.scenarios.map(\.scenarioId), ["a", "b", "c", "d"])
+        let a = syn.scenarios[0]
+        XCTAssertEqual(a.byPerspective.map(\.key), [.workshop("ouderen"), .workshop("ondernemers"), .custom("Mantelzorgers")])
+        XCTAssertEqual(ids(a.byPerspective[0].implications), ["s-oud1/a1", "s-oud1/a2", "s-oud2/a1"], "removed a3 left out")
+        XCTAssertEqual(ids(a.byPerspective[1].implications), ["s-ond/x1"])
+        XCTAssertEqual(a.byPerspective[2].implications, [])
+        XCTAssertEqual(ids(syn.scenarios[1].byPerspective[2].implications), ["s-man/b1"])
+    }
+
+    func testPerDirectionInsightsFromEverySession() {
+        XCTAssertEqual(syn.directions.map(\.directionId), ["centraal", "proactief"])
+        XCTAssertEqual(ids(syn.directions[0].insights), ["s-oud1/k1", "s-oud1/sp1", "s-oud2/k2"])
+        XCTAssertEqual(ids(syn.directions[1].insights), ["s-oud1/sp1", "s-ond/k4"])
+    }
+
+    func testMatrixCountsTopVotedAndKoersvastRow() {
+        XCTAssertEqual(syn.matrix.map { $0.cells.map(\.count) }, [[3, 1, 1, 1], [1, 0, 0, 0], [0, 1, 0, 0]])
+        XCTAssertEqual(syn.matrix.map(\.koersvastCount), [2, 2, 1])
+        let cell = syn.matrix[0].cells[0]
+        XCTAssertEqual(ids(cell.top), ["s-oud1/a2", "s-oud1/a1", "s-oud2/a1"], "most votes first, ties in stable order")
+        XCTAssertEqual(cell.top.map(\.entry.votes), [2, 1, 0])
+        let small = Synthesis.build(workshop: Fixtures.mini, sessions: SynthesisFixtureSet.all().map(\.input), top: 1)
+        XCTAssertEqual(ids(small.matrix[0].cells[0].top), ["s-oud1/a2"])
+    }
+
+    func testSharedKoersvastOnlyWhereGroupedOrTextIdentical() {
+        XCTAssertEqual(syn.shared.count, 2)
+        XCTAssertEqual(syn.shared[0].source, .group(id: "g1"))
+        XCTAssertEqual(syn.shared[0].label, "Eén loket")
+        XCTAssertEqual(ids(syn.shared[0].items), ["s-ond/k4", "s-oud2/k2"])
+        XCTAssertEqual(syn.shared[0].perspectives, [.workshop("ouderen"), .workshop("ondernemers")])
+        XCTAssertEqual(syn.shared[1].source, .exactMatch)
+        XCTAssertEqual(ids(syn.shared[1].items), ["s-oud1/k1", "s-ond/k3"])
+        // Without the organiser's group, different wording is never merged.
+        let ungrouped = Synthesis.build(workshop: Fixtures.mini, sessions: SynthesisFixtureSet.all().map(\.input))
+        XCTAssertEqual(ungrouped.shared.map(\.source), [.exactMatch])
+    }
+
+    func testGroupWithinOnePerspectiveIsNotShared() {
+        let g = InsightGroup(
+            id: "g2", label: "Ouderen intern",
+            members: [EntryRef(sessionId: "s-oud1", entryId: "k1"), EntryRef(sessionId: "s-oud2", entryId: "k2")])
+        let s = Synthesis.build(workshop: Fixtures.mini, sessions: SynthesisFixtureSet.all().map(\.input), groups: [g])
+        XCTAssertFalse(s.shared.contains { $0.source == .group(id: "g2") })
+        XCTAssertFalse(s.shared.contains { $0.source == .exactMatch }, "k1 is grouped, so no longer an exact-match candidate")
+    }
+
+    func testAuthorsHiddenForAnonymousAndHiddenNames() {
+        let oud = syn.scenarios[0].byPerspective[0].implications
+        XCTAssertEqual(oud.map(\.author), ["Bram", "Riet", nil])
+        XCTAssertEqual(syn.perspectives[1].koersvast.map(\.author), [nil, nil])
+        XCTAssertEqual(syn.perspectives[2].koersvast[0].entry.author, "Fien", "stored, but hidden by the facilitator")
+        XCTAssertEqual(syn.perspectives[2].koersvast.map(\.author), [nil])
+    }
+
+    func testDeterministicWhateverTheInputOrder() {
+        let reversed = Synthesis.build(
+            workshop: Fixtures.mini, sessions: SynthesisFixtureSet.all().reversed().map(\.input),
+            groups: SynthesisFixtureSet.groups)
+        XCTAssertEqual(reversed, syn)
+    }
+
+    func testEmpty() {
+        let s = Synthesis.build(workshop: Fixtures.mini, sessions: [])
+        XCTAssertEqual(s.perspectives, [])
+        XCTAssertEqual(s.scenarios.count, 4)
+        XCTAssertEqual(s.matrix, [])
+        XCTAssertEqual(s.directions.map(\.insights), [[], []])
+    }
+}
+
+final class TextFoldingTests: XCTestCase {
+    func testFoldsCaseDiacriticsAndSpace() {
+        XCTAssertEqual(TextFolding.fold("  Reëel  RISICO\n"), "reeel risico")
+        XCTAssertEqual(TextFolding.fold("Ĳsselmeer Œuvre Straße ÆØÅ çñ Łódź"), "ijsselmeer oeuvre strasse aeoa cn lodz")
+        XCTAssertEqual(TextFolding.fold("e\u{0308}e\u{0301}"), "ee", "decomposed marks dropped")
+        XCTAssertEqual(TextFolding.fold("日本 Ω"), "日本 ω")
+    }
+
+    func testMatches() {
+        XCTAssertTrue(TextFolding.matches(query: "reeel", text: "Een reëel risico"))
+        XCTAssertTrue(TextFolding.matches(query: "REËEL risi", text: "risico, reeel"))
+        XCTAssertFalse(TextFolding.matches(query: "reeel loket", text: "Een reëel risico"))
+        XCTAssertTrue(TextFolding.matches(query: "  ", text: "alles"))
+        XCTAssertTrue(TextFolding.matches(query: "een", text: "Eén loket"))
+    }
+}
