@@ -1,0 +1,83 @@
+/// Every live entry of the chosen sessions as CSV, one row per entry.
+///
+/// RFC 4180: comma separated, fields quoted when they hold a comma, quote or line break,
+/// quotes doubled, CRLF between records. Encoded as UTF-8 *with* a byte-order mark: without
+/// it LibreOffice's import dialog and Excel guess a legacy code page and Dutch text
+/// (reëel, café) turns into mojibake; with it both pick UTF-8 by themselves. Cells that a
+/// spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) get a leading
+/// apostrophe. Names are left empty when the session is anonymous or hides names.
+public enum CSVExport {
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static func render(_ report: Report) -> String {
+        let l = report.language
+        let t = ReportStrings(l)
+        var out = byteOrderMark
+        out += record(t.csvHeader)
+        for s in report.sessions {
+            let w = s.workshop
+            let scenarioIds = w.scenarios.map(\.id)
+            let perspective: String
+            switch s.state.setup.perspective {
+            case .workshop(let id): perspective = w.perspective(id)?.name[l] ?? id
+            case .custom(let name): perspective = name
+            }
+            let scenarioTitle = { (id: String) in w.scenario(id)?.title[l] ?? id }
+            for e in s.state.entries where e.isLive {
+                let directions = w.directions.filter { e.directions.contains($0.id) }.map { $0.title[l] }
+                record(
+                    [
+                        s.state.setup.title, s.sessionId, w.title[l], perspective,
+                        w.step(e.step)?.title[l] ?? e.step, e.scenario.map(scenarioTitle) ?? "", t.kind(e.kind), e.text,
+                        s.hidesNames ? "" : e.author ?? "",
+                        scenarioIds.filter { e.holdsIn.contains($0) }.map(scenarioTitle).joined(separator: "; "),
+                        directions.joined(separator: "; "), String(e.votes), ISOTime.format(ms: e.createdAt),
+                    ], into: &out)
+            }
+        }
+        return out
+    }
+
+    static func record(_ fields: [String]) -> String {
+        var out = ""
+        record(fields, into: &out)
+        return out
+    }
+
+    static func record(_ fields: [String], into out: inout String) {
+        for (i, f) in fields.enumerated() {
+            if i > 0 { out += "," }
+            out += field(f)
+        }
+        out += "\r\n"
+    }
+
+    /// One field: neutralised against formula injection, then quoted if it needs it.
+    public static func field(_ raw: String) -> String {
+        var text = raw
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard needsQuotes else { return text }
+        var quoted = "\""
+        for ch in text {
+            if ch == "\"" { quoted += "\"\"" } else { quoted.append(ch) }
+        }
+        return quoted + "\""
+    }
+}
+
+extension ReportStrings {
+    var csvHeader: [String] {
+        l == .nl
+            ? ["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)"]
+            : ["session", "session id", "workshop", "perspective", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)"]
+    }
+
+    func kind(_ k: EntryKind) -> String {
+        switch k {
+        case .implication: return s("implicatie", "implication")
+        case .insight: return s("inzicht", "insight")
+        case .note: return s("notitie", "note")
+        }
+    }
+}

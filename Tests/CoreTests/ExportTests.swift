@@ -1,0 +1,257 @@
+import Core
+import Foundation
+import XCTest
+
+final class ExportTests: XCTestCase {
+    func testGoldenFilesEveryFormatBothLanguages() {
+        for language in Language.allCases {
+            let report = ExportFixture.report(language)
+            for format in ExportFormat.allCases {
+                ExportFixture.assertGolden(format.render(report), "report-\(language.rawValue).\(format.fileExtension)")
+            }
+        }
+    }
+
+    func testRenderingIsDeterministicWhateverTheSessionOrder() {
+        let a = ExportFixture.report(.nl)
+        let b = Report(
+            sessions: SynthesisFixtureSet.all().filter { $0.workshop.id == "mini" }.reversed().map(\.input),
+            groups: SynthesisFixtureSet.groups, language: .nl)
+        for format in ExportFormat.allCases { XCTAssertEqual(format.render(a), format.render(b), "\(format)") }
+    }
+
+    func testAnonymityRespectedInEveryFormat() {
+        for language in Language.allCases {
+            let report = ExportFixture.report(language)
+            for format in ExportFormat.allCases {
+                let text = format.render(report)
+                for name in ExportFixture.hiddenNames {
+                    XCTAssertFalse(text.contains(name), "\(name) appears in the \(language) \(format) export")
+                }
+                for name in ExportFixture.shownNames {
+                    XCTAssertTrue(text.contains(name), "\(name) missing from the \(language) \(format) export")
+                }
+            }
+        }
+    }
+
+    func testSeveralWorkshopsEachGetTheirOwnSynthesis() {
+        let report = Report(sessions: SynthesisFixtureSet.all().map(\.input), language: .en)
+        XCTAssertEqual(report.parts.map(\.workshop.id), ["mini", "other"])
+        XCTAssertEqual(report.parts[1].sessionIds, ["s-other"])
+        let md = MarkdownExport.render(report)
+        XCTAssertTrue(md.hasPrefix("# The perspective reversed\n"))
+        XCTAssertTrue(md.contains("\n## Mini workshop\n"))
+        XCTAssertTrue(CSVExport.render(report).contains("Hoort er niet bij"))
+    }
+
+    func testEmptyReport() {
+        let report = Report(sessions: [], language: .nl)
+        XCTAssertTrue(MarkdownExport.render(report).contains("_Geen sessies._"))
+        XCTAssertEqual(CSVExport.render(report).components(separatedBy: "\r\n").count, 2, "header only")
+        XCTAssertTrue(JSONExport.render(report).contains("\"workshops\": []"))
+    }
+
+    // MARK: Markdown
+
+    func testMarkdownEscapesUserText() {
+        XCTAssertEqual(MarkdownExport.inline("<script>alert(1)</script> & *x* [a](b)"), "\\<script\\>alert\\(1\\)\\</script\\> \\& \\*x\\* \\[a\\]\\(b\\)")
+        XCTAssertEqual(MarkdownExport.inline("- geen lijst"), "\\- geen lijst")
+        XCTAssertEqual(MarkdownExport.inline("# kop"), "\\# kop")
+        XCTAssertEqual(MarkdownExport.inline("12. geen lijst"), "12\\. geen lijst")
+        XCTAssertEqual(MarkdownExport.inline("    code"), "code")
+        XCTAssertEqual(MarkdownExport.inline("a | b"), "a \\| b")
+        let md = MarkdownExport.render(ExportFixture.report(.nl))
+        XCTAssertFalse(md.contains("<script>"))
+        XCTAssertTrue(md.contains("- De app is te moeilijk\\\n  voor velen — _Bram_\n"), "newline kept as a hard break inside the item")
+    }
+
+    func testMarkdownReportStructure() {
+        let md = MarkdownExport.render(ExportFixture.report(.nl))
+        let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") }
+        XCTAssertEqual(headings, ["## Matrix", "## Per scenario", "## Per doelgroep", "## Koersvast voor meerdere doelgroepen", "## Ontwikkelrichtingen"])
+        XCTAssertTrue(md.contains("| Ouderen | 3 | 1 | 1 | 1 | 2 |"))
+        XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in Zuinig en digitaal, Ruim en slim_"))
+        XCTAssertTrue(md.contains("### Eén loket\n\n_gegroepeerd door de organisator · Ouderen, Ondernemers_"))
+        XCTAssertTrue(md.contains("### 1\\. Zet burgers centraal"))
+    }
+
+    // MARK: CSV
+
+    func testCSVShape() {
+        let csv = CSVExport.render(ExportFixture.report(.nl))
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}sessie,sessie-id,workshop,perspectief,stap,scenario,soort,tekst,auteur,"))
+        XCTAssertTrue(csv.hasSuffix("\r\n"))
+        XCTAssertEqual(CSVExport.field("a,b"), "\"a,b\"")
+        XCTAssertEqual(CSVExport.field("zeg \"ja\""), "\"zeg \"\"ja\"\"\"")
+        XCTAssertEqual(CSVExport.field("=1+1"), "'=1+1")
+        XCTAssertEqual(CSVExport.field("-2"), "'-2")
+        XCTAssertEqual(CSVExport.field("@a"), "'@a")
+        XCTAssertEqual(CSVExport.field("+a"), "'+a")
+        XCTAssertEqual(CSVExport.field("\tx"), "'\tx")
+        XCTAssertEqual(CSVExport.field("\rx"), "\"'\rx\"")
+        XCTAssertEqual(CSVExport.field("a=b"), "a=b")
+        XCTAssertEqual(CSVExport.field("=a,\"b\""), "\"'=a,\"\"b\"\"\"")
+    }
+
+    /// What every CSV row should hold, built straight from the sessions, not from the export.
+    func expectedRows() -> [[String]] {
+        let w = Fixtures.mini
+        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)"]]
+        for s in ExportFixture.report(.nl).sessions {
+            for e in s.state.entries where e.isLive {
+                let persp: String
+                switch s.state.setup.perspective {
+                case .workshop(let id): persp = w.perspective(id)!.name.nl
+                case .custom(let n): persp = n
+                }
+                func guarded(_ t: String) -> String { ["=", "+", "-", "@", "\t", "\r"].contains { t.hasPrefix($0) } ? "'" + t : t }
+                rows.append([
+                    s.state.setup.title, s.sessionId, "Miniworkshop", persp, w.step(e.step)!.title.nl,
+                    e.scenario.map { w.scenario($0)!.title.nl } ?? "",
+                    ["implication": "implicatie", "insight": "inzicht", "note": "notitie"][e.kind.rawValue]!,
+                    guarded(e.text), s.hidesNames ? "" : e.author ?? "",
+                    w.scenarios.filter { e.holdsIn.contains($0.id) }.map(\.title.nl).joined(separator: "; "),
+                    w.directions.filter { e.directions.contains($0.id) }.map(\.title.nl).joined(separator: "; "),
+                    String(e.votes), ISOTime.format(ms: e.createdAt),
+                ])
+            }
+        }
+        return rows
+    }
+
+    func testCSVReadBackByPythonWithIdenticalFields() throws {
+        let csv = CSVExport.render(ExportFixture.report(.nl))
+        let script = """
+            import csv, io, json, sys
+            data = sys.stdin.buffer.read()
+            assert data.startswith(b'\\xef\\xbb\\xbf'), 'no UTF-8 byte-order mark'
+            text = data.decode('utf-8-sig')
+            rows = list(csv.reader(io.StringIO(text, newline=''), strict=True))
+            print(json.dumps(rows))
+            """
+        let rows = try XCTUnwrap(try ExportPython.json(ExportPython.run(script, input: csv)) as? [[String]])
+        let expected = expectedRows()
+        XCTAssertEqual(rows.count, expected.count)
+        for (r, e) in zip(rows, expected) { XCTAssertEqual(r, e) }
+        XCTAssertTrue(rows.contains { $0[7] == "'=SUM(A1) hulp bij formulieren" })
+        XCTAssertTrue(rows.contains { $0[7] == "'+31 bellen kost geld" })
+        XCTAssertTrue(rows.contains { $0[7] == "'@home zorg via video" })
+        XCTAssertTrue(rows.contains { $0[7] == "De app is te moeilijk\nvoor velen" })
+        XCTAssertTrue(rows.contains { $0[7] == "Het loket blijft nodig, \"echt\" nodig" && $0[8] == "Bram" && $0[11] == "1" })
+        XCTAssertFalse(rows.contains { $0[7] == "Weggehaald" }, "removed entries are not exported")
+    }
+
+    // MARK: JSON
+
+    static let validate = """
+        import json, sys
+        try:
+            import jsonschema
+        except ImportError:
+            sys.exit('the jsonschema package is missing: pip install jsonschema')
+        schema = json.load(open(sys.argv[1], encoding='utf-8'))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(sys.stdin)), key=lambda e: list(e.path))
+        print(json.dumps([list(map(str, e.path)) + [e.message] for e in errors]))
+        """
+    static let schemaPath = Fixtures.root.appendingPathComponent("docs/export-schema.json").path
+
+    func testJSONValidatesAgainstTheSchema() throws {
+        for language in Language.allCases {
+            let json = JSONExport.render(ExportFixture.report(language))
+            let errors = try ExportPython.json(ExportPython.run(Self.validate, input: json, args: [Self.schemaPath])) as? [Any]
+            XCTAssertEqual(errors?.count, 0, "\(language): \(String(describing: errors))")
+        }
+    }
+
+    func testTheSchemaRejectsANameInAHiddenSession() throws {
+        var json = JSONExport.render(ExportFixture.report(.en))
+        // The anonymous session's first author, put back in by hand.
+        let marker = "\"text\": \"+31 bellen kost geld\",\n          \"author\": null"
+        XCTAssertTrue(json.contains(marker))
+        json = json.replacingOccurrences(of: marker, with: "\"text\": \"+31 bellen kost geld\",\n          \"author\": \"Dirk\"")
+        let errors = try ExportPython.json(ExportPython.run(Self.validate, input: json, args: [Self.schemaPath])) as? [Any]
+        XCTAssertEqual(errors?.count, 1)
+    }
+
+    func testJSONReferencesResolve() throws {
+        let value = try XCTUnwrap(ExportPython.json(JSONExport.render(ExportFixture.report(.nl))) as? [String: Any])
+        var known = Set<String>()
+        for s in value["sessions"] as! [[String: Any]] {
+            for e in s["entries"] as! [[String: Any]] { known.insert("\(s["id"]!)/\(e["id"]!)") }
+        }
+        XCTAssertEqual(known.count, 15)
+        var refs = 0
+        func walk(_ v: Any) {
+            if let o = v as? [String: Any] {
+                if let s = o["session"] as? String, let e = o["entry"] as? String {
+                    refs += 1
+                    XCTAssertTrue(known.contains("\(s)/\(e)"), "dangling \(s)/\(e)")
+                }
+                o.values.forEach(walk)
+            } else if let a = v as? [Any] { a.forEach(walk) }
+        }
+        walk(value["workshops"]!)
+        XCTAssertGreaterThan(refs, 20)
+    }
+
+    // MARK: HTML
+
+    func testHTMLWellFormedSelfContainedAndEscaped() throws {
+        let script = """
+            import json, sys
+            from html.parser import HTMLParser
+            VOID = {'meta', 'br', 'hr', 'img', 'input', 'link', 'col', 'wbr'}
+            class P(HTMLParser):
+                def __init__(self):
+                    super().__init__(convert_charrefs=True)
+                    self.stack, self.problems, self.text, self.tags = [], [], [], set()
+                def handle_starttag(self, tag, attrs):
+                    self.tags.add(tag)
+                    for k, v in attrs:
+                        if k in ('src', 'href') or k.startswith('on'):
+                            self.problems.append('attribute ' + k)
+                    if tag not in VOID:
+                        self.stack.append(tag)
+                def handle_endtag(self, tag):
+                    if not self.stack or self.stack[-1] != tag:
+                        self.problems.append('unexpected </%s> with open %s' % (tag, self.stack))
+                    else:
+                        self.stack.pop()
+                def handle_data(self, data):
+                    self.text.append(data)
+            p = P()
+            p.feed(sys.stdin.read())
+            p.close()
+            if p.stack:
+                p.problems.append('unclosed %s' % p.stack)
+            print(json.dumps({'problems': p.problems, 'tags': sorted(p.tags), 'text': ''.join(p.text)}))
+            """
+        for language in Language.allCases {
+            let html = HTMLExport.render(ExportFixture.report(language))
+            let result = try XCTUnwrap(try ExportPython.json(ExportPython.run(script, input: html)) as? [String: Any])
+            XCTAssertEqual(result["problems"] as? [String], [], "\(language)")
+            let tags = result["tags"] as? [String] ?? []
+            XCTAssertFalse(tags.contains("script"))
+            XCTAssertFalse(tags.contains("link"))
+            XCTAssertTrue(tags.contains("table") && tags.contains("style"))
+            let text = result["text"] as? String ?? ""
+            XCTAssertTrue(text.contains("<script>alert(1)</script> & meer"), "typed markup is shown as text")
+            XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer"))
+            XCTAssertFalse(html.contains("http://") || html.contains("https://"), "no external assets")
+        }
+    }
+
+    // MARK: Time
+
+    func testISOTime() {
+        XCTAssertEqual(ISOTime.format(ms: 0), "1970-01-01T00:00:00Z")
+        XCTAssertEqual(ISOTime.format(ms: 1_790_000_000_000), "2026-09-21T14:13:20Z")
+        XCTAssertEqual(ISOTime.format(ms: 1_709_208_000_999), "2024-02-29T12:00:00Z")
+        XCTAssertEqual(ISOTime.format(ms: 951_825_600_000), "2000-02-29T12:00:00Z")
+        XCTAssertEqual(ISOTime.format(ms: 4_102_444_799_000), "2099-12-31T23:59:59Z")
+        XCTAssertEqual(ISOTime.format(ms: -1), "1969-12-31T23:59:59Z")
+        XCTAssertEqual(ISOTime.date(ms: 1_790_000_000_000), "2026-09-21")
+    }
+}
