@@ -2,7 +2,7 @@ import Foundation
 
 /// Identifiers the store makes: random enough never to collide between processes, short
 /// enough to read aloud, and (for sessions) sortable by creation time.
-enum StoreIDs {
+public enum StoreIDs {
     static func hex(_ bytes: Int) -> String {
         var g = SystemRandomNumberGenerator()
         return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &g)) }.joined()
@@ -40,6 +40,9 @@ enum StoreIDs {
         while out.hasSuffix("-") { out.removeLast() }
         return String(out.prefix(24)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
+
+    /// Public form of the id check, for messages in the commands.
+    public static func valid(_ id: String) -> Bool { isValidSession(id) }
 
     /// Session ids name folders: anything that could leave the store is refused.
     static func isValidSession(_ id: String) -> Bool {

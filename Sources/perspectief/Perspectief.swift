@@ -14,7 +14,7 @@ struct Perspectief: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, JoinCommand.self, NewCommand.self, AddCommand.self, ShowCommand.self, SessionsCommand.self,
-            WorkshopsCommand.self, ValidateCommand.self,
+            ReviewCommand.self, ExportCommand.self, WorkshopsCommand.self, ValidateCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

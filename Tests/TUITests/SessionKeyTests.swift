@@ -186,7 +186,11 @@ final class SessionKeyTests: XCTestCase {
         _ = TUI.update(&h.app, .sessionOpened(id: "x", workshop: TUIHarness.mini, state: state, readOnly: "journal-a.jsonl: line 3, column 1: empty line"))
         h.effects.removeAll()
         h.press(.right)
-        XCTAssertEqual(h.effects, [])
+        XCTAssertEqual(h.effects, [], "nothing is written")
+        XCTAssertEqual(h.session.step.id, "trends", "but the steps can still be read, one by one")
+        XCTAssertNil(h.state.step)
+        h.press(.char("a"))
+        XCTAssertNil(h.session.input)
         XCTAssertTrue(h.screen.contains("Read-only: journal-a.jsonl: line 3"), h.screen)
     }
 

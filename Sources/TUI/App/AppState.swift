@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     /// Prefix for entry ids made by this process, so two terminals never make the same id.
     public var idPrefix: String
     var idCounter = 0
+    /// Where leaving a session goes back to: the review, when it was opened from there.
+    public var review: ReviewState?
     /// Local time minus UTC, for showing times; the TUI itself has no time zone.
     public var utcOffsetMs: Int64 = 0
 
@@ -59,12 +61,18 @@ public enum Route: Sendable {
     case session(SessionScreen)
     /// A participant choosing a live session and a name.
     case join(JoinState)
+    /// The organiser's review of all saved sessions.
+    case review(ReviewState)
 }
 
 public struct Notice: Equatable, Sendable {
     public enum Kind: Sendable { case info, error }
     public var kind: Kind
     public var text: String
+    public init(kind: Kind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
 }
 
 /// Messages: everything that can happen to the app.
@@ -89,6 +97,10 @@ public enum Effect: Equatable, Sendable {
     case perform(Command)
     case create(NewSessionRequest)
     case open(sessionId: String)
+    /// Open a saved session read-only for review.
+    case openReadOnly(sessionId: String)
+    /// Write a report of these sessions in this format ("md", "csv", "json", "html").
+    case export(sessionIds: [String], format: String)
     /// Join a session as a participant under this name.
     case join(sessionId: String, name: String)
     /// Leave the session screen (the session stays saved) and refresh the home lists.

@@ -74,6 +74,12 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         let effects = Wizard.update(&app, &w, key)
         if case .wizard = app.route { app.route = .wizard(w) }
         return effects
+    case .review(var r):
+        if key == .char("?") && r.search == nil { app.help = true; return [] }
+        let effects = ReviewUpdate.update(&app, &r, key)
+        if case .review = app.route { app.route = .review(r) }
+        if effects.contains(where: { if case .openReadOnly = $0 { return true } else { return false } }) { app.review = r }
+        return effects
     case .join(var j):
         if key == .char("?") && j.phase == .pick { app.help = true; return [] }
         let effects = Join.update(&app, &j, key)
@@ -82,7 +88,7 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
     case .session(var s):
         let effects = s.isParticipant ? ParticipantUpdate.update(&app, &s, key) : SessionUpdate.update(&app, &s, key)
         if case .session = app.route { app.route = .session(s) }
-        if effects.contains(.leaveSession) { app.route = .home(HomeState()) }
+        if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
         return effects
     }
 }
@@ -99,6 +105,7 @@ public func view(_ app: AppState) -> CellBuffer {
     case .session(let s):
         if s.isParticipant { ParticipantView.view(app, s, into: &b) } else { SessionView.view(app, s, into: &b) }
     case .join(let j): Join.view(app, j, into: &b)
+    case .review(let r): ReviewView.view(app, r, into: &b)
     }
     if app.help {
         b.cursor = nil

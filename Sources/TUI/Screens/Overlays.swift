@@ -8,6 +8,11 @@ enum Overlays {
         case .home:
             return [("↑ ↓", t("kiezen", "choose")), ("Enter", t("openen", "open")), ("n", t("nieuwe sessie", "new session")),
                     ("?", t("deze hulp", "this help")), ("q", t("stoppen", "quit"))]
+        case .review:
+            return [("Tab", t("sessies / matrix", "sessions / matrix")), ("/", t("zoeken in alle bijdragen (ë = e)", "search every entry (ë = e)")),
+                    ("↑ ↓ ← →", t("kiezen", "choose")), ("Enter", t("sessie openen (alleen lezen)", "open a session (read-only)")),
+                    ("w p o", t("filter: workshop, doelgroep, open/afgesloten", "filter: workshop, perspective, open/closed")),
+                    ("e", t("exporteren: m c j h", "export: m c j h")), ("q", t("stoppen", "quit"))]
         case .join:
             return [("↑ ↓", t("kiezen", "choose")), ("Enter", t("verder", "next")), ("q", t("stoppen", "quit"))]
         case .session(let s) where s.isParticipant:

@@ -35,7 +35,14 @@ public struct SessionScreen: Sendable {
 
     public var isParticipant: Bool { actor.role == .participant }
 
-    public var step: Workshop.Step { engine.currentStep(state) ?? workshop.steps[0] }
+    /// In a read-only session (damaged, newer, or opened for review) the arrows page through
+    /// the steps on this screen only; nothing is written.
+    public var browsedStep: String? { didSet { visible = Self.visibleIndices(state, step, actor) } }
+
+    public var step: Workshop.Step {
+        if let id = browsedStep, let s = workshop.step(id) { return s }
+        return engine.currentStep(state) ?? workshop.steps[0]
+    }
 
     /// The facilitator sees everything of the step; a participant sees their own entries,
     /// and the room's shown insights where the steps work across scenarios (to vote on).
@@ -88,6 +95,14 @@ enum SessionUpdate {
         if s.card { s.card = false; return [] }
         let count = s.visible.count
         let step = s.step
+        if s.readOnly != nil, [.right, .pageDown, .left, .pageUp].contains(key) {
+            let next = s.stepIndex + ((key == .right || key == .pageDown) ? 1 : -1)
+            if s.workshop.steps.indices.contains(next) {
+                s.browsedStep = s.workshop.steps[next].id
+                s.selected = 0
+            }
+            return []
+        }
         func perform(_ c: Command) -> [Effect] {
             if let reason = s.readOnly {
                 app.notice = Notice(kind: .error, text: S.readOnlySession(app.language, reason))

@@ -33,3 +33,17 @@ struct JoinCommand: ParsableCommand {
         try Interactive.participant(store: storeOptions, workshops: workshopOptions, session: session, name: name, lang: lang, theme: theme)
     }
 }
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "Browse all saved sessions: search, the target group × scenario matrix, reports.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var workshopOptions: WorkshopOptions
+    @Option(help: "Interface language: nl or en (default: from LANG).") var lang: String?
+    @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
+
+    func run() throws {
+        try Interactive.review(store: storeOptions, workshops: workshopOptions, lang: lang, theme: theme)
+    }
+}

@@ -68,6 +68,31 @@ final class Interactive {
         try loop.run()
     }
 
+    static func review(store: StoreOptions, workshops: WorkshopOptions, lang: String?, theme: String?) throws {
+        let env = ProcessInfo.processInfo.environment
+        let catalog = workshops.catalog().workshops
+        let loop = Interactive(
+            store: try store.open(), workshops: catalog, language: Output.language(lang),
+            theme: Theme.choose(flag: theme, environment: env), listings: false)
+        let loaded = SessionLoader.load(store: loop.store, ids: nil, workshops: catalog)
+        loop.app.route = .review(ReviewState(records: loaded.listings.map { ReviewRecord(listing: $0.listing, input: $0.input) }))
+        try loop.run()
+    }
+
+    /// Writes a report beside where the organiser started, never over an existing file.
+    func export(_ ids: [String], format: String) {
+        guard let f = ExportFormat(rawValue: format) else { return }
+        let loaded = SessionLoader.load(store: store, ids: ids, workshops: workshops)
+        let stamp = Output.date(Interactive.now()).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
+        let path = FileManager.default.currentDirectoryPath + "/perspectief-\(stamp).\(f.fileExtension)"
+        do {
+            try SafeFile.write(f.render(Report(sessions: loaded.inputs, language: app.language)), to: path, overwrite: false)
+            app.notice = Notice(kind: .info, text: (app.language == .nl ? "Geschreven: " : "Written: ") + path)
+        } catch {
+            send(.failed(error.message))
+        }
+    }
+
     /// A participant may join an open session that can be written.
     func joinable(_ h: SessionHandle) throws {
         if let reason = h.readOnlyReason { throw CLIError("session \(h.id) cannot be joined: it is read-only (\(reason))") }
@@ -173,6 +198,16 @@ final class Interactive {
             }
         case .create(let request):
             create(request)
+        case .openReadOnly(let id):
+            do {
+                let h = try store.open(id, readOnly: true)
+                guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else { return }
+                send(.sessionOpened(id: id, workshop: w, state: h.state, readOnly: h.readOnlyReason ?? (app.language == .nl ? "terugblik" : "review")))
+            } catch {
+                send(.failed(error.message))
+            }
+        case .export(let ids, let format):
+            export(ids, format: format)
         case .join(let id, let name):
             do { try join(id, name: name) } catch { send(.failed("\(error)")) }
         case .open(let id):

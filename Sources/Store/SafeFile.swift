@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a whole file or nothing: a report is written to a temp file beside the target
+/// and then moved in place, so an unwritable path, a full disk or a crash never leaves a
+/// half-written report, and an existing file is replaced only when asked.
+public enum SafeFile {
+    public static func write(_ text: String, to path: String, overwrite: Bool) throws(StoreError) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) }.flatMap { $0.isEmpty ? "/" : $0 } ?? "."
+        guard POSIXFile.isDirectory(folder) else { throw StoreError("cannot write \(path): folder \(folder) does not exist") }
+        if POSIXFile.isDirectory(path) { throw StoreError("cannot write \(path): it is a folder") }
+        if !overwrite, access(path, F_OK) == 0 { throw StoreError("\(path) already exists; use --force to replace it") }
+        let temp = "\(path).tmp-\(StoreIDs.short())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError("cannot write \(path): \(POSIXFile.errorText())") }
+        if let code = POSIXFile.writeAll(fd, Array(text.utf8)) ?? (fsync(fd) == 0 ? nil : errno) {
+            close(fd)
+            unlink(temp)
+            throw StoreError("cannot write \(path): \(POSIXFile.errorText(code))")
+        }
+        close(fd)
+        if overwrite {
+            guard rename(temp, path) == 0 else {
+                let code = errno
+                unlink(temp)
+                throw StoreError("cannot write \(path): \(POSIXFile.errorText(code))")
+            }
+        } else {
+            // link() fails if the target appeared meanwhile: never replace a file by accident.
+            let linked = link(temp, path) == 0
+            let code = errno
+            unlink(temp)
+            guard linked else {
+                throw StoreError(code == EEXIST ? "\(path) already exists; use --force to replace it" : "cannot write \(path): \(POSIXFile.errorText(code))")
+            }
+        }
+    }
+}

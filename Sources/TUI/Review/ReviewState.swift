@@ -1,0 +1,106 @@
+import Core
+import Store
+
+/// The organiser's view over all saved sessions: a list with filters and full-text search,
+/// the perspective × scenario matrix, and any session opened read-only.
+public struct ReviewState: Sendable {
+    public enum Tab: Sendable { case sessions, matrix }
+    public enum StatusFilter: Sendable, CaseIterable { case all, open, closed }
+
+    /// Every saved session; `input` is nil for one that cannot be read (it is listed anyway).
+    public var records: [ReviewRecord]
+    public var tab: Tab = .sessions
+    public var selected = 0
+    public var search: TextInput?
+    public var query = ""
+    public var workshopFilter: String?
+    public var perspectiveFilter: String?
+    public var status: StatusFilter = .all
+    public var matrixRow = 0
+    public var matrixColumn = 0
+    /// Built when the matrix is shown or the filters change, not on every key.
+    public var synthesis: Synthesis?
+    /// Waiting for the export format key (m, c, j, h).
+    public var exporting = false
+
+    public init(records: [ReviewRecord]) { self.records = records }
+}
+
+public struct ReviewRecord: Sendable {
+    public var listing: SessionListing
+    public var input: SessionInput?
+    /// Live entries' texts folded once (case, diacritics), so a search keystroke is cheap.
+    var folded: [(entry: Int, text: String)]
+
+    public init(listing: SessionListing, input: SessionInput?) {
+        self.listing = listing
+        self.input = input
+        folded = input?.state.entries.enumerated().compactMap { i, e in e.isLive ? (i, TextFolding.fold(e.text)) : nil } ?? []
+    }
+
+    func matches(_ words: [Substring]) -> Bool {
+        let title = TextFolding.fold(listing.title)
+        if words.allSatisfy({ title.contains($0) }) { return true }
+        return folded.contains { f in words.allSatisfy { f.text.contains($0) } }
+    }
+}
+
+/// A search hit: one entry of one session.
+struct ReviewHit {
+    var record: Int
+    var entry: Entry
+}
+
+extension ReviewState {
+    /// The sessions the filters and the search let through, newest first (as listed).
+    func visible() -> [Int] {
+        records.indices.filter { i in
+            let r = records[i]
+            if let w = workshopFilter, r.listing.workshopId != w { return false }
+            if let p = perspectiveFilter, perspectiveCode(r) != p { return false }
+            switch status {
+            case .all: break
+            case .open: if r.listing.closed { return false }
+            case .closed: if !r.listing.closed { return false }
+            }
+            return query.isEmpty || r.matches(words)
+        }
+    }
+
+    var words: [Substring] { TextFolding.fold(query).split(separator: " ") }
+
+    func hits(in record: Int, limit: Int) -> [ReviewHit] {
+        guard !query.isEmpty, let input = records[record].input else { return [] }
+        let words = self.words
+        return records[record].folded.filter { f in words.allSatisfy { f.text.contains($0) } }.prefix(limit)
+            .map { ReviewHit(record: record, entry: input.state.entries[$0.entry]) }
+    }
+
+    func perspectiveCode(_ r: ReviewRecord) -> String? {
+        r.listing.perspective.map { PerspectiveKey($0).code }
+    }
+
+    /// The workshops present, in the order first seen.
+    var workshopIds: [String] {
+        var seen: [String] = []
+        for r in records where !r.listing.workshopId.isEmpty && !seen.contains(r.listing.workshopId) { seen.append(r.listing.workshopId) }
+        return seen
+    }
+
+    var perspectiveCodes: [String] {
+        var seen: [String] = []
+        for r in records {
+            if let w = workshopFilter, r.listing.workshopId != w { continue }
+            if let c = perspectiveCode(r), !seen.contains(c) { seen.append(c) }
+        }
+        return seen
+    }
+
+    /// Rebuilds the synthesis for the workshop in view (the filter's, else the first).
+    mutating func rebuild(workshops: [Workshop]) {
+        let id = workshopFilter ?? workshopIds.first
+        guard let id, let w = workshops.first(where: { $0.id == id }) else { synthesis = nil; return }
+        let inputs = visible().compactMap { records[$0].input }
+        synthesis = Synthesis.build(workshop: w, sessions: inputs)
+    }
+}

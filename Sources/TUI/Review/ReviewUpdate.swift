@@ -1,0 +1,94 @@
+import Core
+
+enum ReviewUpdate {
+    static func update(_ app: inout AppState, _ r: inout ReviewState, _ key: Key) -> [Effect] {
+        if var input = r.search {
+            switch key {
+            case .escape:
+                r.search = nil
+                r.query = ""
+            case .enter:
+                r.search = nil
+            default:
+                _ = input.handle(key)
+                r.search = input
+                r.query = input.text
+            }
+            r.selected = 0
+            if r.tab == .matrix { r.rebuild(workshops: app.workshops) }
+            return []
+        }
+        if r.exporting {
+            r.exporting = false
+            let formats: [Character: String] = ["m": "md", "c": "csv", "j": "json", "h": "html"]
+            guard case .char(let c) = key, let format = formats[c] else { return [] }
+            let ids = r.visible().compactMap { r.records[$0].input == nil ? nil : r.records[$0].listing.id }
+            return ids.isEmpty ? [] : [.export(sessionIds: ids, format: format)]
+        }
+        let list = r.visible()
+        switch key {
+        case .tab:
+            r.tab = r.tab == .sessions ? .matrix : .sessions
+            if r.tab == .matrix { r.rebuild(workshops: app.workshops) }
+        case .char("/"):
+            r.search = TextInput(r.query, limit: 80, multiline: false)
+        case .escape where !r.query.isEmpty:
+            r.query = ""
+        case .char("w"):
+            r.workshopFilter = cycle(r.workshopFilter, r.workshopIds)
+            r.perspectiveFilter = nil
+            r.selected = 0
+        case .char("p"):
+            r.perspectiveFilter = cycle(r.perspectiveFilter, r.perspectiveCodes)
+            r.selected = 0
+        case .char("o"):
+            let all = ReviewState.StatusFilter.allCases
+            r.status = all[(all.firstIndex(of: r.status)! + 1) % all.count]
+            r.selected = 0
+        case .char("e"):
+            r.exporting = true
+            app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML" : "Export: m Markdown · c CSV · j JSON · h HTML")
+            return []
+        case .char("q"), .escape: return [.quit]
+        default:
+            if r.tab == .sessions { return sessionsKey(&r, key, list) }
+            matrixKey(&r, key)
+        }
+        if [.char("w"), .char("p"), .char("o")].contains(key), r.tab == .matrix { r.rebuild(workshops: app.workshops) }
+        return []
+    }
+
+    static func cycle(_ current: String?, _ options: [String]) -> String? {
+        guard !options.isEmpty else { return nil }
+        guard let current, let i = options.firstIndex(of: current) else { return options[0] }
+        return i + 1 < options.count ? options[i + 1] : nil
+    }
+
+    static func sessionsKey(_ r: inout ReviewState, _ key: Key, _ list: [Int]) -> [Effect] {
+        switch key {
+        case .up, .char("k"): r.selected = max(0, r.selected - 1)
+        case .down, .char("j"): r.selected = min(max(0, list.count - 1), r.selected + 1)
+        case .home, .char("g"): r.selected = 0
+        case .end, .char("G"): r.selected = max(0, list.count - 1)
+        case .enter, .right:
+            guard !list.isEmpty else { return [] }
+            let record = r.records[list[min(r.selected, list.count - 1)]]
+            guard record.input != nil else { return [] }
+            return [.openReadOnly(sessionId: record.listing.id)]
+        default: break
+        }
+        return []
+    }
+
+    static func matrixKey(_ r: inout ReviewState, _ key: Key) {
+        let rows = r.synthesis?.matrix.count ?? 0
+        let columns = r.synthesis?.workshop.scenarios.count ?? 0
+        switch key {
+        case .up, .char("k"): r.matrixRow = max(0, r.matrixRow - 1)
+        case .down, .char("j"): r.matrixRow = min(max(0, rows - 1), r.matrixRow + 1)
+        case .left, .char("h"): r.matrixColumn = max(0, r.matrixColumn - 1)
+        case .right, .char("l"): r.matrixColumn = min(max(0, columns - 1), r.matrixColumn + 1)
+        default: break
+        }
+    }
+}

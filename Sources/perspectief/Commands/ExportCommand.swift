@@ -1,0 +1,73 @@
+import ArgumentParser
+import Core
+import Store
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a report of sessions: Markdown, CSV, JSON or HTML.",
+        discussion: "Damaged or newer-schema sessions are named on stderr and left out; the rest is exported.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var workshopOptions: WorkshopOptions
+    @Argument(help: "Session ids (or --all).") var sessions: [String] = []
+    @Flag(help: "Every saved session.") var all = false
+    @Option(help: "Only sessions of this workshop.") var workshop: String?
+    @Option(help: "md, csv, json or html.") var format: String = "md"
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Flag(help: "Replace the output file if it exists.") var force = false
+    @Option(help: "Report language: nl or en (default: from LANG).") var lang: String?
+
+    func run() throws {
+        guard let format = ExportFormat(rawValue: format) else { throw CLIError("unknown format \"\(format)\" (md, csv, json or html)") }
+        guard all || !sessions.isEmpty else { throw CLIError("name the sessions to export, or use --all") }
+        let store = try storeOptions.open()
+        let loaded = SessionLoader.load(store: store, ids: all ? nil : sessions, workshops: workshopOptions.catalog().workshops)
+        for problem in loaded.problems { FileHandleErr.print("warning: \(problem)") }
+        if !all, let missing = loaded.missing.first { throw CLIError(missing) }
+        let inputs = loaded.inputs.filter { workshop == nil || $0.workshop.id == workshop }
+        guard !inputs.isEmpty else { throw CLIError("no sessions to export") }
+        let text = format.render(Report(sessions: inputs, language: Output.language(lang)))
+        if let output {
+            do { try SafeFile.write(text, to: output, overwrite: force) } catch { throw CLIError(error.message) }
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+/// Loads sessions for reports and review: readable ones as synthesis input, the others as
+/// one-line problems (never hidden, never modified).
+enum SessionLoader {
+    struct Result {
+        var inputs: [SessionInput] = []
+        var listings: [(listing: SessionListing, input: SessionInput?)] = []
+        var problems: [String] = []
+        var missing: [String] = []
+    }
+
+    static func load(store: SessionStore, ids: [String]?, workshops: [Workshop]) -> Result {
+        var result = Result()
+        let listings = store.listings()
+        let wanted = ids.map(Set.init)
+        if let ids {
+            for id in ids where !listings.contains(where: { $0.id == id }) {
+                result.missing.append(StoreIDs.valid(id) ? "no session \"\(id)\" in \(store.root)" : "\"\(id)\" is not a session id")
+            }
+        }
+        for listing in listings where wanted?.contains(listing.id) ?? true {
+            var input: SessionInput?
+            if let problem = listing.problem {
+                result.problems.append("session \(listing.id) left out: \(problem)")
+            } else if let w = workshops.first(where: { $0.id == listing.workshopId }),
+                      let h = try? store.open(listing.id, readOnly: true) {
+                input = SessionInput(workshop: w, state: h.state)
+                result.inputs.append(input!)
+            } else {
+                result.problems.append("session \(listing.id) left out: workshop \"\(listing.workshopId)\" is not installed")
+            }
+            result.listings.append((listing, input))
+        }
+        return result
+    }
+}
