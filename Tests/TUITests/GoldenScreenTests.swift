@@ -36,19 +36,7 @@ final class GoldenScreenTests: XCTestCase {
     }
 
     func check(_ name: String, _ h: TUIHarness, file: StaticString = #filePath, line: UInt = #line) {
-        let path = Self.folder.appendingPathComponent(name + ".txt").path
-        let screen = h.screen + "\n"
-        if ProcessInfo.processInfo.environment["PERSPECTIEF_UPDATE_GOLDENS"] == "1" {
-            try? FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-            try? screen.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let golden = try? String(contentsOfFile: path, encoding: .utf8) else {
-            return XCTFail("no golden \(name).txt; run with PERSPECTIEF_UPDATE_GOLDENS=1", file: file, line: line)
-        }
-        if golden != screen {
-            XCTFail("screen \(name) differs from its golden file:\n\(screen)", file: file, line: line)
-        }
+        checkGolden(name, h, file: file, line: line)
     }
 
     func testEveryScreenAtEverySizeInBothLanguages() {
@@ -106,3 +94,21 @@ final class GoldenScreenTests: XCTestCase {
         }
     }
 }
+
+/// Compares a screen with its golden file (or rewrites it with PERSPECTIEF_UPDATE_GOLDENS=1).
+func checkGolden(_ name: String, _ h: TUIHarness, file: StaticString = #filePath, line: UInt = #line) {
+    let path = GoldenScreenTests.folder.appendingPathComponent(name + ".txt").path
+    let screen = h.screen + "\n"
+    if ProcessInfo.processInfo.environment["PERSPECTIEF_UPDATE_GOLDENS"] == "1" {
+        try? FileManager.default.createDirectory(at: GoldenScreenTests.folder, withIntermediateDirectories: true)
+        try? screen.write(toFile: path, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let golden = try? String(contentsOfFile: path, encoding: .utf8) else {
+        return XCTFail("no golden \(name).txt; run with PERSPECTIEF_UPDATE_GOLDENS=1", file: file, line: line)
+    }
+    if golden != screen {
+        XCTFail("screen \(name) differs from its golden file:\n\(screen)", file: file, line: line)
+    }
+}
+

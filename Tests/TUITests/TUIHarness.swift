@@ -51,7 +51,7 @@ struct TUIHarness {
     }
 
     mutating func carryOut(_ effect: Effect) {
-        guard case .perform(let command) = effect, let s = app.session else { return }
+        guard case .perform(let command) = effect, let s = app.session, s.readOnly == nil else { return }
         do {
             let d = try s.engine.decide(command, by: actor, in: s.state)
             seq += 1

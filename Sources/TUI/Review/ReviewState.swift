@@ -53,7 +53,7 @@ struct ReviewHit {
 
 extension ReviewState {
     /// The sessions the filters and the search let through, newest first (as listed).
-    func visible() -> [Int] {
+    public func visible() -> [Int] {
         records.indices.filter { i in
             let r = records[i]
             if let w = workshopFilter, r.listing.workshopId != w { return false }

@@ -1,0 +1,113 @@
+import Core
+import Store
+import TUI
+import XCTest
+
+/// The organiser's review: filters, diacritics-insensitive search, the matrix, opening a
+/// session read-only and coming back, exporting.
+final class ReviewTests: XCTestCase {
+    /// Three sessions (two groups) of the 2035 workshop and a damaged one.
+    static func review(language: Language = .nl, width: Int = 80, height: Int = 24) -> TUIHarness {
+        var records: [ReviewRecord] = []
+        for (i, (group, text)) in [("ouderen", "Reëel risico op eenzaamheid"), ("ondernemers", "Eén loket voor vergunningen"), ("ouderen", "Mantelzorgers ontlasten")].enumerated() {
+            var h = TUIHarness(workshop: TUIHarness.main2035, perspective: .workshop(group))
+            h.go(toStep: "ronde-\(i + 1)")
+            h.press(.char("a")); h.type(text); h.press(.enter)
+            h.go(toStep: "inzichten")
+            h.press(.char("a")); h.type("Houd een menselijk loket"); h.press(.enter)
+            h.go(toStep: "robuustheid")
+            h.press(.char("1"), .char("2"), .char("3"), .char("4"))
+            if i == 2 { h.press(.char("c")) }
+            var state = h.state
+            state.setup.sessionId = "20261122-140\(i)-\(group)-000\(i)"
+            let listing = SessionListing(
+                id: state.setup.sessionId, title: "\(group) \(i)", workshopId: TUIHarness.main2035.id, perspective: .workshop(group),
+                createdAt: TUIHarness.start + Int64(i), updatedAt: TUIHarness.start + Int64(i) * 60_000, closed: false,
+                entryCount: state.liveEntries.count, currentStep: state.step, problem: nil, readOnly: false)
+            records.append(ReviewRecord(listing: listing, input: SessionInput(workshop: TUIHarness.main2035, state: state)))
+        }
+        records[2].listing.closed = true
+        let damaged = SessionListing(
+            id: "20261121-0900-kapot-0000", title: "kapot", workshopId: "", perspective: nil, createdAt: 0, updatedAt: 0,
+            closed: false, entryCount: 0, currentStep: nil, problem: "journal-a.jsonl: line 2, column 1: empty line", readOnly: true)
+        records.append(ReviewRecord(listing: damaged, input: nil))
+        var h = TUIHarness(workshop: TUIHarness.main2035, language: language, width: width, height: height, session: false)
+        h.app.route = .review(ReviewState(records: records))
+        return h
+    }
+
+    var review: ReviewState? { if case .review(let r) = harness.app.route { return r } else { return nil } }
+    var harness = ReviewTests.review()
+
+    func testListsEverySessionAndMarksTheDamagedOne() {
+        let screen = harness.screen
+        XCTAssertTrue(screen.contains("ouderen 0") && screen.contains("ondernemers 1") && screen.contains("ouderen 2"), screen)
+        XCTAssertTrue(screen.contains("kapot") && screen.contains("beschadigd: journal-a.jsonl: line 2"), screen)
+    }
+
+    func testSearchIgnoresDiacriticsAndCase() {
+        harness.press(.char("/"))
+        harness.type("reeel")
+        XCTAssertEqual(review?.visible().count, 1)
+        XCTAssertTrue(harness.screen.contains("Reëel risico op eenzaamheid"), harness.screen)
+        harness.press(.enter)
+        harness.press(.char("/"), .ctrl("u"))
+        harness.type("EEN LOKET VERGUNNING")
+        XCTAssertEqual(review?.visible().map { review!.records[$0].listing.title }, ["ondernemers 1"])
+        harness.press(.escape)
+        XCTAssertEqual(review?.visible().count, 4)
+    }
+
+    func testFilters() {
+        harness.press(.char("w"))
+        XCTAssertEqual(review?.visible().count, 3, "the damaged session has no workshop")
+        harness.press(.char("p"))
+        XCTAssertEqual(review?.perspectiveFilter, "ouderen")
+        XCTAssertEqual(review?.visible().count, 2)
+        harness.press(.char("o"))
+        XCTAssertEqual(review?.visible().count, 1, "open only")
+        harness.press(.char("o"))
+        XCTAssertEqual(review?.visible().map { review!.records[$0].listing.title }, ["ouderen 2"], "closed only")
+    }
+
+    func testTheMatrixAndItsKoersvastRow() {
+        harness.press(.tab)
+        let screen = harness.screen
+        XCTAssertTrue(screen.contains("Ouderen"), screen)
+        XCTAssertTrue(screen.contains("Ondernemers"), screen)
+        guard let syn = review?.synthesis else { return XCTFail("no synthesis") }
+        let ouderen = syn.matrix.first { $0.key == .workshop("ouderen") }!
+        XCTAssertEqual(ouderen.cells.map(\.count), [1, 0, 1, 0])
+        XCTAssertEqual(ouderen.koersvastCount, 2)
+        harness.press(.down)  // to Ouderen, whose first cell holds the eenzaamheid implication
+        XCTAssertTrue(harness.screen.contains("Reëel risico op eenzaamheid"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("★ Houd een menselijk loket"), harness.screen)
+    }
+
+    func testOpenReadOnlyComeBackAndExport() {
+        harness.press(.enter)
+        XCTAssertEqual(harness.effects.last, .openReadOnly(sessionId: "20261122-1400-ouderen-0000"))
+        let record = review!.records[0]
+        harness.send(.sessionOpened(id: record.listing.id, workshop: TUIHarness.main2035, state: record.input!.state, readOnly: "terugblik"))
+        harness.press(.right)
+        XCTAssertFalse(harness.effects.contains { if case .perform = $0 { return true } else { return false } }, "review writes nothing")
+        harness.press(.char("q"))
+        XCTAssertNotNil(review, "back in the review")
+        harness.press(.char("e"), .char("h"))
+        XCTAssertEqual(harness.effects.last, .export(sessionIds: review!.visible().compactMap { review!.records[$0].input == nil ? nil : review!.records[$0].listing.id }, format: "html"))
+    }
+
+    func testGoldenReviewScreens() {
+        for language in Language.allCases {
+            for (w, h) in [(80, 24), (160, 48)] {
+                var r = ReviewTests.review(language: language, width: w, height: h)
+                checkGolden("review-sessions-\(language.rawValue)-\(w)x\(h)", r)
+                r.press(.char("/"))
+                r.type("loket")
+                checkGolden("review-search-\(language.rawValue)-\(w)x\(h)", r)
+                r.press(.enter, .tab, .down)
+                checkGolden("review-matrix-\(language.rawValue)-\(w)x\(h)", r)
+            }
+        }
+    }
+}
