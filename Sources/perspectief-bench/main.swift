@@ -12,6 +12,7 @@ do {
     try TerminalBench.binary(&report)
     try LiveBench.participantLatency(&report)
     try StoreBench.corpus(&report)
+    try ReviewBench.run(&report)
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

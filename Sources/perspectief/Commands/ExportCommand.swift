@@ -48,23 +48,17 @@ enum SessionLoader {
 
     static func load(store: SessionStore, ids: [String]?, workshops: [Workshop]) -> Result {
         var result = Result()
-        let listings = store.listings()
-        let wanted = ids.map(Set.init)
         if let ids {
-            for id in ids where !listings.contains(where: { $0.id == id }) {
+            let present = Set(store.sessionIDs())
+            for id in ids where !present.contains(id) {
                 result.missing.append(StoreIDs.valid(id) ? "no session \"\(id)\" in \(store.root)" : "\"\(id)\" is not a session id")
             }
         }
-        for listing in listings where wanted?.contains(listing.id) ?? true {
-            var input: SessionInput?
-            if let problem = listing.problem {
-                result.problems.append("session \(listing.id) left out: \(problem)")
-            } else if let w = workshops.first(where: { $0.id == listing.workshopId }),
-                      let h = try? store.open(listing.id, readOnly: true) {
-                input = SessionInput(workshop: w, state: h.state)
-                result.inputs.append(input!)
+        for (listing, input) in store.loadAll(workshops: workshops, only: ids.map(Set.init)) {
+            if let input {
+                result.inputs.append(input)
             } else {
-                result.problems.append("session \(listing.id) left out: workshop \"\(listing.workshopId)\" is not installed")
+                result.problems.append("session \(listing.id) left out: \(listing.problem ?? "it cannot be read")")
             }
             result.listings.append((listing, input))
         }
