@@ -70,6 +70,27 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(review?.visible().map { review!.records[$0].listing.title }, ["ouderen 2"], "closed only")
     }
 
+    func testPeriodFilterAndTimeline() {
+        harness.send(.tick(now: TUIHarness.start + 86_400_000 + 90_000))
+        harness.press(.char("d"))
+        XCTAssertEqual(review?.visible().map { review!.records[$0].listing.title }, ["ouderen 2"], "changed in the last day")
+        harness.press(.char("d"), .char("d"), .char("d"), .char("d"))
+        XCTAssertEqual(review?.visible().count, 4, "any time again")
+        harness.press(.char("t"))
+        XCTAssertEqual(harness.effects.last, .replay(sessionId: "20261122-1400-ouderen-0000"))
+        var session = TUIHarness(workshop: TUIHarness.main2035)
+        session.press(.char("a")); session.type("Eerste aantekening"); session.press(.enter, .right)
+        let events = session.events
+        harness.send(.replayLoaded(title: "ouderen 0", workshop: TUIHarness.main2035, events: events))
+        XCTAssertTrue(harness.screen.contains("Tijdlijn · ouderen 0"), harness.screen)
+        harness.press(.char("g"))
+        XCTAssertTrue(harness.screen.contains("1/\(events.count)"), harness.screen)
+        harness.press(.char("G"))
+        XCTAssertTrue(harness.screen.contains("aantekening: 1"), harness.screen)
+        harness.press(.char("q"))
+        XCTAssertNotNil(review, "back in the review")
+    }
+
     func testTheMatrixAndItsKoersvastRow() {
         harness.press(.tab)
         let screen = harness.screen

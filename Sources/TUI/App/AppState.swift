@@ -63,6 +63,8 @@ public enum Route: Sendable {
     case join(JoinState)
     /// The organiser's review of all saved sessions.
     case review(ReviewState)
+    /// One session's events in time order.
+    case replay(ReplayState)
 }
 
 public struct Notice: Equatable, Sendable {
@@ -86,6 +88,8 @@ public enum Msg: Sendable {
     case sessionOpened(id: String, workshop: Workshop, state: SessionState, readOnly: String?)
     /// A participant has joined a session (their presence is claimed, their join saved).
     case joined(id: String, workshop: Workshop, state: SessionState, actor: Actor)
+    /// A session's history, loaded for the timeline.
+    case replayLoaded(title: String, workshop: Workshop, events: [Event])
     case refused(Refusal)
     case failed(String)
     case listings([SessionListing])
@@ -97,6 +101,8 @@ public enum Effect: Equatable, Sendable {
     case perform(Command)
     case create(NewSessionRequest)
     case open(sessionId: String)
+    /// Load a session's events for the timeline.
+    case replay(sessionId: String)
     /// Open a saved session read-only for review.
     case openReadOnly(sessionId: String)
     /// Write a report of these sessions in this format ("md", "csv", "json", "html").

@@ -36,6 +36,10 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         SessionUpdate.changed(&s, state)
         app.route = .session(s)
         return []
+    case .replayLoaded(let title, let workshop, let events):
+        if case .review(let r) = app.route { app.review = r }
+        app.route = .replay(ReplayState(title: title, workshop: workshop, steps: Replay.steps(of: events, workshop: workshop)))
+        return []
     case .refused(let refusal):
         app.notice = Notice(kind: .error, text: refusal.reason[app.language])
         restoreInput(&app)
@@ -80,6 +84,10 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         if case .review = app.route { app.route = .review(r) }
         if effects.contains(where: { if case .openReadOnly = $0 { return true } else { return false } }) { app.review = r }
         return effects
+    case .replay(var r):
+        let effects = ReplayScreen.update(&app, &r, key)
+        if case .replay = app.route { app.route = .replay(r) }
+        return effects
     case .join(var j):
         if key == .char("?") && j.phase == .pick { app.help = true; return [] }
         let effects = Join.update(&app, &j, key)
@@ -106,6 +114,7 @@ public func view(_ app: AppState) -> CellBuffer {
         if s.isParticipant { ParticipantView.view(app, s, into: &b) } else { SessionView.view(app, s, into: &b) }
     case .join(let j): Join.view(app, j, into: &b)
     case .review(let r): ReviewView.view(app, r, into: &b)
+    case .replay(let r): ReplayScreen.view(app, r, into: &b)
     }
     if app.help {
         b.cursor = nil

@@ -16,6 +16,9 @@ public struct ReviewState: Sendable {
     public var workshopFilter: String?
     public var perspectiveFilter: String?
     public var status: StatusFilter = .all
+    /// Only sessions changed in the last N days (nil: any time), and since when that is.
+    public var periodDays: Int?
+    public var periodStart: Int64 = 0
     public var matrixRow = 0
     public var matrixColumn = 0
     /// Built when the matrix is shown or the filters change, not on every key.
@@ -58,6 +61,7 @@ extension ReviewState {
             let r = records[i]
             if let w = workshopFilter, r.listing.workshopId != w { return false }
             if let p = perspectiveFilter, perspectiveCode(r) != p { return false }
+            if periodDays != nil, r.listing.updatedAt < periodStart { return false }
             switch status {
             case .all: break
             case .open: if r.listing.closed { return false }

@@ -45,6 +45,12 @@ enum ReviewUpdate {
             let all = ReviewState.StatusFilter.allCases
             r.status = all[(all.firstIndex(of: r.status)! + 1) % all.count]
             r.selected = 0
+        case .char("d"):
+            let periods: [Int?] = [nil, 1, 7, 30, 365]
+            let next = periods[((periods.firstIndex(of: r.periodDays) ?? 0) + 1) % periods.count]
+            r.periodDays = next
+            r.periodStart = app.now - Int64(next ?? 0) * 86_400_000
+            r.selected = 0
         case .char("e"):
             r.exporting = true
             app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML" : "Export: m Markdown · c CSV · j JSON · h HTML")
@@ -54,7 +60,7 @@ enum ReviewUpdate {
             if r.tab == .sessions { return sessionsKey(&r, key, list) }
             matrixKey(&r, key)
         }
-        if [.char("w"), .char("p"), .char("o")].contains(key), r.tab == .matrix { r.rebuild(workshops: app.workshops) }
+        if [.char("w"), .char("p"), .char("o"), .char("d")].contains(key), r.tab == .matrix { r.rebuild(workshops: app.workshops) }
         return []
     }
 
@@ -70,6 +76,9 @@ enum ReviewUpdate {
         case .down, .char("j"): r.selected = min(max(0, list.count - 1), r.selected + 1)
         case .home, .char("g"): r.selected = 0
         case .end, .char("G"): r.selected = max(0, list.count - 1)
+        case .char("t"):
+            guard !list.isEmpty, r.records[list[min(r.selected, list.count - 1)]].input != nil else { return [] }
+            return [.replay(sessionId: r.records[list[min(r.selected, list.count - 1)]].listing.id)]
         case .enter, .right:
             guard !list.isEmpty else { return [] }
             let record = r.records[list[min(r.selected, list.count - 1)]]

@@ -17,6 +17,9 @@ enum ReviewView {
         case .closed: status = l == .nl ? "afgesloten" : "closed"
         }
         filters.append("status: " + status)
+        if let days = r.periodDays {
+            filters.append(l == .nl ? (days == 1 ? "vandaag" : "laatste \(days) dagen") : (days == 1 ? "today" : "last \(days) days"))
+        }
         if !r.query.isEmpty || r.search != nil { filters.append((l == .nl ? "zoek: " : "search: ") + r.query) }
         b.put(Wrap.clip(" " + filters.joined(separator: " · "), width: b.width - 1), x: 0, y: 1, style: Style(.dim))
         b.hline(x: 0, y: 2, width: b.width)
@@ -31,8 +34,8 @@ enum ReviewView {
             b.put("/" + (layout.lines.last ?? ""), x: 1, y: b.height - 2, style: Style(.accent, bold: true, reverse: true))
             b.cursor = (2 + layout.cursorColumn, b.height - 2)
         }
-        let hint = l == .nl ? "Tab sessies/matrix · / zoeken · ↑↓ kiezen · Enter openen · w p o filters · e exporteren · q stoppen"
-            : "Tab sessions/matrix · / search · ↑↓ choose · Enter open · w p o filters · e export · q quit"
+        let hint = l == .nl ? "Tab sessies/matrix · / zoeken · Enter openen · t tijdlijn · w p o d filters · e exporteren · q stoppen"
+            : "Tab sessions/matrix · / search · Enter open · t timeline · w p o d filters · e export · q quit"
         Footer.draw(app, hint: hint, into: &b)
     }
 

@@ -11,8 +11,11 @@ enum Overlays {
         case .review:
             return [("Tab", t("sessies / matrix", "sessions / matrix")), ("/", t("zoeken in alle bijdragen (ë = e)", "search every entry (ë = e)")),
                     ("↑ ↓ ← →", t("kiezen", "choose")), ("Enter", t("sessie openen (alleen lezen)", "open a session (read-only)")),
-                    ("w p o", t("filter: workshop, doelgroep, open/afgesloten", "filter: workshop, perspective, open/closed")),
+                    ("t", t("tijdlijn: hoe de sessie verliep", "timeline: how the session unfolded")),
+                    ("w p o d", t("filter: workshop, doelgroep, open/afgesloten, periode", "filter: workshop, perspective, open/closed, period")),
                     ("e", t("exporteren: m c j h", "export: m c j h")), ("q", t("stoppen", "quit"))]
+        case .replay:
+            return [("↑ ↓", t("door de tijd", "through time")), ("PgUp PgDn", t("tien tegelijk", "ten at a time")), ("q", t("terug", "back"))]
         case .join:
             return [("↑ ↓", t("kiezen", "choose")), ("Enter", t("verder", "next")), ("q", t("stoppen", "quit"))]
         case .session(let s) where s.isParticipant:

@@ -206,6 +206,14 @@ final class Interactive {
             } catch {
                 send(.failed(error.message))
             }
+        case .replay(let id):
+            do {
+                let h = try store.open(id, readOnly: true)
+                guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else { return }
+                send(.replayLoaded(title: h.state.setup.title, workshop: w, events: h.events))
+            } catch {
+                send(.failed(error.message))
+            }
         case .export(let ids, let format):
             export(ids, format: format)
         case .join(let id, let name):
