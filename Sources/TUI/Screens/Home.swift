@@ -98,29 +98,16 @@ enum Home {
     }
 }
 
-/// Formats epoch milliseconds as "22-11 16:04" (UTC offset-free: the TUI has no time zone;
-/// the executable passes local time in `now`, and listings are shown relative to it).
+/// Short times for lists: "22-11 16:04". The TUI has no time zone of its own: callers add
+/// the executable's UTC offset. Built on Core's ISO 8601 formatting.
 enum Clock {
     static func format(_ ms: Int64) -> String {
-        let days = ms / 86_400_000
-        let minuteOfDay = (ms % 86_400_000) / 60_000
-        let (y, m, d) = civil(days)
-        _ = y
-        return String(format2(Int(d))) + "-" + format2(Int(m)) + " " + format2(Int(minuteOfDay / 60)) + ":" + format2(Int(minuteOfDay % 60))
+        let iso = Array(ISOTime.format(ms: ms))  // 2026-11-22T16:04:05Z
+        return String(iso[8..<10]) + "-" + String(iso[5..<7]) + " " + String(iso[11..<16])
     }
+
+    /// "22-11" for a date.
+    static func dayMonth(_ ms: Int64) -> String { String(format(ms).prefix(5)) }
 
     static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-
-    /// Days since 1970-01-01 to (year, month, day) — Howard Hinnant's civil_from_days.
-    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }

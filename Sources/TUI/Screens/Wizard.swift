@@ -109,8 +109,7 @@ enum Wizard {
 
     static func startTitle(_ app: AppState, _ w: inout WizardState, _ workshop: Workshop) {
         w.question = .title
-        let (_, m, d) = Clock.civil((app.now + app.utcOffsetMs) / 86_400_000)
-        let date = Clock.format2(Int(d)) + "-" + Clock.format2(Int(m))
+        let date = Clock.dayMonth(app.now + app.utcOffsetMs)
         w.input = TextInput(w.title.isEmpty ? "\(perspectiveName(w, workshop, app.language)) — \(date)" : w.title, limit: 80, multiline: false)
     }
 
