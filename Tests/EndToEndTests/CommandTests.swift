@@ -80,7 +80,7 @@ final class CommandTests: XCTestCase {
         assertOneLineError(run("new", "--workshop", "nope", "--perspective", "x"), "unknown workshop \"nope\"")
         assertOneLineError(run("validate", store + "/missing.json"), "file not found")
         let empty = store + "/empty.json"
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         assertOneLineError(run("validate", empty), "the file is empty")
         let id = run("new", "--perspective", "ouderen").output.trimmingCharacters(in: .whitespacesAndNewlines)
         let before = try FileManager.default.contentsOfDirectory(atPath: store + "/" + id).sorted()
