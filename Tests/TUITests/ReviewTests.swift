@@ -70,6 +70,20 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(review?.visible().map { review!.records[$0].listing.title }, ["ouderen 2"], "closed only")
     }
 
+    func testGroupingWhatTheSearchFound() {
+        harness.press(.char("G"))
+        XCTAssertEqual(harness.app.notice?.text, "Zoek eerst (/) naar minstens twee inzichten om te groeperen.")
+        harness.press(.char("/"))
+        harness.type("menselijk loket")
+        harness.press(.enter, .char("G"))
+        guard case .group(let refs, let label)? = harness.effects.last else { return XCTFail("no group effect") }
+        XCTAssertEqual(refs.count, 3, "the insight of each of the three sessions")
+        XCTAssertEqual(label, "menselijk loket")
+        harness.send(.groupsChanged([InsightGroup(id: "g1", label: "Menselijk loket", members: refs)]))
+        harness.press(.tab)
+        XCTAssertTrue(harness.screen.contains("◆ Menselijk loket — Ondernemers, Ouderen"), harness.screen)
+    }
+
     func testPeriodFilterAndTimeline() {
         harness.send(.tick(now: TUIHarness.start + 86_400_000 + 90_000))
         harness.press(.char("d"))

@@ -88,6 +88,8 @@ public enum Msg: Sendable {
     case sessionOpened(id: String, workshop: Workshop, state: SessionState, readOnly: String?)
     /// A participant has joined a session (their presence is claimed, their join saved).
     case joined(id: String, workshop: Workshop, state: SessionState, actor: Actor)
+    /// The organisers' groupings, after a change.
+    case groupsChanged([InsightGroup])
     /// A session's history, loaded for the timeline.
     case replayLoaded(title: String, workshop: Workshop, events: [Event])
     case refused(Refusal)
@@ -101,6 +103,8 @@ public enum Effect: Equatable, Sendable {
     case perform(Command)
     case create(NewSessionRequest)
     case open(sessionId: String)
+    /// Save a grouping of these insights under a label.
+    case group([EntryRef], label: String)
     /// Load a session's events for the timeline.
     case replay(sessionId: String)
     /// Open a saved session read-only for review.

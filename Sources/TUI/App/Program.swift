@@ -36,6 +36,12 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         SessionUpdate.changed(&s, state)
         app.route = .session(s)
         return []
+    case .groupsChanged(let groups):
+        guard case .review(var r) = app.route else { return [] }
+        r.groups = groups
+        if r.synthesis != nil || r.tab == .matrix { r.rebuild(workshops: app.workshops) }
+        app.route = .review(r)
+        return []
     case .replayLoaded(let title, let workshop, let events):
         if case .review(let r) = app.route { app.review = r }
         app.route = .replay(ReplayState(title: title, workshop: workshop, steps: Replay.steps(of: events, workshop: workshop)))

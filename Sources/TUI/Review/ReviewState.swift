@@ -23,6 +23,8 @@ public struct ReviewState: Sendable {
     public var matrixColumn = 0
     /// Built when the matrix is shown or the filters change, not on every key.
     public var synthesis: Synthesis?
+    /// The organisers' groupings of similar insights (saved as events of their own).
+    public var groups: [InsightGroup] = []
     /// Waiting for the export format key (m, c, j, h).
     public var exporting = false
 
@@ -80,6 +82,17 @@ extension ReviewState {
             .map { ReviewHit(record: record, entry: input.state.entries[$0.entry]) }
     }
 
+    /// The live insights the current search finds in the sessions in view: what `G` groups.
+    func matchingInsights() -> [EntryRef] {
+        guard !query.isEmpty else { return [] }
+        let words = self.words
+        return visible().flatMap { i -> [EntryRef] in
+            guard let input = records[i].input else { return [] }
+            return records[i].folded.filter { f in input.state.entries[f.entry].kind == .insight && words.allSatisfy { f.text.contains($0) } }
+                .map { EntryRef(sessionId: records[i].listing.id, entryId: input.state.entries[$0.entry].id) }
+        }
+    }
+
     func perspectiveCode(_ r: ReviewRecord) -> String? {
         r.listing.perspective.map { PerspectiveKey($0).code }
     }
@@ -105,6 +118,6 @@ extension ReviewState {
         let id = workshopFilter ?? workshopIds.first
         guard let id, let w = workshops.first(where: { $0.id == id }) else { synthesis = nil; return }
         let inputs = visible().compactMap { records[$0].input }
-        synthesis = Synthesis.build(workshop: w, sessions: inputs)
+        synthesis = Synthesis.build(workshop: w, sessions: inputs, groups: groups)
     }
 }

@@ -51,6 +51,14 @@ enum ReviewUpdate {
             r.periodDays = next
             r.periodStart = app.now - Int64(next ?? 0) * 86_400_000
             r.selected = 0
+        case .char("G"):
+            // Group what the search found: the organiser's judgement that these are one insight.
+            let refs = r.matchingInsights()
+            guard refs.count >= 2 else {
+                app.notice = Notice(kind: .info, text: app.language == .nl ? "Zoek eerst (/) naar minstens twee inzichten om te groeperen." : "Search (/) for at least two insights to group first.")
+                return []
+            }
+            return [.group(refs, label: r.query)]
         case .char("e"):
             r.exporting = true
             app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML" : "Export: m Markdown · c CSV · j JSON · h HTML")

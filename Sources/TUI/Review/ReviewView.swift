@@ -110,6 +110,15 @@ enum ReviewView {
             let votes = item.entry.votes > 0 ? "(\(item.entry.votes)) " : ""
             y += b.paragraph("• " + votes + item.entry.text, x: a.x, y: y, width: a.width, maxRows: 2)
         }
+        if !syn.shared.isEmpty, y < a.y + a.height - 1 {
+            y += 1
+            b.put(l == .nl ? "Koersvast voor meerdere doelgroepen" : "No-regret for several groups", x: a.x, y: y, style: Style(.good, bold: true))
+            y += 1
+            for s in syn.shared where y < a.y + a.height {
+                let names = s.perspectives.compactMap { k in syn.perspectives.first { $0.key == k }?.name[l] }.joined(separator: ", ")
+                y += b.paragraph("◆ \(s.label) — \(names)", x: a.x, y: y, width: a.width, maxRows: 1)
+            }
+        }
         if let p = syn.perspectives.first(where: { $0.key == row.key }), !p.koersvast.isEmpty, y < a.y + a.height - 1 {
             y += 1
             b.put(S.koersvastInsights[l], x: a.x, y: y, style: Style(.good, bold: true))

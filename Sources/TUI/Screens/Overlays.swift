@@ -13,6 +13,7 @@ enum Overlays {
                     ("↑ ↓ ← →", t("kiezen", "choose")), ("Enter", t("sessie openen (alleen lezen)", "open a session (read-only)")),
                     ("t", t("tijdlijn: hoe de sessie verliep", "timeline: how the session unfolded")),
                     ("w p o d", t("filter: workshop, doelgroep, open/afgesloten, periode", "filter: workshop, perspective, open/closed, period")),
+                    ("G", t("groepeer de gevonden inzichten als één inzicht", "group the insights found as one insight")),
                     ("e", t("exporteren: m c j h", "export: m c j h")), ("q", t("stoppen", "quit"))]
         case .replay:
             return [("↑ ↓", t("door de tijd", "through time")), ("PgUp PgDn", t("tien tegelijk", "ten at a time")), ("q", t("terug", "back"))]

@@ -27,7 +27,8 @@ struct ExportCommand: ParsableCommand {
         if !all, let missing = loaded.missing.first { throw CLIError(missing) }
         let inputs = loaded.inputs.filter { workshop == nil || $0.workshop.id == workshop }
         guard !inputs.isEmpty else { throw CLIError("no sessions to export") }
-        let text = format.render(Report(sessions: inputs, language: Output.language(lang)))
+        let groups = (try? GroupJournal(store: store))?.groups ?? []
+        let text = format.render(Report(sessions: inputs, groups: groups, language: Output.language(lang)))
         if let output {
             do { try SafeFile.write(text, to: output, overwrite: force) } catch { throw CLIError(error.message) }
         } else {

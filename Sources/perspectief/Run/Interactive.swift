@@ -75,7 +75,9 @@ final class Interactive {
             store: try store.open(), workshops: catalog, language: Output.language(lang),
             theme: Theme.choose(flag: theme, environment: env), listings: false)
         let loaded = SessionLoader.load(store: loop.store, ids: nil, workshops: catalog)
-        loop.app.route = .review(ReviewState(records: loaded.listings.map { ReviewRecord(listing: $0.listing, input: $0.input) }))
+        var review = ReviewState(records: loaded.listings.map { ReviewRecord(listing: $0.listing, input: $0.input) })
+        review.groups = (try? GroupJournal(store: loop.store))?.groups ?? []
+        loop.app.route = .review(review)
         try loop.run()
     }
 
@@ -86,7 +88,8 @@ final class Interactive {
         let stamp = Output.date(Interactive.now()).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
         let path = FileManager.default.currentDirectoryPath + "/perspectief-\(stamp).\(f.fileExtension)"
         do {
-            try SafeFile.write(f.render(Report(sessions: loaded.inputs, language: app.language)), to: path, overwrite: false)
+            let groups = (try? GroupJournal(store: store))?.groups ?? []
+            try SafeFile.write(f.render(Report(sessions: loaded.inputs, groups: groups, language: app.language)), to: path, overwrite: false)
             app.notice = Notice(kind: .info, text: (app.language == .nl ? "Geschreven: " : "Written: ") + path)
         } catch {
             send(.failed(error.message))
@@ -203,6 +206,15 @@ final class Interactive {
                 let h = try store.open(id, readOnly: true)
                 guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else { return }
                 send(.sessionOpened(id: id, workshop: w, state: h.state, readOnly: h.readOnlyReason ?? (app.language == .nl ? "terugblik" : "review")))
+            } catch {
+                send(.failed(error.message))
+            }
+        case .group(let refs, let label):
+            do {
+                let journal = try GroupJournal(store: store)
+                try journal.group(refs, label: label, now: Interactive.now())
+                send(.groupsChanged(journal.groups))
+                app.notice = Notice(kind: .info, text: (app.language == .nl ? "Gegroepeerd: " : "Grouped: ") + "\(refs.count) × \"\(label)\"")
             } catch {
                 send(.failed(error.message))
             }

@@ -1,0 +1,104 @@
+import Core
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The organisers' groupings of similar insights across sessions. They are events of their
+/// own, in `<store>/.groups/`, one journal per writer process like a session's — a session's
+/// files are never rewritten for a review. Folded, they are the `InsightGroup`s synthesis takes.
+public final class GroupJournal {
+    public let folder: String
+    public private(set) var groups: [InsightGroup] = []
+    public private(set) var warnings: [String] = []
+    private let writer = StoreIDs.writer()
+    private var fd: Int32 = -1
+    private var seq = 0
+
+    public init(store: SessionStore) throws(StoreError) {
+        folder = store.root + "/.groups"
+        try POSIXFile.makeDirectory(folder)
+        try reload()
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// Reads every journal; a torn last line is skipped with a warning, other damage too
+    /// (a grouping is advice, not a session: it never blocks the review).
+    public func reload() throws(StoreError) {
+        var lines: [(time: Int64, writer: String, seq: Int, o: JSONObject)] = []
+        warnings = []
+        for name in (POSIXFile.list(folder) ?? []).sorted() where SessionFiles.isJournal(name) {
+            guard let bytes = try POSIXFile.read(folder + "/" + name) else { continue }
+            for (i, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: true).enumerated() {
+                guard let value = try? JSONParser.parse(data: Array(line)), let o = value.objectValue,
+                    let time = o["time"]?.intValue, let w = o["writer"]?.stringValue, let s = o["seq"]?.intValue
+                else {
+                    warnings.append("\(folder)/\(name): line \(i + 1) cannot be read and is ignored")
+                    continue
+                }
+                lines.append((Int64(time), w, s, o))
+            }
+        }
+        lines.sort { ($0.time, $0.writer, $0.seq) < ($1.time, $1.writer, $1.seq) }
+        var order: [String] = []
+        var labels: [String: String] = [:]
+        var members: [String: [EntryRef]] = [:]
+        for l in lines {
+            guard let group = l.o["group"]?.stringValue else { continue }
+            switch l.o["type"]?.stringValue {
+            case "groupLabelled":
+                if labels[group] == nil { order.append(group) }
+                labels[group] = l.o["label"]?.stringValue ?? group
+            case "memberSet":
+                guard let s = l.o["session"]?.stringValue, let e = l.o["entry"]?.stringValue else { continue }
+                let ref = EntryRef(sessionId: s, entryId: e)
+                if l.o["member"]?.boolValue == false {
+                    members[group]?.removeAll { $0 == ref }
+                } else if !(members[group] ?? []).contains(ref) {
+                    members[group, default: []].append(ref)
+                }
+            default:
+                continue
+            }
+        }
+        groups = order.map { InsightGroup(id: $0, label: labels[$0]!, members: members[$0] ?? []) }
+    }
+
+    /// Makes a group of these insights under a label; durable before it returns.
+    @discardableResult
+    public func group(_ refs: [EntryRef], label: String, now: Int64) throws(StoreError) -> String {
+        let id = "g" + StoreIDs.short() + StoreIDs.short()
+        try append(JSONObject(["type": "groupLabelled", "group": .string(id), "label": .string(TextPolicy.cleanLine(label))]), now: now)
+        for r in refs {
+            try append(JSONObject(["type": "memberSet", "group": .string(id), "session": .string(r.sessionId), "entry": .string(r.entryId), "member": true]), now: now)
+        }
+        try reload()
+        return id
+    }
+
+    private func append(_ fields: JSONObject, now: Int64) throws(StoreError) {
+        if fd < 0 {
+            let path = folder + "/" + SessionFiles.journal(writer)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw StoreError("not saved: cannot create \(path): \(POSIXFile.errorText())") }
+            try POSIXFile.fsyncDirectory(folder)
+        }
+        seq += 1
+        var o = JSONObject()
+        o["v"] = 1
+        o["writer"] = .string(writer)
+        o["seq"] = .number(Double(seq))
+        o["time"] = .number(Double(now))
+        for (k, v) in fields.pairs { o[k] = v }
+        var line = Array(JSONWriter.compact(.object(o)).utf8)
+        line.append(0x0A)
+        var st = stat()
+        fstat(fd, &st)
+        if let code = POSIXFile.writeAll(fd, line) ?? (fdatasync(fd) == 0 ? nil : errno) {
+            _ = ftruncate(fd, st.st_size)
+            seq -= 1
+            throw StoreError("not saved: \(POSIXFile.errorText(code))")
+        }
+    }
+}
