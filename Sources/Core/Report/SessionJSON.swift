@@ -16,14 +16,16 @@ public enum SessionJSON {
         }
         let step = state.step ?? workshop?.steps.first?.id
         o["step"] = step.map { .string($0) } ?? .null
-        o["facilitator"] = state.setup.anonymous ? .null : state.setup.facilitator.map { .string($0) } ?? .null
+        // Hidden names stay hidden in every output, the facilitator's and participants' alike.
+        let hide = state.setup.anonymous || state.hideNames
+        o["facilitator"] = hide ? .null : state.setup.facilitator.map { .string($0) } ?? .null
         o["anonymous"] = .bool(state.setup.anonymous)
         o["voteBudget"] = .number(Double(state.setup.voteBudget))
         o["closed"] = .bool(state.closed)
         o["createdAt"] = .number(Double(state.createdAt))
         o["updatedAt"] = .number(Double(state.updatedAt))
         o["participants"] = .array(
-            state.participants.values.sorted { $0.joinedAt < $1.joinedAt }.map { .string($0.name ?? "anonymous") })
+            state.participants.values.sorted { $0.joinedAt < $1.joinedAt }.map { hide ? .null : .string($0.name ?? "anonymous") })
         let scenarios = workshop?.scenarios.map(\.id) ?? []
         o["entries"] = .array(state.entries.filter { !$0.removed && $0.status != .rejected }.map { entry($0, scenarios: scenarios, hideNames: state.hideNames) })
         return .object(o)
