@@ -64,3 +64,13 @@ enum Output {
         return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
     }
 }
+
+/// The interface options of the interactive commands, checked before any screen starts.
+enum InterfaceOptions {
+    static func check(lang: String?, theme: String?) throws {
+        if let lang, !["nl", "en"].contains(lang.lowercased()) { throw CLIError("unknown language \"\(lang)\" (nl or en)") }
+        if let theme, !["dark", "light", "mono"].contains(theme.lowercased()) {
+            throw CLIError("unknown theme \"\(theme)\" (dark, light or mono)")
+        }
+    }
+}

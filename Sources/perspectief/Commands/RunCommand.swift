@@ -14,6 +14,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
 
     func run() throws {
+        try InterfaceOptions.check(lang: lang, theme: theme)
         try Interactive.facilitator(store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme)
     }
 }
@@ -30,6 +31,7 @@ struct JoinCommand: ParsableCommand {
     @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
 
     func run() throws {
+        try InterfaceOptions.check(lang: lang, theme: theme)
         try Interactive.participant(store: storeOptions, workshops: workshopOptions, session: session, name: name, lang: lang, theme: theme)
     }
 }
@@ -44,6 +46,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
 
     func run() throws {
+        try InterfaceOptions.check(lang: lang, theme: theme)
         try Interactive.review(store: storeOptions, workshops: workshopOptions, lang: lang, theme: theme)
     }
 }
