@@ -3,6 +3,18 @@ import Dispatch
 import Synchronization
 
 extension SessionStore {
+    /// Session ids, most recently written first (by the newest file in each folder), without
+    /// reading any session: enough to decide what to load first.
+    public func sessionIDsNewestFirst() -> [String] {
+        let ids = sessionIDs()
+        let stamps: [(String, Int)] = ids.map { id in
+            let f = folder(of: id)
+            let newest = (POSIXFile.list(f) ?? []).compactMap { POSIXFile.signature(f + "/" + $0)?.mtime }.max() ?? 0
+            return (id, newest)
+        }
+        return stamps.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 > $1.0 }.map(\.0)
+    }
+
     /// Every saved session, read on both cores, newest first: the readable ones with their
     /// state (for review and reports), the others with the reason they cannot be read.
     /// One pass over the files: the listing comes from the same load as the state.

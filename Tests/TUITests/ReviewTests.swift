@@ -70,6 +70,23 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(review?.visible().map { review!.records[$0].listing.title }, ["ouderen 2"], "closed only")
     }
 
+    func testSessionsArriveInChunksWhileTheSelectionStays() {
+        let all = review!.records
+        var h = TUIHarness(workshop: TUIHarness.main2035, session: false)
+        var start = ReviewState(records: [])
+        start.loading = all.count
+        h.app.route = .review(start)
+        XCTAssertTrue(h.screen.contains("sessies laden… nog 4"), h.screen)
+        h.send(.reviewLoaded([all[0]], remaining: 3))
+        h.press(.char("G"))  // nothing to group yet: a notice, no crash
+        XCTAssertTrue(h.screen.contains("ouderen 0"))
+        h.send(.reviewLoaded([all[2], all[1], all[3]], remaining: 0))
+        guard case .review(let r) = h.app.route else { return XCTFail() }
+        XCTAssertEqual(r.records.map(\.listing.title), ["ouderen 2", "ondernemers 1", "ouderen 0", "kapot"], "newest first")
+        XCTAssertEqual(r.records[r.visible()[r.selected]].listing.title, "ouderen 0", "the selection stayed on its session")
+        XCTAssertFalse(h.screen.contains("laden"))
+    }
+
     func testGroupingWhatTheSearchFound() {
         harness.press(.char("G"))
         XCTAssertEqual(harness.app.notice?.text, "Zoek eerst (/) naar minstens twee inzichten om te groeperen.")

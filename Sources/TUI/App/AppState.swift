@@ -88,6 +88,8 @@ public enum Msg: Sendable {
     case sessionOpened(id: String, workshop: Workshop, state: SessionState, readOnly: String?)
     /// A participant has joined a session (their presence is claimed, their join saved).
     case joined(id: String, workshop: Workshop, state: SessionState, actor: Actor)
+    /// More sessions read for the review, and how many are still to come.
+    case reviewLoaded([ReviewRecord], remaining: Int)
     /// The organisers' groupings, after a change.
     case groupsChanged([InsightGroup])
     /// A session's history, loaded for the timeline.

@@ -36,6 +36,12 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         SessionUpdate.changed(&s, state)
         app.route = .session(s)
         return []
+    case .reviewLoaded(let records, let remaining):
+        guard case .review(var r) = app.route else { return [] }
+        r.add(records, remaining: remaining)
+        if r.tab == .matrix && remaining == 0 { r.rebuild(workshops: app.workshops) }
+        app.route = .review(r)
+        return []
     case .groupsChanged(let groups):
         guard case .review(var r) = app.route else { return [] }
         r.groups = groups

@@ -23,6 +23,8 @@ public struct ReviewState: Sendable {
     public var matrixColumn = 0
     /// Built when the matrix is shown or the filters change, not on every key.
     public var synthesis: Synthesis?
+    /// Sessions still being read (the list fills in while the organiser looks).
+    public var loading = 0
     /// The organisers' groupings of similar insights (saved as events of their own).
     public var groups: [InsightGroup] = []
     /// Waiting for the export format key (m, c, j, h).
@@ -57,6 +59,19 @@ struct ReviewHit {
 }
 
 extension ReviewState {
+    /// Adds sessions as they are read, keeping the list newest first and the selection on
+    /// the same session.
+    public mutating func add(_ more: [ReviewRecord], remaining: Int) {
+        let list = visible()
+        let current = list.isEmpty ? nil : records[list[min(selected, list.count - 1)]].listing.id
+        records += more
+        records.sort { a, b in
+            a.listing.updatedAt != b.listing.updatedAt ? a.listing.updatedAt > b.listing.updatedAt : a.listing.id > b.listing.id
+        }
+        loading = remaining
+        if let current, let i = visible().firstIndex(where: { records[$0].listing.id == current }) { selected = i }
+    }
+
     /// The sessions the filters and the search let through, newest first (as listed).
     public func visible() -> [Int] {
         records.indices.filter { i in

@@ -7,6 +7,10 @@ enum ReviewView {
         let tabs = r.tab == .sessions ? (l == .nl ? "[Sessies]  Matrix" : "[Sessions]  Matrix") : (l == .nl ? " Sessies  [Matrix]" : " Sessions  [Matrix]")
         b.fill(x: 0, y: 0, width: b.width, height: 1, style: Style(.inverse))
         b.put(" \(title) · \(tabs)", x: 0, y: 0, style: Style(.inverse, bold: true))
+        if r.loading > 0 {
+            let text = (l == .nl ? "sessies laden… nog " : "loading sessions… ") + "\(r.loading) "
+            b.put(text, x: b.width - DisplayWidth.of(text), y: 0, style: Style(.inverse))
+        }
         var filters: [String] = []
         filters.append((l == .nl ? "workshop: " : "workshop: ") + (r.workshopFilter ?? (l == .nl ? "alle" : "all")))
         filters.append((l == .nl ? "doelgroep: " : "perspective: ") + (r.perspectiveFilter ?? (l == .nl ? "alle" : "all")))

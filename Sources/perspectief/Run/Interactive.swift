@@ -20,6 +20,8 @@ final class Interactive {
     var watcher: FolderWatcher?
     var actor: Actor = .facilitator(nil)
     var running = true
+    /// Review: session ids still to load, newest first.
+    var pendingReview: [String] = []
     /// A participant's claim on their name in the session (released when the process ends).
     var presence: Presence?
 
@@ -74,8 +76,11 @@ final class Interactive {
         let loop = Interactive(
             store: try store.open(), workshops: catalog, language: Output.language(lang),
             theme: Theme.choose(flag: theme, environment: env), listings: false)
-        let loaded = SessionLoader.load(store: loop.store, ids: nil, workshops: catalog)
-        var review = ReviewState(records: loaded.listings.map { ReviewRecord(listing: $0.listing, input: $0.input) })
+        // The first frame comes at once; sessions then load in chunks between keystrokes,
+        // newest first, so a store of a thousand sessions never freezes the screen.
+        loop.pendingReview = loop.store.sessionIDsNewestFirst()
+        var review = ReviewState(records: [])
+        review.loading = loop.pendingReview.count
         review.groups = (try? GroupJournal(store: loop.store))?.groups ?? []
         loop.app.route = .review(review)
         try loop.run()
@@ -160,7 +165,7 @@ final class Interactive {
             }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
             if let w = watcher, w.usesInotify { fds.append(pollfd(fd: w.fileDescriptor, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), 250)
+            let ready = poll(&fds, nfds_t(fds.count), pendingReview.isEmpty ? 250 : 0)
             if ready < 0 && errno != EINTR { break }
             // Keys (a paste is many keys: take them all before drawing), and resizes.
             while let event = screen.read(timeoutMs: 0) {
@@ -170,6 +175,13 @@ final class Interactive {
                 }
                 dirty = true
                 if !running { break }
+            }
+            if !pendingReview.isEmpty {
+                let chunk = Array(pendingReview.prefix(64))
+                pendingReview.removeFirst(chunk.count)
+                let loaded = store.loadAll(workshops: workshops, only: Set(chunk))
+                send(.reviewLoaded(loaded.map { ReviewRecord(listing: $0.listing, input: $0.input) }, remaining: pendingReview.count))
+                dirty = true
             }
             if let w = watcher {
                 let changed = w.usesInotify ? (fds.count > 1 && fds[1].revents & Int16(POLLIN) != 0) : w.checkPolled()
