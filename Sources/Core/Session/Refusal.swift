@@ -22,7 +22,7 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         nl: "Je hebt hier geen stem om terug te nemen.", en: "You have no vote here to take back.")
     static let stepClosed = Refusal(
         nl: "Deze stap is gesloten voor nieuwe bijdragen.", en: "This step is closed for new entries.")
-    static let noEntriesHere = Refusal(
+    public static let noEntriesHere = Refusal(
         nl: "In deze stap worden geen bijdragen verzameld.", en: "This step does not collect entries.")
     static let notJoined = Refusal(
         nl: "Meld je eerst aan bij de sessie.", en: "Join the session first.")

@@ -16,7 +16,7 @@ enum ParticipantUpdate {
         case .end, .char("G"): s.selected = max(0, count - 1)
         case .char("a"):
             guard s.step.kind.entryKind != nil else {
-                app.notice = Notice(kind: .info, text: Refusal.noEntriesHereText[l])
+                app.notice = Notice(kind: .info, text: Refusal.noEntriesHere.reason[l])
                 return []
             }
             s.input = TextInput()

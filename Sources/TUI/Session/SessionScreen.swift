@@ -125,7 +125,7 @@ enum SessionUpdate {
         case .end, .char("G"): s.selected = max(0, count - 1)
         case .char("a"):
             guard step.kind.entryKind != nil else {
-                app.notice = Notice(kind: .info, text: Refusal.noEntriesHereText[app.language])
+                app.notice = Notice(kind: .info, text: Refusal.noEntriesHere.reason[app.language])
                 return []
             }
             if s.readOnly != nil || s.state.closed { return perform(.addEntry(id: "", text: "")) }
@@ -234,9 +234,4 @@ enum SessionUpdate {
         s.editing = editing
         s.submitted = nil
     }
-}
-
-extension Refusal {
-    static let noEntriesHereText = LocalizedText(
-        nl: "In deze stap worden geen bijdragen verzameld.", en: "This step does not collect entries.")
 }
