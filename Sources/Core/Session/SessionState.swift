@@ -60,6 +60,19 @@ public struct SessionState: Equatable, Sendable {
         self.eventCount = 1
     }
 
+    /// A state read back from an archive: the entries come with their index rebuilt.
+    /// Nil when two entries share an id, which no fold produces.
+    init?(restoring setup: SessionSetup, createdAt: Int64, entries: [Entry]) {
+        self.setup = setup
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.entries = entries
+        index.reserveCapacity(entries.count)
+        for (i, e) in entries.enumerated() {
+            guard index.updateValue(i, forKey: e.id) == nil else { return nil }
+        }
+    }
+
     public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
 
     public var liveEntries: [Entry] { entries.filter(\.isLive) }
