@@ -2,50 +2,57 @@ import Core
 import Dispatch
 import Synchronization
 
-extension SessionStore {
-    /// Session ids, most recently written first (by the newest file in each folder), without
-    /// reading any session: enough to decide what to load first.
-    public func sessionIDsNewestFirst() -> [String] {
-        let ids = sessionIDs()
-        let stamps: [(String, Int)] = ids.map { id in
-            let f = folder(of: id)
-            let newest = (POSIXFile.list(f) ?? []).compactMap { POSIXFile.signature(f + "/" + $0)?.mtime }.max() ?? 0
-            return (id, newest)
-        }
-        return stamps.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 > $1.0 }.map(\.0)
+/// A session as read for review and reports: its listing, and its state when it could be
+/// read whole (nil for a damaged or newer-schema session, whose listing says why).
+public struct ReadSession: Sendable {
+    public var listing: SessionListing
+    public var state: SessionState?
+
+    public init(listing: SessionListing, state: SessionState?) {
+        self.listing = listing
+        self.state = state
     }
 
+    /// Pairs the state with its workshop; a session whose workshop is not installed is
+    /// listed with that reason instead.
+    public func input(workshops: [Workshop]) -> (listing: SessionListing, input: SessionInput?) {
+        guard let state else { return (listing, nil) }
+        guard let w = workshops.first(where: { $0.id == state.setup.workshopId }) else {
+            var listing = self.listing
+            listing.problem = "workshop \"\(state.setup.workshopId)\" is not installed"
+            return (listing, nil)
+        }
+        return (listing, SessionInput(workshop: w, state: state))
+    }
+}
+
+extension SessionStore {
     /// Every saved session, read on both cores, newest first: the readable ones with their
     /// state (for review and reports), the others with the reason they cannot be read.
-    /// One pass over the files: the listing comes from the same load as the state.
     public func loadAll(workshops: [Workshop], only ids: Set<String>? = nil) -> [(listing: SessionListing, input: SessionInput?)] {
-        let all = sessionIDs().filter { ids?.contains($0) ?? true }
+        read(sessionIDs().filter { ids?.contains($0) ?? true }).map { $0.input(workshops: workshops) }
+    }
+
+    /// The sessions named, read on both cores, newest first. One pass over the files: the
+    /// listing comes from the same load as the state.
+    public func read(_ ids: [String]) -> [ReadSession] {
         let root = self.root
-        let results = Mutex<[(listing: SessionListing, input: SessionInput?)]>([])
+        let results = Mutex<[ReadSession]>([])
         let chunks = 2
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             guard let store = try? SessionStore(root: root, create: false) else { return }
-            var local: [(listing: SessionListing, input: SessionInput?)] = []
-            for i in stride(from: c, to: all.count, by: chunks) {
-                let id = all[i]
-                guard let h = try? store.open(id, readOnly: true) else {
-                    local.append((store.listing(id), nil))
+            var local: [ReadSession] = []
+            for i in stride(from: c, to: ids.count, by: chunks) {
+                guard let h = try? store.open(ids[i], readOnly: true) else {
+                    local.append(ReadSession(listing: store.listing(ids[i]), state: nil))
                     continue
                 }
                 let s = h.state
-                var listing = SessionListing(
-                    id: id, title: s.setup.title, workshopId: s.setup.workshopId, perspective: s.setup.perspective,
+                let listing = SessionListing(
+                    id: ids[i], title: s.setup.title, workshopId: s.setup.workshopId, perspective: s.setup.perspective,
                     createdAt: s.createdAt, updatedAt: s.updatedAt, closed: s.closed, entryCount: s.liveEntries.count,
                     currentStep: s.step, problem: h.readOnlyReason, readOnly: h.readOnlyReason != nil)
-                var input: SessionInput?
-                if h.readOnlyReason == nil {
-                    if let w = workshops.first(where: { $0.id == s.setup.workshopId }) {
-                        input = SessionInput(workshop: w, state: s)
-                    } else {
-                        listing.problem = "workshop \"\(s.setup.workshopId)\" is not installed"
-                    }
-                }
-                local.append((listing, input))
+                local.append(ReadSession(listing: listing, state: h.readOnlyReason == nil ? s : nil))
             }
             results.withLock { $0 += local }
         }

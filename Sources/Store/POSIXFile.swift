@@ -66,7 +66,8 @@ enum POSIXFile {
 
     /// The safe-write idiom: temp file, write, fsync, rename over the target, fsync the folder.
     /// A crash at any point leaves either the old file or the new one, never a mix.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, folder: String, tempTag: String) throws(StoreError) {
+    /// `durable: false` skips both fsyncs, for a cache whose loss costs only time.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, folder: String, tempTag: String, durable: Bool = true) throws(StoreError) {
         let temp = "\(path).tmp-\(tempTag)"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError("cannot write \(temp): \(errorText())") }
@@ -75,7 +76,7 @@ enum POSIXFile {
             unlink(temp)
             throw StoreError("cannot write \(path): \(errorText(code))")
         }
-        if fsync(fd) != 0 {
+        if durable && fsync(fd) != 0 {
             let code = errno
             close(fd)
             unlink(temp)
@@ -87,7 +88,7 @@ enum POSIXFile {
             unlink(temp)
             throw StoreError("cannot write \(path): \(errorText(code))")
         }
-        try fsyncDirectory(folder)
+        if durable { try fsyncDirectory(folder) }
     }
 
     static func makeDirectory(_ path: String) throws(StoreError) {
@@ -116,9 +117,12 @@ enum POSIXFile {
     }
 
     /// (size, modification time in ns, inode) — enough to notice that a file changed.
-    static func signature(_ path: String) -> (size: Int, mtime: Int, inode: UInt)? {
+    static func signature(_ path: String) -> (size: Int, mtime: Int, ctime: Int, inode: UInt)? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return (Int(st.st_size), Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec), UInt(st.st_ino))
+        return (
+            Int(st.st_size), Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),
+            Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec), UInt(st.st_ino)
+        )
     }
 }

@@ -19,7 +19,7 @@ struct SessionReader {
     var newer: String?
     /// Bytes of each journal consumed so far (whole lines only), for incremental refresh.
     var offsets: [String: Int] = [:]
-    var snapshotSignature: (size: Int, mtime: Int, inode: UInt)?
+    var snapshotSignature: (size: Int, mtime: Int, ctime: Int, inode: UInt)?
     var snapshotFolded: [String: Int] = [:]
 
     init(folder: String) { self.folder = folder }
