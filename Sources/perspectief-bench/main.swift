@@ -3,16 +3,17 @@ import Foundation
 // `make bench`: the performance targets of the issues, measured in a release build, with
 // jq and Python doing the same work on the same files. Results go to stdout as a Markdown
 // table for docs/PERFORMANCE.md.
+// PERSPECTIEF_BENCH_ONLY=review (a comma-separated list of the names below) runs a part.
 var report = Report()
+let parts: [(String, (inout Report) throws -> Void)] = [
+    ("append", StoreBench.append), ("load", StoreBench.load2000), ("keystroke", TUIBench.keystroke),
+    ("binary", TerminalBench.binary), ("live", LiveBench.participantLatency), ("corpus", StoreBench.corpus),
+    ("review", ReviewBench.run),
+]
+let only = ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
 do {
     print("Perspectief benchmarks — \(ProcessInfo.processInfo.activeProcessorCount) cores")
-    try StoreBench.append(&report)
-    try StoreBench.load2000(&report)
-    try TUIBench.keystroke(&report)
-    try TerminalBench.binary(&report)
-    try LiveBench.participantLatency(&report)
-    try StoreBench.corpus(&report)
-    try ReviewBench.run(&report)
+    for (name, part) in parts where only?.contains(name) ?? true { try part(&report) }
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

@@ -37,6 +37,26 @@ final class ReviewAndExportTests: XCTestCase {
         XCTAssertTrue(t.waitForExit().hasPrefix("EXIT=0"))
     }
 
+    /// The second review comes from the cache; what was written in between must show anyway.
+    func testReviewAgainAfterTheSessionWentOnShowsTheNewEntry() throws {
+        let first = try Tmux(command: "\(Binary.perspectief) review --store \(store) --lang nl", environment: [:])
+        first.wait(for: "Terugblik")
+        first.wait(for: "every session read") { $0.contains("Entrepreneurs") && !$0.contains("sessies laden") }
+        first.keys("q")
+        XCTAssertTrue(first.waitForExit().hasPrefix("EXIT=0"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: store + "/.cache/review.bin"), "the cache is written")
+        let id = try FileManager.default.contentsOfDirectory(atPath: store).first { $0.contains("ouderen") }!
+        Spawn.run([Binary.perspectief, "add", "--store", store, id, "--kind", "note", "--text", "Digitale kloof groeit"])
+        let second = try Tmux(command: "\(Binary.perspectief) review --store \(store) --lang nl", environment: [:])
+        second.wait(for: "Terugblik")
+        second.keys("/")
+        second.type("kloof")
+        second.keys("Enter")
+        second.wait(for: "Digitale kloof groeit")
+        second.keys("q")
+        XCTAssertTrue(second.waitForExit().hasPrefix("EXIT=0"))
+    }
+
     func testExportWritesWholeFilesOnlyAndNeverOverwritesUnasked() throws {
         let out = Binary.tempDir("exp")
         defer { try? FileManager.default.removeItem(atPath: out) }

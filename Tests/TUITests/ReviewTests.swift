@@ -78,13 +78,35 @@ final class ReviewTests: XCTestCase {
         h.app.route = .review(start)
         XCTAssertTrue(h.screen.contains("sessies laden… nog 4"), h.screen)
         h.send(.reviewLoaded([all[0]], remaining: 3))
-        h.press(.char("G"))  // nothing to group yet: a notice, no crash
+        h.press(.char("G"))
+        XCTAssertEqual(h.app.notice?.text, "Nog 3 sessies aan het laden; een ogenblik.", "no grouping over part of the sessions")
         XCTAssertTrue(h.screen.contains("ouderen 0"))
         h.send(.reviewLoaded([all[2], all[1], all[3]], remaining: 0))
         guard case .review(let r) = h.app.route else { return XCTFail() }
         XCTAssertEqual(r.records.map(\.listing.title), ["ouderen 2", "ondernemers 1", "ouderen 0", "kapot"], "newest first")
         XCTAssertEqual(r.records[r.visible()[r.selected]].listing.title, "ouderen 0", "the selection stayed on its session")
-        XCTAssertFalse(h.screen.contains("laden"))
+        XCTAssertFalse(h.screen.contains("sessies laden"))
+    }
+
+    func testSessionsListedFromTheCacheAreReplacedWhenTheyArrive() {
+        let all = review!.records
+        var h = TUIHarness(workshop: TUIHarness.main2035, session: false)
+        var start = ReviewState(records: [])
+        start.add(all.map { ReviewRecord(listed: $0.listing) }, remaining: all.count)
+        h.app.route = .review(start)
+        XCTAssertTrue(h.screen.contains("ouderen 2") && h.screen.contains("ondernemers 1"), "listed before read: \(h.screen)")
+        h.press(.down)
+        h.press(.enter)
+        XCTAssertTrue(h.effects.isEmpty, "a session still on its way is not opened half")
+        h.press(.char("e"))
+        XCTAssertEqual(h.app.notice?.text, "Nog 4 sessies aan het laden; een ogenblik.", "no report over part of the sessions")
+        h.send(.reviewLoaded([all[1], all[0]], remaining: 2))
+        guard case .review(let r) = h.app.route else { return XCTFail() }
+        XCTAssertEqual(r.records.map(\.listing.title), ["ouderen 2", "ondernemers 1", "ouderen 0", "kapot"], "each once, newest first")
+        XCTAssertEqual(r.records.map(\.loaded), [false, true, true, false])
+        XCTAssertEqual(r.records[r.visible()[r.selected]].listing.title, "ondernemers 1", "the selection stayed")
+        h.press(.enter)
+        XCTAssertEqual(h.effects.last, .openReadOnly(sessionId: all[1].listing.id))
     }
 
     func testGroupingWhatTheSearchFound() {

@@ -36,6 +36,8 @@ public struct ReviewState: Sendable {
 public struct ReviewRecord: Sendable {
     public var listing: SessionListing
     public var input: SessionInput?
+    /// False while only the listing is known (from the cache); the session follows.
+    public var loaded = true
     /// Live entries' texts folded once (case, diacritics), so a search keystroke is cheap.
     var folded: [(entry: Int, text: String)]
 
@@ -43,6 +45,18 @@ public struct ReviewRecord: Sendable {
         self.listing = listing
         self.input = input
         folded = input?.state.entries.enumerated().compactMap { i, e in e.isLive ? (i, TextFolding.fold(e.text)) : nil } ?? []
+    }
+
+    /// A session listed before it is read: shown in the list, opened once it has arrived.
+    public init(listed listing: SessionListing) {
+        self.init(listing: listing, input: nil)
+        loaded = false
+    }
+
+    /// A session as the store read it, paired with its workshop.
+    public init(_ read: ReadSession, workshops: [Workshop]) {
+        let (listing, input) = read.input(workshops: workshops)
+        self.init(listing: listing, input: input)
     }
 
     func matches(_ words: [Substring]) -> Bool {
@@ -59,11 +73,13 @@ struct ReviewHit {
 }
 
 extension ReviewState {
-    /// Adds sessions as they are read, keeping the list newest first and the selection on
-    /// the same session.
+    /// Adds sessions as they are read (each replaces its listed-only record, if any),
+    /// keeping the list newest first and the selection on the same session.
     public mutating func add(_ more: [ReviewRecord], remaining: Int) {
         let list = visible()
         let current = list.isEmpty ? nil : records[list[min(selected, list.count - 1)]].listing.id
+        let arriving = Set(more.map(\.listing.id))
+        if records.contains(where: { arriving.contains($0.listing.id) }) { records.removeAll { arriving.contains($0.listing.id) } }
         records += more
         records.sort { a, b in
             a.listing.updatedAt != b.listing.updatedAt ? a.listing.updatedAt > b.listing.updatedAt : a.listing.id > b.listing.id

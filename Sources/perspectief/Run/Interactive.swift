@@ -20,8 +20,8 @@ final class Interactive {
     var watcher: FolderWatcher?
     var actor: Actor = .facilitator(nil)
     var running = true
-    /// Review: session ids still to load, newest first.
-    var pendingReview: [String] = []
+    /// Review: the sessions still to read from their files (the cache gave the rest).
+    var reviewLoading: ReviewLoading?
     /// A participant's claim on their name in the session (released when the process ends).
     var presence: Presence?
 
@@ -76,11 +76,13 @@ final class Interactive {
         let loop = Interactive(
             store: try store.open(), workshops: catalog, language: Output.language(lang),
             theme: Theme.choose(flag: theme, environment: env), listings: false)
-        // The first frame comes at once; sessions then load in chunks between keystrokes,
-        // newest first, so a store of a thousand sessions never freezes the screen.
-        loop.pendingReview = loop.store.sessionIDsNewestFirst()
+        // The first frame comes at once with what the cache still knows; the other sessions
+        // load in chunks between keystrokes, newest first, so a store of a thousand sessions
+        // never freezes the screen.
+        let loading = ReviewLoading(store: loop.store)
         var review = ReviewState(records: [])
-        review.loading = loop.pendingReview.count
+        review.add(loading.listed.map(ReviewRecord.init(listed:)), remaining: loading.pending.count)
+        loop.reviewLoading = loading
         review.groups = (try? GroupJournal(store: loop.store))?.groups ?? []
         loop.app.route = .review(review)
         try loop.run()
@@ -165,7 +167,7 @@ final class Interactive {
             }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
             if let w = watcher, w.usesInotify { fds.append(pollfd(fd: w.fileDescriptor, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), pendingReview.isEmpty ? 250 : 0)
+            let ready = poll(&fds, nfds_t(fds.count), reviewLoading?.done ?? true ? 250 : 0)
             if ready < 0 && errno != EINTR { break }
             // Keys (a paste is many keys: take them all before drawing), and resizes.
             while let event = screen.read(timeoutMs: 0) {
@@ -176,12 +178,15 @@ final class Interactive {
                 dirty = true
                 if !running { break }
             }
-            if !pendingReview.isEmpty {
-                let chunk = Array(pendingReview.prefix(64))
-                pendingReview.removeFirst(chunk.count)
-                let loaded = store.loadAll(workshops: workshops, only: Set(chunk))
-                send(.reviewLoaded(loaded.map { ReviewRecord(listing: $0.listing, input: $0.input) }, remaining: pendingReview.count))
-                dirty = true
+            if var loading = reviewLoading {
+                if !loading.done {
+                    let chunk = loading.next(64).map { ReviewRecord($0, workshops: workshops) }
+                    send(.reviewLoaded(chunk, remaining: loading.pending.count))
+                    dirty = true
+                }
+                // Once all is read: the cache for next time (only if anything differs).
+                loading.saveIfChanged()
+                reviewLoading = loading.done ? nil : loading
             }
             if let w = watcher {
                 let changed = w.usesInotify ? (fds.count > 1 && fds[1].revents & Int16(POLLIN) != 0) : w.checkPolled()
