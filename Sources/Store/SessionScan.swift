@@ -1,4 +1,6 @@
 import Core
+import Dispatch
+import Synchronization
 
 /// One session folder as `stat` sees it, before anything is read: enough to order the
 /// sessions newest first and to tell whether a cached reading of them is still true.
@@ -15,21 +17,31 @@ public struct SessionScan: Sendable {
 extension SessionStore {
     /// Every session folder, most recently written first, without reading any session.
     public func scan() -> [SessionScan] {
-        sessionIDs().map { id in
-            let folder = folder(of: id)
-            var w = ByteWriter()
-            var newest = 0
-            for name in (POSIXFile.list(folder) ?? []).sorted() where name != SessionFiles.lock {
-                guard let s = POSIXFile.signature(folder + "/" + name) else { continue }
-                w.string(name)
-                w.int(s.size)
-                w.int(s.mtime)
-                w.int(s.ctime)
-                w.uint(UInt64(s.inode))
-                newest = max(newest, s.mtime)
-            }
-            return SessionScan(id: id, signature: w.bytes, newest: newest)
-        }.sorted { $0.newest != $1.newest ? $0.newest > $1.newest : $0.id > $1.id }
+        // A thousand folders are a few thousand stat calls: on both cores, as `read` does.
+        let ids = sessionIDs()
+        let root = self.root
+        let chunks = ids.count < 64 ? 1 : 2
+        let results = Mutex<[SessionScan]>([])
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let mine = stride(from: c, to: ids.count, by: chunks).map { Self.scanOne(ids[$0], folder: root + "/" + ids[$0]) }
+            results.withLock { $0 += mine }
+        }
+        return results.withLock { $0 }.sorted { $0.newest != $1.newest ? $0.newest > $1.newest : $0.id > $1.id }
+    }
+
+    private static func scanOne(_ id: String, folder: String) -> SessionScan {
+        var w = ByteWriter()
+        var newest = 0
+        for name in (POSIXFile.list(folder) ?? []).sorted() where name != SessionFiles.lock {
+            guard let s = POSIXFile.signature(folder + "/" + name) else { continue }
+            w.string(name)
+            w.int(s.size)
+            w.int(s.mtime)
+            w.int(s.ctime)
+            w.uint(UInt64(s.inode))
+            newest = max(newest, s.mtime)
+        }
+        return SessionScan(id: id, signature: w.bytes, newest: newest)
     }
 
     /// Session ids, most recently written first.
