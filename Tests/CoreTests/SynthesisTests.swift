@@ -105,6 +105,7 @@ final class TextFoldingTests: XCTestCase {
         XCTAssertEqual(TextFolding.fold("Ĳsselmeer Œuvre Straße ÆØÅ çñ Łódź"), "ijsselmeer oeuvre strasse aeoa cn lodz")
         XCTAssertEqual(TextFolding.fold("e\u{0308}e\u{0301}"), "ee", "decomposed marks dropped")
         XCTAssertEqual(TextFolding.fold("日本 Ω"), "日本 ω")
+        XCTAssertEqual(TextFolding.fold("Oma 👵🏽  ÉÉN\u{00A0}loket ×2"), "oma 👵🏽 een loket ×2", "four-byte scalars kept, no-break space is a space")
     }
 
     func testMatches() {

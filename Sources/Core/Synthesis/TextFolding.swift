@@ -4,38 +4,49 @@
 /// combining marks (decomposed input) are dropped by their combining class.
 public enum TextFolding {
     /// Lowercased, diacritics removed, runs of whitespace collapsed to one space, trimmed.
-    /// Works on UTF-8 bytes with a fast path for ASCII — nearly all of every text — because
-    /// review folds every entry of every session: 100,000 texts took seconds per scalar.
+    /// Works on the UTF-8 bytes, with ASCII — nearly all of every text — and Latin letters
+    /// handled without touching Unicode properties, because review folds every entry of
+    /// every session: a hundred thousand texts at a time.
     public static func fold(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { fold(utf8: $0) }
+    }
+
+    private static func fold(utf8 src: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(src.count)
         var pendingSpace = false
-        func emit(_ bytes: some Sequence<UInt8>) {
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(contentsOf: bytes)
-        }
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            let v = scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
+        var i = 0
+        while i < src.count {
+            let b = src[i]
+            if b < 0x80 {
+                i += 1
                 if b == 0x20 || (0x09...0x0D).contains(b) {
                     pendingSpace = !out.isEmpty
-                } else {
-                    emit(CollectionOfOne((0x41...0x5A).contains(b) ? b + 32 : b))
+                    continue
                 }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append((0x41...0x5A).contains(b) ? b + 32 : b)
                 continue
             }
+            // A valid String's UTF-8: the lead byte says how long the sequence is.
+            let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            var v = UInt32(b) & (0xFF >> (length + 1))
+            for k in 1..<length { v = v << 6 | UInt32(src[i + k] & 0x3F) }
+            i += length
+            if v >= latinStart && v < latinStart + UInt32(latin.count), !latin[Int(v - latinStart)].isEmpty {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out += latin[Int(v - latinStart)]
+                continue
+            }
+            let scalar = Unicode.Scalar(v)!
             if scalar.properties.canonicalCombiningClass != .notReordered { continue }
             if scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if let base = table[v] {
-                emit(base.utf8)
-            } else {
-                emit(String(scalar).lowercased().utf8)
-            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out += String(scalar).lowercased().utf8
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -48,9 +59,10 @@ public enum TextFolding {
         return words.allSatisfy { folded.contains($0) }
     }
 
-    /// Code point → folded lowercase replacement.
-    private static let table: [UInt32: String] = {
-        var t: [UInt32: String] = [:]
+    /// Code points from U+00C0 on → folded lowercase bytes; empty: no table entry.
+    private static let latinStart: UInt32 = 0xC0
+    private static let latin: [[UInt8]] = {
+        var t = [[UInt8]](repeating: [], count: 0x180 - 0xC0)
         // Latin-1 Supplement, U+00C0…U+00FF, in order; "" means "keep lowercased as is".
         let latin1: [String] = [
             "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // C0
@@ -58,7 +70,7 @@ public enum TextFolding {
             "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // E0
             "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",  // F0
         ]
-        for (i, s) in latin1.enumerated() where !s.isEmpty { t[0xC0 + UInt32(i)] = s }
+        for (i, s) in latin1.enumerated() { t[i] = Array(s.utf8) }
         // Latin Extended-A, U+0100…U+017F: mostly upper/lower pairs of one base letter.
         let extA: [String] = [
             "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",  // 100
@@ -70,7 +82,7 @@ public enum TextFolding {
             "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",  // 160
             "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",  // 170
         ]
-        for (i, s) in extA.enumerated() { t[0x100 + UInt32(i)] = s }
+        for (i, s) in extA.enumerated() { t[0x100 - 0xC0 + i] = Array(s.utf8) }
         return t
     }()
 }
