@@ -4,6 +4,16 @@ import Core
 import Glibc
 #endif
 
+/// What an organiser can do to the groupings in review.
+public enum GroupEdit: Equatable, Sendable {
+    case create([EntryRef], label: String)
+    case rename(group: String, label: String)
+    /// Adds (`member: true`) or takes out these insights.
+    case setMembers(group: String, [EntryRef], member: Bool)
+    /// The group goes; its insights stay where they are, in their sessions.
+    case delete(group: String)
+}
+
 /// The organisers' groupings of similar insights across sessions. They are events of their
 /// own, in `<store>/.groups/`, one journal per writer process like a session's — a session's
 /// files are never rewritten for a review. Folded, they are the `InsightGroup`s synthesis takes.
@@ -44,6 +54,7 @@ public final class GroupJournal {
         var order: [String] = []
         var labels: [String: String] = [:]
         var members: [String: [EntryRef]] = [:]
+        var deleted: Set<String> = []
         for l in lines {
             guard let group = l.o["group"]?.stringValue else { continue }
             switch l.o["type"]?.stringValue {
@@ -58,11 +69,13 @@ public final class GroupJournal {
                 } else if !(members[group] ?? []).contains(ref) {
                     members[group, default: []].append(ref)
                 }
+            case "groupDeleted":
+                deleted.insert(group)
             default:
                 continue
             }
         }
-        groups = order.map { InsightGroup(id: $0, label: labels[$0]!, members: members[$0] ?? []) }
+        groups = order.filter { !deleted.contains($0) }.map { InsightGroup(id: $0, label: labels[$0]!, members: members[$0] ?? []) }
     }
 
     /// Makes a group of these insights under a label; durable before it returns.
@@ -75,6 +88,24 @@ public final class GroupJournal {
         }
         try reload()
         return id
+    }
+
+    /// Changes a group; every change is an event of its own, durable before it returns.
+    public func apply(_ edit: GroupEdit, now: Int64) throws(StoreError) {
+        switch edit {
+        case .create(let refs, let label):
+            try group(refs, label: label, now: now)
+            return
+        case .rename(let id, let label):
+            try append(JSONObject(["type": "groupLabelled", "group": .string(id), "label": .string(TextPolicy.cleanLine(label))]), now: now)
+        case .setMembers(let id, let refs, let member):
+            for r in refs {
+                try append(JSONObject(["type": "memberSet", "group": .string(id), "session": .string(r.sessionId), "entry": .string(r.entryId), "member": .bool(member)]), now: now)
+            }
+        case .delete(let id):
+            try append(JSONObject(["type": "groupDeleted", "group": .string(id)]), now: now)
+        }
+        try reload()
     }
 
     private func append(_ fields: JSONObject, now: Int64) throws(StoreError) {
