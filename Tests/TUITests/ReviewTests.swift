@@ -115,7 +115,7 @@ final class ReviewTests: XCTestCase {
         harness.press(.char("/"))
         harness.type("menselijk loket")
         harness.press(.enter, .char("G"))
-        guard case .group(let refs, let label)? = harness.effects.last else { return XCTFail("no group effect") }
+        guard case .editGroup(.create(let refs, let label))? = harness.effects.last else { return XCTFail("no group effect") }
         XCTAssertEqual(refs.count, 3, "the insight of each of the three sessions")
         XCTAssertEqual(label, "menselijk loket")
         harness.send(.groupsChanged([InsightGroup(id: "g1", label: "Menselijk loket", members: refs)]))

@@ -105,8 +105,8 @@ public enum Effect: Equatable, Sendable {
     case perform(Command)
     case create(NewSessionRequest)
     case open(sessionId: String)
-    /// Save a grouping of these insights under a label.
-    case group([EntryRef], label: String)
+    /// Save a change to the organisers' groupings, then send `.groupsChanged`.
+    case editGroup(GroupEdit)
     /// Load a session's events for the timeline.
     case replay(sessionId: String)
     /// Open a saved session read-only for review.

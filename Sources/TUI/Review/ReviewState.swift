@@ -4,7 +4,7 @@ import Store
 /// The organiser's view over all saved sessions: a list with filters and full-text search,
 /// the perspective × scenario matrix, and any session opened read-only.
 public struct ReviewState: Sendable {
-    public enum Tab: Sendable { case sessions, matrix }
+    public enum Tab: Sendable, CaseIterable { case sessions, matrix, groups }
     public enum StatusFilter: Sendable, CaseIterable { case all, open, closed }
 
     /// Every saved session; `input` is nil for one that cannot be read (it is listed anyway).
@@ -27,6 +27,13 @@ public struct ReviewState: Sendable {
     public var loading = 0
     /// The organisers' groupings of similar insights (saved as events of their own).
     public var groups: [InsightGroup] = []
+    /// The groups tab: the selected group, and the selected insight in it once → moved there.
+    public var groupRow = 0
+    public var memberRow: Int?
+    /// A new name being typed for the selected group.
+    public var renaming: TextInput?
+    /// Asking whether the selected group really goes.
+    public var confirmingDelete = false
     /// Waiting for the export format key (m, c, j, h).
     public var exporting = false
 

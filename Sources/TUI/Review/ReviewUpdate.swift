@@ -2,6 +2,7 @@ import Core
 
 enum ReviewUpdate {
     static func update(_ app: inout AppState, _ r: inout ReviewState, _ key: Key) -> [Effect] {
+        if r.tab == .groups && (r.renaming != nil || r.confirmingDelete) { return GroupsTab.key(&app, &r, key) }
         if var input = r.search {
             switch key {
             case .escape:
@@ -27,8 +28,9 @@ enum ReviewUpdate {
         }
         let list = r.visible()
         switch key {
-        case .tab:
-            r.tab = r.tab == .sessions ? .matrix : .sessions
+        case .tab, .backTab:
+            let tabs = ReviewState.Tab.allCases
+            r.tab = tabs[(tabs.firstIndex(of: r.tab)! + (key == .tab ? 1 : tabs.count - 1)) % tabs.count]
             if r.tab == .matrix { r.rebuild(workshops: app.workshops) }
         case .char("/"):
             r.search = TextInput(r.query, limit: 80, multiline: false)
@@ -62,14 +64,17 @@ enum ReviewUpdate {
                 app.notice = Notice(kind: .info, text: app.language == .nl ? "Zoek eerst (/) naar minstens twee inzichten om te groeperen." : "Search (/) for at least two insights to group first.")
                 return []
             }
-            return [.group(refs, label: r.query)]
+            return [.editGroup(.create(refs, label: r.query))]
         case .char("e"):
             r.exporting = true
             app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML" : "Export: m Markdown · c CSV · j JSON · h HTML")
             return []
+        case .escape where r.tab == .groups && r.memberRow != nil:
+            r.memberRow = nil
         case .char("q"), .escape: return [.quit]
         default:
             if r.tab == .sessions { return sessionsKey(&r, key, list) }
+            if r.tab == .groups { return GroupsTab.key(&app, &r, key) }
             matrixKey(&r, key)
         }
         if [.char("w"), .char("p"), .char("o"), .char("d")].contains(key), r.tab == .matrix { r.rebuild(workshops: app.workshops) }

@@ -4,7 +4,8 @@ enum ReviewView {
     static func view(_ app: AppState, _ r: ReviewState, into b: inout CellBuffer) {
         let l = app.language
         let title = l == .nl ? "Terugblik" : "Review"
-        let tabs = r.tab == .sessions ? (l == .nl ? "[Sessies]  Matrix" : "[Sessions]  Matrix") : (l == .nl ? " Sessies  [Matrix]" : " Sessions  [Matrix]")
+        let names: [ReviewState.Tab: String] = [.sessions: l == .nl ? "Sessies" : "Sessions", .matrix: "Matrix", .groups: l == .nl ? "Groepen" : "Groups"]
+        let tabs = ReviewState.Tab.allCases.map { $0 == r.tab ? "[\(names[$0]!)]" : " \(names[$0]!) " }.joined(separator: " ")
         b.fill(x: 0, y: 0, width: b.width, height: 1, style: Style(.inverse))
         b.put(" \(title) · \(tabs)", x: 0, y: 0, style: Style(.inverse, bold: true))
         if r.loading > 0 {
@@ -31,6 +32,7 @@ enum ReviewView {
         switch r.tab {
         case .sessions: sessions(app, r, area, into: &b)
         case .matrix: matrix(app, r, area, into: &b)
+        case .groups: GroupsTab.view(app, r, area, into: &b)
         }
         if let input = r.search {
             let layout = input.layout(width: b.width - 4)
@@ -38,9 +40,15 @@ enum ReviewView {
             b.put("/" + (layout.lines.last ?? ""), x: 1, y: b.height - 2, style: Style(.accent, bold: true, reverse: true))
             b.cursor = (2 + layout.cursorColumn, b.height - 2)
         }
-        let hint = l == .nl ? "Tab sessies/matrix · / zoeken · Enter openen · t tijdlijn · w p o d filters · e exporteren · q stoppen"
-            : "Tab sessions/matrix · / search · Enter open · t timeline · w p o d filters · e export · q quit"
-        Footer.draw(app, hint: hint, into: &b)
+        if r.tab == .groups {
+            Footer.draw(app, hint: GroupsTab.hint(l), short: GroupsTab.shortHint(l), into: &b)
+        } else {
+            let hint = l == .nl ? "Tab sessies/matrix/groepen · / zoeken · Enter openen · t tijdlijn · w p o d filters · e exporteren · q stoppen"
+                : "Tab sessions/matrix/groups · / search · Enter open · t timeline · w p o d filters · e export · q quit"
+            let short = l == .nl ? "Tab wissel  / zoek  Enter open  t tijdlijn  w p o d filter  e export  q stop"
+                : "Tab switch  / search  Enter open  t timeline  w p o d filter  e export  q quit"
+            Footer.draw(app, hint: hint, short: short, into: &b)
+        }
     }
 
     static func sessions(_ app: AppState, _ r: ReviewState, _ a: SessionView.Area, into b: inout CellBuffer) {

@@ -1,6 +1,8 @@
 /// The bottom line: a notice when there is one (errors stand out), else the key hints.
 enum Footer {
-    static func draw(_ app: AppState, hint: String, into b: inout CellBuffer) {
+    /// `short` is shown instead of `hint` when the screen is too narrow for it.
+    static func draw(_ app: AppState, hint: String, short: String? = nil, into b: inout CellBuffer) {
+        let hint = DisplayWidth.of(hint) > b.width - 2 ? short ?? hint : hint
         let y = b.height - 1
         b.fill(x: 0, y: y, width: b.width, height: 1, style: Style(.inverse))
         if let n = app.notice {

@@ -88,6 +88,17 @@ final class Interactive {
         try loop.run()
     }
 
+    /// What the organiser sees once a grouping change is saved.
+    static func saved(_ edit: GroupEdit, _ l: Language) -> String {
+        switch edit {
+        case .create(let refs, let label): return (l == .nl ? "Gegroepeerd: " : "Grouped: ") + "\(refs.count) × \"\(label)\""
+        case .rename(_, let label): return (l == .nl ? "Groep hernoemd: " : "Group renamed: ") + "\"\(label)\""
+        case .setMembers(_, let refs, true): return (l == .nl ? "Toegevoegd aan de groep: " : "Added to the group: ") + "\(refs.count)"
+        case .setMembers(_, let refs, false): return (l == .nl ? "Uit de groep gehaald: " : "Taken out of the group: ") + "\(refs.count)"
+        case .delete: return l == .nl ? "Groep opgeheven; de inzichten staan nog in hun sessies." : "Group removed; the insights are still in their sessions."
+        }
+    }
+
     /// Writes a report beside where the organiser started, never over an existing file.
     func export(_ ids: [String], format: String) {
         guard let f = ExportFormat(rawValue: format) else { return }
@@ -226,12 +237,12 @@ final class Interactive {
             } catch {
                 send(.failed(error.message))
             }
-        case .group(let refs, let label):
+        case .editGroup(let edit):
             do {
                 let journal = try GroupJournal(store: store)
-                try journal.group(refs, label: label, now: Interactive.now())
+                try journal.apply(edit, now: Interactive.now())
                 send(.groupsChanged(journal.groups))
-                app.notice = Notice(kind: .info, text: (app.language == .nl ? "Gegroepeerd: " : "Grouped: ") + "\(refs.count) × \"\(label)\"")
+                app.notice = Notice(kind: .info, text: Interactive.saved(edit, app.language))
             } catch {
                 send(.failed(error.message))
             }
