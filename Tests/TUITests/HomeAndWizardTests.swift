@@ -51,6 +51,21 @@ final class HomeAndWizardTests: XCTestCase {
         XCTAssertEqual(h.effects.last, .quit)
     }
 
+    func testReviewFromTheHomeScreenAndBack() {
+        var h = TUIHarness(workshop: TUIHarness.main2035, session: false)
+        h.press(.char("G"), .up, .enter)
+        XCTAssertEqual(h.effects.last, .openReview)
+        var loading = ReviewState(records: [])
+        loading.loading = 3
+        h.send(.reviewOpened(loading))
+        XCTAssertTrue(h.screen.contains("Terugblik") && h.screen.contains("sessies laden… nog 3"), h.screen)
+        h.press(.char("q"))
+        XCTAssertEqual(h.effects.last, .leaveReview, "back home, not out of the program")
+        XCTAssertTrue(h.screen.contains("Nieuwe sessie"), h.screen)
+        h.press(.char("q"))
+        XCTAssertEqual(h.effects.last, .quit)
+    }
+
     func testTooSmallAndBack() {
         var h = TUIHarness(language: .en, width: 79, height: 24)
         XCTAssertTrue(h.screen.contains("Make the window at least 80×24 (now 79×24)."))

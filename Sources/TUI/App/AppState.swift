@@ -97,6 +97,8 @@ public enum Msg: Sendable {
     case refused(Refusal)
     case failed(String)
     case listings([SessionListing])
+    /// Review opened from the home screen: what the cache knew, the rest still loading.
+    case reviewOpened(ReviewState)
 }
 
 /// Effects: what the executable must do for the app.
@@ -117,6 +119,10 @@ public enum Effect: Equatable, Sendable {
     case join(sessionId: String, name: String)
     /// Leave the session screen (the session stays saved) and refresh the home lists.
     case leaveSession
+    /// Open the review of all saved sessions, then send `.reviewOpened`.
+    case openReview
+    /// Back on the home screen from the review: stop loading, refresh the home lists.
+    case leaveReview
     case quit
 }
 

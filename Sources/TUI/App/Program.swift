@@ -16,6 +16,11 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let now):
         app.now = now
         return []
+    case .reviewOpened(var r):
+        r.returnsHome = true
+        app.route = .review(r)
+        app.notice = nil
+        return []
     case .listings(let l):
         app.listings = l
         if case .home(var home) = app.route {

@@ -10,12 +10,14 @@ public enum S {
     static let newSession = t("Nieuwe sessie", "New session")
     static let resume = t("Verder met een sessie", "Resume a session")
     static let review = t("Terugblik op sessies", "Review sessions")
-    static let reviewLater = t("Terugblik: gebruik `perspectief review` (volgt)", "Review: use `perspectief review` (coming)")
     static let quit = t("Stoppen", "Quit")
     static let noSessions = t("Nog geen sessies.", "No sessions yet.")
     static let readOnly = t("alleen lezen", "read-only")
     static let closedSession = t("afgesloten", "closed")
     static let entries = t("bijdragen", "entries")
+    static func entryCount(_ n: Int, _ l: Language) -> String {
+        "\(n) " + (n == 1 ? (l == .nl ? "bijdrage" : "entry") : entries[l])
+    }
 
     // Wizard
     static let chooseWorkshop = t("Kies een workshop", "Choose a workshop")

@@ -34,6 +34,8 @@ public struct ReviewState: Sendable {
     public var renaming: TextInput?
     /// Asking whether the selected group really goes.
     public var confirmingDelete = false
+    /// Opened from the home screen: q goes back there instead of quitting.
+    public var returnsHome = false
     /// Waiting for the export format key (m, c, j, h).
     public var exporting = false
 

@@ -71,7 +71,11 @@ enum ReviewUpdate {
             return []
         case .escape where r.tab == .groups && r.memberRow != nil:
             r.memberRow = nil
-        case .char("q"), .escape: return [.quit]
+        case .char("q"), .escape:
+            guard r.returnsHome else { return [.quit] }
+            app.route = .home(HomeState())
+            app.review = nil
+            return [.leaveReview]
         default:
             if r.tab == .sessions { return sessionsKey(&r, key, list) }
             if r.tab == .groups { return GroupsTab.key(&app, &r, key) }

@@ -66,7 +66,7 @@ enum ReviewView {
             let isSelected = first + row == selected
             let style = isSelected ? Style(.highlight, bold: true, reverse: true) : (rec.listing.problem != nil ? Style(.bad) : Style(.text))
             let when = Clock.format(rec.listing.updatedAt + app.utcOffsetMs)
-            var flags = "\(rec.listing.entryCount) \(S.entries[l])"
+            var flags = S.entryCount(rec.listing.entryCount, l)
             if rec.listing.closed { flags += " · " + S.closedSession[l] }
             if let p = rec.listing.problem { flags = "! " + (l == .nl ? "beschadigd: " : "damaged: ") + p }
             let text = "\(when)  \(rec.listing.title)  ·  \(flags)"

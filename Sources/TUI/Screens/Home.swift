@@ -31,7 +31,7 @@ enum Home {
             switch items[min(home.selected, items.count - 1)] {
             case .new: return startWizard(&app)
             case .resume(let id): return [.open(sessionId: id)]
-            case .review: app.notice = Notice(kind: .info, text: S.reviewLater[app.language])
+            case .review: return [.openReview]
             case .quit: return [.quit]
             }
         default: break
@@ -85,7 +85,7 @@ enum Home {
                 if s.readOnly { flags.append(S.readOnly[l]) }
                 if s.closed { flags.append(S.closedSession[l]) }
                 let when = Clock.format(s.updatedAt + app.utcOffsetMs)
-                let info = "\(s.entryCount) \(S.entries[l])" + (flags.isEmpty ? "" : " · " + flags.joined(separator: " · "))
+                let info = S.entryCount(s.entryCount, l) + (flags.isEmpty ? "" : " · " + flags.joined(separator: " · "))
                 text = "↻ " + Wrap.clip(s.title, width: max(10, menuWidth - 34 - DisplayWidth.of(info))) + "  " + when + "  " + info
             }
             b.fill(x: x, y: y, width: menuWidth, height: 1, style: style)

@@ -68,7 +68,7 @@ enum Join {
             for (i, s) in list.enumerated() where y < b.height - 3 {
                 let style = i == j.selected ? Style(.highlight, bold: true, reverse: true) : Style(.text)
                 b.fill(x: x, y: y, width: width, height: 1, style: style)
-                b.put(Wrap.clip(" \(s.title)  ·  \(s.entryCount) \(S.entries[l])", width: width), x: x, y: y, style: style)
+                b.put(Wrap.clip(" \(s.title)  ·  \(S.entryCount(s.entryCount, l))", width: width), x: x, y: y, style: style)
                 y += 1
             }
             Footer.draw(app, hint: l == .nl ? "↑↓ kiezen · Enter meedoen · q stoppen" : "↑↓ choose · Enter join · q quit", into: &b)

@@ -76,16 +76,20 @@ final class Interactive {
         let loop = Interactive(
             store: try store.open(), workshops: catalog, language: Output.language(lang),
             theme: Theme.choose(flag: theme, environment: env), listings: false)
-        // The first frame comes at once with what the cache still knows; the other sessions
-        // load in chunks between keystrokes, newest first, so a store of a thousand sessions
-        // never freezes the screen.
-        let loading = ReviewLoading(store: loop.store)
+        loop.app.route = .review(loop.startReview())
+        try loop.run()
+    }
+
+    /// The first frame comes at once with what the cache still knows; the other sessions
+    /// load in chunks between keystrokes, newest first, so a store of a thousand sessions
+    /// never freezes the screen.
+    func startReview() -> ReviewState {
+        let loading = ReviewLoading(store: store)
         var review = ReviewState(records: [])
         review.add(loading.listed.map(ReviewRecord.init(listed:)), remaining: loading.pending.count)
-        loop.reviewLoading = loading
-        review.groups = (try? GroupJournal(store: loop.store))?.groups ?? []
-        loop.app.route = .review(review)
-        try loop.run()
+        reviewLoading = loading
+        review.groups = (try? GroupJournal(store: store))?.groups ?? []
+        return review
     }
 
     /// What the organiser sees once a grouping change is saved.
@@ -260,6 +264,11 @@ final class Interactive {
             do { try join(id, name: name) } catch { send(.failed("\(error)")) }
         case .open(let id):
             do { try open(id, failIfReadOnly: false) } catch { send(.failed("\(error)")) }
+        case .openReview:
+            send(.reviewOpened(startReview()))
+        case .leaveReview:
+            reviewLoading = nil
+            send(.listings(store.listings()))
         case .leaveSession:
             handle?.close()
             handle = nil
