@@ -1,6 +1,4 @@
 import Core
-import Dispatch
-import Synchronization
 
 /// A session as read for review and reports: its listing, and its state when it could be
 /// read whole (nil for a damaged or newer-schema session, whose listing says why).
@@ -37,26 +35,18 @@ extension SessionStore {
     /// listing comes from the same load as the state.
     public func read(_ ids: [String]) -> [ReadSession] {
         let root = self.root
-        let results = Mutex<[ReadSession]>([])
-        let chunks = 2
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            guard let store = try? SessionStore(root: root, create: false) else { return }
-            var local: [ReadSession] = []
-            for i in stride(from: c, to: ids.count, by: chunks) {
-                guard let h = try? store.open(ids[i], readOnly: true) else {
-                    local.append(ReadSession(listing: store.listing(ids[i]), state: nil))
-                    continue
-                }
+        return BothCores.map(ids.count) { mine -> [ReadSession] in
+            guard let store = try? SessionStore(root: root, create: false) else { return [] }
+            return mine.map { i in
+                guard let h = try? store.open(ids[i], readOnly: true) else { return ReadSession(listing: store.listing(ids[i]), state: nil) }
                 let s = h.state
                 let listing = SessionListing(
                     id: ids[i], title: s.setup.title, workshopId: s.setup.workshopId, perspective: s.setup.perspective,
                     createdAt: s.createdAt, updatedAt: s.updatedAt, closed: s.closed, entryCount: s.liveEntries.count,
                     currentStep: s.step, problem: h.readOnlyReason, readOnly: h.readOnlyReason != nil)
-                local.append(ReadSession(listing: listing, state: h.readOnlyReason == nil ? s : nil))
+                return ReadSession(listing: listing, state: h.readOnlyReason == nil ? s : nil)
             }
-            results.withLock { $0 += local }
-        }
-        return results.withLock { $0 }.sorted {
+        }.sorted {
             $0.listing.updatedAt != $1.listing.updatedAt ? $0.listing.updatedAt > $1.listing.updatedAt : $0.listing.id > $1.listing.id
         }
     }

@@ -1,6 +1,4 @@
 import Core
-import Dispatch
-import Synchronization
 
 /// One session folder as `stat` sees it, before anything is read: enough to order the
 /// sessions newest first and to tell whether a cached reading of them is still true.
@@ -20,13 +18,7 @@ extension SessionStore {
         // A thousand folders are a few thousand stat calls: on both cores, as `read` does.
         let ids = sessionIDs()
         let root = self.root
-        let chunks = ids.count < 64 ? 1 : 2
-        let results = Mutex<[SessionScan]>([])
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let mine = stride(from: c, to: ids.count, by: chunks).map { Self.scanOne(ids[$0], folder: root + "/" + ids[$0]) }
-            results.withLock { $0 += mine }
-        }
-        return results.withLock { $0 }.sorted { $0.newest != $1.newest ? $0.newest > $1.newest : $0.id > $1.id }
+        return BothCores.map(ids.count) { mine in mine.map { Self.scanOne(ids[$0], folder: root + "/" + ids[$0]) } }.sorted { $0.newest != $1.newest ? $0.newest > $1.newest : $0.id > $1.id }
     }
 
     private static func scanOne(_ id: String, folder: String) -> SessionScan {
@@ -43,7 +35,4 @@ extension SessionStore {
         }
         return SessionScan(id: id, signature: w.bytes, newest: newest)
     }
-
-    /// Session ids, most recently written first.
-    public func sessionIDsNewestFirst() -> [String] { scan().map(\.id) }
 }
