@@ -99,6 +99,32 @@ final class SynthesisTests: XCTestCase {
     }
 }
 
+/// A matrix cell carries its most-voted implications: most votes first, ties in the stable
+/// order (session creation, then entry creation) — across sessions, with many ties.
+final class MostVotedTests: XCTestCase {
+    func testTheTopOfACellIsTheVotesOrderWithTiesStable() {
+        var sessions: [SynthesisSession] = []
+        for (n, votes) in [[0, 2, 1, 3, 0, 2], [3, 0, 2, 1, 1, 0], [1, 3, 0, 2, 2, 3]].enumerated() {
+            var s = SynthesisSession("s\(n)", perspective: .workshop("ouderen"), title: "S\(n)", at: 1_790_000_000_000 + Int64(n) * 1000, budget: 20)
+            s.go("ronde-a")
+            for i in votes.indices { s.add("i\(i)", "Implicatie \(n).\(i)") }
+            s.go("stemmen")
+            for (i, v) in votes.enumerated() { for _ in 0..<v { s.run(.vote(id: "i\(i)")) } }
+            sessions.append(s)
+        }
+        let all = sessions.flatMap { s in (0..<6).map { (session: s.state.setup.sessionId, entry: "i\($0)", votes: s.state.entry("i\($0)")!.votes) } }
+        // What sorting everything would give: votes descending; equal votes in session, then entry order.
+        let expected = all.enumerated().sorted { a, b in a.element.votes != b.element.votes ? a.element.votes > b.element.votes : a.offset < b.offset }
+            .map { "\($0.element.session)/\($0.element.entry)" }
+        for top in [0, 1, 3, 5, 18, 30] {
+            let syn = Synthesis.build(workshop: Fixtures.mini, sessions: sessions.map(\.input), top: top)
+            let cell = syn.matrix[0].cells[0]
+            XCTAssertEqual(cell.count, 18)
+            XCTAssertEqual(cell.top.map { "\($0.ref.sessionId)/\($0.ref.entryId)" }, Array(expected.prefix(top)), "top \(top)")
+        }
+    }
+}
+
 final class TextFoldingTests: XCTestCase {
     func testFoldsCaseDiacriticsAndSpace() {
         XCTAssertEqual(TextFolding.fold("  Reëel  RISICO\n"), "reeel risico")
