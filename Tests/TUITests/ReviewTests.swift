@@ -158,6 +158,18 @@ final class ReviewTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("★ Houd een menselijk loket"), harness.screen)
     }
 
+    func testTheMatrixFollowsASearchOnceItIsConfirmed() {
+        harness.press(.tab)
+        XCTAssertEqual(review?.synthesis?.sessionIds.count, 3)
+        harness.press(.char("/"))
+        harness.type("eenzaam")
+        XCTAssertEqual(review?.synthesis?.sessionIds.count, 3, "not rebuilt per character")
+        harness.press(.enter)
+        XCTAssertEqual(review?.synthesis?.sessionIds, ["20261122-1400-ouderen-0000"], "the matrix of the sessions found")
+        harness.press(.char("/"), .escape)
+        XCTAssertEqual(review?.synthesis?.sessionIds.count, 3, "all again once the search is dropped")
+    }
+
     func testOpenReadOnlyComeBackAndExport() {
         harness.press(.enter)
         XCTAssertEqual(harness.effects.last, .openReadOnly(sessionId: "20261122-1400-ouderen-0000"))

@@ -16,7 +16,9 @@ enum ReviewUpdate {
                 r.query = input.text
             }
             r.selected = 0
-            if r.tab == .matrix { r.rebuild(workshops: app.workshops) }
+            // The matrix follows the search when it is confirmed or dropped, not on every
+            // character: over a thousand sessions a synthesis is a noticeable pause per key.
+            if r.tab == .matrix && (key == .enter || key == .escape) { r.rebuild(workshops: app.workshops) }
             return []
         }
         if r.exporting {
