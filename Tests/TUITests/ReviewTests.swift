@@ -98,6 +98,7 @@ final class ReviewTests: XCTestCase {
         h.press(.down)
         h.press(.enter)
         XCTAssertTrue(h.effects.isEmpty, "a session still on its way is not opened half")
+        XCTAssertEqual(h.app.notice?.text, "Deze sessie wordt nog geladen; een ogenblik.")
         h.press(.char("e"))
         XCTAssertEqual(h.app.notice?.text, "Nog 4 sessies aan het laden; een ogenblik.", "no report over part of the sessions")
         h.send(.reviewLoaded([all[1], all[0]], remaining: 2))

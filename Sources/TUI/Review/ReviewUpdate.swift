@@ -79,7 +79,7 @@ enum ReviewUpdate {
             app.review = nil
             return [.leaveReview]
         default:
-            if r.tab == .sessions { return sessionsKey(&r, key, list) }
+            if r.tab == .sessions { return sessionsKey(&app, &r, key, list) }
             if r.tab == .groups { return GroupsTab.key(&app, &r, key) }
             matrixKey(&r, key)
         }
@@ -93,7 +93,7 @@ enum ReviewUpdate {
         return i + 1 < options.count ? options[i + 1] : nil
     }
 
-    static func sessionsKey(_ r: inout ReviewState, _ key: Key, _ list: [Int]) -> [Effect] {
+    static func sessionsKey(_ app: inout AppState, _ r: inout ReviewState, _ key: Key, _ list: [Int]) -> [Effect] {
         switch key {
         case .up, .char("k"): r.selected = max(0, r.selected - 1)
         case .down, .char("j"): r.selected = min(max(0, list.count - 1), r.selected + 1)
@@ -105,6 +105,9 @@ enum ReviewUpdate {
         case .enter, .right:
             guard !list.isEmpty else { return [] }
             let record = r.records[list[min(r.selected, list.count - 1)]]
+            if !record.loaded {
+                app.notice = Notice(kind: .info, text: app.language == .nl ? "Deze sessie wordt nog geladen; een ogenblik." : "This session is still loading; a moment.")
+            }
             guard record.input != nil else { return [] }
             return [.openReadOnly(sessionId: record.listing.id)]
         default: break
