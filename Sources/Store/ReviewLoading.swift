@@ -40,7 +40,7 @@ public struct ReviewLoading {
         var out: [ReadSession] = []
         var fromFiles: [SessionScan] = []
         for scan in chunk {
-            if let item = cache.items[scan.id], let read = cache.read(item) {
+            if let item = cache.items[scan.id], item.signature == scan.signature, let read = cache.read(item) {
                 out.append(read)
             } else {
                 fromFiles.append(scan)
@@ -57,6 +57,20 @@ public struct ReviewLoading {
                 signature: signatures[r.listing.id] ?? [], listing: r.listing, content: r.state.map { .state($0) } ?? .unreadable)
         }
         return out + read
+    }
+
+    /// Looks at the folders again while review is open: a session written since it was read
+    /// goes back on the list to read (first), and the ids of sessions gone are returned.
+    public mutating func rescan() -> (changed: Int, removed: [String]) {
+        let scans = store.scan()
+        let here = Set(scans.map(\.id))
+        let waiting = Set(pending.map(\.id))
+        let changed = scans.filter { scan in !waiting.contains(scan.id) && cache.items[scan.id]?.signature != scan.signature }
+        let removed = cache.items.keys.filter { !here.contains($0) }.sorted()
+        pending = changed + pending.filter { here.contains($0.id) }
+        for id in removed { cache.items[id] = nil }
+        if !removed.isEmpty { self.changed = true }
+        return (changed.count, removed)
     }
 
     /// Saves the cache when everything has been read and something differs from what was

@@ -53,6 +53,9 @@ final class ReviewAndExportTests: XCTestCase {
         second.type("kloof")
         second.keys("Enter")
         second.wait(for: "Digitale kloof groeit")
+        // The session goes on in another terminal while review stays open: it comes in by itself.
+        Spawn.run([Binary.perspectief, "add", "--store", store, id, "--kind", "note", "--text", "Kloof tussen stad en dorp"])
+        second.wait(for: "Kloof tussen stad en dorp", timeout: 8)
         second.keys("q")
         XCTAssertTrue(second.waitForExit().hasPrefix("EXIT=0"))
     }

@@ -121,4 +121,30 @@ final class ReviewCacheTests: XCTestCase {
         XCTAssertEqual(second.listed.first?.problem, reason)
         XCTAssertNil(second.read[f.id]?.state)
     }
+
+    func testWhileReviewIsOpenChangedNewAndRemovedSessionsAreSeen() throws {
+        let f = try StoreFixture()
+        defer { f.cleanUp() }
+        _ = review(f.store)
+        var loading = ReviewLoading(store: f.store)
+        XCTAssertEqual(loading.listed.map(\.id), [f.id])
+        _ = loading.next(10)
+        XCTAssertEqual(loading.rescan().changed, 0, "nothing changed, nothing to read")
+
+        let h = try f.open()
+        try h.perform(.moveStep(to: "ronde-a"), by: anna, engine: StoreFixture.engine, now: 1_790_000_000_500)
+        try h.perform(.addEntry(id: "live", text: "Terwijl de terugblik open is"), by: anna, engine: StoreFixture.engine, now: 1_790_000_000_600)
+        h.close()
+        let other = try addSession(f, "nieuwkomers", at: 1_790_000_300_000)
+        XCTAssertEqual(loading.rescan().changed, 2)
+        let again = Dictionary(uniqueKeysWithValues: loading.next(10).map { ($0.listing.id, $0) })
+        XCTAssertEqual(again[f.id]?.state?.entry("live")?.text, "Terwijl de terugblik open is", "the new state, not the cached one")
+        XCTAssertNotNil(again[other]?.state)
+
+        try FileManager.default.removeItem(atPath: f.store.folder(of: other))
+        XCTAssertEqual(loading.rescan().removed, [other])
+        loading.saveIfChanged()
+        XCTAssertEqual(ReviewLoading(store: f.store).listed.map(\.id), [f.id], "the cache saved after it knows the live entry and not the removed session")
+        XCTAssertEqual(review(f.store).read[f.id]?.state?.entry("live")?.text, "Terwijl de terugblik open is")
+    }
 }

@@ -110,6 +110,24 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(h.effects.last, .openReadOnly(sessionId: all[1].listing.id))
     }
 
+    func testSessionsChangedOrRemovedWhileReadingOneAreNotLost() {
+        harness.press(.down)
+        let selected = review!.records[review!.visible()[1]]
+        var changed = review!.records.first { $0.listing.title == "ouderen 2" }!
+        changed.listing.title = "ouderen 2, verder"
+        harness.press(.enter)
+        harness.send(.sessionOpened(id: selected.listing.id, workshop: TUIHarness.main2035, state: selected.input!.state, readOnly: "terugblik"))
+        XCTAssertNil(review, "reading a session")
+        harness.send(.reviewLoaded([changed], remaining: 0))
+        harness.send(.reviewRemoved(["20261121-0900-kapot-0000"]))
+        harness.press(.char("q"))
+        XCTAssertEqual(review?.records.map(\.listing.title), ["ouderen 2, verder", "ondernemers 1", "ouderen 0"], "what came in meanwhile is there")
+        XCTAssertEqual(review?.records[review!.visible()[review!.selected]].listing.title, "ondernemers 1", "on the session just read")
+        harness.send(.reviewRemoved([selected.listing.id]))
+        XCTAssertEqual(review?.records.count, 2)
+        XCTAssertEqual(review?.selected, 1, "the selection stays in the list")
+    }
+
     func testGroupingWhatTheSearchFound() {
         harness.press(.char("G"))
         XCTAssertEqual(harness.app.notice?.text, "Zoek eerst (/) naar minstens twee inzichten om te groeperen.")

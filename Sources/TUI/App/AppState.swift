@@ -90,6 +90,8 @@ public enum Msg: Sendable {
     case joined(id: String, workshop: Workshop, state: SessionState, actor: Actor)
     /// More sessions read for the review, and how many are still to come.
     case reviewLoaded([ReviewRecord], remaining: Int)
+    /// Sessions deleted from the store while review is open.
+    case reviewRemoved([String])
     /// The organisers' groupings, after a change.
     case groupsChanged([InsightGroup])
     /// A session's history, loaded for the timeline.

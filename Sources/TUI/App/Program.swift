@@ -42,16 +42,25 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         app.route = .session(s)
         return []
     case .reviewLoaded(let records, let remaining):
-        guard case .review(var r) = app.route else { return [] }
-        r.add(records, remaining: remaining)
-        if r.tab == .matrix && remaining == 0 { r.rebuild(workshops: app.workshops) }
-        app.route = .review(r)
+        let workshops = app.workshops
+        changeReview(&app) { r in
+            r.add(records, remaining: remaining)
+            if r.tab == .matrix && remaining == 0 { r.rebuild(workshops: workshops) }
+        }
+        return []
+    case .reviewRemoved(let ids):
+        let workshops = app.workshops
+        changeReview(&app) { r in
+            r.remove(ids)
+            if r.tab == .matrix { r.rebuild(workshops: workshops) }
+        }
         return []
     case .groupsChanged(let groups):
-        guard case .review(var r) = app.route else { return [] }
-        r.groups = groups
-        if r.synthesis != nil || r.tab == .matrix { r.rebuild(workshops: app.workshops) }
-        app.route = .review(r)
+        let workshops = app.workshops
+        changeReview(&app) { r in
+            r.groups = groups
+            if r.synthesis != nil || r.tab == .matrix { r.rebuild(workshops: workshops) }
+        }
         return []
     case .replayLoaded(let title, let workshop, let events):
         if case .review(let r) = app.route { app.review = r }
@@ -138,4 +147,16 @@ public func view(_ app: AppState) -> CellBuffer {
         Overlays.help(app, into: &b)
     }
     return b
+}
+
+/// The review on screen, or the one waiting behind a session opened from it: what arrives
+/// for it while the organiser reads a session must not be lost.
+private func changeReview(_ app: inout AppState, _ body: (inout ReviewState) -> Void) {
+    if case .review(var r) = app.route {
+        body(&r)
+        app.route = .review(r)
+    } else if var r = app.review {
+        body(&r)
+        app.review = r
+    }
 }

@@ -97,6 +97,16 @@ extension ReviewState {
         if let current, let i = visible().firstIndex(where: { records[$0].listing.id == current }) { selected = i }
     }
 
+    /// Drops sessions that are gone, keeping the selection on the same session if it stays.
+    public mutating func remove(_ ids: [String]) {
+        let gone = Set(ids)
+        let list = visible()
+        let current = list.isEmpty ? nil : records[list[min(selected, list.count - 1)]].listing.id
+        records.removeAll { gone.contains($0.listing.id) }
+        let now = visible()
+        selected = current.flatMap { id in now.firstIndex { records[$0].listing.id == id } } ?? min(selected, max(0, now.count - 1))
+    }
+
     /// The sessions the filters and the search let through, newest first (as listed).
     public func visible() -> [Int] {
         records.indices.filter { i in

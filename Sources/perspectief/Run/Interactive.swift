@@ -163,6 +163,7 @@ final class Interactive {
         Signals.install()
         send(.resize(width: screen.width, height: screen.height))
         var lastDrawnSecond: Int64 = -1
+        var lastReviewScan = Interactive.now()
         var dirty = true
         while running {
             if let signal = Signals.take(), signal != SIGWINCH {
@@ -194,6 +195,13 @@ final class Interactive {
                 if !running { break }
             }
             if var loading = reviewLoading {
+                // Sessions written elsewhere while review is open come in again; every 2 s a
+                // scan of the folders (a few ms for a thousand) tells which.
+                if loading.done, case .review = app.route, now - lastReviewScan >= 2000 {
+                    lastReviewScan = now
+                    let removed = loading.rescan().removed
+                    if !removed.isEmpty { send(.reviewRemoved(removed)); dirty = true }
+                }
                 if !loading.done {
                     let chunk = loading.next(64).map { ReviewRecord($0, workshops: workshops) }
                     send(.reviewLoaded(chunk, remaining: loading.pending.count))
@@ -201,7 +209,7 @@ final class Interactive {
                 }
                 // Once all is read: the cache for next time (only if anything differs).
                 loading.saveIfChanged()
-                reviewLoading = loading.done ? nil : loading
+                reviewLoading = loading
             }
             if let w = watcher {
                 let changed = w.usesInotify ? (fds.count > 1 && fds[1].revents & Int16(POLLIN) != 0) : w.checkPolled()
