@@ -19,7 +19,10 @@ setup:
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
-	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema || true
+	@# The export tests validate JSON with a real validator: pip where Python is the user's own
+	@# (pyenv, venv), else Debian's package (a system Python refuses pip installs, PEP 668).
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema 2>/dev/null || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema; } || true
 
 build: setup
 	$(SWIFT) build
