@@ -49,6 +49,10 @@ enum Compaction {
             defer { close(fd) }
             // A live writer holds a shared lock: leave its journal alone.
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+            // Empty: a writer that has just created it and not yet locked it, as likely as a
+            // dead one. Removing it would leave that writer writing to a file with no name.
+            var st = stat()
+            guard fstat(fd, &st) == 0, st.st_size > 0 else { continue }
             // Re-read under the lock: everything in it must be in the snapshot we just wrote.
             var check = SessionReader(folder: folder)
             try check.readJournal(name)

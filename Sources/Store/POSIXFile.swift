@@ -91,6 +91,14 @@ enum POSIXFile {
         if durable { try fsyncDirectory(folder) }
     }
 
+    /// True when `path` is the file open as `fd` (not removed or replaced since it was opened).
+    static func isNamed(_ fd: Int32, _ path: String) -> Bool {
+        var open = stat()
+        var named = stat()
+        guard fstat(fd, &open) == 0, stat(path, &named) == 0 else { return false }
+        return open.st_ino == named.st_ino && open.st_dev == named.st_dev
+    }
+
     static func makeDirectory(_ path: String) throws(StoreError) {
         if mkdir(path, 0o700) != 0 && errno != EEXIST {
             throw StoreError("cannot create folder \(path): \(errorText())")

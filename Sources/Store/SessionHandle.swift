@@ -99,12 +99,22 @@ public final class SessionHandle {
 
     private func openJournal() throws(StoreError) {
         guard journalFD < 0 else { return }
-        let fd = open(journalPath, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError("not saved: cannot create \(journalPath): \(POSIXFile.errorText())") }
-        // A shared lock says "this writer is alive": compaction leaves live journals alone.
-        _ = flock(fd, LOCK_SH)
-        journalFD = fd
-        try POSIXFile.fsyncDirectory(folder)
+        for _ in 0..<5 {
+            let fd = open(journalPath, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw StoreError("not saved: cannot create \(journalPath): \(POSIXFile.errorText())") }
+            // A shared lock says "this writer is alive": compaction leaves live journals alone.
+            _ = flock(fd, LOCK_SH)
+            // Between the create and the lock, another process's compaction may have taken the
+            // empty journal for a dead writer's and removed it. Then this file has no name, and
+            // whatever is written to it would be acknowledged and lost: start again.
+            if POSIXFile.isNamed(fd, journalPath) {
+                journalFD = fd
+                try POSIXFile.fsyncDirectory(folder)
+                return
+            }
+            Glibc.close(fd)
+        }
+        throw StoreError("not saved: \(journalPath) was removed as soon as it was created, five times")
     }
 
     /// Reads what other processes wrote since the last look. Returns true when the state changed.

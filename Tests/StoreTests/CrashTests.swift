@@ -40,6 +40,36 @@ final class CrashTests: XCTestCase {
         XCTAssertFalse(f.files().keys.contains { $0.contains(".tmp-") }, "temp files swept")
     }
 
+    /// A writer's new journal is empty until its first line. A compaction in another process
+    /// that found it in that moment used to take it for a dead writer's and remove it, and the
+    /// writer went on writing to a file with no name: acknowledged, and lost.
+    func testWritersStartingWhileOthersCompactLoseNothing() throws {
+        let f = try StoreFixture()
+        defer { f.cleanUp() }
+        var acknowledged = Set<String>()
+        for round in 0..<10 {
+            let outputs = (0..<6).map { f.root + "/start-\(round)-\($0)" }
+            let procs = try (0..<6).map { try StressWriter.start(f, name: "r\(round)w\($0)", count: 4, extra: ["--compact-every", "1"], output: outputs[$0]) }
+            procs.forEach { $0.waitUntilExit() }
+            XCTAssertEqual(procs.map(\.terminationStatus), Array(repeating: 0, count: 6), "round \(round)")
+            outputs.forEach { acknowledged.formUnion(StressWriter.acks($0)) }
+        }
+        XCTAssertEqual(acknowledged.count, 10 * 6 * 4)
+        let ids = Set(try f.open(readOnly: true).state.entries.map(\.id))
+        XCTAssertEqual(acknowledged.subtracting(ids), [], "every acknowledged entry is in the session")
+    }
+
+    func testCompactionLeavesAJournalThatIsStillEmpty() throws {
+        let f = try StoreFixture()
+        defer { f.cleanUp() }
+        f.write("journal-justcreated.jsonl", [])
+        let h = try f.open()
+        try h.perform(.moveStep(to: "ronde-a"), by: .facilitator("Anna"), engine: StoreFixture.engine, now: 1_790_000_000_500)
+        try h.compact()
+        h.close()
+        XCTAssertTrue(f.journals().contains("journal-justcreated.jsonl"), "its writer may be about to lock it: \(f.journals())")
+    }
+
     func testKillWritersAtRandomMoments() throws { try killRandomly(compacting: false, rounds: 12) }
 
     func testKillWritersDuringCompaction() throws { try killRandomly(compacting: true, rounds: 12) }
