@@ -29,6 +29,16 @@ public struct CellBuffer: Equatable, Sendable {
         guard y >= 0 && y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var col = x
+        if text.unicodeScalars.allSatisfy({ DisplayWidth.isSimple($0.value) }) {
+            let row = y * width
+            for u in text.unicodeScalars {
+                if col >= limit { break }
+                let v = u.value
+                if col >= 0 { cells[row + col] = Cell(char: v < 0x20 || (0x7F..<0xA0).contains(v) ? "·" : u, style: style) }
+                col += 1
+            }
+            return col - x
+        }
         for ch in text {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }

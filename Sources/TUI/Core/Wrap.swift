@@ -59,5 +59,8 @@ public enum Wrap {
 }
 
 extension StringProtocol {
-    func replacingTabs() -> String { String(self).split(separator: "\t", omittingEmptySubsequences: false).joined(separator: " ") }
+    func replacingTabs() -> String {
+        guard utf8.contains(0x09) else { return String(self) }
+        return String(self).split(separator: "\t", omittingEmptySubsequences: false).joined(separator: " ")
+    }
 }
