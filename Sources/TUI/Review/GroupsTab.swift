@@ -83,6 +83,9 @@ enum GroupsTab {
             _ = b.paragraph(text, x: a.x, y: a.y, width: a.width, maxRows: 3, style: Style(.dim))
             return
         }
+        // Members name sessions by id: look them up once per frame, not once per member.
+        var byId: [String: Int] = [:]
+        for (i, record) in r.records.enumerated() { byId[record.listing.id] = i }
         let listRows = max(3, min(r.groups.count, a.height / 3))
         let row = min(r.groupRow, r.groups.count - 1)
         let first = max(0, min(row - listRows / 2, r.groups.count - listRows))
@@ -90,7 +93,7 @@ enum GroupsTab {
             let y = a.y + i - first
             let isSelected = i == row
             let style = isSelected ? Style(.highlight, bold: true, reverse: r.memberRow == nil) : Style(.text)
-            let groupsCount = Set(g.members.compactMap { ref in r.records.first { $0.listing.id == ref.sessionId }.flatMap(r.perspectiveCode) }).count
+            let groupsCount = Set(g.members.compactMap { ref in byId[ref.sessionId].flatMap { r.perspectiveCode(r.records[$0]) } }).count
             let counts = l == .nl
                 ? "\(g.members.count) \(g.members.count == 1 ? "inzicht" : "inzichten") · \(groupsCount) \(groupsCount == 1 ? "doelgroep" : "doelgroepen")"
                 : "\(g.members.count) \(g.members.count == 1 ? "insight" : "insights") · \(groupsCount) \(groupsCount == 1 ? "group" : "groups")"
@@ -104,7 +107,7 @@ enum GroupsTab {
         for (i, ref) in selected.members.enumerated() where y < a.y + a.height {
             let style = r.memberRow == i ? Style(.highlight, bold: true, reverse: true) : Style(.text)
             let text: String
-            if let (record, entry) = member(r, ref) {
+            if let record = byId[ref.sessionId].map({ r.records[$0] }), let entry = record.input?.state.entry(ref.entryId) {
                 text = "• \(entry.text) — \(record.listing.title)" + (entry.isLive ? "" : (l == .nl ? " (verwijderd in de sessie)" : " (removed in the session)"))
             } else {
                 text = "• " + (l == .nl ? "niet gevonden: " : "not found: ") + "\(ref.sessionId) / \(ref.entryId)"
@@ -125,14 +128,6 @@ enum GroupsTab {
             b.fill(x: 0, y: b.height - 2, width: b.width, height: 1, style: Style(.bad, reverse: true))
             b.put(Wrap.clip(text, width: b.width - 2), x: 1, y: b.height - 2, style: Style(.bad, bold: true, reverse: true))
         }
-    }
-
-    /// The session and entry an organiser's group points at, if that session is loaded.
-    static func member(_ r: ReviewState, _ ref: EntryRef) -> (ReviewRecord, Entry)? {
-        guard let record = r.records.first(where: { $0.listing.id == ref.sessionId }),
-            let entry = record.input?.state.entry(ref.entryId)
-        else { return nil }
-        return (record, entry)
     }
 
     static func hint(_ l: Language) -> String {
