@@ -78,6 +78,17 @@ final class ReviewGroupsTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("◆ Menselijk loket  ·  3 inzichten"), "the selection falls back on what is left: \(harness.screen)")
     }
 
+    func testAddingWaitsUntilEverySessionHasLoaded() {
+        openGroups()
+        guard case .review(var r) = harness.app.route else { return XCTFail() }
+        r.loading = 5
+        r.query = "menselijk"
+        harness.app.route = .review(r)
+        harness.press(.char("a"))
+        XCTAssertTrue(harness.effects.isEmpty, "no grouping over part of the sessions")
+        XCTAssertEqual(harness.app.notice?.text, "Nog 5 sessies aan het laden; een ogenblik.")
+    }
+
     func testAMemberWhoseSessionIsNotThereIsNamedNotHidden() {
         harness.send(.groupsChanged([InsightGroup(id: "g1", label: "Los", members: [EntryRef(sessionId: "20200101-0000-weg-0000", entryId: "e1")])]))
         harness.press(.tab, .tab)

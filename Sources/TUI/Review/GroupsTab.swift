@@ -54,7 +54,7 @@ enum GroupsTab {
             r.confirmingDelete = true
         case .char("a"):
             if r.loading > 0 {
-                app.notice = Notice(kind: .info, text: l == .nl ? "Nog \(r.loading) sessies aan het laden; een ogenblik." : "Still loading \(r.loading) sessions; a moment.")
+                app.notice = r.stillLoading(l)
                 return []
             }
             let refs = r.matchingInsights().filter { !g.members.contains($0) }

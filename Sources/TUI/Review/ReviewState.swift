@@ -107,6 +107,12 @@ extension ReviewState {
         selected = current.flatMap { id in now.firstIndex { records[$0].listing.id == id } } ?? min(selected, max(0, now.count - 1))
     }
 
+    /// Said instead of exporting or grouping while sessions are still loading: a report or a
+    /// grouping over part of them would silently miss the rest.
+    func stillLoading(_ l: Language) -> Notice {
+        Notice(kind: .info, text: l == .nl ? "Nog \(loading) sessies aan het laden; een ogenblik." : "Still loading \(loading) sessions; a moment.")
+    }
+
     /// The sessions the filters and the search let through, newest first (as listed).
     public func visible() -> [Int] {
         records.indices.filter { i in

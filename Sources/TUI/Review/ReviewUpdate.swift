@@ -56,8 +56,7 @@ enum ReviewUpdate {
             r.periodStart = app.now - Int64(next ?? 0) * 86_400_000
             r.selected = 0
         case .char("G") where r.loading > 0, .char("e") where r.loading > 0:
-            // A report or a grouping over part of the sessions would silently miss the rest.
-            app.notice = Notice(kind: .info, text: app.language == .nl ? "Nog \(r.loading) sessies aan het laden; een ogenblik." : "Still loading \(r.loading) sessions; a moment.")
+            app.notice = r.stillLoading(app.language)
             return []
         case .char("G"):
             // Group what the search found: the organiser's judgement that these are one insight.

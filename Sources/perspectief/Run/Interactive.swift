@@ -20,7 +20,7 @@ final class Interactive {
     var watcher: FolderWatcher?
     var actor: Actor = .facilitator(nil)
     var running = true
-    /// Review: the sessions still to read from their files (the cache gave the rest).
+    /// Review: what is still to load, the cache for next time, and the look for changes.
     var reviewLoading: ReviewLoading?
     /// A participant's claim on their name in the session (released when the process ends).
     var presence: Presence?
