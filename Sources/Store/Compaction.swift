@@ -13,7 +13,9 @@ import Glibc
 enum Compaction {
     static func run(folder: String, ownJournal: String?, tag: String, wait: Bool = true) throws(StoreError) {
         let lockPath = folder + "/" + SessionFiles.lock
-        let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // O_NOFOLLOW: a planted (or dangling) `.lock` symlink must not make us create or
+        // lock a file outside the store.
+        let lockFD = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard lockFD >= 0 else { throw StoreError("cannot lock \(lockPath): \(POSIXFile.errorText())") }
         defer { close(lockFD) }
         if flock(lockFD, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
@@ -44,7 +46,7 @@ enum Compaction {
         var removed = false
         for name in reader.journals() where name != ownJournal {
             let path = folder + "/" + name
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            let fd = POSIXFile.openForReading(path)
             guard fd >= 0 else { continue }
             defer { close(fd) }
             // A live writer holds a shared lock: leave its journal alone.

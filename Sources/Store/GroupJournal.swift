@@ -60,7 +60,7 @@ public final class GroupJournal {
             switch l.o["type"]?.stringValue {
             case "groupLabelled":
                 if labels[group] == nil { order.append(group) }
-                labels[group] = l.o["label"]?.stringValue ?? group
+                labels[group] = l.o["label"]?.stringValue.map(TextPolicy.cleanLine) ?? group
             case "memberSet":
                 guard let s = l.o["session"]?.stringValue, let e = l.o["entry"]?.stringValue else { continue }
                 let ref = EntryRef(sessionId: s, entryId: e)

@@ -33,7 +33,7 @@ extension SessionHandle {
     /// Claims `key` for this process; throws when another live terminal holds it.
     public func claimPresence(key: String, name: String) throws(StoreError) -> Presence {
         let path = folder + "/" + Presence.fileName(for: key)
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError("cannot join: \(POSIXFile.errorText())") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             Glibc.close(fd)

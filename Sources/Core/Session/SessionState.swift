@@ -10,10 +10,31 @@ public struct StepTimer: Equatable, Sendable {
     public var isRunning: Bool { runningSince != nil }
 
     /// Milliseconds left (negative once it has run out) for a step with `minutes` planned.
+    /// Saturating throughout: the inputs are range-checked when read, but a long enough
+    /// hostile history could still sum past Int64, and a countdown must never trap.
     public func remainingMs(minutes: Int, now: Int64) -> Int64 {
-        let total = Int64(minutes * 60 + extraSeconds) * 1000
-        let running = runningSince.map { max(0, now - $0) } ?? 0
-        return total - elapsedMs - running
+        let seconds = Int64(minutes).saturatingMultiply(60).saturatingAdd(Int64(extraSeconds))
+        let total = seconds.saturatingMultiply(1000)
+        let running = runningSince.map { max(0, now.saturatingSubtract($0)) } ?? 0
+        // Kept well inside Int64 so that a screen may negate it or add to it safely.
+        let limit: Int64 = 1 << 50
+        return min(limit, max(-limit, total.saturatingSubtract(elapsedMs).saturatingSubtract(running)))
+    }
+}
+
+extension FixedWidthInteger {
+    /// `self + other`, pinned at the type's bounds instead of trapping.
+    @inlinable public func saturatingAdd(_ other: Self) -> Self {
+        let (r, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : r
+    }
+    @inlinable public func saturatingSubtract(_ other: Self) -> Self {
+        let (r, overflow) = subtractingReportingOverflow(other)
+        return overflow ? (other < 0 ? .max : .min) : r
+    }
+    @inlinable public func saturatingMultiply(_ other: Self) -> Self {
+        let (r, overflow) = multipliedReportingOverflow(by: other)
+        return overflow ? ((self < 0) != (other < 0) ? .min : .max) : r
     }
 }
 
@@ -124,7 +145,7 @@ public struct SessionState: Equatable, Sendable {
             }
         case .stepMoved(let to, _):
             if let current = step, var timer = timers[current], let since = timer.runningSince {
-                timer.elapsedMs += max(0, t - since)
+                timer.elapsedMs = timer.elapsedMs.saturatingAdd(max(0, t.saturatingSubtract(since)))
                 timer.runningSince = nil
                 timers[current] = timer
             }
@@ -136,11 +157,11 @@ public struct SessionState: Equatable, Sendable {
             timers[s] = timer
         case .timerPaused(let s):
             guard var timer = timers[s], let since = timer.runningSince else { return false }
-            timer.elapsedMs += max(0, t - since)
+            timer.elapsedMs = timer.elapsedMs.saturatingAdd(max(0, t.saturatingSubtract(since)))
             timer.runningSince = nil
             timers[s] = timer
         case .timerExtended(let s, let seconds):
-            timers[s, default: StepTimer()].extraSeconds += seconds
+            timers[s, default: StepTimer()].extraSeconds = timers[s, default: StepTimer()].extraSeconds.saturatingAdd(seconds)
         case .entryAdded(let n):
             guard index[n.id] == nil else { return false }
             index[n.id] = entries.count
@@ -169,7 +190,7 @@ public struct SessionState: Equatable, Sendable {
         case .voteCast(let id):
             let key = event.actor.key
             if event.actor.role == .participant, votesUsed(by: key) >= setup.voteBudget { return false }
-            return update(id) { $0.votesBy[key, default: 0] += 1 }
+            return update(id) { $0.votesBy[key] = ($0.votesBy[key] ?? 0).saturatingAdd(1) }
         case .voteWithdrawn(let id):
             let key = event.actor.key
             guard let e = entry(id), (e.votesBy[key] ?? 0) > 0 else { return false }
