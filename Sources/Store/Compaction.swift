@@ -51,10 +51,16 @@ enum Compaction {
             defer { close(fd) }
             // A live writer holds a shared lock: leave its journal alone.
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
-            // Empty: a writer that has just created it and not yet locked it, as likely as a
-            // dead one. Removing it would leave that writer writing to a file with no name.
+            // Empty and new: as likely a writer that has just created it and not yet locked it
+            // as a dead one, so it stays. Empty and a minute old with no lock: its writer was
+            // killed before writing (a live one re-checks the name after locking, see
+            // SessionHandle.openJournal), so it goes instead of piling up for ever.
             var st = stat()
-            guard fstat(fd, &st) == 0, st.st_size > 0 else { continue }
+            guard fstat(fd, &st) == 0 else { continue }
+            if st.st_size == 0 {
+                if Int(time(nil)) - Int(st.st_mtim.tv_sec) > 60, unlink(path) == 0 { removed = true }
+                continue
+            }
             // Re-read under the lock: everything in it must be in the snapshot we just wrote.
             var check = SessionReader(folder: folder)
             try check.readJournal(name)

@@ -8,12 +8,16 @@
 public enum TerminalText {
     /// `text` with every unsafe scalar escaped. Newlines (and tabs) are kept when
     /// `keepLineBreaks` is set — they are how a printer separates its own lines.
+    /// A CR is kept only as the first half of a CRLF line break (a CSV's), never alone,
+    /// where it would send the cursor back over what was printed.
     public static func safe(_ text: String, keepLineBreaks: Bool = true) -> String {
         // Nearly every line is plain: answer without building a new string.
         if text.unicodeScalars.allSatisfy({ isSafe($0, keepLineBreaks: keepLineBreaks) }) { return text }
         var out = String.UnicodeScalarView()
-        for u in text.unicodeScalars {
-            if isSafe(u, keepLineBreaks: keepLineBreaks) {
+        let scalars = Array(text.unicodeScalars)
+        for (i, u) in scalars.enumerated() {
+            let crlf = keepLineBreaks && u == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n"
+            if crlf || isSafe(u, keepLineBreaks: keepLineBreaks) {
                 out.append(u)
             } else {
                 out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars)
@@ -36,7 +40,8 @@ public enum TerminalText {
         case 0x0A, 0x09: return keepLineBreaks
         case 0x00...0x1F, 0x7F...0x9F: return false
         case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return false
-        case 0x2028, 0x2029, 0xFFF9...0xFFFB, 0xFEFF: return false
+        // U+FEFF (a CSV's byte-order mark) is invisible and harmless; it stays.
+        case 0x2028, 0x2029, 0xFFF9...0xFFFB: return false
         default: return true
         }
     }
