@@ -65,6 +65,9 @@ public struct SessionState: Equatable, Sendable {
     /// Events the facilitator may undo, newest last, with the change that reverses each.
     public var undoable: [UndoItem] = []
     public var undone: Set<String> = []
+    /// Votes each key has on entries that are not removed: kept as the fold goes, so that
+    /// checking a budget does not walk every entry (quadratic for a long, hostile history).
+    private var liveVotes: [String: Int] = [:]
 
     public static func == (a: SessionState, b: SessionState) -> Bool {
         a.setup == b.setup && a.step == b.step && a.entries == b.entries && a.timers == b.timers
@@ -91,6 +94,7 @@ public struct SessionState: Equatable, Sendable {
         index.reserveCapacity(entries.count)
         for (i, e) in entries.enumerated() {
             guard index.updateValue(i, forKey: e.id) == nil else { return nil }
+            if !e.removed { countVotes(of: e, sign: 1) }
         }
     }
 
@@ -98,7 +102,11 @@ public struct SessionState: Equatable, Sendable {
 
     public var liveEntries: [Entry] { entries.filter(\.isLive) }
 
-    public func votesUsed(by key: String) -> Int { entries.reduce(0) { $0 + ($1.removed ? 0 : $1.votesBy[key] ?? 0) } }
+    public func votesUsed(by key: String) -> Int { liveVotes[key] ?? 0 }
+
+    private mutating func countVotes(of e: Entry, sign: Int) {
+        for (key, n) in e.votesBy { liveVotes[key] = (liveVotes[key] ?? 0).saturatingAdd(sign * n) }
+    }
 
     public func stepIsOpen(_ step: String) -> Bool { !closedSteps.contains(step) }
 
@@ -127,7 +135,9 @@ public struct SessionState: Equatable, Sendable {
         guard mutate(event) else { return false }
         if let undone = event.undoes {
             self.undone.insert(undone)
-            undoable.removeAll { $0.event == undone }
+            // An undone item deeper in the stack is dropped once it comes to the top: a
+            // history of many undos stays linear, and `last` is never an undone event.
+            while let last = undoable.last, self.undone.contains(last.event) { undoable.removeLast() }
         } else if event.actor.role == .facilitator, let before {
             undoable.append(UndoItem(event: event.id, inverse: before))
         }
@@ -173,8 +183,12 @@ public struct SessionState: Equatable, Sendable {
         case .entryEdited(let id, let text):
             return update(id) { $0.text = text; $0.editedAt = t }
         case .entryRemoved(let id):
+            guard let e = entry(id) else { return false }
+            if !e.removed { countVotes(of: e, sign: -1) }
             return update(id) { $0.removed = true }
         case .entryRestored(let id):
+            guard let e = entry(id) else { return false }
+            if e.removed { countVotes(of: e, sign: 1) }
             return update(id) { $0.removed = false }
         case .entryReviewed(let id, let status):
             return update(id) { $0.status = status }
@@ -190,10 +204,13 @@ public struct SessionState: Equatable, Sendable {
         case .voteCast(let id):
             let key = event.actor.key
             if event.actor.role == .participant, votesUsed(by: key) >= setup.voteBudget { return false }
+            guard let e = entry(id) else { return false }
+            if !e.removed { liveVotes[key] = (liveVotes[key] ?? 0).saturatingAdd(1) }
             return update(id) { $0.votesBy[key] = ($0.votesBy[key] ?? 0).saturatingAdd(1) }
         case .voteWithdrawn(let id):
             let key = event.actor.key
             guard let e = entry(id), (e.votesBy[key] ?? 0) > 0 else { return false }
+            if !e.removed { liveVotes[key] = (liveVotes[key] ?? 0) - 1 }
             return update(id) {
                 let n = ($0.votesBy[key] ?? 0) - 1
                 $0.votesBy[key] = n > 0 ? n : nil
