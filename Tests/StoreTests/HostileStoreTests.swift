@@ -73,6 +73,9 @@ final class HostileStoreTests: XCTestCase {
         XCTAssertThrowsError(try f.open(readOnly: true)) { e in
             XCTAssertEqual("\(e)", "cannot read \(f.folder)/journal-pipe.jsonl: it is a FIFO (named pipe), not a regular file")
         }
+        do { _ = try f.open(readOnly: true) } catch let error as StoreError {
+            XCTAssertEqual(error.message(in: .nl), "kan niet lezen: \(f.folder)/journal-pipe.jsonl: het is een FIFO (named pipe), geen gewoon bestand")
+        }
         unlink(f.folder + "/journal-pipe.jsonl")
         unlink(f.folder + "/session.json")
         XCTAssertEqual(symlink("/dev/zero", f.folder + "/session.json"), 0)
@@ -89,5 +92,23 @@ final class HostileStoreTests: XCTestCase {
         XCTAssertThrowsError(try store.open(f.id)) { e in XCTAssertTrue("\(e)".contains("can be written by other users")) }
         chmod(f.root, 0o1777)
         XCTAssertNil(try SessionStore(root: f.root).trustProblem, "a sticky folder (like /tmp) stops others replacing files")
+    }
+
+    func testTheRefusalsATerminalShowsAreInBothLanguages() throws {
+        let f = try StoreFixture()
+        defer { f.cleanUp() }
+        let h = try f.open()
+        defer { h.close() }
+        let first = try h.claimPresence(key: "k", name: "Zoë")
+        XCTAssertThrowsError(try h.claimPresence(key: "k", name: "Zoë")) { e in
+            let error = e as! StoreError
+            XCTAssertEqual(error.message(in: .en), "someone called \"Zoë\" is already in this session; choose another name")
+            XCTAssertEqual(error.message(in: .nl), "iemand met de naam \"Zoë\" doet al mee aan deze sessie; kies een andere naam")
+        }
+        first.release()
+        let readOnly = try f.open(readOnly: true)
+        XCTAssertThrowsError(try readOnly.perform(.moveStep(to: "ronde-a"), by: facilitator, engine: StoreFixture.engine, now: 1)) { e in
+            XCTAssertEqual((e as! PerformError).message(in: .nl), "sessie \(f.id) is alleen-lezen geopend")
+        }
     }
 }
