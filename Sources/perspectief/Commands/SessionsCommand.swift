@@ -86,7 +86,7 @@ struct AddCommand: ParsableCommand {
         guard let entryKind = EntryKind(rawValue: kind) else {
             throw CLIError("unknown kind \"\(kind)\" (implication, insight or note)")
         }
-        let handle = try storeOptions.session(session)
+        let handle = try storeOptions.sessionForAdding(session)
         defer { handle.close() }
         let w = try workshopOptions.workshop(handle.state.setup.workshopId)
         let id = "n" + String(Clock.nowMs(), radix: 36) + String(Int.random(in: 0..<1296), radix: 36)
