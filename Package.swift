@@ -11,11 +11,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 for the checksum of session packs.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Core is pure Swift without Foundation; `rounded()` needs libm on Linux.
         .target(name: "Core", linkerSettings: [.linkedLibrary("m")]),
-        .target(name: "Store", dependencies: ["Core"]),
+        .target(name: "Store", dependencies: ["Core", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TUI", dependencies: ["Core", "Store"]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
