@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // SHA-256 for the checksum of session packs.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // CSV for `perspectief import` (keeps each row's real cell count, unlike SwiftCSV).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Core is pure Swift without Foundation; `rounded()` needs libm on Linux.
@@ -26,6 +28,7 @@ let package = Package(
             dependencies: [
                 "Core", "Store", "TUI", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI"]),

@@ -119,7 +119,7 @@ final class PackTests: XCTestCase {
         let before = tree(there)
         for (name, bytes, reason) in cases {
             let path = dir + "/\(name).pack"
-            FileManager.default.createFile(atPath: path, contents: bytes)
+            _ = FileManager.default.createFile(atPath: path, contents: bytes)
             assertOneLineError(run(there, "unpack", path), reason)
             XCTAssertEqual(tree(there), before, name)
         }
