@@ -11,11 +11,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 for the checksum of session packs.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // CSV for `perspectief import` (keeps each row's real cell count, unlike SwiftCSV).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Core is pure Swift without Foundation; `rounded()` needs libm on Linux.
         .target(name: "Core", linkerSettings: [.linkedLibrary("m")]),
-        .target(name: "Store", dependencies: ["Core"]),
+        .target(name: "Store", dependencies: ["Core", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TUI", dependencies: ["Core", "Store"]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
@@ -24,6 +28,7 @@ let package = Package(
             dependencies: [
                 "Core", "Store", "TUI", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI"]),

@@ -29,17 +29,13 @@ enum Compaction {
         try reader.loadAll()
         if let reason = reader.readOnlyReason { throw StoreError("not compacted: \(reason)") }
         let events = reader.sortedEvents
-        var folded: [String: Int] = reader.snapshotFolded
-        for e in events { folded[e.writer] = max(folded[e.writer] ?? 0, e.seq) }
+        // How far each journal is folded in, kept only for journals that still exist: the
+        // marks of removed ones would only grow the head that every add reads.
+        let present = Set(reader.journals().map(SessionFiles.writer(ofJournal:)))
+        var folded: [String: Int] = reader.snapshotFolded.filter { present.contains($0.key) }
+        for e in events where present.contains(e.writer) { folded[e.writer] = max(folded[e.writer] ?? 0, e.seq) }
 
-        var snapshot = JSONObject()
-        snapshot["schema"] = .number(Double(SessionFiles.schemaVersion))
-        snapshot["session"] = .string(folder.split(separator: "/").last.map(String.init) ?? "")
-        var foldedJSON = JSONObject()
-        for k in folded.keys.sorted() { foldedJSON[k] = .number(Double(folded[k]!)) }
-        snapshot["folded"] = .object(foldedJSON)
-        snapshot["events"] = .array(events.map(\.json))
-        let bytes = Array(JSONWriter.compactLines(snapshot).utf8)
+        let bytes = Snapshot.bytes(session: folder.split(separator: "/").last.map(String.init) ?? "", folded: folded, events: events)
         try POSIXFile.writeAtomically(
             bytes, to: folder + "/" + SessionFiles.snapshot, folder: folder, tempTag: tag + "-" + StoreIDs.short())
 
@@ -76,24 +72,5 @@ enum Compaction {
         for name in POSIXFile.list(folder) ?? [] where name.contains(SessionFiles.tempMarker) {
             unlink(folder + "/" + name)
         }
-    }
-}
-
-extension JSONWriter {
-    /// A snapshot: one event per line, so the file reads well and diffs line by line.
-    static func compactLines(_ snapshot: JSONObject) -> String {
-        var out = "{\n"
-        for (i, pair) in snapshot.pairs.enumerated() {
-            var key = ""
-            JSONWriter.writeString(pair.key, into: &key)
-            out += "  \(key): "
-            if pair.key == "events", let events = pair.value.arrayValue {
-                out += events.isEmpty ? "[]" : "[\n" + events.map { "    " + JSONWriter.compact($0) }.joined(separator: ",\n") + "\n  ]"
-            } else {
-                out += JSONWriter.compact(pair.value)
-            }
-            out += i == snapshot.count - 1 ? "\n" : ",\n"
-        }
-        return out + "}\n"
     }
 }

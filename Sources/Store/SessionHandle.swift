@@ -23,14 +23,18 @@ public final class SessionHandle {
     private var journalSize: off_t = 0
     private var seq = 0
     private let forcedReadOnly: Bool
+    /// Opened only to add: `state` holds what deciding an add needs (see `Snapshot`), not
+    /// every entry, so the cost of opening does not grow with the session.
+    private let forAdding: Bool
 
-    init(id: String, folder: String, readOnly: Bool) throws(StoreError) {
+    init(id: String, folder: String, readOnly: Bool, forAdding: Bool = false) throws(StoreError) {
         self.id = id
         self.folder = folder
         self.writer = StoreIDs.writer()
         self.forcedReadOnly = readOnly
+        self.forAdding = forAdding
         reader = SessionReader(folder: folder)
-        try reader.loadAll()
+        try SessionHandle.load(&reader, forAdding: forAdding)
         guard let folded = SessionHandle.fold(reader) else {
             throw StoreError(reader.readOnlyReason.map { "session \(id) cannot be read: \($0)" } ?? "session \(id) has no sessionCreated event")
         }
@@ -43,9 +47,16 @@ public final class SessionHandle {
 
     deinit { close() }
 
+    private static func load(_ reader: inout SessionReader, forAdding: Bool) throws(StoreError) {
+        if forAdding, try reader.loadHeadAndJournals() { return }
+        reader = SessionReader(folder: reader.folder)
+        try reader.loadAll()
+    }
+
     private static func fold(_ reader: SessionReader) -> (state: SessionState, events: [Event])? {
         let sorted = reader.sortedEvents
-        guard let state = SessionState.fold(sorted) else { return nil }
+        guard var state = SessionState.fold(sorted) else { return nil }
+        state.clock = max(state.clock, reader.headClock)
         return (state, sorted)
     }
 
@@ -63,36 +74,49 @@ public final class SessionHandle {
     /// Saves one decided change. Returns only once the bytes are on disk.
     @discardableResult
     public func append(_ decision: Decision, by actor: Actor, now: Int64) throws(StoreError) -> Event {
+        try appendAll([decision], by: actor, now: now)[0]
+    }
+
+    /// Saves several decided changes as one durable batch — one write, one `fdatasync` —
+    /// so either all of them are on disk when it returns or none is.
+    @discardableResult
+    public func appendAll(_ decisions: [Decision], by actor: Actor, now: Int64) throws(StoreError) -> [Event] {
         if forcedReadOnly { throw StoreError("session \(id) is open read-only", nl: "sessie \(id) is alleen-lezen geopend") }
         if let reason = readOnlyReason { throw StoreError("session \(id) is read-only: \(reason)", nl: "sessie \(id) is alleen-lezen: \(reason)") }
+        guard !decisions.isEmpty else { return [] }
         try openJournal()
-        seq += 1
-        let event = Event(
-            id: StoreIDs.event(), writer: writer, seq: seq, clock: state.clock + 1, time: now, actor: actor,
-            change: decision.change, undoes: decision.undoes)
-        var line = Array(JSONWriter.compact(event.json).utf8)
-        line.append(0x0A)
-        if let code = POSIXFile.writeAll(journalFD, line) {
-            // Take back a partial line so the journal stays whole; the event was not saved.
+        var batch: [Event] = []
+        var bytes: [UInt8] = []
+        for (i, decision) in decisions.enumerated() {
+            let event = Event(
+                id: StoreIDs.event(), writer: writer, seq: seq + i + 1, clock: state.clock + i + 1, time: now, actor: actor,
+                change: decision.change, undoes: decision.undoes)
+            batch.append(event)
+            bytes.append(contentsOf: JSONWriter.compact(event.json).utf8)
+            bytes.append(0x0A)
+        }
+        if let code = POSIXFile.writeAll(journalFD, bytes) {
+            // Take back a partial write so the journal stays whole; nothing was saved.
             _ = ftruncate(journalFD, journalSize)
-            seq -= 1
             throw StoreError("not saved: cannot write to \(journalPath): \(POSIXFile.errorText(code))")
         }
         if fdatasync(journalFD) != 0 {
             let code = errno
             _ = ftruncate(journalFD, journalSize)
-            seq -= 1
             throw StoreError("not saved: cannot sync \(journalPath): \(POSIXFile.errorText(code))")
         }
-        journalSize += off_t(line.count)
-        // Our own line is known now; reading it back later must not count it twice.
+        seq += batch.count
+        journalSize += off_t(bytes.count)
+        // Our own lines are known now; reading them back later must not count them twice.
         reader.offsets[SessionFiles.journal(writer)] = Int(journalSize)
-        reader.lineCounts[SessionFiles.journal(writer), default: 0] += 1
-        reader.positions[event.id] = reader.ordered.count
-        reader.ordered.append(event)
-        events.append(event)
-        state.apply(event)
-        return event
+        reader.lineCounts[SessionFiles.journal(writer), default: 0] += batch.count
+        for event in batch {
+            reader.positions[event.id] = reader.ordered.count
+            reader.ordered.append(event)
+        }
+        events += batch
+        for event in batch { state.apply(event) }
+        return batch
     }
 
     private var journalPath: String { folder + "/" + SessionFiles.journal(writer) }
@@ -145,7 +169,7 @@ public final class SessionHandle {
 
     private func reloadFully() throws(StoreError) -> Bool {
         var fresh = SessionReader(folder: folder)
-        try fresh.loadAll()
+        try SessionHandle.load(&fresh, forAdding: forAdding)
         fresh.newEvents.removeAll()
         // Our own journal's position must survive the reload.
         let own = SessionFiles.journal(writer)
@@ -173,6 +197,6 @@ public final class SessionHandle {
         guard journalFD >= 0 else { return }
         Glibc.close(journalFD)
         journalFD = -1
-        if !isReadOnly { try? Compaction.run(folder: folder, ownJournal: nil, tag: writer, wait: false) }
+        if !isReadOnly && Compaction.isDue(folder) { try? Compaction.run(folder: folder, ownJournal: nil, tag: writer, wait: false) }
     }
 }

@@ -21,6 +21,10 @@ struct SessionReader {
     var offsets: [String: Int] = [:]
     var snapshotSignature: (size: Int, mtime: Int, ctime: Int, inode: UInt)?
     var snapshotFolded: [String: Int] = [:]
+    /// Set by a head-only load: the snapshot's highest clock, and that journal events the
+    /// snapshot already holds (seq ≤ its `folded` mark) are skipped, not read twice.
+    var headClock = 0
+    var skipFolded = false
 
     init(folder: String) { self.folder = folder }
 
@@ -165,6 +169,7 @@ struct SessionReader {
 
     /// Adds an event unless it is already known; the same id with other content is damage.
     mutating func add(_ event: Event, origin: String) throws(StoreError) {
+        if skipFolded, event.seq <= snapshotFolded[event.writer] ?? 0 { return }
         if let known = positions[event.id] {
             if ordered[known] != event { damage.append("\(origin): event \(event.id) appears twice with different content") }
             return

@@ -112,14 +112,9 @@ public final class SessionStore {
         try POSIXFile.fsyncDirectory(root)
         let first = Event(
             id: StoreIDs.event(), writer: "create", seq: 1, clock: 1, time: now, actor: actor, change: .sessionCreated(setup))
-        var snapshot = JSONObject()
-        snapshot["schema"] = .number(Double(SessionFiles.schemaVersion))
-        snapshot["session"] = .string(setup.sessionId)
-        snapshot["folded"] = .object(JSONObject())
-        snapshot["events"] = .array([first.json])
         do {
             try POSIXFile.writeAtomically(
-                Array(JSONWriter.compactLines(snapshot).utf8), to: folder + "/" + SessionFiles.snapshot, folder: folder,
+                Snapshot.bytes(session: setup.sessionId, folded: [:], events: [first]), to: folder + "/" + SessionFiles.snapshot, folder: folder,
                 tempTag: StoreIDs.short())
         } catch {
             rmdir(folder)  // empty again: nothing half-made stays behind
@@ -138,6 +133,17 @@ public final class SessionStore {
     /// Opens a saved session. Damaged or newer-schema sessions open read-only (see
     /// `readOnlyReason`); ids that could leave the store are refused.
     public func open(_ id: String, readOnly: Bool = false) throws(StoreError) -> SessionHandle {
+        try open(id, readOnly: readOnly, forAdding: false)
+    }
+
+    /// Opens a session only to add entries: reads the snapshot's head and the journals, not
+    /// every event, so adding costs the same at 10 and at 20,000 entries. Its `state` is
+    /// enough to decide an add and nothing else; a session without a usable head is read whole.
+    public func openForAdding(_ id: String) throws(StoreError) -> SessionHandle {
+        try open(id, readOnly: false, forAdding: true)
+    }
+
+    func open(_ id: String, readOnly: Bool, forAdding: Bool) throws(StoreError) -> SessionHandle {
         guard StoreIDs.isValidSession(id) else {
             throw StoreError(
                 "\(TerminalText.quoted(id)) is not a session id (letters a-z, digits and '-' only)",
@@ -154,7 +160,7 @@ public final class SessionStore {
             throw StoreError("no session \"\(id)\" in \(root)", nl: "geen sessie \"\(id)\" in \(root)")
         }
         if !readOnly, let problem = trustProblem ?? Self.trust(folder, what: "session") { throw problem }
-        return try SessionHandle(id: id, folder: folder, readOnly: readOnly)
+        return try SessionHandle(id: id, folder: folder, readOnly: readOnly, forAdding: forAdding)
     }
 
     /// The ids of all session folders.

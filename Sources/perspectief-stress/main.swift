@@ -2,7 +2,10 @@ import Core
 import Foundation
 import Store
 
-// perspectief-stress SESSION_FOLDER_ROOT SESSION_ID WORKSHOP_FILE NAME COUNT [--compact-every K] [--step-every K]
+// perspectief-stress SESSION_FOLDER_ROOT SESSION_ID WORKSHOP_FILE NAME COUNT [--compact-every K] [--step-every K] [--reopen]
+//
+// With --reopen every append is made the way `perspectief add` makes it: open the session
+// only for adding, append, close (which folds the journals in when they have grown enough).
 //
 // Joins the session as participant NAME (or as the facilitator when NAME is "facilitator")
 // and appends COUNT entries as fast as it can. After each append returns — that is, after
@@ -18,6 +21,7 @@ let compactEvery = option("--compact-every")
 let stepEvery = option("--step-every")
 let pauseMs = option("--pause-ms")
 let stamp = args.contains("--stamp")
+let reopen = args.contains("--reopen")
 
 /// Unbuffered, so a kill right after the line loses nothing that was printed.
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -26,7 +30,7 @@ do {
     let workshop = try WorkshopCatalog.loadFile(args[3]).get()
     let engine = Engine(workshop: workshop)
     let store = try SessionStore(root: args[1], create: false)
-    let handle = try store.open(args[2])
+    var handle = try reopen ? store.openForAdding(args[2]) : store.open(args[2])
     let name = args[4]
     let actor: Actor = name == "facilitator"
         ? .facilitator(nil)
@@ -47,6 +51,10 @@ do {
         }
         if let k = compactEvery, i % k == 0 { try handle.compact() }
         if let p = pauseMs { usleep(useconds_t(p * 1000)) }
+        if reopen {
+            handle.close()
+            handle = try store.openForAdding(args[2])
+        }
     }
     handle.close()
     say("done")

@@ -61,6 +61,24 @@ enum Messages {
             nl: "let op: \(q(name)) is geen doelgroep van \(workshop); de sessie krijgt een eigen doelgroep (doelgroepen: \(groups); --custom om dit niet te melden)",
             en: "note: \(q(name)) is not a target group of \(workshop); the session gets a custom target group (groups: \(groups); --custom to leave this note out)")
     }
+    static let packBoth = CLIError("name sessions or use --all, not both", nl: "noem sessies of gebruik --all, niet allebei")
+    static let packWhich = CLIError("name the sessions to pack, or use --all", nl: "noem de sessies die je wilt inpakken, of gebruik --all")
+    static func nothingToPack(_ root: String) -> CLIError {
+        CLIError("no sessions in \(q(root)) to pack", nl: "geen sessies in \(q(root)) om in te pakken")
+    }
+    static func packed(_ sessions: Int, events: Int, into file: String) -> LocalizedText {
+        LocalizedText(
+            nl: "\(sessions) \(sessions == 1 ? "sessie" : "sessies") (\(events) gebeurtenissen) ingepakt in \(q(file))",
+            en: "packed \(sessions) \(sessions == 1 ? "session" : "sessions") (\(events) events) into \(q(file))")
+    }
+    static func importProblems(_ file: String, _ n: Int) -> CLIError {
+        CLIError(
+            "\(q(file)): \(n) \(n == 1 ? "problem" : "problems"); nothing was added",
+            nl: "\(q(file)): \(n) \(n == 1 ? "probleem" : "problemen"); er is niets toegevoegd")
+    }
+    static func importEmpty(_ file: String) -> CLIError {
+        CLIError("\(q(file)) has no rows to add", nl: "\(q(file)) heeft geen rijen om toe te voegen")
+    }
     static let warning = LocalizedText(nl: "waarschuwing: ", en: "warning: ")
     static let readOnlyPrefix = LocalizedText(nl: "alleen-lezen: ", en: "read-only: ")
     static let errorPrefix = LocalizedText(nl: "fout: ", en: "Error: ")

@@ -85,7 +85,7 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         guard let entryKind = EntryKind(rawValue: kind) else { throw Messages.unknownKind(kind) }
-        let handle = try storeOptions.session(session)
+        let handle = try storeOptions.sessionForAdding(session)
         defer { handle.close() }
         let w = try workshopOptions.workshop(handle.state.setup.workshopId)
         let id = StoreIDs.entry(now: Clock.nowMs())

@@ -1,0 +1,164 @@
+/// Rows of a spreadsheet (paper notes typed in afterwards) checked against a session's
+/// workshop and turned into entries — all of them, or none with every bad row named.
+///
+/// Columns are found by their header, in Dutch or English, so a file written by the CSV
+/// export comes back in as it went out: its other columns (session, votes, time, …) are
+/// known and ignored, and the apostrophe the export puts before a formula-looking cell is
+/// taken off again. Anything else — a formula-looking cell typed by hand included — is
+/// stored as the text it is; only the export ever neutralises it.
+public enum EntryImport {
+    /// Far more than any session holds; a file past it is a mistake, not notes.
+    public static let maxRows = 20_000
+
+    public enum Column: String, Sendable, CaseIterable { case text, kind, step, scenario, author }
+
+    /// One data row: its cells in header order and the line of the file it starts on.
+    public struct Row: Sendable {
+        public var line: Int
+        public var cells: [String]
+        public init(line: Int, cells: [String]) {
+            self.line = line
+            self.cells = cells
+        }
+    }
+
+    /// What a row becomes, with the line it came from.
+    public struct Planned: Equatable, Sendable {
+        public var line: Int
+        public var entry: NewEntry
+    }
+
+    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    static let names: [String: Column] = [
+        "text": .text, "tekst": .text, "kind": .kind, "soort": .kind, "type": .kind, "step": .step, "stap": .step,
+        "scenario": .scenario, "author": .author, "auteur": .author, "name": .author, "naam": .author,
+    ]
+    /// The export's other columns (both languages): read back without complaint, not used.
+    static let ignored: Set<String> = [
+        "session", "sessie", "session id", "sessie-id", "workshop", "perspective", "perspectief", "holds in",
+        "houdt stand in", "directions", "ontwikkelrichtingen", "votes", "stemmen", "time (utc)", "tijd (utc)",
+    ]
+
+    /// Column of each header cell (nil: a known column that is ignored). Line 1 problems.
+    public static func columns(_ header: [String]) throws(Problem) -> [Column?] {
+        var seen: Set<Column> = []
+        var out: [Column?] = []
+        for raw in header {
+            let name = fold(raw)
+            if let c = names[name] {
+                guard seen.insert(c).inserted else { throw Problem(line: 1, reason: "column \"\(c.rawValue)\" appears twice") }
+                out.append(c)
+            } else if ignored.contains(name) {
+                out.append(nil)
+            } else {
+                let shown = TextPolicy.cleanLine(raw)
+                throw Problem(
+                    line: 1,
+                    reason: "unknown column \"\(shown)\" (known: text/tekst, kind/soort, step/stap, scenario, author/auteur)")
+            }
+        }
+        guard seen.contains(.text) else { throw Problem(line: 1, reason: "no \"text\" (or \"tekst\") column") }
+        return out
+    }
+
+    /// Every row as an entry of `state`'s session, or every problem found (never some of each).
+    /// `newId` gives each entry its id (row number from 0).
+    public static func plan(
+        header: [String], rows: [Row], workshop: Workshop, state: SessionState, newId: (Int) -> String
+    ) throws(ImportProblems) -> [Planned] {
+        let columns: [Column?]
+        do { columns = try Self.columns(header) } catch { throw ImportProblems(problems: [error]) }
+        if rows.count > maxRows {
+            throw ImportProblems(problems: [
+                Problem(line: rows[maxRows].line, reason: "more than \(maxRows) rows; split the file")
+            ])
+        }
+        let current = state.step.flatMap(workshop.step) ?? workshop.steps.first
+        var planned: [Planned] = []
+        var problems: [Problem] = []
+        for (n, row) in rows.enumerated() {
+            if row.cells.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }  // a blank line
+            guard row.cells.count == columns.count else {
+                problems.append(Problem(
+                    line: row.line,
+                    reason: "\(row.cells.count) cells where the header has \(columns.count) (a quote not closed?)"))
+                continue
+            }
+            var cell: [Column: String] = [:]
+            for (i, c) in columns.enumerated() { if let c { cell[c] = row.cells[i] } }
+            do {
+                let entry = try self.entry(cell, workshop: workshop, state: state, current: current, id: newId(n))
+                planned.append(Planned(line: row.line, entry: entry))
+            } catch {
+                problems.append(Problem(line: row.line, reason: error.reason))
+            }
+        }
+        if !problems.isEmpty { throw ImportProblems(problems: problems) }
+        return planned
+    }
+
+    static func entry(
+        _ cell: [Column: String], workshop: Workshop, state: SessionState, current: Workshop.Step?, id: String
+    ) throws(Problem) -> NewEntry {
+        func fail(_ reason: String) -> Problem { Problem(line: 0, reason: reason) }
+        let stepName = String((cell[.step] ?? "").trimmingSpaces)
+        let step: Workshop.Step
+        if stepName.isEmpty {
+            guard let current else { throw fail("the workshop has no steps") }
+            step = current
+        } else {
+            let key = fold(stepName)
+            guard let s = workshop.steps.first(where: { fold($0.id) == key || fold($0.title.nl) == key || fold($0.title.en) == key })
+            else { throw fail("unknown step \"\(TextPolicy.cleanLine(stepName))\"") }
+            step = s
+        }
+        let kindName = fold(cell[.kind] ?? "")
+        let kind: EntryKind
+        switch kindName {
+        case "": guard let k = step.kind.entryKind else { throw fail("step \"\(step.id)\" takes no entries unless a kind is given") }
+            kind = k
+        case "implication", "implicatie": kind = .implication
+        case "insight", "inzicht": kind = .insight
+        case "note", "notitie": kind = .note
+        default: throw fail("unknown kind \"\(TextPolicy.cleanLine(cell[.kind] ?? ""))\" (implication/implicatie, insight/inzicht, note/notitie)")
+        }
+        let scenarioName = String((cell[.scenario] ?? "").trimmingSpaces)
+        var scenario = step.scenario
+        if !scenarioName.isEmpty {
+            let key = fold(scenarioName)
+            guard let s = workshop.scenarios.first(where: {
+                fold($0.id) == key || fold($0.title.nl) == key || fold($0.title.en) == key || state.scenarioTitles[$0.id].map(fold) == key
+            }) else { throw fail("unknown scenario \"\(TextPolicy.cleanLine(scenarioName))\"") }
+            scenario = s.id
+        }
+        var raw = cell[.text] ?? ""
+        // The export's guard against formulas: an apostrophe before = + - @ tab or CR.
+        if raw.hasPrefix("'"), let second = raw.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(second) {
+            raw.removeFirst()
+        }
+        let text = TextPolicy.clean(raw)
+        if text.isEmpty { throw fail("the text is empty") }
+        if text.count > TextPolicy.maxCharacters { throw fail("the text is longer than \(TextPolicy.maxCharacters) characters") }
+        var author = cell[.author].map(TextPolicy.cleanLine)
+        if state.setup.anonymous || author?.isEmpty == true { author = nil }
+        return NewEntry(id: id, kind: kind, text: text, step: step.id, scenario: scenario, author: author)
+    }
+
+    /// The decisions that add `planned`, for one durable batch.
+    public static func decisions(_ planned: [Planned]) -> [Decision] {
+        planned.map { Decision(change: .entryAdded($0.entry), undoes: nil) }
+    }
+
+    /// Case and surrounding spaces do not matter in headers and names.
+    static func fold(_ s: String) -> String { String(s.trimmingSpaces).lowercased() }
+}
+
+/// Every bad row of an import, in file order.
+public struct ImportProblems: Error, Sendable {
+    public var problems: [EntryImport.Problem]
+}

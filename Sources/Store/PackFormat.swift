@@ -1,0 +1,108 @@
+import Core
+import Crypto
+
+/// A session pack: every event of a set of sessions in one portable file (docs/PACK-FORMAT.md).
+///
+/// JSON Lines: a header line, then per session a section line and its events (one per line,
+/// exactly as a journal holds them), then an end line with the SHA-256 of every byte before
+/// it. Reading checks, in order: that it is a pack at all, its version, that it was not cut
+/// short, the checksum, and only then its contents — so each failure gets its own reason.
+public enum PackFormat {
+    public static let name = "perspectief-pack"
+    public static let version = 1
+
+    /// One session as it travels: its id and every event, in fold order.
+    public struct Session: Equatable, Sendable {
+        public var id: String
+        public var events: [Event]
+    }
+
+    static func encode(_ sessions: [Session]) -> [UInt8] {
+        var out: [UInt8] = []
+        func line(_ value: JSONValue) {
+            out.append(contentsOf: JSONWriter.compact(value).utf8)
+            out.append(0x0A)
+        }
+        line(["format": .string(name), "version": .number(Double(version)), "sessions": .number(Double(sessions.count))])
+        for s in sessions {
+            line(["session": .string(s.id), "events": .number(Double(s.events.count))])
+            for e in s.events { line(e.json) }
+        }
+        line(["end": .string(name), "sha256": .string(sha256(out))])
+        return out
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        for b in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(b >> 4)])
+            hex.append(digits[Int(b & 15)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// Decodes and checks a whole pack; `label` names it in messages (its path).
+    public static func decode(_ bytes: [UInt8], label: String) throws(StoreError) -> [Session] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            lines.append(start..<i)
+            start = i + 1
+        }
+        let unterminated = start < bytes.count
+        if unterminated { lines.append(start..<bytes.count) }
+        func object(_ n: Int) -> JSONObject? {
+            guard n < lines.count else { return nil }
+            return try? JSONParser.parse(data: Array(bytes[lines[n]])).objectValue
+        }
+        guard let header = object(0), header["format"]?.stringValue == name else {
+            throw StoreError("\(label) is not a perspectief session pack")
+        }
+        guard let v = header["version"]?.intValue else { throw StoreError("\(label): line 1: the pack has no version") }
+        if v > version {
+            throw StoreError("\(label) is a pack of format version \(v), newer than this build reads (\(version)); update perspectief")
+        }
+        guard !unterminated, lines.count >= 2, let end = object(lines.count - 1), end["end"]?.stringValue == name,
+            let sum = end["sha256"]?.stringValue
+        else {
+            throw StoreError("\(label) is cut short (its end line is missing); nothing was unpacked")
+        }
+        guard sha256(Array(bytes[0..<lines[lines.count - 1].lowerBound])) == sum else {
+            throw StoreError("\(label) is damaged: its checksum does not match; nothing was unpacked")
+        }
+        // The checksum holds, so what follows is what the packing build wrote; a problem here
+        // means a bug or a hand-made file, and still gets its line.
+        var sessions: [Session] = []
+        var n = 1
+        while n < lines.count - 1 {
+            guard let section = object(n), let id = section["session"]?.stringValue, let count = section["events"]?.intValue,
+                count >= 1, n + count < lines.count
+            else { throw StoreError("\(label): line \(n + 1): expected a session line with its number of events") }
+            guard StoreIDs.isValidSession(id) else { throw StoreError("\(label): line \(n + 1): \"\(id)\" is not a session id") }
+            var events: [Event] = []
+            events.reserveCapacity(count)
+            for k in (n + 1)...(n + count) {
+                do {
+                    let value = try JSONParser.parse(data: Array(bytes[lines[k]]))
+                    events.append(try Event(json: value))
+                } catch {
+                    throw StoreError("\(label): line \(k + 1): \(error)")
+                }
+            }
+            guard case .sessionCreated(let setup) = events.sorted(by: Event.foldOrder).first?.change, setup.sessionId == id else {
+                throw StoreError("\(label): line \(n + 1): session \(id) does not start with its own sessionCreated event")
+            }
+            guard Set(events.map(\.id)).count == events.count else {
+                throw StoreError("\(label): line \(n + 1): session \(id) holds an event twice")
+            }
+            sessions.append(Session(id: id, events: events))
+            n += count + 1
+        }
+        guard header["sessions"]?.intValue == sessions.count else {
+            throw StoreError("\(label): line 1: the header counts \(header["sessions"]?.intValue ?? -1) sessions, the pack holds \(sessions.count)")
+        }
+        guard Set(sessions.map(\.id)).count == sessions.count else { throw StoreError("\(label) holds a session twice") }
+        return sessions
+    }
+}

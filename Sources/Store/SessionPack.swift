@@ -1,0 +1,164 @@
+import Core
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What `unpack` did with each session of a pack.
+public struct UnpackOutcome: Equatable, Sendable {
+    /// New in this store.
+    public var added: [String] = []
+    /// Here already, and the pack held events that follow on from what is here: those added.
+    public var extended: [(id: String, events: Int)] = []
+    /// Here already with every event of the pack: nothing to do.
+    public var unchanged: [String] = []
+
+    public static func == (a: UnpackOutcome, b: UnpackOutcome) -> Bool {
+        a.added == b.added && a.unchanged == b.unchanged && a.extended.map(\.id) == b.extended.map(\.id)
+            && a.extended.map(\.events) == b.extended.map(\.events)
+    }
+}
+
+extension SessionStore {
+    /// Writes every event of `ids` into one pack file, owner-only, whole or not at all.
+    /// A damaged or newer-schema session is refused rather than packed with parts missing.
+    public func pack(_ ids: [String], to path: String, overwrite: Bool) throws(StoreError) -> (sessions: Int, events: Int) {
+        var sessions: [PackFormat.Session] = []
+        for id in ids {
+            let h = try open(id, readOnly: true)
+            if let reason = h.readOnlyReason { throw StoreError("session \(id) is not packed: \(reason)") }
+            sessions.append(PackFormat.Session(id: id, events: h.events))
+        }
+        let bytes = PackFormat.encode(sessions)
+        try PackFile.write(bytes, to: path, overwrite: overwrite)
+        return (sessions.count, sessions.reduce(0) { $0 + $1.events.count })
+    }
+
+    /// Brings a pack's sessions into this store. Everything is checked before anything is
+    /// written: a pack that is not whole, or one session that conflicts, changes nothing.
+    ///
+    /// A session already here is left as it is when it holds every event of the pack, and
+    /// gets the pack's further events when everything here is in the pack too (the same
+    /// session, further along). Any other difference — events here that the pack lacks, or an
+    /// event with the same id and other content — is a conflict: refused, never merged.
+    public func unpack(_ path: String) throws(StoreError) -> UnpackOutcome {
+        guard let bytes = try POSIXFile.read(path) else { throw StoreError("cannot read \(path): no such file") }
+        let sessions = try PackFormat.decode(bytes, label: path)
+        enum Plan { case create, extend([Event]), keep }
+        var plans: [(PackFormat.Session, Plan)] = []
+        for s in sessions {
+            let folder = folder(of: s.id)
+            if !POSIXFile.isDirectory(folder) || (POSIXFile.list(folder) ?? []).isEmpty {
+                plans.append((s, .create))
+                continue
+            }
+            let here: SessionHandle
+            do { here = try open(s.id, readOnly: true) } catch {
+                throw StoreError("session \(s.id) is here already and cannot be read (\(error.message)); nothing was unpacked")
+            }
+            if let reason = here.readOnlyReason {
+                throw StoreError("session \(s.id) is here already and is read-only (\(reason)); nothing was unpacked")
+            }
+            var local: [String: Event] = [:]
+            for e in here.events { local[e.id] = e }
+            var fresh: [Event] = []
+            for e in s.events {
+                if let known = local.removeValue(forKey: e.id) {
+                    if known != e { throw StoreError("session \(s.id) conflicts with the one here: event \(e.id) differs; nothing was unpacked") }
+                } else {
+                    fresh.append(e)
+                }
+            }
+            if !local.isEmpty && !fresh.isEmpty {
+                throw StoreError(
+                    "session \(s.id) conflicts with the one here: \(local.count) events only here, \(fresh.count) only in the pack; nothing was unpacked (sessions are never merged)")
+            }
+            plans.append((s, fresh.isEmpty ? .keep : .extend(fresh)))
+        }
+        var outcome = UnpackOutcome()
+        for (s, plan) in plans {
+            switch plan {
+            case .create:
+                try createFromPack(s)
+                outcome.added.append(s.id)
+            case .extend(let events):
+                try PackFile.appendJournal(events, folder: folder(of: s.id))
+                outcome.extended.append((s.id, events.count))
+            case .keep:
+                outcome.unchanged.append(s.id)
+            }
+        }
+        return outcome
+    }
+
+    /// The session is written whole in a hidden folder and then renamed into place, so a crash
+    /// leaves either no session or all of it (and at worst a hidden `.unpack-` folder).
+    private func createFromPack(_ s: PackFormat.Session) throws(StoreError) {
+        let temp = root + "/.unpack-" + StoreIDs.short() + "-" + s.id
+        guard mkdir(temp, 0o700) == 0 else { throw StoreError("cannot create \(temp): \(POSIXFile.errorText())") }
+        let target = folder(of: s.id)
+        do throws(StoreError) {
+            try POSIXFile.writeAtomically(
+                Snapshot.bytes(session: s.id, folded: [:], events: s.events.sorted(by: Event.foldOrder)),
+                to: temp + "/" + SessionFiles.snapshot, folder: temp, tempTag: StoreIDs.short())
+            // mkdir claims the name (EEXIST if another process got there first); renaming a
+            // folder over an empty one is atomic.
+            if mkdir(target, 0o700) != 0 && !(errno == EEXIST && (POSIXFile.list(target) ?? ["?"]).isEmpty) {
+                throw StoreError("cannot create session \(s.id): \(errno == EEXIST ? "it appeared meanwhile" : POSIXFile.errorText())")
+            }
+            guard rename(temp, target) == 0 else { throw StoreError("cannot create session \(s.id): \(POSIXFile.errorText())") }
+            try POSIXFile.fsyncDirectory(root)
+        } catch {
+            for name in POSIXFile.list(temp) ?? [] { unlink(temp + "/" + name) }
+            rmdir(temp)
+            throw error
+        }
+    }
+}
+
+/// The files of pack and unpack: the pack itself, and the journal that extends a session.
+enum PackFile {
+    /// Temp file beside the target, fsync, then link (never replaces) or rename (--force).
+    static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(StoreError) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) }.flatMap { $0.isEmpty ? "/" : $0 } ?? "."
+        guard POSIXFile.isDirectory(folder) else { throw StoreError("cannot write \(path): folder \(folder) does not exist") }
+        if POSIXFile.isDirectory(path) { throw StoreError("cannot write \(path): it is a folder") }
+        if !overwrite, access(path, F_OK) == 0 { throw StoreError("\(path) already exists; use --force to replace it") }
+        let temp = "\(path).tmp-\(StoreIDs.short())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw StoreError("cannot write \(path): \(POSIXFile.errorText())") }
+        if let code = POSIXFile.writeAll(fd, bytes) ?? (fsync(fd) == 0 ? nil : errno) {
+            close(fd)
+            unlink(temp)
+            throw StoreError("cannot write \(path): \(POSIXFile.errorText(code))")
+        }
+        close(fd)
+        let placed = overwrite ? rename(temp, path) == 0 : link(temp, path) == 0
+        let code = errno
+        if !overwrite || !placed { unlink(temp) }
+        guard placed else {
+            throw StoreError(code == EEXIST ? "\(path) already exists; use --force to replace it" : "cannot write \(path): \(POSIXFile.errorText(code))")
+        }
+        try? POSIXFile.fsyncDirectory(folder)
+    }
+
+    /// The events a session lacks, as a journal of their own: one write, one fdatasync.
+    /// They keep their ids, writers and clocks, so the fold places them where they were.
+    static func appendJournal(_ events: [Event], folder: String) throws(StoreError) {
+        let path = folder + "/" + SessionFiles.journal("unpack-" + StoreIDs.writer())
+        var bytes: [UInt8] = []
+        for e in events {
+            bytes.append(contentsOf: JSONWriter.compact(e.json).utf8)
+            bytes.append(0x0A)
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw StoreError("not saved: cannot create \(path): \(POSIXFile.errorText())") }
+        defer { close(fd) }
+        if let code = POSIXFile.writeAll(fd, bytes) ?? (fdatasync(fd) == 0 ? nil : errno) {
+            unlink(path)
+            throw StoreError("not saved: cannot write \(path): \(POSIXFile.errorText(code))")
+        }
+        try POSIXFile.fsyncDirectory(folder)
+    }
+}

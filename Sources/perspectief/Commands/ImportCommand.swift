@@ -1,0 +1,61 @@
+import ArgumentParser
+import Core
+import Store
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add every row of a CSV file (paper notes typed into a spreadsheet) as an entry.",
+        discussion: """
+            The header row names the columns: text/tekst (required), kind/soort, step/stap, \
+            scenario, author/auteur; a file from `export --format csv` reads back as it is. UTF-8 \
+            with or without BOM, `;` or `,`. Every row is checked first: one bad row and nothing \
+            is added, with each bad row named by its line. The rows are saved as one durable batch. \
+            An empty step is the session's current step; an empty kind is that step's kind; an \
+            empty scenario is the step's. Works on a closed session too: notes come in afterwards.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var workshopOptions: WorkshopOptions
+    @Argument(help: "The session id.") var session: String
+    @Argument(help: "The CSV file.") var file: String
+    @Flag(help: "Show what would be added; change nothing.") var dryRun = false
+
+    func run() throws {
+        let handle = try storeOptions.sessionForAdding(session)
+        defer { handle.close() }
+        if let reason = handle.readOnlyReason { throw Messages.readOnly(session, reason) }
+        let workshop = try workshopOptions.workshop(handle.state.setup.workshopId)
+        let table = try SpreadsheetFile.read(file)
+        let now = Clock.nowMs()
+        let prefix = "i" + String(now, radix: 36) + String(Int.random(in: 0..<46_656), radix: 36) + "-"
+        let planned: [EntryImport.Planned]
+        do {
+            planned = try EntryImport.plan(
+                header: table.header, rows: table.rows, workshop: workshop, state: handle.state,
+                newId: { prefix + String($0, radix: 36) })
+        } catch {
+            let shown = 50
+            for p in error.problems.prefix(shown) { FileHandleErr.print("\(file): \(p)") }
+            if error.problems.count > shown { FileHandleErr.print("\(file): … and \(error.problems.count - shown) more") }
+            let n = error.problems.count
+            throw Messages.importProblems(file, n)
+        }
+        guard !planned.isEmpty else { throw Messages.importEmpty(file) }
+        if dryRun {
+            for p in planned {
+                let e = p.entry
+                let text = e.text.split(whereSeparator: \.isNewline).joined(separator: " / ")
+                print("line \(p.line)\t\(e.kind.rawValue)\t\(e.step)\t\(e.scenario ?? "-")\t\(e.author ?? "-")\t\(text)")
+            }
+            print("would add \(planned.count) entries to \(session) (dry run: nothing saved)")
+            return
+        }
+        do {
+            try handle.appendAll(EntryImport.decisions(planned), by: .facilitator(handle.state.setup.facilitator), now: now)
+        } catch {
+            throw CLIError(error)
+        }
+        print("added \(planned.count) entries to \(session)")
+    }
+}
