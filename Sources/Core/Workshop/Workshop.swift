@@ -21,6 +21,9 @@ public struct Workshop: Equatable, Sendable {
     public var steps: [Step]
     /// Where the content comes from, shown on the home screen and in reports.
     public var source: LocalizedText?
+    /// What the scenario names are (working titles of this tool, not the study's own names):
+    /// shown on the opening screen and in every report so nobody quotes them as the study's.
+    public var scenarioNote: LocalizedText? = nil
 
     public struct Term: Equatable, Sendable {
         public var singular: LocalizedText
