@@ -103,7 +103,8 @@ enum ParticipantView {
         if !s.state.stepIsOpen(s.step.id) { return l == .nl ? "Deze stap is gesloten voor nieuwe bijdragen · q stoppen" : "This step is closed for new entries · q quit" }
         switch s.step.kind {
         case .voting: return l == .nl ? "↑↓ kies een inzicht · v stem geven · V stem terug · q stoppen" : "↑↓ choose an insight · v vote · V take back · q quit"
-        case .robustness, .directions: return l == .nl ? "Kijk mee: de facilitator werkt dit uit · n hele kaart · q stoppen" : "Follow along: the facilitator works this out · n whole card · q quit"
+        case .robustness, .directions, .harvest: return l == .nl ? "Kijk mee: de facilitator werkt dit uit · n hele kaart · q stoppen" : "Follow along: the facilitator works this out · n whole card · q quit"
+        case .pause: return l == .nl ? "Pauze · q stoppen" : "Break · q quit"
         default: return l == .nl ? "a iets toevoegen · ↑↓ kiezen · e bewerken · d verwijderen · n hele kaart · ? hulp · q stoppen"
             : "a add something · ↑↓ choose · e edit · d remove · n whole card · ? help · q quit"
         }
