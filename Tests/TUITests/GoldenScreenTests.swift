@@ -34,6 +34,8 @@ final class GoldenScreenTests: XCTestCase {
         h.press(.char("g"), .char("1"), .char("8"), .down, .char("5"))
         h.go(toStep: "stemmen")
         h.press(.char("g"), .char("v"), .char("v"), .down, .char("v"))
+        h.go(toStep: "afsluiting")
+        h.press(.char("a")); h.type("Wijkteams samen met de gemeente opzetten"); h.press(.enter)
         return h
     }
 

@@ -41,6 +41,15 @@ final class WorkshopScreenTests: XCTestCase {
         }
     }
 
+    func testTheCloseAsksWhatItMeansForYourOrganisationAndShowsTheAnswers() {
+        var h = TUIHarness(workshop: TUIHarness.main2035, language: .nl, width: 120, height: 40)
+        h.go(toStep: "afsluiting")
+        h.press(.char("a")); h.type("Samenwerken met de GGD"); h.press(.enter)
+        XCTAssertTrue(h.screen.contains("? Wat betekent dit voor uw organisatie in 2035?"), h.screen)
+        XCTAssertTrue(h.screen.contains("Met wie moet u de samenwerking zoeken"), h.screen)
+        XCTAssertTrue(h.screen.contains("▶ Samenwerken met de GGD"), h.screen)
+    }
+
     func testTheBreakShowsTheTimeLeftAndWhatComesNext() {
         var h = TUIHarness(workshop: TUIHarness.main2035, language: .nl, width: 120, height: 40)
         h.go(toStep: "pauze")

@@ -111,6 +111,8 @@ public enum S {
                                "v gives a dot on behalf of the room · V takes it back · ★ = the scenario's top 3")
     static let implications = t("Implicaties", "Implications")
     static let trendAbove = t("Boven de categorieën", "Above the categories")
+    /// The personas are ours, not the study's: said where they are shown.
+    static let personaOurs = t("Persona (fictief): ", "Persona (fictional): ")
     static let domainsOurs = t("[Domeinen] per trend: onze eigen indeling, niet die van de studie.",
                                "[Domains] per trend: our own mapping, not the study's.")
 }

@@ -23,7 +23,7 @@ enum CardView {
             title = s.perspectiveName(l)
             if case .workshop(let id) = s.state.setup.perspective, let p = s.workshop.perspective(id) {
                 paragraphs.append((p.description[l], Style(.text)))
-                if let persona = p.persona { paragraphs.append((persona[l], Style(.highlight))) }
+                if let persona = p.persona { paragraphs.append((S.personaOurs[l] + persona[l], Style(.highlight))) }
             }
             paragraphs.append((s.workshop.question[l], Style(.dim)))
         case .trends:

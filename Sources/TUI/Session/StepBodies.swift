@@ -19,7 +19,7 @@ enum StepBodies {
         var card: [String] = []
         if case .workshop(let id) = s.state.setup.perspective, let p = s.workshop.perspective(id) {
             card.append(p.description[l])
-            if let persona = p.persona { card.append(persona[l]) }
+            if let persona = p.persona { card.append(S.personaOurs[l] + persona[l]) }
             if !p.lifeEvents.isEmpty { card.append(S.lifeEvents[l] + ": " + p.lifeEvents.map { $0[l] }.joined(separator: " · ")) }
         }
         let cardRows = min(a.height >= 30 ? 10 : 6, card.isEmpty ? 2 : 2 + card.reduce(0) { $0 + Wrap.lines($1, width: a.width - 4).count })
