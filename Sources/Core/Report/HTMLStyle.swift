@@ -15,6 +15,7 @@ extension HTMLExport {
         .note { color: #555; font-size: .9em; }
         .note::before { content: "— "; }
         .marks { color: #555; font-size: .9em; }
+        .note + .marks::before { content: "· "; }
         .scenario { display: inline-block; border: 1px solid #8aa4c4; border-radius: .25em; padding: 0 .35em; margin: .1em .15em; background: #eef3f9; color: #1a1a1a; }
         .remark { font-style: italic; color: #555; }
         hr.page-break { border: 0; border-top: 1px dashed #bbb; margin: 2em 0; }
@@ -25,7 +26,7 @@ extension HTMLExport {
         table.matrix ol { margin: .3em 0 0; padding-left: 1.2em; font-size: .9em; }
         table.matrix .more { display: block; color: #555; font-size: .85em; font-style: italic; }
         table.grid { table-layout: fixed; }
-        table.grid thead th { width: 6em; hyphens: auto; overflow-wrap: anywhere; }
+        table.grid thead th { width: 6.5em; hyphens: auto; overflow-wrap: break-word; }
         table.grid th, table.grid td { vertical-align: middle; }
         table.grid thead th:first-child { width: auto; }
         table.grid thead th:last-child { width: 9em; }
