@@ -59,6 +59,20 @@ final class WorkshopScreenTests: XCTestCase {
         XCTAssertNil(h.session.input, "nothing is typed in a break")
     }
 
+    func testAParticipantSeesTheBreakAndFollowsTheHarvest() {
+        var p = TUIHarness.participant(language: .nl, width: 80, height: 24)
+        p.facilitatorMoves(to: "ronde-1")
+        p.press(.char("a")); p.type("Ik wil één loket"); p.press(.enter)
+        p.facilitatorMoves(to: "pauze")
+        XCTAssertTrue(p.screen.contains("Even pauze."), p.screen)
+        XCTAssertFalse(p.screen.contains("Inzichten ("), "no list to fill in a break")
+        p.facilitatorMoves(to: "oogst")
+        XCTAssertTrue(p.screen.contains("Implicaties (1)"), p.screen)
+        XCTAssertTrue(p.screen.contains("Ik wil één loket"), p.screen)
+        p.press(.char("v"))
+        XCTAssertEqual(p.state.liveEntries.first { $0.kind == .implication }?.votes, 0, "the room's dots are the facilitator's to give")
+    }
+
     func testTheHarvestMarksTheTopThreeOfEachScenario() {
         var h = TUIHarness(workshop: TUIHarness.main2035, language: .en, width: 120, height: 40)
         h.go(toStep: "ronde-1")

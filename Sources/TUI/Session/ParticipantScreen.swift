@@ -71,9 +71,16 @@ enum ParticipantView {
             y += b.paragraph("? " + p[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.highlight))
         }
         y += 1
+        // A break has nothing to list; its prompt says what comes next.
+        if step.kind == .pause {
+            if s.card { CardView.draw(app, s, into: &b) }
+            return Footer.draw(app, hint: hint(s, l), into: &b)
+        }
         let voting = step.kind == .voting
         let heading: String
-        if voting {
+        if step.kind == .harvest {
+            heading = S.implications[l]
+        } else if voting {
             let left = s.state.setup.voteBudget - s.state.votesUsed(by: s.actor.key)
             heading = l == .nl ? "Stemmen over: \(left) van \(s.state.setup.voteBudget)" : "Votes left: \(left) of \(s.state.setup.voteBudget)"
         } else if step.kind.entryKind == nil || [.robustness, .directions].contains(step.kind) {
