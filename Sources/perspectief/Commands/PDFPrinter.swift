@@ -31,7 +31,9 @@ enum PDFPrinter {
     /// afterwards, so other users never see the report on its way to paper.
     static func print(html: String, timeoutSeconds: Double = 120) throws -> [UInt8] {
         guard let binary = chromium() else { throw CLIError(missing) }
-        var template = Array((NSTemporaryDirectory() + "/perspectief-pdf-XXXXXX").utf8CString)
+        var tmp = NSTemporaryDirectory()
+        if !tmp.hasSuffix("/") { tmp += "/" }
+        var template = Array((tmp + "perspectief-pdf-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw CLIError("cannot print the PDF: no private temporary folder (\(String(cString: strerror(errno))))") }
         let dir = String(cString: made)
         defer { try? FileManager.default.removeItem(atPath: dir) }
