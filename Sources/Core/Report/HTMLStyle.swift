@@ -26,12 +26,12 @@ extension HTMLExport {
         table.matrix ol { margin: .3em 0 0; padding-left: 1.2em; font-size: .9em; }
         table.matrix .more { display: block; color: #555; font-size: .85em; font-style: italic; }
         table.grid { table-layout: fixed; }
-        table.grid thead th { width: 6.5em; hyphens: auto; overflow-wrap: break-word; }
+        table.grid thead th { width: 8.5em; hyphens: auto; overflow-wrap: break-word; }
         table.grid th, table.grid td { vertical-align: middle; }
         table.grid thead th:first-child { width: auto; }
-        table.grid thead th:last-child { width: 9em; }
+        table.grid thead th:last-child { width: 8em; }
         table.grid tbody th { font-weight: normal; }
-        table.grid td.mark { text-align: center; font-size: 1.2em; color: #154273; width: 4.5em; }
+        table.grid td.mark { text-align: center; font-size: 1.2em; color: #154273; }
         table.grid thead th:not(:first-child) { text-align: center; font-size: .85em; }
         table.grid td.robustness { font-size: .85em; color: #555; }
         table.grid tr.koersvast th, table.grid tr.koersvast td { background: #e3f1e3; }
