@@ -7,6 +7,11 @@ import Glibc
 /// half-written report, and an existing file is replaced only when asked.
 public enum SafeFile {
     public static func write(_ text: String, to path: String, overwrite: Bool) throws(StoreError) {
+        try write(bytes: Array(text.utf8), to: path, overwrite: overwrite)
+    }
+
+    /// `mode` 0o600 keeps a file its owner's alone (a printed report with names in it).
+    public static func write(bytes: [UInt8], to path: String, overwrite: Bool, mode: mode_t = 0o600) throws(StoreError) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) }.flatMap { $0.isEmpty ? "/" : $0 } ?? "."
         guard POSIXFile.isDirectory(folder) else { throw StoreError("cannot write \(path): folder \(folder) does not exist") }
@@ -21,10 +26,11 @@ public enum SafeFile {
             if !overwrite { throw StoreError.exists(path) }
         }
         let temp = "\(path).tmp-\(StoreIDs.short())"
-        // Owner-only: a report holds participants' names and words.
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        // Owner-only by default: a report holds participants' names and words.
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw StoreError("cannot write \(path): \(POSIXFile.errorText())") }
-        if let code = POSIXFile.writeAll(fd, Array(text.utf8)) ?? (fsync(fd) == 0 ? nil : errno) {
+        // The umask may only take bits away: 0o600 stays owner-only whatever it is.
+        if let code = POSIXFile.writeAll(fd, bytes) ?? (fsync(fd) == 0 ? nil : errno) {
             close(fd)
             unlink(temp)
             throw StoreError("cannot write \(path): \(POSIXFile.errorText(code))")

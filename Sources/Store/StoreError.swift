@@ -46,7 +46,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         ("does not exist", "bestaat niet"),
     ]
 
-    static func exists(_ path: String) -> StoreError {
+    public static func exists(_ path: String) -> StoreError {
         StoreError("\(path) already exists; use --force to replace it", nl: "\(path) bestaat al; gebruik --force om het te vervangen")
     }
 }

@@ -69,11 +69,53 @@ final class ExportTests: XCTestCase {
     func testMarkdownReportStructure() {
         let md = MarkdownExport.render(ExportFixture.report(.nl))
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") }
-        XCTAssertEqual(headings, ["## Matrix", "## Per scenario", "## Per doelgroep", "## Koersvast voor meerdere doelgroepen", "## Ontwikkelrichtingen"])
+        XCTAssertEqual(headings, [
+            "## Sessies in dit verslag \\(4\\)", "## Samenvatting", "## Matrix: implicaties per scenario", "## Inzichten × scenario’s",
+            "## Per scenario", "## Per doelgroep", "## Koersvast voor meerdere doelgroepen", "## Ontwikkelrichtingen", "## Overige invoer",
+        ])
+        XCTAssertTrue(md.contains("**Centrale vraag:** Wat hebben mensen in 2035 nodig?"), "the central question on the front page")
+        XCTAssertTrue(md.contains("| Ouderen Deventer | Ouderen | 2026-09-28 | Cas | 0 |"), "each session on the front page")
+        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 2026-09-21 | \\(verborgen\\) | 1 |"), "a hidden facilitator stays hidden")
         XCTAssertTrue(md.contains("| Ouderen | 3 | 1 | 1 | 1 | 2 |"))
-        XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in Zuinig en digitaal, Ruim en slim_"))
-        XCTAssertTrue(md.contains("### Eén loket\n\n_gegroepeerd door de organisator · Ouderen, Ondernemers_"))
+        XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"), "one mark per scenario")
+        XCTAssertTrue(md.contains("### Eén loket\n\n_gegroepeerd door de organisator · 2 doelgroepen: Ouderen, Ondernemers_"))
         XCTAssertTrue(md.contains("### 1\\. Zet burgers centraal"))
+        // The summary: koersvast across groups with how many, most votes, busiest directions.
+        XCTAssertTrue(md.contains("- Eén loket — _2 doelgroepen: Ouderen, Ondernemers_\n- Persoonlijk contact blijft nodig — _2 doelgroepen"))
+        XCTAssertTrue(md.contains("- Respijtzorg — _1 doelgroep: Mantelzorgers_"))
+        XCTAssertTrue(md.contains("- 1\\. Zet burgers centraal — _3 inzichten uit 1 doelgroep_\n- 2\\. Proactieve dienstverlening — _2 inzichten uit 2 doelgroepen_"))
+        // The grid: ■ where an insight holds, koersvast rows in bold.
+        XCTAssertTrue(md.contains("| **Persoonlijk contact blijft nodig** | ■ | ■ | ■ | ■ | koersvast |"))
+        XCTAssertTrue(md.contains("| Digitale hulp aan huis |  | ■ |  | ■ | scenariospecifiek |"))
+        // Whose votes: the room's (facilitator) and participants' are told apart.
+        XCTAssertTrue(md.contains("\\=SUM\\(A1\\) hulp bij formulieren — _2 stemmen \\(●● zaal\\) · Riet_"))
+        XCTAssertTrue(md.contains("Het loket blijft nodig, \"echt\" nodig — _1 stem \\(● deelnemer\\) · Bram_"))
+        // Per scenario: the poles for readers who were not there; everything typed elsewhere.
+        XCTAssertTrue(md.contains("### Zuinig en digitaal\n\n_Middelen: schaars · Technologie: omarmd_"))
+        XCTAssertTrue(md.contains("- Vergrijzing raakt hier alles — _notitie, Trends · trend 1_"))
+        XCTAssertTrue(md.contains("- Mantelzorgers vallen overal tussen wal en schip — _implicatie, Inzichten_"))
+        XCTAssertTrue(md.contains("- Volgende keer, met wijkteams erbij — _notitie, Afsluiting_"))
+    }
+
+    func testWorkingTitleNoteInEveryReport() {
+        for language in Language.allCases {
+            let note = Fixtures.mini.scenarioNote![language]
+            let report = ExportFixture.report(language)
+            for format in [ExportFormat.md, .html] {
+                let shown = format == .html ? HTMLExport.escape(note) : MarkdownExport.inline(note)
+                XCTAssertTrue(format.render(report).contains(shown), "\(language) \(format)")
+            }
+        }
+    }
+
+    func testAMatrixCellSaysHowManyMoreThanItShows() {
+        let report = Report(
+            sessions: SynthesisFixtureSet.all().filter { $0.workshop.id == "mini" }.map(\.input),
+            groups: SynthesisFixtureSet.groups, language: .en, top: 1)
+        let html = HTMLExport.render(report)
+        XCTAssertTrue(html.contains("<span class=\"more\">+2 more</span>"), "Older people in the first scenario: 3 implications, 1 shown")
+        XCTAssertFalse(html.contains("+0 more"), "a cell that shows all says nothing more")
+        XCTAssertTrue(html.contains("<li>Reëel risico op eenzaamheid</li>"), "the full lists hold what the cell leaves out")
     }
 
     // MARK: CSV
@@ -181,7 +223,7 @@ final class ExportTests: XCTestCase {
         for s in value["sessions"] as! [[String: Any]] {
             for e in s["entries"] as! [[String: Any]] { known.insert("\(s["id"]!)/\(e["id"]!)") }
         }
-        XCTAssertEqual(known.count, 15)
+        XCTAssertEqual(known.count, 19, "15 entries in the synthesis, and 4 typed outside it (notes, an implication without a scenario)")
         var refs = 0
         func walk(_ v: Any) {
             if let o = v as? [String: Any] {

@@ -41,16 +41,23 @@ enum SynthesisFixtureSet {
     /// Ouderen again, a week later: merges with ouderen1 under one perspective.
     static func ouderen2() -> SynthesisSession {
         var s = SynthesisSession("s-oud2", perspective: .workshop("ouderen"), title: "Ouderen Deventer", at: t0 + 604_800_000, facilitatorName: "Cas")
+        s.add("n1", "Mevrouw De Vries (84) belt liever dan dat ze mailt")
+        s.go("trends")
+        s.add("n2", "Vergrijzing raakt hier alles")
+        s.run(.link(id: "n2", target: .trend("t1"), linked: true))
         s.go("ronde-a")
         s.add("a1", "Reëel risico op eenzaamheid")
         s.go("ronde-d")
         s.add("d1", "Proactief bericht van de gemeente")
         s.go("inzichten")
         s.add("k2", "Eén loket voor alles")
+        s.run(.addEntry(id: "i1", text: "Mantelzorgers vallen overal tussen wal en schip", kind: .implication))
         s.go("robuust")
         s.holds("k2", ["a", "b", "c", "d"])
         s.go("richtingen")
         s.link("k2", "centraal")
+        s.go("afsluiting")
+        s.add("n3", "Volgende keer, met wijkteams erbij")
         return s
     }
 

@@ -68,7 +68,7 @@ final class WorkshopContentTests: XCTestCase {
         }
         let kinds = w.steps.map(\.kind)
         XCTAssertEqual(kinds, [.opening, .trends, .scenarioRound, .scenarioRound, .scenarioRound, .scenarioRound,
-                               .insights, .robustness, .directions, .voting, .close])
+                               .pause, .harvest, .insights, .robustness, .directions, .voting, .close])
         XCTAssertTrue(w.steps[1].optional, "the trend warm-up is optional")
         XCTAssertEqual(Set(w.steps.compactMap(\.scenario)), Set(w.scenarios.map(\.id)), "one round per scenario")
         let minutes = w.steps.reduce(0) { $0 + $1.minutes }
@@ -85,7 +85,69 @@ final class WorkshopContentTests: XCTestCase {
         for required in ["18 worden", "Overlijden van een naaste", "Verhuizen", "Een bedrijf starten"] {
             XCTAssertTrue(names.contains(required), required)
         }
-        XCTAssertTrue(life.steps.contains { $0.prompts.contains { $0.nl.contains("niet-digitaal") } }, "never digital only")
+        XCTAssertTrue(life.steps.contains { $0.prompts.contains { $0.nl.contains("niet digitaal kan of wil") } }, "never digital only")
+        XCTAssertTrue(life.steps.contains { $0.prompts.contains { $0.nl.contains("als één geheel") } }, "one government, in seed 003's words")
+        XCTAssertTrue(life.source?.nl.contains("Inspiratie uit de toekomst") == true, "cites seed 003's publication")
+    }
+
+    static let files = ["publieke-dienstverlening-2035.json", "levensgebeurtenissen-2035.json"]
+
+    /// The study never names its scenarios: every file says ours are working titles.
+    func testTheScenarioNamesAreSaidToBeWorkingTitles() throws {
+        for file in Self.files {
+            let note = try XCTUnwrap(try load(file).scenarioNote, file)
+            XCTAssertTrue(note.nl.contains("werktitels") && note.nl.contains("geeft de vier scenario's geen naam"), file)
+            XCTAssertTrue(note.en.contains("working titles"), file)
+        }
+    }
+
+    /// The study wants both kinds: koersvast ("geen-spijt-beleid") and scenario-specific
+    /// insights that ask for agility; the rounds ask for implications in its terms.
+    func testThePromptsAskForBothKindsOfInsightAndForImplications() throws {
+        for file in Self.files {
+            let w = try load(file)
+            let insights = try XCTUnwrap(w.steps.first { $0.kind == .insights }).prompts.map(\.nl).joined(separator: " ")
+            XCTAssertTrue(insights.contains("koersvast"), file)
+            XCTAssertTrue(insights.contains("scenariospecifiek") && insights.contains("wendbaarheid"), file)
+            let robustness = try XCTUnwrap(w.steps.first { $0.kind == .robustness }).prompts.map(\.nl).joined(separator: " ")
+            XCTAssertTrue(robustness.contains("koersvast") && robustness.contains("scenariospecifiek"), "\(file): both outcomes named")
+            for round in w.steps where round.kind == .scenarioRound {
+                XCTAssertTrue(round.prompts.contains { $0.nl.contains("implicaties") }, "\(file) \(round.id)")
+                XCTAssertLessThanOrEqual(round.prompts.count, 3, "the round screen shows three prompts")
+            }
+            let close = try XCTUnwrap(w.steps.first { $0.kind == .close }).prompts.map(\.nl).joined(separator: " ")
+            XCTAssertTrue(close.contains("uw organisatie") && close.contains("samenwerking"), "\(file): the study's 'Hoe verder'")
+        }
+    }
+
+    /// Three hours with 15–20 people: a break, and a harvest of the top 3 before insights.
+    func testTheScriptHasABreakAndAHarvestBeforeTheInsights() throws {
+        for file in Self.files {
+            let w = try load(file)
+            let kinds = w.steps.map(\.kind)
+            let pause = try XCTUnwrap(kinds.firstIndex(of: .pause), file)
+            let harvest = try XCTUnwrap(kinds.firstIndex(of: .harvest), file)
+            let insights = try XCTUnwrap(kinds.firstIndex(of: .insights), file)
+            XCTAssertTrue((10...15).contains(w.steps[pause].minutes), file)
+            XCTAssertGreaterThan(pause, try XCTUnwrap(kinds.lastIndex(of: .scenarioRound)), "\(file): after the four worlds")
+            XCTAssertLessThan(harvest, insights, file)
+            XCTAssertTrue(w.steps[harvest].prompts[0].nl.contains("drie belangrijkste implicaties"), file)
+        }
+    }
+
+    /// The review's word fixes: the study's "voldoende" and "omarmd of niet", one English
+    /// word for "middelen" and for "ondernemers".
+    func testTheAxesUseTheStudysWords() throws {
+        let w = try load("publieke-dienstverlening-2035.json")
+        XCTAssertEqual(w.axes[0].poles.map(\.label.nl), ["schaars", "voldoende"])
+        XCTAssertEqual(w.axes[1].poles.map(\.label.nl), ["niet omarmd", "omarmd"])
+        XCTAssertTrue(w.question.en.contains("people, resources and technology"))
+        XCTAssertEqual(w.trendCategories.map(\.title.en), ["People", "Resources", "Technology"])
+        XCTAssertEqual(w.perspectives[0].name.en, "Businesses")
+        let slim = try XCTUnwrap(w.scenario("slimme-samenleving"))
+        XCTAssertTrue(slim.narrative.nl.contains("Ook hier blijft personeel schaars."), "the labour shortage holds in every world")
+        XCTAssertFalse(w.perspectives[2].description.nl.contains("75"), "not in the study")
+        XCTAssertFalse(w.trends[12].explanation.nl.contains("rente"), "not in the study")
     }
 
     func testTextsAreCompleteShortWhereShownBigAndNoPlaceholders() throws {

@@ -92,7 +92,8 @@ final class CommandTests: XCTestCase {
         assertOneLineError(run("new", "--perspective", "x", "--votes", "500"), "--votes must be between 0 and 99")
         assertOneLineError(run("run", "--theme", "paars"), "unknown theme \"paars\"")
         assertOneLineError(run("review", "--lang", "fr"), "unknown language \"fr\"")
-        assertOneLineError(run("export", "--all", "--format", "pdf"), "unknown format \"pdf\"")
+        assertOneLineError(run("export", "--all", "--format", "docx"), "unknown format \"docx\"")
+        assertOneLineError(run("export", "--all", "--format", "pdf"), "--format pdf writes a file")
     }
 
     func testHelpEverywhere() {

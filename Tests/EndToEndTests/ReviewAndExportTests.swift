@@ -41,7 +41,7 @@ final class ReviewAndExportTests: XCTestCase {
     func testReviewAgainAfterTheSessionWentOnShowsTheNewEntry() throws {
         let first = try Tmux(command: "\(Binary.perspectief) review --store \(store) --lang nl", environment: [:])
         first.wait(for: "Terugblik")
-        first.wait(for: "every session read") { $0.contains("Entrepreneurs") && !$0.contains("sessies laden") }
+        first.wait(for: "every session read") { $0.contains("Businesses") && !$0.contains("sessies laden") }
         first.keys("q")
         XCTAssertTrue(first.waitForExit().hasPrefix("EXIT=0"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: store + "/.cache/review.bin"), "the cache is written")

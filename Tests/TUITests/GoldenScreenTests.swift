@@ -23,6 +23,8 @@ final class GoldenScreenTests: XCTestCase {
             h.press(.char("a")); h.type(text); h.press(.enter)
             h.press(.char("a")); h.press(.tab); h.type("Buurthuis als loket (\(i + 1))"); h.press(.enter)
         }
+        h.go(toStep: "oogst")
+        h.press(.char("g"), .char("v"), .char("v"), .down, .char("v"))
         h.go(toStep: "inzichten")
         h.press(.char("a")); h.type("Houd altijd een menselijk loket, ook digitaal"); h.press(.enter)
         h.press(.char("a")); h.type("Vraag gegevens maar één keer"); h.press(.enter)
@@ -32,6 +34,8 @@ final class GoldenScreenTests: XCTestCase {
         h.press(.char("g"), .char("1"), .char("8"), .down, .char("5"))
         h.go(toStep: "stemmen")
         h.press(.char("g"), .char("v"), .char("v"), .down, .char("v"))
+        h.go(toStep: "afsluiting")
+        h.press(.char("a")); h.type("Wijkteams samen met de gemeente opzetten"); h.press(.enter)
         return h
     }
 
@@ -54,11 +58,16 @@ final class GoldenScreenTests: XCTestCase {
                 check("wizard-title-\(tag)", wizard)
 
                 var s = Self.filled(language, width: w, height: h)
-                for step in ["opening", "trends", "ronde-1", "inzichten", "robuustheid", "richtingen", "stemmen", "afsluiting"] {
+                for step in ["opening", "trends", "ronde-1", "pauze", "oogst", "inzichten", "robuustheid", "richtingen", "stemmen", "afsluiting"] {
                     s.go(toStep: "opening")
                     s.go(toStep: step)
                     check("step-\(step)-\(tag)", s)
                 }
+                s.go(toStep: "opening")
+                s.go(toStep: "trends")
+                s.press(.char("n"))
+                check("card-trends-\(tag)", s)
+                s.press(.escape)
                 s.go(toStep: "opening")
                 s.go(toStep: "ronde-2")
                 s.press(.char("a"))

@@ -5,27 +5,42 @@ public enum MarkdownExport {
         let doc = ReportDocument(report)
         var out = "# " + inline(doc.title) + "\n"
         for block in doc.blocks {
-            out += "\n"
             switch block {
             case .heading(let level, let text):
-                out += String(repeating: "#", count: min(6, level + 1)) + " " + inline(text) + "\n"
+                out += "\n" + String(repeating: "#", count: min(6, level + 1)) + " " + inline(text) + "\n"
             case .paragraph(let text):
-                out += multiline(text, indent: "") + "\n"
+                out += "\n" + multiline(text, indent: "") + "\n"
+            case .lead(let label, let text):
+                out += "\n**" + inline(label) + ":** " + multiline(text, indent: "") + "\n"
             case .remark(let text):
-                out += "_" + inline(text) + "_\n"
+                out += "\n_" + inline(text) + "_\n"
             case .list(let items):
-                for i in items {
-                    out += "- " + multiline(i.text, indent: "  ")
-                    if let note = i.note { out += " — _" + inline(note) + "_" }
-                    out += "\n"
-                }
-            case .table(let header, let rows):
-                out += "| " + header.map(cell).joined(separator: " | ") + " |\n"
-                out += "|" + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined() + "\n"
-                for row in rows { out += "| " + row.map { cell($0.text) }.joined(separator: " | ") + " |\n" }
+                out += "\n"
+                for i in items { out += "- " + item(i) + "\n" }
+            case .table(let table):
+                out += "\n" + self.table(table)
+            case .pageBreak:
+                // A rule: the page ends here in print; Markdown readers see a divider.
+                out += "\n---\n"
             }
         }
         return out
+    }
+
+    static func item(_ i: ReportDocument.Item) -> String {
+        var out = multiline(i.text, indent: "  ")
+        var tail: [String] = []
+        if let note = i.note { tail.append("_" + inline(note) + "_") }
+        if !i.marks.isEmpty { tail.append(marks(i.marks, label: i.marksLabel)) }
+        if !tail.isEmpty { out += " — " + tail.joined(separator: " · ") }
+        return out
+    }
+
+    /// Scenario names as separate marks, each behind its own ■: a comma inside a name
+    /// cannot be mistaken for the end of one.
+    static func marks(_ names: [String], label: String?) -> String {
+        let list = names.map { "■ " + inline($0) }.joined(separator: " ")
+        return label.map { "_" + inline($0) + "_ " + list } ?? list
     }
 
     /// Escapes one line of user text: every ASCII punctuation mark CommonMark could read
@@ -58,9 +73,6 @@ public enum MarkdownExport {
             .joined(separator: "\\\n" + indent)
     }
 
-    static func cell(_ text: String) -> String {
-        inline(text.split(whereSeparator: { $0 == "\n" }).joined(separator: " "))
-    }
 }
 
 extension String {

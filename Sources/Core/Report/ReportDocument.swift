@@ -1,117 +1,142 @@
 /// The report's content as plain blocks, shared by the Markdown and HTML exports so both
 /// say the same thing; each renderer does its own escaping. All text here is unescaped.
+///
+/// The order follows what a director reads first: a front page (workshop, sessions,
+/// central question), a summary, the overviews (the target group × scenario matrix and an
+/// insight × scenario grid per group), then every section in full. Nothing typed is left
+/// out: what no other section holds ends up under "other input".
 public struct ReportDocument: Equatable, Sendable {
     public struct Item: Equatable, Sendable {
         /// The entry's text (may hold newlines), or a label.
         public var text: String
-        /// Votes, author, where it holds… one short line, or nil.
+        /// Who, which group, how many votes and whose… one short line, or nil.
         public var note: String?
+        /// Scenario names, each shown as a mark of its own: a name may hold a comma.
+        public var marks: [String] = []
+        /// Words before the marks ("holds in").
+        public var marksLabel: String? = nil
     }
 
     public struct Cell: Equatable, Sendable {
         public var text: String
         /// The most-voted implications (HTML shows them; Markdown lists them elsewhere).
-        public var items: [String]
+        public var items: [String] = []
+        /// How many more the cell holds than `items` shows ("+2 more").
+        public var more: Int = 0
+    }
+
+    public struct Row: Equatable, Sendable {
+        public var cells: [Cell]
+        /// A row to pick out: a koersvast insight in the grid.
+        public var marked: Bool = false
+    }
+
+    public enum TableKind: String, Equatable, Sendable {
+        /// Target group × scenario counts: numbers, right-aligned.
+        case matrix
+        /// Insight × scenario: ■ where the insight holds.
+        case grid
+        /// Plain text columns (the sessions on the front page).
+        case plain
+    }
+
+    public struct Table: Equatable, Sendable {
+        public var kind: TableKind
+        public var header: [String]
+        public var rows: [Row]
     }
 
     public enum Block: Equatable, Sendable {
         case heading(level: Int, text: String)
         case paragraph(String)
+        /// The central question: set apart on the front page.
+        case lead(label: String, text: String)
         /// A line in italics: an empty section, a legend.
         case remark(String)
         case list([Item])
-        case table(header: [String], rows: [[Cell]])
+        case table(Table)
+        /// Printed reports start a new page here (the end of the front page).
+        case pageBreak
     }
 
     public var title: String
     public var blocks: [Block]
 
     public init(_ report: Report) {
-        let l = report.language
-        let t = ReportStrings(l)
+        let t = ReportStrings(report.language)
         title = t.reportTitle
         var b: [Block] = []
         if report.parts.isEmpty { b.append(.remark(t.noSessions)) }
+        let multi = report.parts.count > 1
         for part in report.parts {
-            let w = part.workshop
-            let term = w.perspectiveTerm
-            let multi = report.parts.count > 1
-            let base = multi ? 2 : 1
-            if multi { b.append(.heading(level: 1, text: w.title[l])) } else { title += " — " + w.title[l] }
-            b.append(.paragraph(t.question + ": " + w.question[l]))
-            let titles = part.sessionIds.compactMap { id in report.session(id).map { $0.state.setup.title } }
-            b.append(.paragraph(t.sessions + " (\(titles.count)): " + titles.joined(separator: ", ")))
-            let scenarioTitle = { (id: String) in w.scenario(id)?.title[l] ?? id }
-            let name = { (key: PerspectiveKey) in part.perspectives.first { $0.key == key }?.name[l] ?? key.code }
-
-            // The matrix first: the overview the study's report opens with.
-            b.append(.heading(level: base, text: t.matrix))
-            let header = [Self.capitalised(term.plural[l])] + part.scenarios.map(\.title).map { $0[l] } + [t.koersvastInsights]
-            b.append(.table(header: header, rows: part.matrix.map { row in
-                [Cell(text: row.name[l], items: [])]
-                    + row.cells.map { c in Cell(text: String(c.count), items: c.top.map { Self.itemText($0) }) }
-                    + [Cell(text: String(row.koersvastCount), items: [])]
-            }))
-            b.append(.remark(t.matrixLegend))
-
-            b.append(.heading(level: base, text: t.perScenario))
-            for sc in part.scenarios {
-                b.append(.heading(level: base + 1, text: sc.title[l]))
-                for (key, list) in sc.byPerspective {
-                    b.append(.heading(level: base + 2, text: name(key)))
-                    b.append(list.isEmpty ? .remark(t.noImplications) : .list(list.map { Self.item($0, t) }))
-                }
+            if multi { b.append(.heading(level: 1, text: part.workshop.title[report.language])) } else {
+                title += " — " + part.workshop.title[report.language]
             }
-
-            b.append(.heading(level: base, text: t.per + " " + term.singular[l]))
-            for p in part.perspectives {
-                b.append(.heading(level: base + 1, text: p.name[l]))
-                b.append(.heading(level: base + 2, text: t.koersvast))
-                b.append(p.koersvast.isEmpty ? .remark(t.none) : .list(p.koersvast.map { Self.item($0, t) }))
-                b.append(.heading(level: base + 2, text: t.scenarioSpecific))
-                b.append(p.specific.isEmpty ? .remark(t.none) : .list(p.specific.map {
-                    Self.item($0.item, t, extra: t.holdsIn + " " + $0.scenarios.map(scenarioTitle).joined(separator: ", "))
-                }))
-                if !p.open.isEmpty {
-                    b.append(.heading(level: base + 2, text: t.notJudged))
-                    b.append(.list(p.open.map { Self.item($0, t) }))
-                }
-            }
-
-            b.append(.heading(level: base, text: t.sharedTitle(term.plural[l])))
-            if part.shared.isEmpty { b.append(.remark(t.none)) }
-            for s in part.shared {
-                let how: String
-                switch s.source {
-                case .group: how = t.grouped
-                case .exactMatch: how = t.sameText
-                }
-                b.append(.heading(level: base + 1, text: s.label))
-                b.append(.remark(how + " · " + s.perspectives.map(name).joined(separator: ", ")))
-                b.append(.list(s.items.map { Self.item($0, t, extra: name($0.perspective)) }))
-            }
-
-            b.append(.heading(level: base, text: t.directions))
-            for d in part.directions {
-                let number = w.direction(d.directionId).map { "\($0.number). " } ?? ""
-                b.append(.heading(level: base + 1, text: number + d.title[l]))
-                b.append(d.insights.isEmpty ? .remark(t.noInsights) : .list(d.insights.map { Self.item($0, t, extra: name($0.perspective)) }))
-            }
+            var builder = PartBuilder(report: report, part: part, base: multi ? 2 : 1)
+            builder.frontPage()
+            builder.summary()
+            builder.matrix()
+            builder.grids()
+            builder.perScenario()
+            builder.perPerspective()
+            builder.shared()
+            builder.perDirection()
+            builder.otherInput()
+            b += builder.blocks
         }
         blocks = b
     }
 
-    static func item(_ i: SynthesisItem, _ t: ReportStrings, extra: String? = nil) -> Item {
+    static func capitalised(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+}
+
+/// Builds the blocks of one workshop's part of the report; one section per method, kept
+/// in files by theme (front matter, overviews, sections).
+struct PartBuilder {
+    let report: Report
+    let part: Synthesis
+    let base: Int
+    let l: Language
+    let t: ReportStrings
+    var blocks: [ReportDocument.Block] = []
+
+    init(report: Report, part: Synthesis, base: Int) {
+        self.report = report
+        self.part = part
+        self.base = base
+        l = report.language
+        t = ReportStrings(report.language)
+    }
+
+    var w: Workshop { part.workshop }
+
+    mutating func add(_ block: ReportDocument.Block) { blocks.append(block) }
+
+    /// A heading `depth` levels down: 1 for a section, 2 for its parts, and so on.
+    mutating func heading(_ depth: Int, _ text: String) { add(.heading(level: base + depth - 1, text: text)) }
+
+    func scenarioTitle(_ id: String) -> String { w.scenario(id)?.title[l] ?? id }
+
+    func name(_ key: PerspectiveKey) -> String {
+        if let p = part.perspectives.first(where: { $0.key == key }) { return p.name[l] }
+        switch key {
+        case .workshop(let id): return w.perspective(id)?.name[l] ?? id
+        case .custom(let name): return name
+        }
+    }
+
+    /// One entry as a list item: extra words first, then votes (whose), then the author.
+    func item(_ i: SynthesisItem, extra: String? = nil, marks: [String] = [], marksLabel: String? = nil) -> ReportDocument.Item {
         var notes: [String] = []
         if let extra { notes.append(extra) }
-        if i.entry.votes > 0 { notes.append(t.votes(i.entry.votes)) }
+        if let v = t.votes(i.entry.votesBy) { notes.append(v) }
         if let a = i.author { notes.append(a) }
-        return Item(text: i.entry.text, note: notes.isEmpty ? nil : notes.joined(separator: " · "))
+        return .init(
+            text: i.entry.text, note: notes.isEmpty ? nil : notes.joined(separator: " · "), marks: marks,
+            marksLabel: marks.isEmpty ? nil : marksLabel)
     }
 
     static func itemText(_ i: SynthesisItem) -> String {
         i.entry.votes > 0 ? i.entry.text + " (\(i.entry.votes))" : i.entry.text
     }
-
-    static func capitalised(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }

@@ -1,4 +1,5 @@
-/// The fixed words of the reports, in Dutch and English.
+/// The fixed words of the reports, in Dutch and English. One term per language, as on the
+/// screens: "koersvast" in Dutch, "no-regret" in English.
 struct ReportStrings {
     let l: Language
     init(_ l: Language) { self.l = l }
@@ -7,16 +8,72 @@ struct ReportStrings {
 
     var reportTitle: String { s("Het perspectief omgedraaid", "The perspective reversed") }
     var noSessions: String { s("Geen sessies.", "No sessions.") }
-    var question: String { s("Vraag", "Question") }
-    var sessions: String { s("Sessies", "Sessions") }
-    var matrix: String { s("Matrix", "Matrix") }
-    var matrixLegend: String {
-        s("Elke cel: het aantal implicaties; de meeste stemmen eerst.", "Each cell: the number of implications; most votes first.")
+
+    // Front page
+    var centralQuestion: String { s("Centrale vraag", "Central question") }
+    func sessionsCovered(_ n: Int) -> String { s("Sessies in dit verslag (\(n))", "Sessions in this report (\(n))") }
+    var session: String { s("Sessie", "Session") }
+    var date: String { s("Datum", "Date") }
+    var facilitator: String { s("Facilitator", "Facilitator") }
+    var participants: String { s("Deelnemers", "Participants") }
+    var hidden: String { s("(verborgen)", "(hidden)") }
+    var participantsLegend: String {
+        s("Deelnemers: wie zich met een eigen scherm aanmeldde; de zaal zelf telt niet mee. Datum in UTC.",
+          "Participants: those who joined on a screen of their own; the room itself is not counted. Dates in UTC.")
     }
-    var koersvastInsights: String { s("Koersvaste inzichten", "Koersvast insights") }
+    var sourceLabel: String { s("Bron", "Source") }
+
+    // Summary
+    var summary: String { s("Samenvatting", "Summary") }
+    func koersvastAcross(_ plural: String) -> String {
+        s("Koersvaste inzichten over de \(plural) heen", "No-regret insights across \(plural)")
+    }
+    func inGroups(_ n: Int, _ term: Workshop.Term, names: [String]) -> String {
+        let word = n == 1 ? term.singular[l] : term.plural[l]
+        return "\(n) \(word): " + names.joined(separator: ", ")
+    }
+    var noKoersvast: String { s("Nog geen koersvaste inzichten.", "No no-regret insights yet.") }
+    var mostVoted: String { s("Inzichten met de meeste stemmen", "Most-voted insights") }
+    var noVotes: String { s("Nog geen stemmen op inzichten.", "No votes on insights yet.") }
+    func moreVoted(_ n: Int) -> String {
+        s("De vijf met de meeste stemmen van \(n) inzichten met stemmen; de rest staat per doelgroep hieronder.",
+          "The five most-voted of \(n) insights with votes; the rest are listed per group below.")
+    }
+    var directionsMost: String { s("Ontwikkelrichtingen met de meeste inzichten", "Development directions with the most insights") }
+    func insightsFromGroups(_ n: Int, _ groups: Int, _ term: Workshop.Term) -> String {
+        let insights = n == 1 ? s("1 inzicht", "1 insight") : s("\(n) inzichten", "\(n) insights")
+        let word = groups == 1 ? term.singular[l] : term.plural[l]
+        return insights + s(" uit \(groups) \(word)", " from \(groups) \(word)")
+    }
+
+    // Overviews
+    var matrix: String { s("Matrix: implicaties per scenario", "Matrix: implications per scenario") }
+    var matrixLegend: String {
+        s("Elke cel: het aantal implicaties, met de drie met de meeste stemmen; alle implicaties staan onder ‘Per scenario’.",
+          "Each cell: the number of implications, with the three most voted; every implication is listed under ‘Per scenario’.")
+    }
+    func moreInCell(_ n: Int) -> String { s("+\(n) meer", "+\(n) more") }
+    var koersvastInsights: String { s("Koersvaste inzichten", "No-regret insights") }
+    var gridTitle: String { s("Inzichten × scenario’s", "Insights × scenarios") }
+    var gridLegend: String {
+        s("■ = het inzicht houdt stand in dat scenario. Koersvast: in alle vier (geen-spijt-beleid); scenariospecifiek: in een deel, vraagt wendbaarheid.",
+          "■ = the insight holds in that scenario. No-regret: in all four; scenario-specific: in some, asks for agility.")
+    }
+    var insight: String { s("Inzicht", "Insight") }
+    var robustness: String { s("Houdbaarheid", "Robustness") }
+    var noInsightsYet: String { s("Nog geen inzichten.", "No insights yet.") }
+    func robustnessWord(_ r: Robustness) -> String {
+        switch r {
+        case .koersvast: return s("koersvast", "no-regret")
+        case .scenarioSpecific: return s("scenariospecifiek", "scenario-specific")
+        case .open: return s("nog niet beoordeeld", "not yet judged")
+        }
+    }
+
+    // Sections
     var perScenario: String { s("Per scenario", "Per scenario") }
     var per: String { s("Per", "Per") }
-    var koersvast: String { s("Koersvast (houdt stand in alle scenario’s)", "Koersvast (holds in every scenario)") }
+    var koersvast: String { s("Koersvast (houdt stand in alle scenario’s)", "No-regret (holds in every scenario)") }
     var scenarioSpecific: String { s("Scenariospecifiek", "Scenario-specific") }
     var notJudged: String { s("Nog niet beoordeeld", "Not yet judged") }
     var holdsIn: String { s("houdt stand in", "holds in") }
@@ -27,7 +84,29 @@ struct ReportStrings {
     var sameText: String { s("zelfde tekst", "same text") }
     var directions: String { s("Ontwikkelrichtingen", "Development directions") }
     func sharedTitle(_ plural: String) -> String {
-        s("Koersvast voor meerdere \(plural)", "Koersvast for several \(plural)")
+        s("Koersvast voor meerdere \(plural)", "No-regret for several \(plural)")
     }
-    func votes(_ n: Int) -> String { n == 1 ? s("1 stem", "1 vote") : s("\(n) stemmen", "\(n) votes") }
+    var otherInput: String { s("Overige invoer", "Other input") }
+    var otherInputLegend: String {
+        s("Notities uit de opening, de trends en de afsluiting, en implicaties zonder scenario, per sessie.",
+          "Notes from the opening, the trends and the close, and implications without a scenario, per session.")
+    }
+    func trendsLabel(_ n: Int) -> String { n == 1 ? "trend" : "trends" }
+
+    /// The votes on an entry and whose they are: the room's (cast at the facilitator's
+    /// screen) and participants' (each on a screen of their own). Nil without votes.
+    func votes(_ by: [String: Int]) -> String? {
+        let room = by["facilitator"] ?? 0
+        let people = by.filter { $0.key != "facilitator" }.values.reduce(0, +)
+        let total = room + people
+        guard total > 0 else { return nil }
+        var parts: [String] = []
+        if room > 0 { parts.append(Self.dots(room) + " " + s("zaal", "room")) }
+        if people > 0 { parts.append(Self.dots(people) + " " + (people == 1 ? s("deelnemer", "participant") : s("deelnemers", "participants"))) }
+        let word = total == 1 ? s("1 stem", "1 vote") : s("\(total) stemmen", "\(total) votes")
+        return word + " (" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// Dots up to ten, then a count: a long row of dots says nothing more.
+    static func dots(_ n: Int) -> String { n <= 10 ? String(repeating: "●", count: n) : "\(n)×●" }
 }

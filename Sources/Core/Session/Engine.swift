@@ -108,15 +108,19 @@ public struct Engine: Sendable {
         case .vote(let id):
             try open()
             try joined()
-            if currentStep(state)?.kind != .voting { throw .notVoting }
+            guard let kind = currentStep(state)?.kind, kind == .voting || kind == .harvest else { throw .notVoting }
+            // The harvest's dots are the room's choice, given at the facilitator's screen;
+            // they do not eat into anyone's budget for the insights.
+            if kind == .harvest && !isFacilitator { throw .facilitatorOnly }
             let e = try existing(id)
+            if !kind.takesVotes(on: e.kind) { throw .notVoting }
             if !e.isLive { throw .removed }
             if !isFacilitator && state.votesUsed(by: actor.key) >= state.setup.voteBudget { throw .budgetSpent }
             return plain(.voteCast(id: id))
         case .withdrawVote(let id):
             try open()
             try joined()
-            if currentStep(state)?.kind != .voting { throw .notVoting }
+            guard let kind = currentStep(state)?.kind, kind == .voting || kind == .harvest else { throw .notVoting }
             let e = try existing(id)
             if (e.votesBy[actor.key] ?? 0) == 0 { throw .noVoteToWithdraw }
             return plain(.voteWithdrawn(id: id))

@@ -21,6 +21,9 @@ public struct Workshop: Equatable, Sendable {
     public var steps: [Step]
     /// Where the content comes from, shown on the home screen and in reports.
     public var source: LocalizedText?
+    /// What the scenario names are (working titles of this tool, not the study's own names):
+    /// shown on the opening screen and in every report so nobody quotes them as the study's.
+    public var scenarioNote: LocalizedText? = nil
 
     public struct Term: Equatable, Sendable {
         public var singular: LocalizedText
@@ -113,6 +116,11 @@ public struct Workshop: Equatable, Sendable {
 /// What a step is for; decides which screen the TUI shows and what entries it collects.
 public enum StepKind: String, CaseIterable, Sendable {
     case opening, trends, scenarioRound, insights, robustness, directions, voting, close
+    /// The room picks the most important implications per scenario (the facilitator gives
+    /// the room's dots) before insights are drawn from them.
+    case harvest
+    /// A pause: the timer runs, nothing is typed ("break" in files; a Swift keyword).
+    case pause = "break"
 
     /// The kind of entry `a` adds in this step, or nil where nothing is typed.
     public var entryKind: EntryKind? {
@@ -120,7 +128,16 @@ public enum StepKind: String, CaseIterable, Sendable {
         case .opening, .trends, .close: return .note
         case .scenarioRound: return .implication
         case .insights, .robustness, .directions: return .insight
-        case .voting: return nil
+        case .voting, .harvest, .pause: return nil
+        }
+    }
+
+    /// Whether dots may be given in this step, and on what.
+    public func takesVotes(on kind: EntryKind) -> Bool {
+        switch self {
+        case .voting: return true
+        case .harvest: return kind == .implication
+        default: return false
         }
     }
 }

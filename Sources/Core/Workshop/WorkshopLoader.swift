@@ -38,6 +38,7 @@ public enum WorkshopLoader {
     static let topKeys: Set<String> = [
         "format", "id", "title", "question", "intro", "perspectiveTerm", "axes", "scenarios", "perspectives",
         "trendCategories", "domains", "trends", "directions", "messages", "steps", "source", "$schema",
+        "scenarioNote",
     ]
 
     static func read(_ root: JSONValue, sink: ProblemSink) -> Workshop? {
@@ -142,6 +143,7 @@ public enum WorkshopLoader {
             return .init(id: id, kind: kind, title: title, prompts: prompts, minutes: minutes, scenario: scenario, optional: optional)
         }
         let source = r.text("source", optional: true)
+        let scenarioNote = r.text("scenarioNote", optional: true)
         // Missing top-level texts are already reported; stand-ins let the structural checks
         // run too, so one pass reports everything. The result is never used when problems exist.
         let none = LocalizedText("")
@@ -149,6 +151,7 @@ public enum WorkshopLoader {
             id: id ?? "", title: title ?? none, question: question ?? none, intro: intro ?? none,
             perspectiveTerm: term ?? .init(singular: none, plural: none), axes: axes,
             scenarios: scenarios, perspectives: perspectives, trendCategories: trendCategories, domains: domains,
-            trends: trends, directions: directions, messages: messages, steps: steps, source: source)
+            trends: trends, directions: directions, messages: messages, steps: steps, source: source,
+            scenarioNote: scenarioNote)
     }
 }

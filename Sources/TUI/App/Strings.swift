@@ -102,6 +102,19 @@ public enum S {
     // Help
     static let help = t("Toetsen", "Keys")
     static let helpClose = t("Druk op een toets om verder te gaan", "Press any key to continue")
+
+    // Script: break and harvest; what the workshop file holds besides the steps
+    static let breakLeft = t("Pauze — nog %@", "Break — %@ left")
+    static let breakOver = t("De pauze is om", "The break is over")
+    static let nextStep = t("Hierna", "Next")
+    static let harvestKeys = t("v geeft een stip namens de zaal · V neemt hem terug · ★ = top 3 van het scenario",
+                               "v gives a dot on behalf of the room · V takes it back · ★ = the scenario's top 3")
+    static let implications = t("Implicaties", "Implications")
+    static let trendAbove = t("Boven de categorieën", "Above the categories")
+    /// The personas are ours, not the study's: said where they are shown.
+    static let personaOurs = t("Persona (fictief): ", "Persona (fictional): ")
+    static let domainsOurs = t("[Domeinen] per trend: onze eigen indeling, niet die van de studie.",
+                               "[Domains] per trend: our own mapping, not the study's.")
 }
 
 extension LocalizedText {

@@ -47,6 +47,7 @@ enum Overlays {
             case .robustness: keys.append(("1–4", t("houdt stand in scenario 1–4 (aan/uit)", "holds in scenario 1–4 (toggle)")))
             case .directions: keys.append(("1–9", t("koppelen aan ontwikkelrichting 1–9", "link to development direction 1–9")))
             case .voting: keys.append(("v / V", t("stem geven / terugnemen", "give / take back a vote")))
+            case .harvest: keys.append(("v / V", t("stip namens de zaal geven / terugnemen", "give / take back a dot on behalf of the room")))
             case .close: keys.append(("c", t("sessie afsluiten / heropenen", "close / reopen the session")))
             default: break
             }

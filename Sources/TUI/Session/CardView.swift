@@ -23,15 +23,28 @@ enum CardView {
             title = s.perspectiveName(l)
             if case .workshop(let id) = s.state.setup.perspective, let p = s.workshop.perspective(id) {
                 paragraphs.append((p.description[l], Style(.text)))
-                if let persona = p.persona { paragraphs.append((persona[l], Style(.highlight))) }
+                if let persona = p.persona { paragraphs.append((S.personaOurs[l] + persona[l], Style(.highlight))) }
             }
             paragraphs.append((s.workshop.question[l], Style(.dim)))
         case .trends:
-            for t in s.workshop.trends { paragraphs.append(("\(t.number). \(t.title[l]) — \(t.explanation[l])", Style(.text))) }
+            // Grouped as on the wall, each trend with its domains (the study's six).
+            let domain = Dictionary(uniqueKeysWithValues: s.workshop.domains.map { ($0.id, $0.title[l]) })
+            if !s.workshop.domains.isEmpty { paragraphs.append((S.domainsOurs[l], Style(.dim))) }
+            let roomy = h - 4 >= 2 * (s.workshop.trends.count + s.workshop.trendCategories.count + 1) + 2
+            for block in [TrendWall.above(s.workshop, l)] + TrendWall.blocks(s.workshop, l) {
+                for line in block {
+                    if line.header { paragraphs.append((line.text, Style(.accent, bold: true))); continue }
+                    guard let t = s.workshop.trends.first(where: { $0.number == line.number }) else { continue }
+                    let domains = t.domains.compactMap { domain[$0] }.joined(separator: ", ")
+                    // The explanation only where every trend still fits; titles and domains first.
+                    let text = roomy ? "\(t.number). \(t.title[l]) — \(t.explanation[l])" : "\(t.number). \(t.title[l])"
+                    paragraphs.append((text + (domains.isEmpty ? "" : " [\(domains)]"), Style(.text)))
+                }
+            }
         default:
             for d in s.workshop.directions { paragraphs.append(("\(d.number). \(d.title[l]) — \(d.gist[l])", Style(.text))) }
             paragraphs.append((S.messages[l] + ":", Style(.accent, bold: true)))
-            for m in s.workshop.messages { paragraphs.append(("\(m.number). \(m.title[l])", Style(.dim))) }
+            for m in s.workshop.messages { paragraphs.append(("\(m.number). \(m.title[l]) — \(m.gist[l])", Style(.dim))) }
         }
         b.box(x: x, y: y, width: w, height: h, style: Style(.accent), title: title)
         var cy = y + 2

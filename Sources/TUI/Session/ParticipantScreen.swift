@@ -71,9 +71,16 @@ enum ParticipantView {
             y += b.paragraph("? " + p[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.highlight))
         }
         y += 1
+        // A break has nothing to list; its prompt says what comes next.
+        if step.kind == .pause {
+            if s.card { CardView.draw(app, s, into: &b) }
+            return Footer.draw(app, hint: hint(s, l), into: &b)
+        }
         let voting = step.kind == .voting
         let heading: String
-        if voting {
+        if step.kind == .harvest {
+            heading = S.implications[l]
+        } else if voting {
             let left = s.state.setup.voteBudget - s.state.votesUsed(by: s.actor.key)
             heading = l == .nl ? "Stemmen over: \(left) van \(s.state.setup.voteBudget)" : "Votes left: \(left) of \(s.state.setup.voteBudget)"
         } else if step.kind.entryKind == nil || [.robustness, .directions].contains(step.kind) {
@@ -103,7 +110,8 @@ enum ParticipantView {
         if !s.state.stepIsOpen(s.step.id) { return l == .nl ? "Deze stap is gesloten voor nieuwe bijdragen · q stoppen" : "This step is closed for new entries · q quit" }
         switch s.step.kind {
         case .voting: return l == .nl ? "↑↓ kies een inzicht · v stem geven · V stem terug · q stoppen" : "↑↓ choose an insight · v vote · V take back · q quit"
-        case .robustness, .directions: return l == .nl ? "Kijk mee: de facilitator werkt dit uit · n hele kaart · q stoppen" : "Follow along: the facilitator works this out · n whole card · q quit"
+        case .robustness, .directions, .harvest: return l == .nl ? "Kijk mee: de facilitator werkt dit uit · n hele kaart · q stoppen" : "Follow along: the facilitator works this out · n whole card · q quit"
+        case .pause: return l == .nl ? "Pauze · q stoppen" : "Break · q quit"
         default: return l == .nl ? "a iets toevoegen · ↑↓ kiezen · e bewerken · d verwijderen · n hele kaart · ? hulp · q stoppen"
             : "a add something · ↑↓ choose · e edit · d remove · n whole card · ? help · q quit"
         }

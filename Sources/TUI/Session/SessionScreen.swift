@@ -5,7 +5,7 @@ public struct SessionScreen: Sendable {
     public var id: String
     public var workshop: Workshop
     public var engine: Engine
-    public var state: SessionState { didSet { visible = Self.visibleIndices(state, step, actor) } }
+    public var state: SessionState { didSet { visible = Self.visibleIndices(state, step, actor, scenarios: workshop.scenarios.map(\.id)) } }
     /// Positions in `state.entries` of what this step shows, kept with the state so that a
     /// keystroke in a 2,000-entry session does not filter and copy every entry again.
     public private(set) var visible: [Int] = []
@@ -30,14 +30,14 @@ public struct SessionScreen: Sendable {
         self.state = state
         self.readOnly = readOnly
         self.actor = actor
-        visible = Self.visibleIndices(state, step, actor)
+        visible = Self.visibleIndices(state, step, actor, scenarios: workshop.scenarios.map(\.id))
     }
 
     public var isParticipant: Bool { actor.role == .participant }
 
     /// In a read-only session (damaged, newer, or opened for review) the arrows page through
     /// the steps on this screen only; nothing is written.
-    public var browsedStep: String? { didSet { visible = Self.visibleIndices(state, step, actor) } }
+    public var browsedStep: String? { didSet { visible = Self.visibleIndices(state, step, actor, scenarios: workshop.scenarios.map(\.id)) } }
 
     public var step: Workshop.Step {
         if let id = browsedStep, let s = workshop.step(id) { return s }
@@ -46,10 +46,20 @@ public struct SessionScreen: Sendable {
 
     /// The facilitator sees everything of the step; a participant sees their own entries,
     /// and the room's shown insights where the steps work across scenarios (to vote on).
-    static func visibleIndices(_ state: SessionState, _ step: Workshop.Step, _ actor: Actor) -> [Int] {
+    static func visibleIndices(_ state: SessionState, _ step: Workshop.Step, _ actor: Actor, scenarios: [String]) -> [Int] {
         var out: [Int] = []
-        let byStep = [.opening, .trends, .scenarioRound, .close].contains(step.kind)
         let participant = actor.role == .participant
+        if step.kind == .harvest {
+            // Every live implication, grouped by scenario in workshop order: what the room
+            // chooses its top 3 from. Nothing else is typed or chosen here.
+            var byScenario: [String: [Int]] = [:]
+            for (i, e) in state.entries.enumerated() where e.isLive && e.kind == .implication {
+                if let sc = e.scenario { byScenario[sc, default: []].append(i) }
+            }
+            return scenarios.flatMap { byScenario[$0] ?? [] }
+        }
+        if step.kind == .pause { return [] }
+        let byStep = [.opening, .trends, .scenarioRound, .close].contains(step.kind)
         for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
             let inStep = byStep ? e.step == step.id : e.kind == .insight
             guard inStep else { continue }

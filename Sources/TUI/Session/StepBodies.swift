@@ -9,13 +9,17 @@ enum StepBodies {
         var y = a.y
         let introRows = a.height >= 30 ? 6 : 3
         y += b.paragraph(s.workshop.intro[l], x: a.x, y: y, width: a.width, maxRows: introRows, style: Style(.text))
+        // Said before the first round so nobody quotes the names as the study's own.
+        if let note = s.workshop.scenarioNote {
+            y += b.paragraph(note[l], x: a.x, y: y, width: a.width, maxRows: a.height >= 30 ? 3 : 2, style: Style(.dim))
+        }
         y += 1
         // The persona card of the perspective.
         let name = s.perspectiveName(l)
         var card: [String] = []
         if case .workshop(let id) = s.state.setup.perspective, let p = s.workshop.perspective(id) {
             card.append(p.description[l])
-            if let persona = p.persona { card.append(persona[l]) }
+            if let persona = p.persona { card.append(S.personaOurs[l] + persona[l]) }
             if !p.lifeEvents.isEmpty { card.append(S.lifeEvents[l] + ": " + p.lifeEvents.map { $0[l] }.joined(separator: " · ")) }
         }
         let cardRows = min(a.height >= 30 ? 10 : 6, card.isEmpty ? 2 : 2 + card.reduce(0) { $0 + Wrap.lines($1, width: a.width - 4).count })
@@ -33,19 +37,24 @@ enum StepBodies {
         let l = app.language
         var y = a.y
         y += StepView.prompts(app, s, a, maxRows: 2, into: &b)
-        // The wall: every trend, numbered, in columns; as many columns as fit.
-        let trends = s.workshop.trends
-        let notesRows = max(6, a.height / 3)
+        // The wall as the study groups it: trend 0 above, then a column per category
+        // (Mensen, Middelen, Technologie) under its header, as many columns as fit.
+        for t in TrendWall.above(s.workshop, l) {
+            b.put(Wrap.clip(String(t.number).leftPad(2) + " " + t.text, width: a.width), x: a.x, y: y, style: Style(.accent, bold: true))
+            y += 1
+        }
+        let notesRows = max(5, a.height / 4)
         let wallRows = max(3, a.y + a.height - y - notesRows - 1)
-        let columns = max(1, min(3, a.width / 34))
-        let perColumn = max(1, (trends.count + columns - 1) / columns)
-        let colWidth = a.width / columns
-        for (i, t) in trends.enumerated() {
-            let col = i / perColumn
-            let row = i % perColumn
-            guard row < wallRows else { continue }
-            let style = t.category == nil ? Style(.accent, bold: true) : Style(.text)
-            b.put(Wrap.clip(String(t.number).leftPad(2) + " " + t.title[l], width: colWidth - 1), x: a.x + col * colWidth, y: y + row, style: style)
+        let lines = TrendWall.columns(TrendWall.blocks(s.workshop, l), columns: max(1, min(3, a.width / 34)))
+        let colWidth = a.width / max(1, lines.count)
+        var perColumn = 0
+        for (col, column) in lines.enumerated() {
+            perColumn = max(perColumn, column.count)
+            for (row, line) in column.enumerated() where row < wallRows {
+                let text = line.header ? line.text : String(line.number).leftPad(2) + " " + line.text
+                let style = line.header ? Style(.accent, bold: true, underline: true) : Style(.text)
+                b.put(Wrap.clip(text, width: colWidth - 1), x: a.x + col * colWidth, y: y + row, style: style)
+            }
         }
         if perColumn > wallRows {
             let more = l == .nl ? "(n: alle trends)" : "(n: all trends)"

@@ -34,6 +34,8 @@ enum StepView {
         case .directions: SynthesisBodies.directions(app, s, a, into: &b)
         case .voting: SynthesisBodies.voting(app, s, a, into: &b)
         case .close: SynthesisBodies.close(app, s, a, into: &b)
+        case .harvest: ScriptBodies.harvest(app, s, a, into: &b)
+        case .pause: ScriptBodies.pause(app, s, a, into: &b)
         }
     }
 

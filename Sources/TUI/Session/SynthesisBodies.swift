@@ -117,6 +117,9 @@ enum SynthesisBodies {
         var y = a.y
         let ids = s.workshop.scenarios.map(\.id)
         let live = s.state.liveEntries
+        // The close's questions ("what does this mean for your organisation") come first.
+        y += StepView.prompts(app, s, a, maxRows: 2, into: &b)
+        if !s.step.prompts.isEmpty { y += 1 }
         b.put(S.summary[l], x: a.x, y: y, style: Style(.text, bold: true))
         y += 1
         let implications = live.filter { $0.kind == .implication }
@@ -136,6 +139,10 @@ enum SynthesisBodies {
         if y < a.y + a.height { b.put(S.topVoted[l], x: a.x, y: y, style: Style(.accent, bold: true)); y += 1 }
         for e in top.prefix(5) where y < a.y + a.height - 2 {
             y += b.paragraph(String(e.votes).leftPad(2) + " ● " + e.text, x: a.x, y: y, width: a.width, maxRows: 1)
+        }
+        // What the room answers to the close's questions, typed with `a`, where there is room.
+        if !s.visible.isEmpty && y + 3 < a.y + a.height - 1 {
+            StepView.entries(app, s, S.notes[l], Area(x: a.x, y: y + 1, width: a.width, height: a.y + a.height - 1 - (y + 1)), into: &b)
         }
         if y < a.y + a.height - 1 {
             let closeHint = s.state.closed ? (l == .nl ? "Afgesloten — c opent de sessie weer" : "Closed — c reopens the session")

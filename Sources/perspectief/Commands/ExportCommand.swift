@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Core
 import Store
@@ -5,23 +6,32 @@ import Store
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a report of sessions: Markdown, CSV, JSON or HTML.",
-        discussion: "Damaged or newer-schema sessions are named on stderr and left out; the rest is exported.")
+        abstract: "Write a report of sessions: Markdown, CSV, JSON, HTML or PDF.",
+        discussion: """
+            Damaged or newer-schema sessions are named on stderr and left out; the rest is exported. \
+            PDF is the HTML report printed by headless Chromium (Debian package chromium), written \
+            to the file named with --output, readable by its owner only.
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var workshopOptions: WorkshopOptions
     @Argument(help: "Session ids (or --all).") var sessions: [String] = []
     @Flag(help: "Every saved session.") var all = false
     @Option(help: "Only sessions of this workshop.") var workshop: String?
-    @Option(help: "md, csv, json or html.") var format: String = "md"
+    @Option(help: "md, csv, json, html or pdf.") var format: String = "md"
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Replace the output file if it exists.") var force = false
     @Option(help: "Report language: nl or en (default: from LANG).") var lang: String?
 
     func run() throws {
-        guard let format = ExportFormat(rawValue: format) else { throw Messages.unknownFormat(format) }
+        let pdf = format == "pdf"
+        guard let format = pdf ? .html : ExportFormat(rawValue: format) else { throw Messages.unknownFormat(format) }
         guard all || !sessions.isEmpty else { throw Messages.nameSessions }
         if let output, output.isEmpty { throw Messages.emptyOutput }
+        if pdf && output == nil { throw Messages.pdfNeedsFile }
+        if pdf && PDFPrinter.chromium() == nil { throw Messages.pdfNeedsChromium }
+        // Say so before printing (seconds), not after.
+        if pdf, !force, let output, FileManager.default.fileExists(atPath: output) { throw CLIError(StoreError.exists(output)) }
         let store = try storeOptions.open()
         let loaded = SessionLoader.load(store: store, ids: all ? nil : sessions, workshops: workshopOptions.catalog().workshops)
         for problem in loaded.problems { FileHandleErr.print(Messages.warning[Output.language()] + problem) }
@@ -31,7 +41,13 @@ struct ExportCommand: ParsableCommand {
         let groups = (try? GroupJournal(store: store))?.groups ?? []
         let text = format.render(Report(sessions: inputs, groups: groups, language: Output.language(lang)))
         if let output {
-            do { try SafeFile.write(text, to: output, overwrite: force) } catch { throw CLIError(error) }
+            do {
+                if pdf {
+                    try SafeFile.write(bytes: try PDFPrinter.print(html: text), to: output, overwrite: force, mode: 0o600)
+                } else {
+                    try SafeFile.write(text, to: output, overwrite: force)
+                }
+            } catch let error as StoreError { throw CLIError(error) }
         } else {
             print(text, terminator: "")
         }

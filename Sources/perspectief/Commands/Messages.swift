@@ -8,7 +8,7 @@ enum Messages {
     private static func q(_ value: String) -> String { TerminalText.quoted(value) }
 
     static func unknownFormat(_ f: String) -> CLIError {
-        CLIError("unknown format \(q(f)) (md, csv, json or html)", nl: "onbekend formaat \(q(f)) (md, csv, json of html)")
+        CLIError("unknown format \(q(f)) (md, csv, json, html or pdf)", nl: "onbekend formaat \(q(f)) (md, csv, json, html of pdf)")
     }
     static let nameSessions = CLIError(
         "name the sessions to export, or use --all", nl: "noem de sessies die je wilt exporteren, of gebruik --all")
@@ -78,6 +78,14 @@ enum Messages {
     }
     static func importEmpty(_ file: String) -> CLIError {
         CLIError("\(q(file)) has no rows to add", nl: "\(q(file)) heeft geen rijen om toe te voegen")
+    }
+    static let pdfNeedsFile = CLIError(
+        "--format pdf writes a file: name it with --output FILE.pdf", nl: "--format pdf schrijft een bestand: noem het met --output BESTAND.pdf")
+    static let pdfNeedsChromium = CLIError(
+        "PDF needs Chromium, which is not installed: apt-get install chromium (or export --format html and print that from a browser)",
+        nl: "PDF heeft Chromium nodig, en dat is niet geïnstalleerd: apt-get install chromium (of exporteer --format html en druk dat af vanuit een browser)")
+    static func pdfFailed(_ detail: String) -> CLIError {
+        CLIError("cannot print the PDF: \(detail)", nl: "kan de PDF niet afdrukken: \(detail)")
     }
     static let warning = LocalizedText(nl: "waarschuwing: ", en: "warning: ")
     static let readOnlyPrefix = LocalizedText(nl: "alleen-lezen: ", en: "read-only: ")

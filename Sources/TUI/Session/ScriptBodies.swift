@@ -1,0 +1,60 @@
+import Core
+
+/// The steps that pace a session: the break and the harvest (the room's top 3 per scenario).
+enum ScriptBodies {
+    typealias Area = SessionView.Area
+
+    static func pause(_ app: AppState, _ s: SessionScreen, _ a: Area, into b: inout CellBuffer) {
+        let l = app.language
+        var y = a.y + max(0, a.height / 4 - 2)
+        let left = s.remainingMs(now: app.now)
+        let time = left > 0 ? S.breakLeft(l, SessionView.clock(left)) : S.breakOver[l]
+        b.centred(time, y: y, x: a.x, width: a.width, style: Style(left > 0 ? .highlight : .warn, bold: true))
+        y += 2
+        for p in s.step.prompts where y < a.y + a.height - 2 {
+            y += b.paragraph(p[l], x: a.x + 2, y: y, width: a.width - 4, maxRows: 3, style: Style(.text))
+        }
+        if s.stepIndex + 1 < s.workshop.steps.count {
+            let next = s.workshop.steps[s.stepIndex + 1]
+            b.centred(Wrap.clip(S.nextStep[l] + ": " + next.title[l], width: a.width), y: y + 1, x: a.x, width: a.width, style: Style(.dim))
+        }
+    }
+
+    /// The most-voted implications per scenario, at most `n`, ties by time: the top 3 the
+    /// report's matrix shows.
+    static func top(_ entries: [Entry], scenario: String, _ n: Int = 3) -> Set<String> {
+        let list = entries.filter { $0.scenario == scenario && $0.votes > 0 }
+            .sorted { $0.votes != $1.votes ? $0.votes > $1.votes : ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        return Set(list.prefix(n).map(\.id))
+    }
+
+    static func harvest(_ app: AppState, _ s: SessionScreen, _ a: Area, into b: inout CellBuffer) {
+        let l = app.language
+        var y = a.y
+        y += StepView.prompts(app, s, a, maxRows: 2, into: &b)
+        b.put(Wrap.clip(S.harvestKeys[l], width: a.width), x: a.x, y: y, style: Style(.highlight))
+        y += 1
+        let list = s.visibleEntries
+        var top = Set<String>()
+        let perRow = a.width >= 100 ? 4 : 2
+        let colWidth = a.width / perRow
+        for (i, sc) in s.workshop.scenarios.enumerated() {
+            let chosen = Self.top(list, scenario: sc.id)
+            top.formUnion(chosen)
+            let n = list.filter { $0.scenario == sc.id }.count
+            let text = "\(i + 1) \(s.scenarioTitle(sc, l)): ★\(chosen.count)/\(n)"
+            b.put(Wrap.clip(text, width: colWidth - 1), x: a.x + (i % perRow) * colWidth, y: y + i / perRow, style: Style(.dim))
+        }
+        y += (s.workshop.scenarios.count + perRow - 1) / perRow
+        b.hline(x: a.x, y: y, width: a.width)
+        b.put(" \(S.implications[l]) (\(list.count)) ", x: a.x + 1, y: y, style: Style(.accent, bold: true))
+        y += 1
+        let number = Dictionary(uniqueKeysWithValues: s.workshop.scenarios.enumerated().map { ($0.element.id, $0.offset + 1) })
+        EntryListView.draw(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 10) { e in
+            let n = e.scenario.flatMap { number[$0] }.map(String.init) ?? "–"
+            let dots = e.votes <= 4 ? String(repeating: "●", count: e.votes) : "\(e.votes)●"
+            let chosen = top.contains(e.id)
+            return (n + " " + (chosen ? "★" : " ") + " " + dots, chosen ? Style(.good, bold: true) : Style(.dim))
+        }
+    }
+}
