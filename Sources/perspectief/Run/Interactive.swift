@@ -162,6 +162,7 @@ final class Interactive {
         }
         Signals.install()
         send(.resize(width: screen.width, height: screen.height))
+        if screen.asciiOnly { app.notice = Notice(kind: .info, text: S.asciiOnly[app.language]) }
         var lastDrawnSecond: Int64 = -1
         var lastReviewScan = Interactive.now()
         var dirty = true
