@@ -186,6 +186,13 @@ public struct SessionState: Equatable, Sendable {
         case .scenarioRenamed(let id, let title):
             scenarioTitles[id] = title
         case .sessionClosed:
+            // A closed session's clock stops: a timer left running would keep counting in review.
+            for (id, var timer) in timers {
+                guard let since = timer.runningSince else { continue }
+                timer.elapsedMs += max(0, t - since)
+                timer.runningSince = nil
+                timers[id] = timer
+            }
             closed = true
         case .sessionReopened:
             closed = false

@@ -68,7 +68,7 @@ public enum S {
     static let directionKeys = t("1–9: koppel het gekozen inzicht aan een richting", "1–9: link the selected insight to a direction")
     static let robustnessKeys = t("1–4: houdt stand in scenario 1–4", "1–4: holds in scenario 1–4")
     static let messages = t("Hoofdboodschappen", "Main messages")
-    static let holdOn = t("Bijdragen van deelnemers wachten nu op goedkeuring (y tonen, x afwijzen)",
+    static let holdOn = t("Bijdragen van deelnemers wachten nu op goedkeuring (y goedkeuren, x afwijzen)",
         "Participant entries now wait for review (y accept, x reject)")
     static let holdOff = t("Bijdragen van deelnemers verschijnen nu meteen", "Participant entries now show at once")
     static let namesHidden = t("namen verborgen", "names hidden")

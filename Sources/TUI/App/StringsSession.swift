@@ -7,3 +7,41 @@ extension S {
         "Deze computer heeft geen UTF-8-taalinstelling: é toont als e, lijnen als +-|. Wat je typt wordt volledig bewaard.",
         "This computer has no UTF-8 locale: é shows as e, lines as +-|. What you type is kept in full.")
 }
+
+extension S {
+    /// "15 implicaties · 1 inzicht": Dutch and English plurals of the entry kinds.
+    public static func kindCount(_ k: EntryKind, _ n: Int, _ l: Language) -> String {
+        let plural: LocalizedText
+        switch k {
+        case .implication: plural = t("implicaties", "implications")
+        case .insight: plural = t("inzichten", "insights")
+        case .note: plural = t("aantekeningen", "notes")
+        }
+        return "\(n) " + (n == 1 ? kind(k)[l] : plural[l])
+    }
+
+    public static func participantCount(_ n: Int, _ l: Language) -> String {
+        "\(n) " + (n == 1 ? (l == .nl ? "deelnemer" : "participant") : (l == .nl ? "deelnemers" : "participants"))
+    }
+
+    /// While typing where Tab has nothing to choose (a participant's own terminal, or no
+    /// one with a name has joined).
+    static let inputHintNoTab = t("Enter opslaan · Esc annuleren · Alt-Enter nieuwe regel", "Enter save · Esc cancel · Alt-Enter new line")
+}
+
+extension S {
+    static let textKept = t("Je tekst staat nog in het vak (Esc gooit hem weg).", "Your text is still in the box (Esc discards it).")
+    static let closedWhileTyping = t("De sessie is afgesloten: dit wordt niet opgeslagen, maar blijft hier staan · Esc sluit",
+        "The session is closed: this will not be saved, but stays here · Esc closes")
+    static let stepClosedWhileTyping = t("Deze stap is gesloten: dit wordt niet opgeslagen, maar blijft hier staan · Esc sluit",
+        "This step is closed: this will not be saved, but stays here · Esc closes")
+}
+
+extension S {
+    static let nothingClosed = t("Nog niets. De sessie is afgesloten: er kan niets meer bij.", "Nothing yet. The session is closed: nothing more can be added.")
+    static let nothingStepClosed = t("Nog niets. Deze stap is gesloten voor nieuwe bijdragen.", "Nothing yet. This step is closed for new entries.")
+}
+
+extension S {
+    static let saidByTab = t("Gezegd door: %@ (Tab wisselt)", "Said by: %@ (Tab changes)")
+}

@@ -39,7 +39,7 @@ enum Overlays {
                 ("+ / -", t("timer een minuut langer / korter", "timer one minute longer / shorter")),
                 ("n", t("hele kaart tonen (scenario, persona, trends)", "show the whole card (scenario, persona, trends)")),
                 ("x", t("stap open/dicht voor deelnemers; wachtende bijdrage afwijzen", "open/close the step for participants; reject a pending entry")),
-                ("y", t("wachtende bijdrage tonen", "accept a pending entry")),
+                ("y", t("wachtende bijdrage goedkeuren (dan zichtbaar)", "accept a pending entry (it then shows)")),
                 ("r", t("bijdragen van deelnemers eerst laten goedkeuren (aan/uit)", "hold participant entries for review (on/off)")),
                 ("h", t("namen op het scherm verbergen / tonen", "hide / show names on the screen")),
             ]

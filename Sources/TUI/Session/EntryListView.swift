@@ -12,7 +12,9 @@ enum EntryListView {
         guard a.height > 0 else { return }
         let entries = IndexedEntries(all: s.state.entries, positions: s.visible)
         if entries.isEmpty {
-            b.paragraph(S.noEntries[l], x: a.x, y: a.y, width: a.width, maxRows: a.height, style: Style(.dim))
+            // "Press a" only where `a` can still add something.
+            let empty = s.state.closed ? S.nothingClosed : s.isParticipant && !s.state.stepIsOpen(s.step.id) ? S.nothingStepClosed : S.noEntries
+            b.paragraph(empty[l], x: a.x, y: a.y, width: a.width, maxRows: a.height, style: Style(.dim))
             return
         }
         let selected = min(s.selected, entries.count - 1)

@@ -19,6 +19,11 @@ enum ParticipantUpdate {
                 app.notice = Notice(kind: .info, text: Refusal.noEntriesHere.reason[l])
                 return []
             }
+            // Said before typing starts, not after the text is written.
+            if s.state.closed || !s.state.stepIsOpen(s.step.id) {
+                app.notice = Notice(kind: .info, text: (s.state.closed ? Refusal.closed : Refusal.stepClosed).reason[l])
+                return []
+            }
             s.input = TextInput()
             s.editing = nil
         case .char("e"), .enter:
@@ -99,7 +104,7 @@ enum ParticipantView {
 
     static func hint(_ s: SessionScreen, _ l: Language) -> String {
         if s.state.closed { return S.sessionClosed[l] }
-        if s.input != nil { return S.inputHint[l] }
+        if s.input != nil { return S.inputHintNoTab[l] }
         if !s.state.stepIsOpen(s.step.id) { return l == .nl ? "Deze stap is gesloten voor nieuwe bijdragen · q stoppen" : "This step is closed for new entries · q quit" }
         switch s.step.kind {
         case .voting: return l == .nl ? "↑↓ kies een inzicht · v stem geven · V stem terug · q stoppen" : "↑↓ choose an insight · v vote · V take back · q quit"

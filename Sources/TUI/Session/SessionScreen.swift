@@ -216,22 +216,31 @@ enum SessionUpdate {
     }
 
     /// A new state came back from the store: show it, keep the selection in range.
+    /// The selection stays on the entry the facilitator chose while others add (else `d`
+    /// would act on someone else's new entry); it follows only what this terminal added.
     static func changed(_ s: inout SessionScreen, _ state: SessionState) {
         let before = s.state.entries.count
+        let chosen = s.selectedEntry?.id
+        let mineAdded = s.submitted != nil && s.submitted?.editing == nil
         s.state = state
         s.submitted = nil
         let count = s.visible.count
-        if state.entries.count > before, s.visible.last == state.entries.count - 1 {
-            s.selected = max(0, count - 1)  // follow what was just added
+        if mineAdded, let at = s.visible.lastIndex(where: { $0 >= before && state.entries[$0].owner == s.actor.key }) {
+            s.selected = at  // follow what was just added here
+        } else if let chosen, let at = s.visible.firstIndex(where: { state.entries[$0].id == chosen }) {
+            s.selected = at
         }
         s.selected = max(0, min(s.selected, count - 1))
     }
 
     /// The store refused or failed: put the typed text back so nothing typed is lost.
-    static func restoreInput(_ s: inout SessionScreen) {
-        guard let (text, editing) = s.submitted else { return }
+    /// Returns whether there was text worth saying so.
+    @discardableResult
+    static func restoreInput(_ s: inout SessionScreen) -> Bool {
+        guard let (text, editing) = s.submitted else { return false }
         s.input = TextInput(text)
         s.editing = editing
         s.submitted = nil
+        return !text.allSatisfy(\.isWhitespace)
     }
 }

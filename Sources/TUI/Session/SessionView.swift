@@ -113,9 +113,12 @@ enum InputView {
             b.put(line, x: a.x + 1, y: a.y + 1 + i, maxWidth: inner)
         }
         b.cursor = (a.x + 1 + layout.cursorColumn, a.y + 1 + layout.cursorRow - first)
+        // Tab chooses who said it only on the facilitator's screen, and only once someone
+        // with a name has joined; elsewhere the hint does not offer it.
         let authors = s.authors
         let who = authors[min(s.authorIndex, authors.count - 1)] ?? S.room[l]
-        let foot = S.saidBy(l, who) + " · " + S.inputHint[l]
-        b.put(Wrap.clip(foot, width: a.width - 3), x: a.x + 1, y: a.y + a.height - 2, style: Style(.dim))
+        let refused = s.state.closed ? S.closedWhileTyping[l] : s.isParticipant && !s.state.stepIsOpen(s.step.id) ? S.stepClosedWhileTyping[l] : nil
+        let foot = refused ?? (s.isParticipant ? S.inputHintNoTab[l] : (authors.count > 1 ? S.saidByTab(l, who) : S.saidBy(l, who)) + " · " + S.inputHintNoTab[l])
+        b.put(Wrap.clip(foot, width: a.width - 3), x: a.x + 1, y: a.y + a.height - 2, style: refused == nil ? Style(.dim) : Style(.warn, bold: true))
     }
 }

@@ -121,7 +121,7 @@ enum SynthesisBodies {
         y += 1
         let implications = live.filter { $0.kind == .implication }
         let insights = live.filter { $0.kind == .insight }
-        let line = "\(implications.count) \(S.kind(.implication)[l]) · \(insights.count) \(S.kind(.insight)[l]) · \(s.state.participants.count) " + (l == .nl ? "deelnemers" : "participants")
+        let line = S.kindCount(.implication, implications.count, l) + " · " + S.kindCount(.insight, insights.count, l) + " · " + S.participantCount(s.state.participants.count, l)
         b.put(Wrap.clip(line, width: a.width), x: a.x, y: y, style: Style(.dim))
         y += 2
         let koersvast = insights.filter { Robustness.of($0, scenarios: ids) == .koersvast }
