@@ -96,9 +96,79 @@ final class FirstSessionTests: XCTestCase {
         h.press(.char("a")); h.type("enig inzicht"); h.press(.enter)
         h.go(toStep: "afsluiting")
         XCTAssertTrue(h.screen.contains("2 implicaties · 1 inzicht · 0 deelnemers"), h.screen)
-        h.press(.char("?"))
-        XCTAssertTrue(h.screen.contains("goedkeuren"), h.screen)
+        h.press(.char("r"), .char("?"), .end)
+        XCTAssertTrue(h.screen.contains("y           wachtende bijdrage goedkeuren"), h.screen)
         XCTAssertEqual(S.kindCount(.insight, 8, .nl), "8 inzichten")
         XCTAssertEqual(S.kindCount(.note, 1, .en), "1 note")
+    }
+}
+
+/// Nothing the room needs is out of reach: lists, cards and help scroll, and their ↑/↓
+/// counts never cover text.
+final class ScrollingTests: XCTestCase {
+    func testTheScrollMarkerNeverCoversEntryText() {
+        for (w, h) in [(120, 36), (80, 24)] {
+            var s = TUIHarness(workshop: TUIHarness.main2035, width: w, height: h)
+            s.go(toStep: "ronde-1")
+            for i in 1...14 {
+                s.press(.char("a")); s.type("Implicatie \(i) met genoeg woorden om tot aan de rechterrand van het scherm door te lopen en verder"); s.press(.enter)
+            }
+            let screen = s.screen
+            let marked = screen.split(separator: "\n").filter { $0.contains("↑ ") && $0.contains("│") || $0.contains("↓ ") && $0.contains("Implicatie") }
+            XCTAssertFalse(marked.isEmpty, "the list is longer than the screen:\n\(screen)")
+            for line in marked {
+                guard let arrow = line.range(of: "↑ ", options: .backwards) ?? line.range(of: "↓ ", options: .backwards) else { continue }
+                XCTAssertTrue(line[..<arrow.lowerBound].hasSuffix("  "), "the marker sits in its own gutter at \(w)×\(h):\n\(line)")
+            }
+        }
+    }
+
+    func testTheWholeCardScrollsToItsLastTrend() {
+        var s = TUIHarness(workshop: TUIHarness.main2035, width: 120, height: 36)
+        s.go(toStep: "trends")
+        s.press(.char("n"))
+        let last = TUIHarness.main2035.trends.last!
+        XCTAssertFalse(s.screen.contains("\(last.number). \(last.title[.nl])"), "the last trend does not fit at first")
+        XCTAssertTrue(s.screen.contains("scrollen"), s.screen)
+        for _ in 0..<60 { s.press(.down) }
+        XCTAssertTrue(s.session.card, "arrows scroll the card, they do not close it")
+        XCTAssertTrue(s.screen.contains("\(last.number). \(last.title[.nl])"), s.screen)
+        s.press(.pageUp, .home)
+        XCTAssertTrue(s.screen.contains("1. "), s.screen)
+        s.press(.char("q"))
+        XCTAssertFalse(s.session.card, "any other key closes it")
+        XCTAssertNotNil(s.app.session, "and does not leave the session")
+    }
+
+    func testHelpScrollsAndSaysWhoIsHere() {
+        var s = TUIHarness(workshop: TUIHarness.main2035, width: 80, height: 24)
+        s.arrive(.participantJoined, by: FirstSessionTests.bram)
+        s.go(toStep: "robuustheid")
+        s.press(.char("?"))
+        XCTAssertTrue(s.screen.contains("Sessie: 20261122-1400-ouderen-ab12"), s.screen)
+        XCTAssertTrue(s.screen.contains("Deelnemers: Bram"), s.screen)
+        XCTAssertFalse(s.screen.contains("sessie verlaten"), "the last key is below the fold at 80×24")
+        s.press(.end)
+        XCTAssertTrue(s.app.help)
+        XCTAssertTrue(s.screen.contains("sessie verlaten"), s.screen)
+        XCTAssertTrue(s.screen.contains("houdt stand in scenario"), "this step's own keys are listed:\n\(s.screen)")
+        s.press(.char("x"))
+        XCTAssertFalse(s.app.help)
+        s.press(.char("h"), .char("?"))
+        XCTAssertTrue(s.screen.contains("Deelnemers: 1 (namen verborgen)"), s.screen)
+    }
+
+    func testTheTimerRunsOnIntoTheNextStepUnlessTurnedOff() {
+        var s = TUIHarness(workshop: TUIHarness.main2035)
+        s.press(.char("t"))
+        s.press(.right)
+        XCTAssertEqual(s.state.timers["trends"]?.isRunning, true, "one press of t for the whole session")
+        XCTAssertEqual(s.state.timers["opening"]?.isRunning, false)
+        s.press(.char("T"))
+        XCTAssertEqual(s.app.notice?.text, "De timer pauzeert bij elke stap.")
+        s.press(.right)
+        XCTAssertNotEqual(s.state.timers["ronde-1"]?.isRunning, true)
+        s.press(.char("T"), .char("?"), .end)
+        XCTAssertTrue(s.screen.contains("timer loopt door naar de volgende stap: aan"), s.screen)
     }
 }

@@ -122,8 +122,10 @@ public struct SessionState: Equatable, Sendable {
             if participants[event.actor.key] == nil {
                 participants[event.actor.key] = Participant(key: event.actor.key, name: event.actor.name, joinedAt: t)
             }
-        case .stepMoved(let to, _):
-            if let current = step, var timer = timers[current], let since = timer.runningSince {
+        case .stepMoved(let to, let from):
+            // `step` is nil on the first step: the event's `from` names it.
+            let current = step ?? from
+            if var timer = timers[current], let since = timer.runningSince {
                 timer.elapsedMs += max(0, t - since)
                 timer.runningSince = nil
                 timers[current] = timer

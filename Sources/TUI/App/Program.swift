@@ -94,7 +94,10 @@ func restoreInput(_ app: inout AppState) -> Bool {
 
 func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
     app.notice = nil
-    if app.help { app.help = false; return [] }
+    if app.help {
+        if let offset = Overlays.scrolled(app, key) { app.helpScroll = offset } else { app.help = false; app.helpScroll = 0 }
+        return []
+    }
     if key == .ctrl("c") { return [.quit] }
     if app.isTooSmall { return key == .char("q") ? [.quit] : [] }
     switch app.route {

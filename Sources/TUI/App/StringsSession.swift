@@ -45,3 +45,21 @@ extension S {
 extension S {
     static let saidByTab = t("Gezegd door: %@ (Tab wisselt)", "Said by: %@ (Tab changes)")
 }
+
+extension S {
+    static let scrollOrClose = t("↑↓ PgUp PgDn scrollen · andere toets sluit", "↑↓ PgUp PgDn scroll · any other key closes")
+}
+
+extension S {
+    static let quadrant = t("Kwadrant", "Quadrant")
+}
+
+extension S {
+    static let sessionId = t("Sessie: %@", "Session: %@")
+    static let nobodyJoined = t("nog niemand", "no one yet")
+}
+
+extension S {
+    static let timerRunsOnOn = t("De timer loopt door naar de volgende stap.", "The timer runs on into the next step.")
+    static let timerRunsOnOff = t("De timer pauzeert bij elke stap.", "The timer pauses at every step.")
+}

@@ -1,14 +1,16 @@
 import Core
 
 /// The full card over the screen (key `n`): the whole scenario narrative in a round, the
-/// persona in the opening, every trend on the wall, the directions and messages later on.
+/// persona in the opening, every trend on the wall, the directions and messages later on,
+/// and the step's prompts whole. It scrolls when it is taller than the screen.
 enum CardView {
-    static func draw(_ app: AppState, _ s: SessionScreen, into b: inout CellBuffer) {
+    static func geometry(_ width: Int, _ height: Int) -> ScrollBox.Geometry {
+        let w = min(width - 4, 110)
+        return ScrollBox.Geometry(x: (width - w) / 2, y: 2, width: w, height: height - 4)
+    }
+
+    static func content(_ app: AppState, _ s: SessionScreen) -> (title: String, lines: [ScrollBox.Line]) {
         let l = app.language
-        let w = min(b.width - 4, 110)
-        let h = b.height - 4
-        let x = (b.width - w) / 2
-        let y = 2
         var title = s.step.title[l]
         var paragraphs: [(String, Style)] = []
         switch s.step.kind {
@@ -18,6 +20,11 @@ enum CardView {
                 if let tag = sc.tagline { paragraphs.append((tag[l], Style(.text, bold: true))) }
                 paragraphs.append((sc.narrative[l], Style(.text)))
                 paragraphs.append((S.features[l] + ": " + sc.features.map { $0[l] }.joined(separator: " · "), Style(.dim)))
+                if let q = s.workshop.quadrant(of: sc), s.workshop.axes.count == 2 {
+                    let axes = s.workshop.axes
+                    let poles = [axes[0].title[l] + " " + axes[0].poles[q.column].label[l], axes[1].title[l] + " " + axes[1].poles[q.row].label[l]]
+                    paragraphs.append((S.quadrant[l] + ": " + poles.joined(separator: " · "), Style(.dim)))
+                }
             }
         case .opening:
             title = s.perspectiveName(l)
@@ -33,12 +40,17 @@ enum CardView {
             paragraphs.append((S.messages[l] + ":", Style(.accent, bold: true)))
             for m in s.workshop.messages { paragraphs.append(("\(m.number). \(m.title[l])", Style(.dim))) }
         }
-        b.box(x: x, y: y, width: w, height: h, style: Style(.accent), title: title)
-        var cy = y + 2
-        for (text, style) in paragraphs where cy < y + h - 2 {
-            cy += b.paragraph(text, x: x + 3, y: cy, width: w - 6, maxRows: y + h - 2 - cy, style: style)
-            if paragraphs.count < 8 { cy += 1 }
-        }
-        b.centred(S.helpClose[l], y: y + h - 1, x: x, width: w, style: Style(.dim))
+        paragraphs += s.step.prompts.map { ("? " + $0[l], Style(.highlight)) }
+        let g = geometry(app.width, app.height)
+        return (title, ScrollBox.wrap(paragraphs, width: g.textWidth(keyed: false), spaced: paragraphs.count < 8))
+    }
+
+    static func scrolled(_ app: AppState, _ s: SessionScreen, _ key: Key) -> Int? {
+        ScrollBox.scrolled(s.cardScroll, by: key, count: content(app, s).lines.count, geometry(app.width, app.height))
+    }
+
+    static func draw(_ app: AppState, _ s: SessionScreen, into b: inout CellBuffer) {
+        let (title, lines) = content(app, s)
+        ScrollBox.draw(title: title, lines: lines, offset: s.cardScroll, geometry(b.width, b.height), language: app.language, into: &b)
     }
 }

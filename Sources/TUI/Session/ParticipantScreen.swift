@@ -6,7 +6,7 @@ import Core
 enum ParticipantUpdate {
     static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
         if s.input != nil { return SessionUpdate.typing(&app, &s, key) }
-        if s.card { s.card = false; return [] }
+        if s.card { return SessionUpdate.cardKey(app, &s, key) }
         let l = app.language
         let count = s.visible.count
         switch key {

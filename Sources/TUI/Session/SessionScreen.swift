@@ -22,6 +22,11 @@ public struct SessionScreen: Sendable {
     var submitted: (text: String, editing: String?)?
     /// The full scenario/persona/directions card over the screen (key `n`).
     public var card = false
+    /// How far the card is scrolled down, in lines.
+    public var cardScroll = 0
+    /// A running timer carries on into the next step (what facilitators expect); `T` turns
+    /// it off for this screen.
+    public var timerRunsOn = true
 
     public init(id: String, workshop: Workshop, state: SessionState, readOnly: String?, actor: Actor) {
         self.id = id
@@ -92,7 +97,7 @@ public struct SessionScreen: Sendable {
 enum SessionUpdate {
     static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
         if s.input != nil { return typing(&app, &s, key) }
-        if s.card { s.card = false; return [] }
+        if s.card { return cardKey(app, &s, key) }
         let count = s.visible.count
         let step = s.step
         if s.readOnly != nil, [.right, .pageDown, .left, .pageUp].contains(key) {
@@ -111,14 +116,16 @@ enum SessionUpdate {
             return [.perform(c)]
         }
         switch key {
-        case .right, .pageDown:
-            guard s.stepIndex + 1 < s.workshop.steps.count else { return [] }
+        case .right, .pageDown, .left, .pageUp:
+            let next = s.stepIndex + ((key == .right || key == .pageDown) ? 1 : -1)
+            guard s.workshop.steps.indices.contains(next) else { return [] }
             s.selected = 0
-            return perform(.moveStep(to: s.workshop.steps[s.stepIndex + 1].id))
-        case .left, .pageUp:
-            guard s.stepIndex > 0 else { return [] }
-            s.selected = 0
-            return perform(.moveStep(to: s.workshop.steps[s.stepIndex - 1].id))
+            let running = s.state.timers[step.id]?.isRunning ?? false
+            let moved = perform(.moveStep(to: s.workshop.steps[next].id))
+            return moved + (running && s.timerRunsOn && !moved.isEmpty ? [.perform(.startTimer)] : [])
+        case .char("T"):
+            s.timerRunsOn.toggle()
+            app.notice = Notice(kind: .info, text: s.timerRunsOn ? S.timerRunsOnOn[app.language] : S.timerRunsOnOff[app.language])
         case .up, .char("k"): s.selected = max(0, min(s.selected, count - 1) - 1)
         case .down, .char("j"): s.selected = min(max(0, count - 1), s.selected + 1)
         case .home, .char("g"): s.selected = 0
@@ -179,6 +186,17 @@ enum SessionUpdate {
         case .char("?"): app.help = true
         case .char("q"), .escape: return [.leaveSession]
         default: break
+        }
+        return []
+    }
+
+    /// On the card: scrolling keys scroll it, any other key closes it.
+    static func cardKey(_ app: AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
+        if let offset = CardView.scrolled(app, s, key) {
+            s.cardScroll = offset
+        } else {
+            s.card = false
+            s.cardScroll = 0
         }
         return []
     }
