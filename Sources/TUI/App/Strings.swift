@@ -82,8 +82,8 @@ public enum S {
     static let saidBy = t("Gezegd door: %@", "Said by: %@")
 
     // Footer hints
-    static let sessionHint = t("←→ stap · a nieuw · ↑↓ kies · e/d wijzig/wis · u terug · t timer · ? hulp · q stop",
-        "←→ step · a add · ↑↓ select · e/d edit/remove · u undo · t timer · ? help · q leave")
+    static let sessionHint = t("←→ stap · a nieuw · ↑↓ kies · e/d wijzig/wis · u terug · t timer · n kaart · ? hulp · q stop",
+        "←→ step · a add · ↑↓ select · e/d edit/remove · u undo · t timer · n card · ? help · q leave")
     static let homeHint = t("↑↓ kiezen · Enter openen · n nieuwe sessie · ? hulp · q stoppen",
         "↑↓ choose · Enter open · n new session · ? help · q quit")
 

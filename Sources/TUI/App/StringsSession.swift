@@ -63,3 +63,22 @@ extension S {
     static let timerRunsOnOn = t("De timer loopt door naar de volgende stap.", "The timer runs on into the next step.")
     static let timerRunsOnOff = t("De timer pauzeert bij elke stap.", "The timer pauses at every step.")
 }
+
+extension S {
+    static let allImplicationsOnCard = t("(n: alle implicaties)", "(n: all implications)")
+    static let wholeCard = t("n: hele kaart", "n: whole card")
+}
+
+extension S {
+    /// The session hint where 80 columns cannot hold all of it: `n` (the whole card) stays.
+    static let sessionHintShort = t("←→ stap · a nieuw · ↑↓ kies · e/d wijzig/wis · t timer · n kaart · ? hulp",
+        "←→ step · a add · ↑↓ select · e/d edit/remove · t timer · n card · ? help")
+}
+
+extension S {
+    static let yourVoteDot = t("● = jouw stem", "● = your vote")
+}
+
+extension S {
+    static let voteLegend = t("v/V stem van de zaal +1/−1 (○) · ● stemmen van deelnemers", "v/V a vote for the room +1/−1 (○) · ● participants' votes")
+}

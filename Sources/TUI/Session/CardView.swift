@@ -33,6 +33,8 @@ enum CardView {
                 if let persona = p.persona { paragraphs.append((persona[l], Style(.highlight))) }
             }
             paragraphs.append((s.workshop.question[l], Style(.dim)))
+        case .insights:
+            paragraphs = ImplicationsPanel.card(app, s)
         case .trends:
             for t in s.workshop.trends { paragraphs.append(("\(t.number). \(t.title[l]) — \(t.explanation[l])", Style(.text))) }
         default:
@@ -40,9 +42,16 @@ enum CardView {
             paragraphs.append((S.messages[l] + ":", Style(.accent, bold: true)))
             for m in s.workshop.messages { paragraphs.append(("\(m.number). \(m.title[l])", Style(.dim))) }
         }
-        paragraphs += s.step.prompts.map { ("? " + $0[l], Style(.highlight)) }
-        let g = geometry(app.width, app.height)
-        return (title, ScrollBox.wrap(paragraphs, width: g.textWidth(keyed: false), spaced: paragraphs.count < 8))
+        let prompts = s.step.prompts.map { ("? " + $0[l], Style(.highlight)) }
+        // The agenda whole: the rail cuts step titles below 200 columns.
+        let agenda = [(S.agenda[l] + ":", Style(.accent, bold: true))]
+            + s.workshop.steps.enumerated().map { ("\($0.offset + 1). \($0.element.title[l]) (\($0.element.minutes)′)", Style(.dim)) }
+        let width = geometry(app.width, app.height).textWidth(keyed: false)
+        let blank = ScrollBox.Line(key: nil, text: "", style: .plain)
+        var lines = ScrollBox.wrap(paragraphs, width: width, spaced: paragraphs.count < 8)
+        if !prompts.isEmpty { lines += [blank] + ScrollBox.wrap(prompts, width: width, spaced: false) }
+        lines += [blank] + ScrollBox.wrap(agenda, width: width, spaced: false)
+        return (title, lines)
     }
 
     static func scrolled(_ app: AppState, _ s: SessionScreen, _ key: Key) -> Int? {

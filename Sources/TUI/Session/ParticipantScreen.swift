@@ -56,7 +56,8 @@ enum ParticipantView {
         let step = s.step
         b.fill(x: 0, y: 0, width: b.width, height: 1, style: Style(.inverse))
         let who = s.actor.name ?? S.anonymous[l]
-        let right = S.stepOf(l, "\(s.stepIndex + 1)", "\(s.workshop.steps.count)") + " "
+        // The room's timer too: a participant paces their typing by it.
+        let right = SessionView.timerText(app, s) + " · " + S.stepOf(l, "\(s.stepIndex + 1)", "\(s.workshop.steps.count)") + " "
         b.put(Wrap.clip(" \(s.state.setup.title) · \(who)", width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true))
         b.put(right, x: b.width - DisplayWidth.of(right), y: 0, style: Style(.inverse))
         var a = SessionView.Area(x: 2, y: 2, width: b.width - 4, height: b.height - 3)
@@ -78,16 +79,19 @@ enum ParticipantView {
         y += 1
         let voting = step.kind == .voting
         let heading: String
+        // Every number says what it counts: no bare "(8)".
+        let n = s.visible.count
         if voting {
             let left = s.state.setup.voteBudget - s.state.votesUsed(by: s.actor.key)
-            heading = l == .nl ? "Stemmen over: \(left) van \(s.state.setup.voteBudget)" : "Votes left: \(left) of \(s.state.setup.voteBudget)"
+            heading = (l == .nl ? "Stemmen over: \(left) van \(s.state.setup.voteBudget)" : "Votes left: \(left) of \(s.state.setup.voteBudget)")
+                + " · " + S.kindCount(.insight, n, l) + " · " + S.yourVoteDot[l]
         } else if step.kind.entryKind == nil || [.robustness, .directions].contains(step.kind) {
-            heading = S.insights[l]
+            heading = S.insights[l] + ": \(n)"
         } else {
-            heading = l == .nl ? "Jouw bijdragen" : "Your entries"
+            heading = (l == .nl ? "Jouw bijdragen: " : "Your entries: ") + "\(n)"
         }
         b.hline(x: a.x, y: y, width: a.width)
-        b.put(" \(heading) (\(s.visible.count)) ", x: a.x + 1, y: y, style: Style(.accent, bold: true))
+        b.put(Wrap.clip(" \(heading) ", width: a.width - 2), x: a.x + 1, y: y, style: Style(.accent, bold: true))
         y += 1
         let list = SessionView.Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y)
         if voting {

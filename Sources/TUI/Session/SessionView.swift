@@ -25,8 +25,9 @@ enum SessionView {
         StepView.draw(app, s, content, into: &b)
         if s.card { CardView.draw(app, s, into: &b) }
         var hint = S.sessionHint[l]
-        if let reason = s.readOnly { hint = S.readOnlySession(l, reason) } else if s.state.closed { hint = S.sessionClosed[l] }
-        Footer.draw(app, hint: hint, into: &b)
+        var short: String? = S.sessionHintShort[l]
+        if let reason = s.readOnly { hint = S.readOnlySession(l, reason); short = nil } else if s.state.closed { hint = S.sessionClosed[l]; short = nil }
+        Footer.draw(app, hint: hint, short: short, into: &b)
     }
 
     static func header(_ app: AppState, _ s: SessionScreen, into b: inout CellBuffer) {
