@@ -89,14 +89,22 @@ public enum Replay {
                 ? say("markeert dat \(entry(id)) standhoudt in \(quote(t.nl))", "marks \(entry(id)) as holding in \(quote(t.en))")
                 : say("markeert dat \(entry(id)) geen stand houdt in \(quote(t.nl))", "marks \(entry(id)) as not holding in \(quote(t.en))")
         case .linkSet(let id, let target, let linked):
+            // Which direction or trend, by number and title.
             let t: LocalizedText
+            let what: LocalizedText
             switch target {
-            case .direction(let d): t = workshop?.direction(d)?.title ?? LocalizedText(d)
-            case .trend(let tr): t = workshop?.trend(tr)?.title ?? LocalizedText(tr)
+            case .direction(let d):
+                t = workshop?.direction(d)?.title ?? LocalizedText(d)
+                let n = workshop?.direction(d).map { " \($0.number)" } ?? ""
+                what = LocalizedText(nl: "richting\(n) ", en: "direction\(n) ")
+            case .trend(let tr):
+                t = workshop?.trend(tr)?.title ?? LocalizedText(tr)
+                let n = workshop?.trend(tr).map { " \($0.number)" } ?? ""
+                what = LocalizedText(nl: "trend\(n) ", en: "trend\(n) ")
             }
             return linked
-                ? say("koppelt \(entry(id)) aan \(quote(t.nl))", "links \(entry(id)) to \(quote(t.en))")
-                : say("ontkoppelt \(entry(id)) van \(quote(t.nl))", "unlinks \(entry(id)) from \(quote(t.en))")
+                ? say("koppelt \(entry(id)) aan \(what.nl)\(quote(t.nl))", "links \(entry(id)) to \(what.en)\(quote(t.en))")
+                : say("ontkoppelt \(entry(id)) van \(what.nl)\(quote(t.nl))", "unlinks \(entry(id)) from \(what.en)\(quote(t.en))")
         case .voteCast(let id):
             return say("stemt op \(entry(id))", "votes for \(entry(id))")
         case .voteWithdrawn(let id):
