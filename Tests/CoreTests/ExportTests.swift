@@ -97,7 +97,7 @@ final class ExportTests: XCTestCase {
     /// What every CSV row should hold, built straight from the sessions, not from the export.
     func expectedRows() -> [[String]] {
         let w = Fixtures.mini
-        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)"]]
+        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal"]]
         for s in ExportFixture.report(.nl).sessions {
             for e in s.state.entries where e.isLive {
                 let persp: String
@@ -109,11 +109,13 @@ final class ExportTests: XCTestCase {
                 rows.append([
                     s.state.setup.title, s.sessionId, "Miniworkshop", persp, w.step(e.step)!.title.nl,
                     e.scenario.map { w.scenario($0)!.title.nl } ?? "",
-                    ["implication": "implicatie", "insight": "inzicht", "note": "notitie"][e.kind.rawValue]!,
+                    ["implication": "implicatie", "insight": "inzicht", "note": "aantekening"][e.kind.rawValue]!,
                     guarded(e.text), s.hidesNames ? "" : e.author ?? "",
                     w.scenarios.filter { e.holdsIn.contains($0.id) }.map(\.title.nl).joined(separator: "; "),
                     w.directions.filter { e.directions.contains($0.id) }.map(\.title.nl).joined(separator: "; "),
                     String(e.votes), ISOTime.format(ms: e.createdAt),
+                    e.kind == .insight ? (w.scenarios.allSatisfy { e.holdsIn.contains($0.id) } ? "ja" : "nee") : "",
+                    String(e.votesBy["facilitator"] ?? 0),
                 ])
             }
         }

@@ -64,7 +64,7 @@ public enum Replay {
             switch n.kind {
             case .implication: kindNL = "implicatie"; kindEN = "implication"
             case .insight: kindNL = "inzicht"; kindEN = "insight"
-            case .note: kindNL = "notitie"; kindEN = "note"
+            case .note: kindNL = "aantekening"; kindEN = "note"
             }
             if let s = n.scenario {
                 let t = scenario(s)
