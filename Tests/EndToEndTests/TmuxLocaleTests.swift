@@ -86,3 +86,36 @@ final class TmuxLocaleTests: XCTestCase {
         XCTAssertTrue(text.contains("Zoë"), text)
     }
 }
+
+/// A participant typing when the facilitator closes the session: told so, and the text stays.
+final class TmuxClosedSessionTests: XCTestCase {
+    func testTextTypedAsTheSessionClosesIsKeptAndNoOneIsInvitedToType() throws {
+        let store = Binary.tempDir("closed")
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let r = Spawn.run([Binary.perspectief, "new", "--store", store, "--perspective", "ouderen", "--title", "Ouderen Zwolle"])
+        XCTAssertEqual(r.status, 0, r.error)
+        let id = r.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let env = ["PERSPECTIEF_STORE": store]
+        let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
+        facilitator.wait(for: "Stap 1 van 11")
+        let zoe = try Tmux(width: 80, height: 24, command: "\(Binary.perspectief) join \(id) --name 'Zoë' --lang nl", environment: env)
+        zoe.wait(for: "Jouw bijdragen")
+        zoe.keys("a")
+        zoe.type("Mijn laatste gedachte")
+        zoe.wait(for: "Mijn laatste gedachte")
+        for _ in 0..<10 { facilitator.keys("Right") }
+        facilitator.wait(for: "Stap 11 van 11")
+        facilitator.keys("c")
+        facilitator.wait(for: "Deze sessie is afgesloten")
+        zoe.wait(for: "De sessie is afgesloten: dit wordt niet opgeslagen")
+        zoe.keys("Enter")
+        let kept = zoe.wait(for: "Je tekst staat nog in het vak")
+        XCTAssertTrue(kept.contains("Mijn laatste gedachte"), kept)
+        zoe.keys("Escape")
+        let after = zoe.wait(for: "Nog niets. De sessie is afgesloten")
+        XCTAssertFalse(after.contains("Druk op a"), after)
+        zoe.keys("a")
+        let told = zoe.wait(for: "De sessie is afgesloten.")
+        XCTAssertFalse(told.contains("Nieuw:"), "no input opens:\n\(told)")
+    }
+}
