@@ -172,3 +172,29 @@ final class ScrollingTests: XCTestCase {
         XCTAssertTrue(s.screen.contains("timer loopt door naar de volgende stap: aan"), s.screen)
     }
 }
+
+/// Participants see the room's entries on their own screens when the facilitator allows it.
+final class RoomVisibleTests: XCTestCase {
+    func testAParticipantSeesTheRoomsEntriesOnlyWhenAllowed() {
+        var h = TUIHarness.participant()
+        h.facilitatorMoves(to: "ronde-1")
+        h.arrive(.entryAdded(NewEntry(id: "f1", kind: .implication, text: "Gezegd in de zaal", step: "ronde-1", scenario: "zuinig-loket", author: nil)),
+                 by: .facilitator("Anna"))
+        h.press(.char("a")); h.type("Mijn eigen"); h.press(.enter)
+        XCTAssertEqual(h.session.visibleEntries.map(\.text), ["Mijn eigen"])
+        h.arrive(.settingsChanged(holdForReview: nil, hideNames: nil, voteBudget: nil, roomVisible: true), by: .facilitator("Anna"))
+        XCTAssertEqual(h.session.visibleEntries.map(\.text), ["Gezegd in de zaal", "Mijn eigen"])
+        XCTAssertTrue(h.screen.contains("Bijdragen van de zaal: 2"), h.screen)
+        h.press(.up, .char("e"))
+        XCTAssertNil(h.session.input, "someone else's entry is still not theirs to edit")
+    }
+
+    func testTheFacilitatorTurnsItOnWithZ() {
+        var h = TUIHarness(workshop: TUIHarness.main2035)
+        h.press(.char("z"))
+        XCTAssertTrue(h.state.roomVisible)
+        XCTAssertTrue(h.screen.contains("deelnemers zien alles"), h.screen)
+        h.press(.char("u"))
+        XCTAssertFalse(h.state.roomVisible, "undo turns it off again")
+    }
+}

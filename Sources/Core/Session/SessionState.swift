@@ -36,6 +36,8 @@ public struct SessionState: Equatable, Sendable {
     private var index: [String: Int] = [:]
     public var closedSteps: Set<String> = []
     public var hideNames = false
+    /// Participants see the room's shown entries of the step (the facilitator allows it).
+    public var roomVisible = false
     public var scenarioTitles: [String: String] = [:]
     public var closed = false
     /// The highest Lamport clock folded in; a new event gets one more.
@@ -47,7 +49,7 @@ public struct SessionState: Equatable, Sendable {
 
     public static func == (a: SessionState, b: SessionState) -> Bool {
         a.setup == b.setup && a.step == b.step && a.entries == b.entries && a.timers == b.timers
-            && a.participants == b.participants && a.closedSteps == b.closedSteps && a.hideNames == b.hideNames
+            && a.participants == b.participants && a.closedSteps == b.closedSteps && a.hideNames == b.hideNames && a.roomVisible == b.roomVisible
             && a.closed == b.closed && a.clock == b.clock && a.undone == b.undone
             && a.scenarioTitles == b.scenarioTitles
     }
@@ -181,10 +183,11 @@ public struct SessionState: Equatable, Sendable {
             }
         case .stepInputSet(let s, let open):
             if open { closedSteps.remove(s) } else { closedSteps.insert(s) }
-        case .settingsChanged(let hold, let hide, let budget):
+        case .settingsChanged(let hold, let hide, let budget, let room):
             if let hold { setup.holdForReview = hold }
             if let hide { hideNames = hide }
             if let budget { setup.voteBudget = budget }
+            if let room { roomVisible = room }
         case .scenarioRenamed(let id, let title):
             scenarioTitles[id] = title
         case .sessionClosed:
@@ -234,10 +237,10 @@ public struct SessionState: Equatable, Sendable {
         case .voteCast(let id): return .voteWithdrawn(id: id)
         case .voteWithdrawn(let id): return .voteCast(id: id)
         case .stepInputSet(let s, _): return .stepInputSet(step: s, open: stepIsOpen(s))
-        case .settingsChanged(let hold, let hide, let budget):
+        case .settingsChanged(let hold, let hide, let budget, let room):
             return .settingsChanged(
                 holdForReview: hold == nil ? nil : setup.holdForReview, hideNames: hide == nil ? nil : hideNames,
-                voteBudget: budget == nil ? nil : setup.voteBudget)
+                voteBudget: budget == nil ? nil : setup.voteBudget, roomVisible: room == nil ? nil : roomVisible)
         case .scenarioRenamed(let id, _): return .scenarioRenamed(id: id, title: scenarioTitles[id])
         case .sessionClosed: return .sessionReopened
         case .sessionReopened: return .sessionClosed

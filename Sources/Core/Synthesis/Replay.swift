@@ -114,12 +114,16 @@ public enum Replay {
             return open
                 ? say("opent de invoer bij \(quote(t.nl))", "opens input in \(quote(t.en))")
                 : say("sluit de invoer bij \(quote(t.nl))", "closes input in \(quote(t.en))")
-        case .settingsChanged(let hold, let hide, let budget):
+        case .settingsChanged(let hold, let hide, let budget, let room):
             var nl: [String] = []
             var en: [String] = []
             if let hold { nl.append(hold ? "bijdragen eerst beoordelen" : "bijdragen direct tonen"); en.append(hold ? "hold entries for review" : "show entries at once") }
             if let hide { nl.append(hide ? "namen verbergen" : "namen tonen"); en.append(hide ? "hide names" : "show names") }
             if let budget { nl.append("stembudget \(budget)"); en.append("vote budget \(budget)") }
+            if let room {
+                nl.append(room ? "deelnemers zien alle bijdragen" : "deelnemers zien alleen hun eigen bijdragen")
+                en.append(room ? "participants see every entry" : "participants see only their own entries")
+            }
             return say("wijzigt instellingen: " + nl.joined(separator: ", "), "changes settings: " + en.joined(separator: ", "))
         case .scenarioRenamed(let id, let title):
             let t = scenario(id)

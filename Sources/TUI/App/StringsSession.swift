@@ -82,3 +82,13 @@ extension S {
 extension S {
     static let voteLegend = t("v/V stem van de zaal +1/−1 (○) · ● stemmen van deelnemers", "v/V a vote for the room +1/−1 (○) · ● participants' votes")
 }
+
+extension S {
+    static let roomVisibleOn = t("Deelnemers zien nu alle bijdragen van de zaal op hun eigen scherm.", "Participants now see every entry of the room on their own screen.")
+    static let roomVisibleOff = t("Deelnemers zien nu alleen hun eigen bijdragen.", "Participants now see only their own entries.")
+    static let roomEntries = t("Bijdragen van de zaal: ", "The room's entries: ")
+}
+
+extension S {
+    static let roomVisibleFlag = t("deelnemers zien alles", "participants see all")
+}

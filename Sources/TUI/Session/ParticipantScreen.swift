@@ -88,7 +88,7 @@ enum ParticipantView {
         } else if step.kind.entryKind == nil || [.robustness, .directions].contains(step.kind) {
             heading = S.insights[l] + ": \(n)"
         } else {
-            heading = (l == .nl ? "Jouw bijdragen: " : "Your entries: ") + "\(n)"
+            heading = s.state.roomVisible ? S.roomEntries[l] + "\(n)" : (l == .nl ? "Jouw bijdragen: " : "Your entries: ") + "\(n)"
         }
         b.hline(x: a.x, y: y, width: a.width)
         b.put(Wrap.clip(" \(heading) ", width: a.width - 2), x: a.x + 1, y: y, style: Style(.accent, bold: true))

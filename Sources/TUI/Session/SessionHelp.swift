@@ -68,6 +68,8 @@ enum SessionHelp {
         keys += [
             ("r", t("bijdragen van deelnemers eerst laten goedkeuren (aan/uit)", "hold participant entries for review (on/off)")),
             ("h", t("namen op het scherm verbergen / tonen", "hide / show names on the screen")),
+            ("z", s.state.roomVisible ? t("deelnemers zien alle bijdragen op hun scherm: aan (z zet uit)", "participants see every entry on their screen: on (z turns off)")
+                : t("deelnemers zien alleen hun eigen bijdragen (z: ook die van de zaal)", "participants see only their own entries (z: the room's too)")),
             ("?", t("deze hulp", "this help")), ("q", t("sessie verlaten (blijft bewaard)", "leave the session (it stays saved)")),
         ]
         return keys

@@ -60,7 +60,7 @@ public struct SessionScreen: Sendable {
             guard inStep else { continue }
             if participant {
                 let mine = e.owner == actor.key
-                let ownOnly = byStep || step.kind == .insights
+                let ownOnly = (byStep || step.kind == .insights) && !state.roomVisible
                 if ownOnly ? !mine : !(mine || e.isLive) { continue }
             }
             out.append(i)
@@ -178,6 +178,11 @@ enum SessionUpdate {
         case .char("h"):
             // Names off the projector; in an anonymous session they were never stored anyway.
             return perform(.changeSettings(hideNames: !s.state.hideNames))
+        case .char("z"):
+            // The room's entries on the participants' own screens (the projector may be far).
+            let visible = !s.state.roomVisible
+            app.notice = Notice(kind: .info, text: visible ? S.roomVisibleOn[app.language] : S.roomVisibleOff[app.language])
+            return perform(.changeSettings(roomVisible: visible))
         case .char("r"):
             let hold = !s.state.setup.holdForReview
             app.notice = Notice(kind: .info, text: hold ? S.holdOn[app.language] : S.holdOff[app.language])

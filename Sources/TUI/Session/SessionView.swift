@@ -78,6 +78,7 @@ enum SessionView {
         // Who is in the room, and how their entries reach the screen.
         var flags = [S.participantsJoined(l, "\(s.state.participants.count)")]
         if s.state.hideNames || s.state.setup.anonymous { flags.append(s.state.setup.anonymous ? S.anonymous[l] : S.namesHidden[l]) }
+        if s.state.roomVisible { flags.append(S.roomVisibleFlag[l]) }
         let pending = s.state.entries.reduce(0) { $0 + ($1.status == .pending && !$1.removed ? 1 : 0) }
         if s.state.setup.holdForReview || pending > 0 { flags.append(l == .nl ? "\(pending) wachten op ok" : "\(pending) awaiting review") }
         for (i, flag) in flags.reversed().enumerated() {
