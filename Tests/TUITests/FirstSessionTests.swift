@@ -100,6 +100,10 @@ final class FirstSessionTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("y           wachtende bijdrage goedkeuren"), h.screen)
         XCTAssertEqual(S.kindCount(.insight, 8, .nl), "8 inzichten")
         XCTAssertEqual(S.kindCount(.note, 1, .en), "1 note")
+        h.press(.escape)
+        h.go(toStep: "stemmen")
+        h.press(.char("v"))
+        XCTAssertTrue(h.screen.contains("1 inzicht · 1 stem "), h.screen)
     }
 }
 

@@ -92,3 +92,9 @@ extension S {
 extension S {
     static let roomVisibleFlag = t("deelnemers zien alles", "participants see all")
 }
+
+extension S {
+    static func voteCount(_ n: Int, _ l: Language) -> String {
+        "\(n) " + (n == 1 ? (l == .nl ? "stem" : "vote") : votes[l])
+    }
+}

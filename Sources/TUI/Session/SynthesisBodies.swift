@@ -94,7 +94,7 @@ enum SynthesisBodies {
         let list = s.visibleEntries
         b.hline(x: a.x, y: y, width: a.width)
         let total = list.reduce(0) { $0 + $1.votes }
-        b.put(" \(S.insights[l]) (\(list.count)) · \(total) \(S.votes[l]) ", x: a.x + 1, y: y, style: Style(.accent, bold: true))
+        b.put(" " + S.kindCount(.insight, list.count, l) + " · " + S.voteCount(total, l) + " ", x: a.x + 1, y: y, style: Style(.accent, bold: true))
         y += 1
         guard !list.isEmpty else {
             b.paragraph(S.noInsights[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.dim))
