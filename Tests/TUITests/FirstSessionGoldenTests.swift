@@ -14,10 +14,10 @@ final class FirstSessionGoldenTests: XCTestCase {
                 s.go(toStep: "opening")
                 s.go(toStep: "trends")
                 s.press(.char("n"))
-                check("card-trends-\(tag)", s)
+                check("scrolled-card-trends-\(tag)", s)
                 s.press(.end)  // closes a card that fits: then it is shown again, unscrolled
                 if !s.session.card { s.press(.char("n")) }
-                check("card-trends-end-\(tag)", s)
+                check("scrolled-card-trends-end-\(tag)", s)
                 s.press(.escape)
                 s.go(toStep: "inzichten")
                 s.press(.char("n"))

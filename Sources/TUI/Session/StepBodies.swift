@@ -40,20 +40,16 @@ enum StepBodies {
         let columns = max(1, min(3, a.width / 34))
         let perColumn = max(1, (trends.count + columns - 1) / columns)
         let colWidth = a.width / columns
-        var clipped = false
         for (i, t) in trends.enumerated() {
             let col = i / perColumn
             let row = i % perColumn
             guard row < wallRows else { continue }
             let style = t.category == nil ? Style(.accent, bold: true) : Style(.text)
-            let line = String(t.number).leftPad(2) + " " + t.title[l]
-            clipped = clipped || DisplayWidth.of(line) > colWidth - 1
-            b.put(Wrap.clip(line, width: colWidth - 1), x: a.x + col * colWidth, y: y + row, style: style)
+            b.put(Wrap.clip(String(t.number).leftPad(2) + " " + t.title[l], width: colWidth - 1), x: a.x + col * colWidth, y: y + row, style: style)
         }
-        // Cut titles or rows: the card has every trend whole, and the wall says so.
-        if perColumn > wallRows || clipped {
+        if perColumn > wallRows {
             let more = l == .nl ? "(n: alle trends)" : "(n: all trends)"
-            b.put(more, x: a.x + a.width - DisplayWidth.of(more), y: y + min(wallRows, perColumn), style: Style(.dim))
+            b.put(more, x: a.x + a.width - DisplayWidth.of(more), y: y + wallRows, style: Style(.dim))
         }
         y += min(wallRows, perColumn) + 1
         StepView.entries(app, s, S.notes[l], Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b)
