@@ -4,8 +4,9 @@ import Core
 /// kept beside `S` so the main table stays easy to merge.
 extension S {
     public static let asciiOnly = t(
-        "Deze computer heeft geen UTF-8-taalinstelling: é toont als e, lijnen als +-|. Wat je typt wordt volledig bewaard.",
-        "This computer has no UTF-8 locale: é shows as e, lines as +-|. What you type is kept in full.")
+        // Shown in ASCII itself (so it names no accented letter), within 80 columns.
+        "Zonder UTF-8 (locale): accenten en lijnen vereenvoudigd; wat je typt blijft heel.",
+        "No UTF-8 locale: accents and lines simplified; what you type is kept whole.")
 }
 
 extension S {
