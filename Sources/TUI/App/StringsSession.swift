@@ -5,7 +5,7 @@ import Core
 extension S {
     public static let asciiOnly = t(
         // Shown in ASCII itself (so it names no accented letter), within 80 columns.
-        "Zonder UTF-8 (locale): accenten en lijnen vereenvoudigd; wat je typt blijft heel.",
+        "Zonder UTF-8: accenten en lijnen vereenvoudigd; wat je typt blijft heel.",
         "No UTF-8 locale: accents and lines simplified; what you type is kept whole.")
 }
 
