@@ -19,18 +19,19 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Report language: nl or en (default: from LANG).") var lang: String?
 
     func run() throws {
-        guard let format = ExportFormat(rawValue: format) else { throw CLIError("unknown format \"\(format)\" (md, csv, json or html)") }
-        guard all || !sessions.isEmpty else { throw CLIError("name the sessions to export, or use --all") }
+        guard let format = ExportFormat(rawValue: format) else { throw Messages.unknownFormat(format) }
+        guard all || !sessions.isEmpty else { throw Messages.nameSessions }
+        if let output, output.isEmpty { throw Messages.emptyOutput }
         let store = try storeOptions.open()
         let loaded = SessionLoader.load(store: store, ids: all ? nil : sessions, workshops: workshopOptions.catalog().workshops)
-        for problem in loaded.problems { FileHandleErr.print("warning: \(problem)") }
+        for problem in loaded.problems { FileHandleErr.print(Messages.warning[Output.language()] + problem) }
         if !all, let missing = loaded.missing.first { throw CLIError(missing) }
         let inputs = loaded.inputs.filter { workshop == nil || $0.workshop.id == workshop }
-        guard !inputs.isEmpty else { throw CLIError("no sessions to export") }
+        guard !inputs.isEmpty else { throw Messages.nothingToExport }
         let groups = (try? GroupJournal(store: store))?.groups ?? []
         let text = format.render(Report(sessions: inputs, groups: groups, language: Output.language(lang)))
         if let output {
-            do { try SafeFile.write(text, to: output, overwrite: force) } catch { throw CLIError(error.message) }
+            do { try SafeFile.write(text, to: output, overwrite: force) } catch { throw CLIError(error) }
         } else {
             print(text, terminator: "")
         }
@@ -44,7 +45,7 @@ enum SessionLoader {
         var inputs: [SessionInput] = []
         var listings: [(listing: SessionListing, input: SessionInput?)] = []
         var problems: [String] = []
-        var missing: [String] = []
+        var missing: [StoreError] = []
     }
 
     static func load(store: SessionStore, ids: [String]?, workshops: [Workshop]) -> Result {
@@ -52,7 +53,11 @@ enum SessionLoader {
         if let ids {
             let present = Set(store.sessionIDs())
             for id in ids where !present.contains(id) {
-                result.missing.append(StoreIDs.valid(id) ? "no session \"\(id)\" in \(store.root)" : "\"\(id)\" is not a session id")
+                let quoted = TerminalText.quoted(id)
+                result.missing.append(
+                    StoreIDs.valid(id)
+                        ? StoreError("no session \(quoted) in \(store.root)", nl: "geen sessie \(quoted) in \(store.root)")
+                        : StoreError("\(quoted) is not a session id", nl: "\(quoted) is geen sessiecode"))
             }
         }
         for (listing, input) in store.loadAll(workshops: workshops, only: ids.map(Set.init)) {
