@@ -42,6 +42,7 @@ public enum EntryImport {
     static let ignored: Set<String> = [
         "session", "sessie", "session id", "sessie-id", "workshop", "perspective", "perspectief", "holds in",
         "houdt stand in", "directions", "ontwikkelrichtingen", "votes", "stemmen", "time (utc)", "tijd (utc)",
+        "koersvast", "no-regret", "stemmen van de zaal", "votes for the room",
     ]
 
     /// Column of each header cell (nil: a known column that is ignored). Line 1 problems.
@@ -124,8 +125,8 @@ public enum EntryImport {
             kind = k
         case "implication", "implicatie": kind = .implication
         case "insight", "inzicht": kind = .insight
-        case "note", "notitie": kind = .note
-        default: throw fail("unknown kind \"\(TextPolicy.cleanLine(cell[.kind] ?? ""))\" (implication/implicatie, insight/inzicht, note/notitie)")
+        case "note", "notitie", "aantekening": kind = .note
+        default: throw fail("unknown kind \"\(TextPolicy.cleanLine(cell[.kind] ?? ""))\" (implication/implicatie, insight/inzicht, note/aantekening)")
         }
         let scenarioName = String((cell[.scenario] ?? "").trimmingSpaces)
         var scenario = step.scenario
