@@ -30,7 +30,7 @@ final class TmuxLocaleTests: XCTestCase {
         var env = environment
         env["PERSPECTIEF_STORE"] = store
         let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id)", environment: env)
-        facilitator.wait(for: step == "Step" ? "Step 1 of 11" : "Stap 1 van 11")
+        facilitator.wait(for: step == "Step" ? "Step 1 of \(TmuxClosedSessionTests.stepCount())" : "Stap 1 van \(TmuxClosedSessionTests.stepCount())")
         facilitator.keys("Right", "Right")
         let zoe = try Tmux(width: 80, height: 24, command: "\(Binary.perspectief) join \(id) --name 'Zoë'", environment: env)
         zoe.wait(for: contributions)
@@ -48,7 +48,7 @@ final class TmuxLocaleTests: XCTestCase {
         let installed = Spawn.run(["locale", "-a"]).output.lowercased()
         if installed.contains("nl_nl") { throw XCTSkip("nl_NL is generated on this machine; the test needs it missing") }
         let (id, screen) = try runSession(["LANG": "nl_NL.UTF-8", "LC_ALL": ""], step: "Stap", contributions: "Jouw bijdragen", said: "één reëel — Zoë")
-        XCTAssertTrue(screen.contains("Stap 3 van 11"), "the interface is still Dutch:\n\(screen)")
+        XCTAssertTrue(screen.contains("Stap 3 van \(TmuxClosedSessionTests.stepCount())"), "the interface is still Dutch:\n\(screen)")
         let text = try saved(id)
         XCTAssertTrue(text.contains("één reëel"), text)
         XCTAssertTrue(text.contains("Zoë"), text)
@@ -56,7 +56,7 @@ final class TmuxLocaleTests: XCTestCase {
 
     func testLangCOnAUTF8TerminalStillShowsAndKeepsEveryCharacter() throws {
         let (id, screen) = try runSession(["LANG": "C", "LC_ALL": ""], step: "Step", contributions: "Your entries", said: "één reëel — Zoë")
-        XCTAssertTrue(screen.contains("Step 3 of 11"), "LANG=C means English:\n\(screen)")
+        XCTAssertTrue(screen.contains("Step 3 of \(TmuxClosedSessionTests.stepCount())"), "LANG=C means English:\n\(screen)")
         let text = try saved(id)
         XCTAssertTrue(text.contains("één reëel"), text)
         XCTAssertTrue(text.contains("Zoë"), text)
@@ -68,7 +68,7 @@ final class TmuxLocaleTests: XCTestCase {
         let id = newSession()
         let env = ["LANG": "nl_NL.UTF-8", "LC_ALL": "", "PERSPECTIEF_CHARSET": "ascii", "PERSPECTIEF_STORE": store]
         let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id)", environment: env)
-        let first = facilitator.wait(for: "Stap 1 van 11")
+        let first = facilitator.wait(for: "Stap 1 van \(TmuxClosedSessionTests.stepCount())")
         XCTAssertTrue(first.contains("Zonder UTF-8: accenten en lijnen vereenvoudigd; wat je typt blijft heel."), "a one-line notice says why:\n\(first)")
         XCTAssertFalse(first.unicodeScalars.contains { !$0.isASCII }, "only ASCII reaches the terminal:\n\(first)")
         facilitator.keys("Right", "Right")
