@@ -61,6 +61,22 @@ enum Messages {
             nl: "let op: \(q(name)) is geen doelgroep van \(workshop); de sessie krijgt een eigen doelgroep (doelgroepen: \(groups); --custom om dit niet te melden)",
             en: "note: \(q(name)) is not a target group of \(workshop); the session gets a custom target group (groups: \(groups); --custom to leave this note out)")
     }
+    static func noSession(_ id: String, in root: String) -> StoreError {
+        StoreError("no session \(q(id)) in \(root)", nl: "geen sessie \(q(id)) in \(root)")
+    }
+    static func notASessionID(_ id: String) -> StoreError {
+        StoreError("\(q(id)) is not a session id", nl: "\(q(id)) is geen sessiecode")
+    }
+    static func leftOut(_ id: String, _ problem: String?) -> LocalizedText {
+        LocalizedText(
+            nl: "sessie \(id) is weggelaten: \(problem ?? "die kan niet gelezen worden")",
+            en: "session \(id) left out: \(problem ?? "it cannot be read")")
+    }
+    static func noSessionsYet(_ root: String) -> LocalizedText {
+        LocalizedText(
+            nl: "Nog geen sessies in \(root). Begin er een met `perspectief new --perspective ouderen`.",
+            en: "No sessions in \(root) yet. Start one with `perspectief new --perspective ouderen`.")
+    }
     static let warning = LocalizedText(nl: "waarschuwing: ", en: "warning: ")
     static let readOnlyPrefix = LocalizedText(nl: "alleen-lezen: ", en: "read-only: ")
     static let errorPrefix = LocalizedText(nl: "fout: ", en: "Error: ")
