@@ -34,7 +34,8 @@ struct ExportCommand: ParsableCommand {
         if pdf, !force, let output, FileManager.default.fileExists(atPath: output) { throw CLIError(StoreError.exists(output)) }
         let store = try storeOptions.open()
         let loaded = SessionLoader.load(store: store, ids: all ? nil : sessions, workshops: workshopOptions.catalog().workshops)
-        for problem in loaded.problems { FileHandleErr.print(Messages.warning[Output.language()] + problem) }
+        let l = Output.language()
+        for problem in loaded.problems { FileHandleErr.print(Messages.warning[l] + problem[l]) }
         if !all, let missing = loaded.missing.first { throw CLIError(missing) }
         let inputs = loaded.inputs.filter { workshop == nil || $0.workshop.id == workshop }
         guard !inputs.isEmpty else { throw Messages.nothingToExport }
@@ -60,7 +61,7 @@ enum SessionLoader {
     struct Result {
         var inputs: [SessionInput] = []
         var listings: [(listing: SessionListing, input: SessionInput?)] = []
-        var problems: [String] = []
+        var problems: [LocalizedText] = []
         var missing: [StoreError] = []
     }
 
@@ -69,18 +70,14 @@ enum SessionLoader {
         if let ids {
             let present = Set(store.sessionIDs())
             for id in ids where !present.contains(id) {
-                let quoted = TerminalText.quoted(id)
-                result.missing.append(
-                    StoreIDs.valid(id)
-                        ? StoreError("no session \(quoted) in \(store.root)", nl: "geen sessie \(quoted) in \(store.root)")
-                        : StoreError("\(quoted) is not a session id", nl: "\(quoted) is geen sessiecode"))
+                result.missing.append(StoreIDs.valid(id) ? Messages.noSession(id, in: store.root) : Messages.notASessionID(id))
             }
         }
         for (listing, input) in store.loadAll(workshops: workshops, only: ids.map(Set.init)) {
             if let input {
                 result.inputs.append(input)
             } else {
-                result.problems.append("session \(listing.id) left out: \(listing.problem ?? "it cannot be read")")
+                result.problems.append(Messages.leftOut(listing.id, listing.problem))
             }
             result.listings.append((listing, input))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Core
 import Store
 
@@ -87,9 +88,39 @@ enum Messages {
     static func pdfFailed(_ detail: String) -> CLIError {
         CLIError("cannot print the PDF: \(detail)", nl: "kan de PDF niet afdrukken: \(detail)")
     }
+    static func noSession(_ id: String, in root: String) -> StoreError {
+        StoreError("no session \(q(id)) in \(root)", nl: "geen sessie \(q(id)) in \(root)")
+    }
+    static func notASessionID(_ id: String) -> StoreError {
+        StoreError("\(q(id)) is not a session id", nl: "\(q(id)) is geen sessiecode")
+    }
+    static func leftOut(_ id: String, _ problem: String?) -> LocalizedText {
+        LocalizedText(
+            nl: "sessie \(id) is weggelaten: \(problem ?? "die kan niet gelezen worden")",
+            en: "session \(id) left out: \(problem ?? "it cannot be read")")
+    }
+    static func noSessionsYet(_ root: String) -> LocalizedText {
+        LocalizedText(
+            nl: "Nog geen sessies in \(root). Begin er een met `perspectief new --perspective ouderen`.",
+            en: "No sessions in \(root) yet. Start one with `perspectief new --perspective ouderen`.")
+    }
     static let warning = LocalizedText(nl: "waarschuwing: ", en: "warning: ")
     static let readOnlyPrefix = LocalizedText(nl: "alleen-lezen: ", en: "read-only: ")
     static let errorPrefix = LocalizedText(nl: "fout: ", en: "Error: ")
+
+    /// ArgumentParser's own messages are English; their opening words are translated here
+    /// (the option names and values they quote stay as typed, made safe when printed).
+    static func argumentError(_ text: String, in language: Language) -> String {
+        guard language == .nl else { return text }
+        let phrases = [
+            ("Unknown option", "Onbekende optie"), ("Unexpected argument", "Onverwacht argument"),
+            ("Missing expected argument", "Verwacht argument ontbreekt"), ("Missing value for", "Waarde ontbreekt voor"),
+            ("The value", "De waarde"), (" is invalid for ", " is ongeldig voor "), ("Unknown command", "Onbekend commando"),
+        ]
+        var out = text
+        for (en, nl) in phrases { out = out.replacingOccurrences(of: en, with: nl) }
+        return out
+    }
 
     /// Any error as the one line a user reads, in `language`.
     static func text(of error: Error, in language: Language) -> String {

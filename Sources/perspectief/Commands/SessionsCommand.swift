@@ -29,7 +29,7 @@ struct SessionsCommand: ParsableCommand {
             }))
             return
         }
-        if listings.isEmpty { print("No sessions in \(storeOptions.root) yet. Start one with `perspectief new --perspective ouderen`.") }
+        if listings.isEmpty { print(Messages.noSessionsYet(storeOptions.root)[Output.language()]) }
         for l in listings {
             let state = l.problem != nil ? "READ-ONLY" : (l.closed ? "closed" : "open")
             print("\(l.id)\t\(Output.date(l.updatedAt))\t\(state)\t\(l.entryCount) entries\t\(l.title)")
