@@ -63,8 +63,8 @@ public final class SessionHandle {
     /// Saves one decided change. Returns only once the bytes are on disk.
     @discardableResult
     public func append(_ decision: Decision, by actor: Actor, now: Int64) throws(StoreError) -> Event {
-        if forcedReadOnly { throw StoreError("session \(id) is open read-only") }
-        if let reason = readOnlyReason { throw StoreError("session \(id) is read-only: \(reason)") }
+        if forcedReadOnly { throw StoreError("session \(id) is open read-only", nl: "sessie \(id) is alleen-lezen geopend") }
+        if let reason = readOnlyReason { throw StoreError("session \(id) is read-only: \(reason)", nl: "sessie \(id) is alleen-lezen: \(reason)") }
         try openJournal()
         seq += 1
         let event = Event(

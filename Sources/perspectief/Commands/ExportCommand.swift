@@ -25,32 +25,29 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let pdf = format == "pdf"
-        guard let format = pdf ? .html : ExportFormat(rawValue: format) else {
-            throw CLIError("unknown format \"\(format)\" (md, csv, json, html or pdf)")
-        }
-        if pdf && output == nil { throw CLIError("--format pdf writes a file: name it with --output FILE.pdf") }
-        if pdf && PDFPrinter.chromium() == nil { throw CLIError(PDFPrinter.missing) }
+        guard let format = pdf ? .html : ExportFormat(rawValue: format) else { throw Messages.unknownFormat(format) }
+        guard all || !sessions.isEmpty else { throw Messages.nameSessions }
+        if let output, output.isEmpty { throw Messages.emptyOutput }
+        if pdf && output == nil { throw PDFPrinter.needsFile }
+        if pdf && PDFPrinter.chromium() == nil { throw PDFPrinter.missing }
         // Say so before printing (seconds), not after.
-        if pdf, !force, let output, FileManager.default.fileExists(atPath: output) {
-            throw CLIError("\(output) already exists; use --force to replace it")
-        }
-        guard all || !sessions.isEmpty else { throw CLIError("name the sessions to export, or use --all") }
+        if pdf, !force, let output, FileManager.default.fileExists(atPath: output) { throw PDFPrinter.exists(output) }
         let store = try storeOptions.open()
         let loaded = SessionLoader.load(store: store, ids: all ? nil : sessions, workshops: workshopOptions.catalog().workshops)
-        for problem in loaded.problems { FileHandleErr.print("warning: \(problem)") }
+        for problem in loaded.problems { FileHandleErr.print(Messages.warning[Output.language()] + problem) }
         if !all, let missing = loaded.missing.first { throw CLIError(missing) }
         let inputs = loaded.inputs.filter { workshop == nil || $0.workshop.id == workshop }
-        guard !inputs.isEmpty else { throw CLIError("no sessions to export") }
+        guard !inputs.isEmpty else { throw Messages.nothingToExport }
         let groups = (try? GroupJournal(store: store))?.groups ?? []
         let text = format.render(Report(sessions: inputs, groups: groups, language: Output.language(lang)))
         if let output {
             do {
                 if pdf {
-                    try SafeFile.write(bytes: try PDFPrinter.print(html: text), to: output, overwrite: force, mode: 0o600)
+                    try SafeFile.write(bytes: try PDFPrinter.print(html: text), to: output, overwrite: force)
                 } else {
                     try SafeFile.write(text, to: output, overwrite: force)
                 }
-            } catch let error as StoreError { throw CLIError(error.message) }
+            } catch let error as StoreError { throw CLIError(error) }
         } else {
             print(text, terminator: "")
         }
@@ -64,7 +61,7 @@ enum SessionLoader {
         var inputs: [SessionInput] = []
         var listings: [(listing: SessionListing, input: SessionInput?)] = []
         var problems: [String] = []
-        var missing: [String] = []
+        var missing: [StoreError] = []
     }
 
     static func load(store: SessionStore, ids: [String]?, workshops: [Workshop]) -> Result {
@@ -72,7 +69,11 @@ enum SessionLoader {
         if let ids {
             let present = Set(store.sessionIDs())
             for id in ids where !present.contains(id) {
-                result.missing.append(StoreIDs.valid(id) ? "no session \"\(id)\" in \(store.root)" : "\"\(id)\" is not a session id")
+                let quoted = TerminalText.quoted(id)
+                result.missing.append(
+                    StoreIDs.valid(id)
+                        ? StoreError("no session \(quoted) in \(store.root)", nl: "geen sessie \(quoted) in \(store.root)")
+                        : StoreError("\(quoted) is not a session id", nl: "\(quoted) is geen sessiecode"))
             }
         }
         for (listing, input) in store.loadAll(workshops: workshops, only: ids.map(Set.init)) {
