@@ -92,9 +92,9 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(md.contains("Het loket blijft nodig, \"echt\" nodig — _1 stem \\(● deelnemer\\) · Bram_"))
         // Per scenario: the poles for readers who were not there; everything typed elsewhere.
         XCTAssertTrue(md.contains("### Zuinig en digitaal\n\n_Middelen: schaars · Technologie: omarmd_"))
-        XCTAssertTrue(md.contains("- Vergrijzing raakt hier alles — _notitie, Trends · trend 1_"))
+        XCTAssertTrue(md.contains("- Vergrijzing raakt hier alles — _aantekening, Trends · trend 1_"))
         XCTAssertTrue(md.contains("- Mantelzorgers vallen overal tussen wal en schip — _implicatie, Inzichten_"))
-        XCTAssertTrue(md.contains("- Volgende keer, met wijkteams erbij — _notitie, Afsluiting_"))
+        XCTAssertTrue(md.contains("- Volgende keer, met wijkteams erbij — _aantekening, Afsluiting_"))
     }
 
     func testWorkingTitleNoteInEveryReport() {
@@ -151,7 +151,7 @@ final class ExportTests: XCTestCase {
                 rows.append([
                     s.state.setup.title, s.sessionId, "Miniworkshop", persp, w.step(e.step)!.title.nl,
                     e.scenario.map { w.scenario($0)!.title.nl } ?? "",
-                    ["implication": "implicatie", "insight": "inzicht", "note": "notitie"][e.kind.rawValue]!,
+                    ["implication": "implicatie", "insight": "inzicht", "note": "aantekening"][e.kind.rawValue]!,
                     guarded(e.text), s.hidesNames ? "" : e.author ?? "",
                     w.scenarios.filter { e.holdsIn.contains($0.id) }.map(\.title.nl).joined(separator: "; "),
                     w.directions.filter { e.directions.contains($0.id) }.map(\.title.nl).joined(separator: "; "),

@@ -79,7 +79,7 @@ extension ReportStrings {
         switch k {
         case .implication: return s("implicatie", "implication")
         case .insight: return s("inzicht", "insight")
-        case .note: return s("notitie", "note")
+        case .note: return s("aantekening", "note")
         }
     }
 }
