@@ -24,12 +24,15 @@ public final class TerminalScreen {
     public private(set) var width = 0
     public private(set) var height = 0
     private var active = false
+    /// True when the system has no UTF-8 locale: the screen shows ASCII (é as e) and keys
+    /// are decoded from UTF-8 here, so what people type is still kept whole.
+    public let asciiOnly: Bool
 
     /// Starts curses. A terminal that curses does not know (`TERM=dumb`, unset, unknown)
     /// is a clear error, never a crash: `newterm` returns nil where `initscr` would exit.
     public init(theme: Theme) throws {
         self.theme = theme
-        setlocale(LC_ALL, "")
+        asciiOnly = !Charset.start()
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else {
             throw TerminalError(description: "this terminal (TERM=\(getenv("TERM").map { String(cString: $0) } ?? "")) cannot show the screen; use a terminal such as xterm, tmux or the Linux console")
         }
@@ -46,6 +49,7 @@ public final class TerminalScreen {
         noecho()
         nonl()
         keypad(pf_stdscr(), true)
+        if asciiOnly { meta(pf_stdscr(), true) }
         set_escdelay(25)
         wtimeout(pf_stdscr(), 50)
         curs_set(0)
@@ -74,6 +78,7 @@ public final class TerminalScreen {
     /// Waits up to `timeoutMs` for a key. Wide characters (ë, é) arrive as one key.
     public func read(timeoutMs: Int32) -> TerminalEvent? {
         wtimeout(pf_stdscr(), timeoutMs)
+        if asciiOnly { return readBytes() }
         var ch: wint_t = 0
         let r = wget_wch(pf_stdscr(), &ch)
         if r == ERR { return nil }
@@ -86,6 +91,35 @@ public final class TerminalScreen {
             return KeyMap.code(Int32(ch)).map { .key($0) }
         }
         guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
+        if scalar == "\u{1B}" { return .key(readEscape()) }
+        return KeyMap.character(scalar).map { .key($0) }
+    }
+
+    /// Without a UTF-8 locale ncurses hands over bytes: a UTF-8 sequence becomes one key here.
+    private func readBytes() -> TerminalEvent? {
+        let c = wgetch(pf_stdscr())
+        if c == ERR { return nil }
+        if c == KEY_RESIZE {
+            width = Int(pf_cols())
+            height = Int(pf_lines())
+            return .resize(width: width, height: height)
+        }
+        if c > 255 { return KeyMap.code(c).map { .key($0) } }
+        var bytes = [UInt8(c)]
+        let more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0
+        if more > 0 {
+            wtimeout(pf_stdscr(), 20)
+            for _ in 0..<more {
+                let next = wgetch(pf_stdscr())
+                guard next >= 0x80 && next < 0xC0 else {
+                    if next != ERR { ungetch(next) }
+                    break
+                }
+                bytes.append(UInt8(next))
+            }
+        }
+        // An invalid sequence becomes U+FFFD, which shows as "?": never silently nothing.
+        guard let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else { return nil }
         if scalar == "\u{1B}" { return .key(readEscape()) }
         return KeyMap.character(scalar).map { .key($0) }
     }
@@ -107,9 +141,10 @@ public final class TerminalScreen {
         for y in 0..<h {
             for x in 0..<w {
                 let cell = buffer[x, y]
-                if cell.char == "\u{0}" { continue }  // right half of a wide character
+                if cell.char == "\u{0}" && !asciiOnly { continue }  // right half of a wide character (ASCII: "? ")
                 let (attrs, pair) = Palette.attributes(cell.style, theme: theme, colours: colours)
-                _ = pf_put_cell(Int32(y), Int32(x), wchar_t(bitPattern: cell.char.value), attrs, pair)
+                let char = asciiOnly ? (cell.char == "\u{0}" ? " " : ASCIIFold.fold(cell.char)) : cell.char
+                _ = pf_put_cell(Int32(y), Int32(x), wchar_t(bitPattern: char.value), attrs, pair)
             }
         }
         if let c = buffer.cursor {

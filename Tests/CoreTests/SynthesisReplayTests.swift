@@ -24,7 +24,7 @@ final class SynthesisReplayTests: XCTestCase {
         XCTAssertEqual(d[2].en, "Facilitator Anna moves to step “Round A”")
         XCTAssertEqual(d[3].nl, "Bram voegt implicatie toe bij “Zuinig en voorzichtig”: “Het loket blijft nodig, \"echt\" nodig”")
         XCTAssertTrue(d.contains { $0.en == "Facilitator Anna marks “Persoonlijk contact blijft nodig” as holding in “Ample and smart”" })
-        XCTAssertTrue(d.contains { $0.nl == "Facilitator Anna koppelt “Digitale hulp aan huis” aan “Proactieve dienstverlening”" })
+        XCTAssertTrue(d.contains { $0.nl == "Facilitator Anna koppelt “Digitale hulp aan huis” aan richting 2 “Proactieve dienstverlening”" }, "which direction, by number and title")
         XCTAssertTrue(d.contains { $0.en == "Bram votes for “Het loket blijft nodig, \"echt\" nodig”" })
         XCTAssertTrue(d.contains { $0.nl == "Bram voegt implicatie toe bij “Zuinig en digitaal”: “De app is te moeilijk voor velen”" }, "newlines folded to one line")
     }

@@ -67,7 +67,7 @@ final class WorkshopScreenTests: XCTestCase {
         XCTAssertTrue(p.screen.contains("Even pauze."), p.screen)
         XCTAssertFalse(p.screen.contains("Inzichten ("), "no list to fill in a break")
         p.facilitatorMoves(to: "oogst")
-        XCTAssertTrue(p.screen.contains("Implicaties (1)"), p.screen)
+        XCTAssertTrue(p.screen.contains("Implicaties: 1"), p.screen)
         XCTAssertTrue(p.screen.contains("Ik wil één loket"), p.screen)
         p.press(.char("v"))
         XCTAssertEqual(p.state.liveEntries.first { $0.kind == .implication }?.votes, 0, "the room's dots are the facilitator's to give")

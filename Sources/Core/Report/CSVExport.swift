@@ -32,6 +32,10 @@ public enum CSVExport {
                         s.hidesNames ? "" : e.author ?? "",
                         scenarioIds.filter { e.holdsIn.contains($0) }.map(scenarioTitle).joined(separator: "; "),
                         directions.joined(separator: "; "), String(e.votes), ISOTime.format(ms: e.createdAt),
+                        // Appended last so existing column positions stay: koersvast (insights
+                        // only) and how many of the votes the facilitator cast for the room.
+                        e.kind == .insight ? (Robustness.of(e, scenarios: scenarioIds) == .koersvast ? t.s("ja", "yes") : t.s("nee", "no")) : "",
+                        String(e.votesBy["facilitator"] ?? 0),
                     ], into: &out)
             }
         }
@@ -71,8 +75,8 @@ public enum CSVExport {
 extension ReportStrings {
     var csvHeader: [String] {
         l == .nl
-            ? ["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)"]
-            : ["session", "session id", "workshop", "perspective", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)"]
+            ? ["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal"]
+            : ["session", "session id", "workshop", "perspective", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)", "no-regret", "votes for the room"]
     }
 
     func kind(_ k: EntryKind) -> String {

@@ -16,7 +16,7 @@ public enum Command: Equatable, Sendable {
     case vote(id: String)
     case withdrawVote(id: String)
     case setStepInput(step: String, open: Bool)
-    case changeSettings(holdForReview: Bool? = nil, hideNames: Bool? = nil, voteBudget: Int? = nil)
+    case changeSettings(holdForReview: Bool? = nil, hideNames: Bool? = nil, voteBudget: Int? = nil, roomVisible: Bool? = nil)
     case renameScenario(id: String, title: String?)
     case close
     case reopen

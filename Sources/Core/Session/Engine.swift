@@ -128,12 +128,12 @@ public struct Engine: Sendable {
             try facilitatorOnly()
             guard workshop.step(step) != nil else { throw .unknownStep(step) }
             return plain(.stepInputSet(step: step, open: isOpen))
-        case .changeSettings(let hold, let hide, let budget):
+        case .changeSettings(let hold, let hide, let budget, let room):
             try facilitatorOnly()
             if let budget, budget < 0 || budget > 99 {
                 throw Refusal(nl: "Het stembudget moet tussen 0 en 99 liggen.", en: "The vote budget must be between 0 and 99.")
             }
-            return plain(.settingsChanged(holdForReview: hold, hideNames: hide, voteBudget: budget))
+            return plain(.settingsChanged(holdForReview: hold, hideNames: hide, voteBudget: budget, roomVisible: room))
         case .renameScenario(let id, let title):
             try facilitatorOnly()
             guard workshop.scenario(id) != nil else { throw .unknownScenario(id) }

@@ -103,7 +103,8 @@ public enum Change: Equatable, Sendable {
     case voteCast(id: String)
     case voteWithdrawn(id: String)
     case stepInputSet(step: String, open: Bool)
-    case settingsChanged(holdForReview: Bool?, hideNames: Bool?, voteBudget: Int?)
+    /// `roomVisible`: participants see the room's shown entries of the step, not only their own.
+    case settingsChanged(holdForReview: Bool?, hideNames: Bool?, voteBudget: Int?, roomVisible: Bool? = nil)
     case scenarioRenamed(id: String, title: String?)
     case sessionClosed
     case sessionReopened

@@ -177,10 +177,11 @@ extension Change {
         case .stepInputSet(let step, let open):
             o["step"] = .string(step)
             o["open"] = .bool(open)
-        case .settingsChanged(let hold, let hide, let budget):
+        case .settingsChanged(let hold, let hide, let budget, let room):
             if let hold { o["holdForReview"] = .bool(hold) }
             if let hide { o["hideNames"] = .bool(hide) }
             if let budget { o["voteBudget"] = .number(Double(budget)) }
+            if let room { o["roomVisible"] = .bool(room) }
         case .scenarioRenamed(let id, let title):
             o["scenario"] = .string(id)
             o["title"] = title.map { .string($0) } ?? .null
@@ -237,7 +238,7 @@ extension Change {
         case "settingsChanged":
             self = .settingsChanged(
                 holdForReview: try f.optionalBool("holdForReview"), hideNames: try f.optionalBool("hideNames"),
-                voteBudget: try f.optionalInt("voteBudget", in: EventLimits.votes))
+                voteBudget: try f.optionalInt("voteBudget", in: EventLimits.votes), roomVisible: try f.optionalBool("roomVisible"))
         case "scenarioRenamed":
             self = .scenarioRenamed(id: try f.string("scenario"), title: try f.optionalLine("title"))
         default:

@@ -4,7 +4,7 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     public init(nl: String, en: String) { reason = LocalizedText(nl: nl, en: en) }
     public var description: String { reason.en }
 
-    static let closed = Refusal(nl: "De sessie is afgesloten.", en: "The session is closed.")
+    public static let closed = Refusal(nl: "De sessie is afgesloten.", en: "The session is closed.")
     static let facilitatorOnly = Refusal(
         nl: "Alleen de facilitator kan dat doen.", en: "Only the facilitator can do that.")
     static let organiser = Refusal(
@@ -20,7 +20,7 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         nl: "Je hebt al je stemmen gebruikt.", en: "You have used all your votes.")
     static let noVoteToWithdraw = Refusal(
         nl: "Je hebt hier geen stem om terug te nemen.", en: "You have no vote here to take back.")
-    static let stepClosed = Refusal(
+    public static let stepClosed = Refusal(
         nl: "Deze stap is gesloten voor nieuwe bijdragen.", en: "This step is closed for new entries.")
     public static let noEntriesHere = Refusal(
         nl: "In deze stap worden geen bijdragen verzameld.", en: "This step does not collect entries.")

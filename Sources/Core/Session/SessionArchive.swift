@@ -3,7 +3,7 @@
 /// session that goes on is always folded from its files.
 extension SessionState {
     /// Raised whenever the layout below changes, so an older cache is ignored, not misread.
-    public static let archiveVersion: UInt64 = 1
+    public static let archiveVersion: UInt64 = 2
 
     public func archive(into w: inout ByteWriter) {
         w.string(setup.sessionId)
@@ -50,6 +50,7 @@ extension SessionState {
         w.int(clock)
         w.int(eventCount)
         w.strings(undone)
+        w.bool(roomVisible)
     }
 
     public static func unarchive(_ r: inout ByteReader) throws(ByteReader.Damaged) -> SessionState {
@@ -93,6 +94,7 @@ extension SessionState {
         state.clock = Int(try r.int())
         state.eventCount = Int(try r.int())
         state.undone = try r.strings()
+        state.roomVisible = try r.bool()
         return state
     }
 }

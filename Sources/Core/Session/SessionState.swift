@@ -57,6 +57,8 @@ public struct SessionState: Equatable, Sendable {
     private var index: [String: Int] = [:]
     public var closedSteps: Set<String> = []
     public var hideNames = false
+    /// Participants see the room's shown entries of the step (the facilitator allows it).
+    public var roomVisible = false
     public var scenarioTitles: [String: String] = [:]
     public var closed = false
     /// The highest Lamport clock folded in; a new event gets one more.
@@ -71,7 +73,7 @@ public struct SessionState: Equatable, Sendable {
 
     public static func == (a: SessionState, b: SessionState) -> Bool {
         a.setup == b.setup && a.step == b.step && a.entries == b.entries && a.timers == b.timers
-            && a.participants == b.participants && a.closedSteps == b.closedSteps && a.hideNames == b.hideNames
+            && a.participants == b.participants && a.closedSteps == b.closedSteps && a.hideNames == b.hideNames && a.roomVisible == b.roomVisible
             && a.closed == b.closed && a.clock == b.clock && a.undone == b.undone
             && a.scenarioTitles == b.scenarioTitles
     }
@@ -153,8 +155,10 @@ public struct SessionState: Equatable, Sendable {
             if participants[event.actor.key] == nil {
                 participants[event.actor.key] = Participant(key: event.actor.key, name: event.actor.name, joinedAt: t)
             }
-        case .stepMoved(let to, _):
-            if let current = step, var timer = timers[current], let since = timer.runningSince {
+        case .stepMoved(let to, let from):
+            // `step` is nil on the first step: the event's `from` names it.
+            let current = step ?? from
+            if var timer = timers[current], let since = timer.runningSince {
                 timer.elapsedMs = timer.elapsedMs.saturatingAdd(max(0, t.saturatingSubtract(since)))
                 timer.runningSince = nil
                 timers[current] = timer
@@ -217,13 +221,21 @@ public struct SessionState: Equatable, Sendable {
             }
         case .stepInputSet(let s, let open):
             if open { closedSteps.remove(s) } else { closedSteps.insert(s) }
-        case .settingsChanged(let hold, let hide, let budget):
+        case .settingsChanged(let hold, let hide, let budget, let room):
             if let hold { setup.holdForReview = hold }
             if let hide { hideNames = hide }
             if let budget { setup.voteBudget = budget }
+            if let room { roomVisible = room }
         case .scenarioRenamed(let id, let title):
             scenarioTitles[id] = title
         case .sessionClosed:
+            // A closed session's clock stops: a timer left running would keep counting in review.
+            for (id, var timer) in timers {
+                guard let since = timer.runningSince else { continue }
+                timer.elapsedMs = timer.elapsedMs.saturatingAdd(max(0, t.saturatingSubtract(since)))
+                timer.runningSince = nil
+                timers[id] = timer
+            }
             closed = true
         case .sessionReopened:
             closed = false
@@ -263,10 +275,10 @@ public struct SessionState: Equatable, Sendable {
         case .voteCast(let id): return .voteWithdrawn(id: id)
         case .voteWithdrawn(let id): return .voteCast(id: id)
         case .stepInputSet(let s, _): return .stepInputSet(step: s, open: stepIsOpen(s))
-        case .settingsChanged(let hold, let hide, let budget):
+        case .settingsChanged(let hold, let hide, let budget, let room):
             return .settingsChanged(
                 holdForReview: hold == nil ? nil : setup.holdForReview, hideNames: hide == nil ? nil : hideNames,
-                voteBudget: budget == nil ? nil : setup.voteBudget)
+                voteBudget: budget == nil ? nil : setup.voteBudget, roomVisible: room == nil ? nil : roomVisible)
         case .scenarioRenamed(let id, _): return .scenarioRenamed(id: id, title: scenarioTitles[id])
         case .sessionClosed: return .sessionReopened
         case .sessionReopened: return .sessionClosed

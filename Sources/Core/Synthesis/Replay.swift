@@ -64,7 +64,7 @@ public enum Replay {
             switch n.kind {
             case .implication: kindNL = "implicatie"; kindEN = "implication"
             case .insight: kindNL = "inzicht"; kindEN = "insight"
-            case .note: kindNL = "notitie"; kindEN = "note"
+            case .note: kindNL = "aantekening"; kindEN = "note"
             }
             if let s = n.scenario {
                 let t = scenario(s)
@@ -89,14 +89,22 @@ public enum Replay {
                 ? say("markeert dat \(entry(id)) standhoudt in \(quote(t.nl))", "marks \(entry(id)) as holding in \(quote(t.en))")
                 : say("markeert dat \(entry(id)) geen stand houdt in \(quote(t.nl))", "marks \(entry(id)) as not holding in \(quote(t.en))")
         case .linkSet(let id, let target, let linked):
+            // Which direction or trend, by number and title.
             let t: LocalizedText
+            let what: LocalizedText
             switch target {
-            case .direction(let d): t = workshop?.direction(d)?.title ?? LocalizedText(d)
-            case .trend(let tr): t = workshop?.trend(tr)?.title ?? LocalizedText(tr)
+            case .direction(let d):
+                t = workshop?.direction(d)?.title ?? LocalizedText(d)
+                let n = workshop?.direction(d).map { " \($0.number)" } ?? ""
+                what = LocalizedText(nl: "richting\(n) ", en: "direction\(n) ")
+            case .trend(let tr):
+                t = workshop?.trend(tr)?.title ?? LocalizedText(tr)
+                let n = workshop?.trend(tr).map { " \($0.number)" } ?? ""
+                what = LocalizedText(nl: "trend\(n) ", en: "trend\(n) ")
             }
             return linked
-                ? say("koppelt \(entry(id)) aan \(quote(t.nl))", "links \(entry(id)) to \(quote(t.en))")
-                : say("ontkoppelt \(entry(id)) van \(quote(t.nl))", "unlinks \(entry(id)) from \(quote(t.en))")
+                ? say("koppelt \(entry(id)) aan \(what.nl)\(quote(t.nl))", "links \(entry(id)) to \(what.en)\(quote(t.en))")
+                : say("ontkoppelt \(entry(id)) van \(what.nl)\(quote(t.nl))", "unlinks \(entry(id)) from \(what.en)\(quote(t.en))")
         case .voteCast(let id):
             return say("stemt op \(entry(id))", "votes for \(entry(id))")
         case .voteWithdrawn(let id):
@@ -106,12 +114,16 @@ public enum Replay {
             return open
                 ? say("opent de invoer bij \(quote(t.nl))", "opens input in \(quote(t.en))")
                 : say("sluit de invoer bij \(quote(t.nl))", "closes input in \(quote(t.en))")
-        case .settingsChanged(let hold, let hide, let budget):
+        case .settingsChanged(let hold, let hide, let budget, let room):
             var nl: [String] = []
             var en: [String] = []
             if let hold { nl.append(hold ? "bijdragen eerst beoordelen" : "bijdragen direct tonen"); en.append(hold ? "hold entries for review" : "show entries at once") }
             if let hide { nl.append(hide ? "namen verbergen" : "namen tonen"); en.append(hide ? "hide names" : "show names") }
             if let budget { nl.append("stembudget \(budget)"); en.append("vote budget \(budget)") }
+            if let room {
+                nl.append(room ? "deelnemers zien alle bijdragen" : "deelnemers zien alleen hun eigen bijdragen")
+                en.append(room ? "participants see every entry" : "participants see only their own entries")
+            }
             return say("wijzigt instellingen: " + nl.joined(separator: ", "), "changes settings: " + en.joined(separator: ", "))
         case .scenarioRenamed(let id, let title):
             let t = scenario(id)

@@ -12,9 +12,11 @@ public struct Synthesis: Equatable, Sendable {
     public var matrix: [MatrixRow]
 
     /// Sessions of another workshop are left out. `top` is how many most-voted
-    /// implications each matrix cell carries.
+    /// implications each matrix cell carries. `including` narrows the entries (a review
+    /// search: the matrix then counts only what was found).
     public static func build(
-        workshop: Workshop, sessions: [SessionInput], groups: [InsightGroup] = [], top: Int = 3
+        workshop: Workshop, sessions: [SessionInput], groups: [InsightGroup] = [], top: Int = 3,
+        including: ((Entry) -> Bool)? = nil
     ) -> Synthesis {
         let scenarioIds = workshop.scenarios.map(\.id)
         let mine = sessions.filter { $0.state.setup.workshopId == workshop.id }
@@ -37,7 +39,7 @@ public struct Synthesis: Equatable, Sendable {
             // Sessions are in the stable order already; only each one's entries need sorting
             // (one sort of 100,000 items compared session ids over and over).
             var local: [SynthesisItem] = []
-            for e in s.state.entries where e.isLive {
+            for e in s.state.entries where e.isLive && including?(e) ?? true {
                 local.append(
                     SynthesisItem(
                         ref: EntryRef(sessionId: s.sessionId, entryId: e.id), perspective: key, entry: e,

@@ -15,6 +15,8 @@ public struct AppState: Sendable {
     public var workshops: [Workshop]
     public var listings: [SessionListing]
     public var help = false
+    /// How far help is scrolled down, in lines.
+    public var helpScroll = 0
     /// One line for the footer: the last refusal, save error or notice.
     public var notice: Notice?
     /// Prefix for entry ids made by this process, so two terminals never make the same id.

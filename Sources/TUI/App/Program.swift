@@ -67,8 +67,8 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         app.route = .replay(ReplayState(title: title, workshop: workshop, steps: Replay.steps(of: events, workshop: workshop)))
         return []
     case .refused(let refusal):
-        app.notice = Notice(kind: .error, text: refusal.reason[app.language])
-        restoreInput(&app)
+        let kept = restoreInput(&app)
+        app.notice = Notice(kind: .error, text: refusal.reason[app.language] + (kept ? " " + S.textKept[app.language] : ""))
         return []
     case .failed(let message):
         if case .session = app.route {
@@ -83,15 +83,21 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
     }
 }
 
-func restoreInput(_ app: inout AppState) {
-    guard case .session(var s) = app.route else { return }
-    SessionUpdate.restoreInput(&s)
+/// Returns whether a typed text came back into the input.
+@discardableResult
+func restoreInput(_ app: inout AppState) -> Bool {
+    guard case .session(var s) = app.route else { return false }
+    let kept = SessionUpdate.restoreInput(&s)
     app.route = .session(s)
+    return kept
 }
 
 func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
     app.notice = nil
-    if app.help { app.help = false; return [] }
+    if app.help {
+        if let offset = Overlays.scrolled(app, key) { app.helpScroll = offset } else { app.help = false; app.helpScroll = 0 }
+        return []
+    }
     if key == .ctrl("c") { return [.quit] }
     if app.isTooSmall { return key == .char("q") ? [.quit] : [] }
     switch app.route {

@@ -68,7 +68,7 @@ public enum S {
     static let directionKeys = t("1–9: koppel het gekozen inzicht aan een richting", "1–9: link the selected insight to a direction")
     static let robustnessKeys = t("1–4: houdt stand in scenario 1–4", "1–4: holds in scenario 1–4")
     static let messages = t("Hoofdboodschappen", "Main messages")
-    static let holdOn = t("Bijdragen van deelnemers wachten nu op goedkeuring (y tonen, x afwijzen)",
+    static let holdOn = t("Bijdragen van deelnemers wachten nu op goedkeuring (y goedkeuren, x afwijzen)",
         "Participant entries now wait for review (y accept, x reject)")
     static let holdOff = t("Bijdragen van deelnemers verschijnen nu meteen", "Participant entries now show at once")
     static let namesHidden = t("namen verborgen", "names hidden")
@@ -82,8 +82,8 @@ public enum S {
     static let saidBy = t("Gezegd door: %@", "Said by: %@")
 
     // Footer hints
-    static let sessionHint = t("←→ stap · a nieuw · ↑↓ kies · e/d wijzig/wis · u terug · t timer · ? hulp · q stop",
-        "←→ step · a add · ↑↓ select · e/d edit/remove · u undo · t timer · ? help · q leave")
+    static let sessionHint = t("←→ stap · a nieuw · ↑↓ kies · e/d wijzig/wis · u terug · t timer · n kaart · ? hulp · q stop",
+        "←→ step · a add · ↑↓ select · e/d edit/remove · u undo · t timer · n card · ? help · q leave")
     static let homeHint = t("↑↓ kiezen · Enter openen · n nieuwe sessie · ? hulp · q stoppen",
         "↑↓ choose · Enter open · n new session · ? help · q quit")
 

@@ -59,6 +59,10 @@ enum ReplayScreen {
         var y = 2
         let engine = Engine(workshop: r.workshop)
         let stepTitle = engine.currentStep(state)?.title[l] ?? "-"
+        // The selected event whole: list lines are cut to the column.
+        let time = Clock.format(r.steps[r.selected].event.time + app.utcOffsetMs)
+        y += b.paragraph(time + " " + r.steps[r.selected].description[l], x: x, y: y, width: w, maxRows: 9, style: Style(.highlight, bold: true))
+        y += 1
         b.put(Wrap.clip((l == .nl ? "Stap: " : "Step: ") + stepTitle, width: w), x: x, y: y, style: Style(.accent, bold: true))
         y += 2
         let live = state.liveEntries

@@ -174,6 +174,12 @@ extension ReviewState {
         let id = workshopFilter ?? workshopIds.first
         guard let id, let w = workshops.first(where: { $0.id == id }) else { synthesis = nil; return }
         let inputs = visible().compactMap { records[$0].input }
-        synthesis = Synthesis.build(workshop: w, sessions: inputs, groups: groups)
+        // A search narrows the matrix to the entries it finds, as it does the session list.
+        let words = self.words
+        let found: ((Entry) -> Bool)? = words.isEmpty ? nil : { e in
+            let text = TextFolding.fold(e.text)
+            return words.allSatisfy { text.contains($0) }
+        }
+        synthesis = Synthesis.build(workshop: w, sessions: inputs, groups: groups, including: found)
     }
 }

@@ -78,7 +78,11 @@ enum ReviewView {
         var y = a.y + listRows + 1
         b.hline(x: a.x, y: y - 1, width: a.width)
         for hit in r.hits(in: list[selected], limit: a.y + a.height - y) where y < a.y + a.height {
-            let scenario = hit.entry.scenario.map { " [\($0)]" } ?? ""
+            // The scenario by its name (as renamed in the session), never its id.
+            let input = r.records[hit.record].input
+            let scenario = hit.entry.scenario.map { id in
+                " (" + (input?.state.scenarioTitles[id] ?? input?.workshop.scenario(id)?.title[l] ?? id) + ")"
+            } ?? ""
             y += b.paragraph("• \(S.kind(hit.entry.kind)[l])\(scenario): \(hit.entry.text)", x: a.x, y: y, width: a.width, maxRows: 2)
         }
     }

@@ -20,55 +20,39 @@ enum Overlays {
             return [("↑ ↓", t("door de tijd", "through time")), ("PgUp PgDn", t("tien tegelijk", "ten at a time")), ("q", t("terug", "back"))]
         case .join:
             return [("↑ ↓", t("kiezen", "choose")), ("Enter", t("verder", "next")), ("q", t("stoppen", "quit"))]
-        case .session(let s) where s.isParticipant:
-            return [("a", t("iets toevoegen", "add something")), ("Enter", t("opslaan / bewerken", "save / edit")),
-                    ("Esc", t("typen annuleren", "cancel typing")), ("↑ ↓", t("kiezen", "choose")),
-                    ("e / d", t("eigen bijdrage bewerken / verwijderen", "edit / remove your own entry")),
-                    ("v / V", t("stemmen: stem geven / terugnemen", "voting: give / take back a vote")),
-                    ("n", t("hele kaart", "whole card")), ("q", t("stoppen (alles blijft bewaard)", "quit (everything stays saved)"))]
         case .wizard:
             return [("↑ ↓", t("kiezen", "choose")), ("Enter", t("verder", "next")), ("Esc", t("terug", "back")),
                     ("spatie", t("ja/nee wisselen", "toggle yes/no"))]
         case .session(let s):
-            var keys: [(String, LocalizedText)] = [
-                ("→ PgDn", t("volgende stap", "next step")), ("← PgUp", t("vorige stap (er gaat niets verloren)", "previous step (nothing is lost)")),
-                ("a", t("bijdrage toevoegen", "add an entry")), ("Enter", t("tekst opslaan / gekozen bijdrage bewerken", "save the text / edit the selected entry")),
-                ("Esc", t("typen annuleren", "cancel typing")), ("Tab", t("tijdens typen: wie zei het", "while typing: who said it")),
-                ("↑ ↓ g G", t("bijdrage kiezen", "select an entry")), ("e / d", t("bewerken / verwijderen", "edit / remove")),
-                ("u", t("laatste wijziging ongedaan maken", "undo the last change")), ("t", t("timer starten / pauzeren", "start / pause the timer")),
-                ("+ / -", t("timer een minuut langer / korter", "timer one minute longer / shorter")),
-                ("n", t("hele kaart tonen (scenario, persona, trends)", "show the whole card (scenario, persona, trends)")),
-                ("x", t("stap open/dicht voor deelnemers; wachtende bijdrage afwijzen", "open/close the step for participants; reject a pending entry")),
-                ("y", t("wachtende bijdrage tonen", "accept a pending entry")),
-                ("r", t("bijdragen van deelnemers eerst laten goedkeuren (aan/uit)", "hold participant entries for review (on/off)")),
-                ("h", t("namen op het scherm verbergen / tonen", "hide / show names on the screen")),
-            ]
-            switch s.step.kind {
-            case .robustness: keys.append(("1–4", t("houdt stand in scenario 1–4 (aan/uit)", "holds in scenario 1–4 (toggle)")))
-            case .directions: keys.append(("1–9", t("koppelen aan ontwikkelrichting 1–9", "link to development direction 1–9")))
-            case .voting: keys.append(("v / V", t("stem geven / terugnemen", "give / take back a vote")))
-            case .harvest: keys.append(("v / V", t("stip namens de zaal geven / terugnemen", "give / take back a dot on behalf of the room")))
-            case .close: keys.append(("c", t("sessie afsluiten / heropenen", "close / reopen the session")))
-            default: break
-            }
-            keys += [("?", t("deze hulp", "this help")), ("q", t("sessie verlaten (blijft bewaard)", "leave the session (it stays saved)"))]
-            return keys
+            return SessionHelp.keys(app, s)
         }
     }
 
-    static func help(_ app: AppState, into b: inout CellBuffer) {
+    static func geometry(_ app: AppState) -> ScrollBox.Geometry {
+        let w = min(app.width - 4, 84)
+        let h = min(app.height - 2, lines(app).count + 4)
+        return ScrollBox.Geometry(x: (app.width - w) / 2, y: max(1, (app.height - h) / 2), width: w, height: h)
+    }
+
+    /// What help says: on a session, who is in it first, then the keys of this step.
+    static func lines(_ app: AppState) -> [ScrollBox.Line] {
         let l = app.language
-        let keys = keys(app)
-        let w = min(b.width - 4, 84)
-        let h = min(b.height - 2, keys.count + 4)
-        let x = (b.width - w) / 2
-        let y = max(1, (b.height - h) / 2)
-        b.box(x: x, y: y, width: w, height: h, style: Style(.accent), title: S.help[l])
-        for (i, (key, text)) in keys.enumerated() where i < h - 4 {
-            b.put(key, x: x + 3, y: y + 2 + i, style: Style(.highlight, bold: true))
-            b.put(Wrap.clip(text[l], width: w - 18), x: x + 15, y: y + 2 + i)
+        let width = min(app.width - 4, 84)
+        var out: [ScrollBox.Line] = []
+        if case .session(let s) = app.route {
+            out = ScrollBox.wrap(SessionHelp.about(app, s).map { ($0, Style(.dim)) }, width: width - 6, spaced: false)
+            out.append(ScrollBox.Line(key: nil, text: "", style: .plain))
         }
-        b.centred(S.helpClose[l], y: y + h - 1, x: x, width: w, style: Style(.dim))
+        let keyed = ScrollBox.keyed(keys(app).map { ($0.0, $0.1[l]) }, width: width - 18)
+        return out + keyed
+    }
+
+    static func scrolled(_ app: AppState, _ key: Key) -> Int? {
+        ScrollBox.scrolled(app.helpScroll, by: key, count: lines(app).count, geometry(app))
+    }
+
+    static func help(_ app: AppState, into b: inout CellBuffer) {
+        ScrollBox.draw(title: S.help[app.language], lines: lines(app), offset: app.helpScroll, geometry(app), language: app.language, into: &b)
     }
 
     static func tooSmall(_ app: AppState, into b: inout CellBuffer) {

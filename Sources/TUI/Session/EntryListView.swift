@@ -12,39 +12,27 @@ enum EntryListView {
         guard a.height > 0 else { return }
         let entries = IndexedEntries(all: s.state.entries, positions: s.visible)
         if entries.isEmpty {
-            b.paragraph(S.noEntries[l], x: a.x, y: a.y, width: a.width, maxRows: a.height, style: Style(.dim))
+            // "Press a" only where `a` can still add something.
+            let empty = s.state.closed ? S.nothingClosed : s.isParticipant && !s.state.stepIsOpen(s.step.id) ? S.nothingStepClosed : S.noEntries
+            b.paragraph(empty[l], x: a.x, y: a.y, width: a.width, maxRows: a.height, style: Style(.dim))
             return
         }
         let selected = min(s.selected, entries.count - 1)
-        let textWidth = a.width - 2 - prefixWidth
-        func lines(_ i: Int) -> [String] {
-            let e = entries[i]
-            var text = e.text
-            if let author = shownAuthor(e, s, l) { text += " — " + author }
-            if e.status == .pending { text += " (\(S.pending[l]))" }
-            let all = Wrap.lines(text, width: textWidth)
-            let limit = i == selected ? 6 : 2
-            if all.count <= limit { return all }
-            var cut = Array(all.prefix(limit))
-            cut[limit - 1] = Wrap.clip(cut[limit - 1] + " …", width: textWidth)
-            return cut
-        }
-        // Walk back from the selection to find the first entry that keeps it in view.
-        var first = selected
-        var used = lines(selected).count
-        while first > 0 {
-            let h = lines(first - 1).count
-            if used + h > a.height / 2 + 1 { break }
-            used += h
-            first -= 1
+        // The ↑/↓ counts get a gutter of their own on the right, so they never cover text;
+        // it is taken only when the list does not fit.
+        let gutter = 7
+        var textWidth = a.width - 2 - prefixWidth
+        var window = visibleRange(entries, s, l, selected: selected, height: a.height, textWidth: textWidth)
+        if window.first > 0 || window.end < entries.count {
+            textWidth -= gutter
+            window = visibleRange(entries, s, l, selected: selected, height: a.height, textWidth: textWidth)
         }
         var y = a.y
-        var i = first
-        while i < entries.count && y < a.y + a.height {
+        for i in window.first..<window.end where y < a.y + a.height {
             let e = entries[i]
             let isSelected = i == selected
             let style: Style = isSelected ? Style(.highlight, bold: true) : (e.status == .pending ? Style(.dim) : Style(.text))
-            let ls = lines(i)
+            let ls = lines(e, s, l, selected: isSelected, textWidth: textWidth)
             b.put(isSelected ? "▶" : "•", x: a.x, y: y, style: isSelected ? Style(.highlight, bold: true) : Style(.accent))
             if let prefix {
                 let (text, pstyle) = prefix(e)
@@ -54,12 +42,45 @@ enum EntryListView {
                 b.put(line, x: a.x + 2 + prefixWidth, y: y + k, style: style, maxWidth: textWidth)
             }
             y += ls.count
-            i += 1
         }
-        if i < entries.count {
-            b.put("↓ \(entries.count - i)", x: a.x + a.width - 6, y: a.y + a.height - 1, style: Style(.dim))
+        let markerX = a.x + a.width - gutter + 2
+        if window.end < entries.count {
+            b.put("↓ \(entries.count - window.end)", x: markerX, y: a.y + a.height - 1, style: Style(.dim), maxWidth: gutter - 2)
         }
-        if first > 0 { b.put("↑ \(first)", x: a.x + a.width - 6, y: a.y, style: Style(.dim)) }
+        if window.first > 0 { b.put("↑ \(window.first)", x: markerX, y: a.y, style: Style(.dim), maxWidth: gutter - 2) }
+    }
+
+    /// An entry as wrapped lines: the selected one up to six, others two.
+    static func lines(_ e: Entry, _ s: SessionScreen, _ l: Language, selected: Bool, textWidth: Int) -> [String] {
+        var text = e.text
+        if let author = shownAuthor(e, s, l) { text += " — " + author }
+        if e.status == .pending { text += " (\(S.pending[l]))" }
+        let all = Wrap.lines(text, width: textWidth)
+        let limit = selected ? 6 : 2
+        if all.count <= limit { return all }
+        var cut = Array(all.prefix(limit))
+        cut[limit - 1] = Wrap.clip(cut[limit - 1] + " …", width: textWidth)
+        return cut
+    }
+
+    /// Which entries are on screen: walking back from the selection to keep it in view, then
+    /// forward as far as the height allows (the last may be partly cut).
+    static func visibleRange(_ entries: IndexedEntries, _ s: SessionScreen, _ l: Language, selected: Int, height: Int, textWidth: Int) -> (first: Int, end: Int) {
+        var first = selected
+        var used = lines(entries[selected], s, l, selected: true, textWidth: textWidth).count
+        while first > 0 {
+            let h = lines(entries[first - 1], s, l, selected: false, textWidth: textWidth).count
+            if used + h > height / 2 + 1 { break }
+            used += h
+            first -= 1
+        }
+        var y = 0
+        var end = first
+        while end < entries.count && y < height {
+            y += lines(entries[end], s, l, selected: end == selected, textWidth: textWidth).count
+            end += 1
+        }
+        return (first, end)
     }
 
     /// Names are hidden on the projector when the facilitator hides them or the session is anonymous.

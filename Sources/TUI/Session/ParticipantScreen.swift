@@ -6,7 +6,7 @@ import Core
 enum ParticipantUpdate {
     static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
         if s.input != nil { return SessionUpdate.typing(&app, &s, key) }
-        if s.card { s.card = false; return [] }
+        if s.card { return SessionUpdate.cardKey(app, &s, key) }
         let l = app.language
         let count = s.visible.count
         switch key {
@@ -17,6 +17,11 @@ enum ParticipantUpdate {
         case .char("a"):
             guard s.step.kind.entryKind != nil else {
                 app.notice = Notice(kind: .info, text: Refusal.noEntriesHere.reason[l])
+                return []
+            }
+            // Said before typing starts, not after the text is written.
+            if s.state.closed || !s.state.stepIsOpen(s.step.id) {
+                app.notice = Notice(kind: .info, text: (s.state.closed ? Refusal.closed : Refusal.stepClosed).reason[l])
                 return []
             }
             s.input = TextInput()
@@ -51,7 +56,8 @@ enum ParticipantView {
         let step = s.step
         b.fill(x: 0, y: 0, width: b.width, height: 1, style: Style(.inverse))
         let who = s.actor.name ?? S.anonymous[l]
-        let right = S.stepOf(l, "\(s.stepIndex + 1)", "\(s.workshop.steps.count)") + " "
+        // The room's timer too: a participant paces their typing by it.
+        let right = SessionView.timerText(app, s) + " · " + S.stepOf(l, "\(s.stepIndex + 1)", "\(s.workshop.steps.count)") + " "
         b.put(Wrap.clip(" \(s.state.setup.title) · \(who)", width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true))
         b.put(right, x: b.width - DisplayWidth.of(right), y: 0, style: Style(.inverse))
         var a = SessionView.Area(x: 2, y: 2, width: b.width - 4, height: b.height - 3)
@@ -78,18 +84,21 @@ enum ParticipantView {
         }
         let voting = step.kind == .voting
         let heading: String
+        // Every number says what it counts: no bare "(8)".
+        let n = s.visible.count
         if step.kind == .harvest {
-            heading = S.implications[l]
+            heading = S.implications[l] + ": \(n)"
         } else if voting {
             let left = s.state.setup.voteBudget - s.state.votesUsed(by: s.actor.key)
-            heading = l == .nl ? "Stemmen over: \(left) van \(s.state.setup.voteBudget)" : "Votes left: \(left) of \(s.state.setup.voteBudget)"
+            heading = (l == .nl ? "Stemmen over: \(left) van \(s.state.setup.voteBudget)" : "Votes left: \(left) of \(s.state.setup.voteBudget)")
+                + " · " + S.kindCount(.insight, n, l) + " · " + S.yourVoteDot[l]
         } else if step.kind.entryKind == nil || [.robustness, .directions].contains(step.kind) {
-            heading = S.insights[l]
+            heading = S.insights[l] + ": \(n)"
         } else {
-            heading = l == .nl ? "Jouw bijdragen" : "Your entries"
+            heading = s.state.roomVisible ? S.roomEntries[l] + "\(n)" : (l == .nl ? "Jouw bijdragen: " : "Your entries: ") + "\(n)"
         }
         b.hline(x: a.x, y: y, width: a.width)
-        b.put(" \(heading) (\(s.visible.count)) ", x: a.x + 1, y: y, style: Style(.accent, bold: true))
+        b.put(Wrap.clip(" \(heading) ", width: a.width - 2), x: a.x + 1, y: y, style: Style(.accent, bold: true))
         y += 1
         let list = SessionView.Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y)
         if voting {
@@ -106,7 +115,7 @@ enum ParticipantView {
 
     static func hint(_ s: SessionScreen, _ l: Language) -> String {
         if s.state.closed { return S.sessionClosed[l] }
-        if s.input != nil { return S.inputHint[l] }
+        if s.input != nil { return S.inputHintNoTab[l] }
         if !s.state.stepIsOpen(s.step.id) { return l == .nl ? "Deze stap is gesloten voor nieuwe bijdragen · q stoppen" : "This step is closed for new entries · q quit" }
         switch s.step.kind {
         case .voting: return l == .nl ? "↑↓ kies een inzicht · v stem geven · V stem terug · q stoppen" : "↑↓ choose an insight · v vote · V take back · q quit"

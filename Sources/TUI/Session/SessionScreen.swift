@@ -22,6 +22,11 @@ public struct SessionScreen: Sendable {
     var submitted: (text: String, editing: String?)?
     /// The full scenario/persona/directions card over the screen (key `n`).
     public var card = false
+    /// How far the card is scrolled down, in lines.
+    public var cardScroll = 0
+    /// A running timer carries on into the next step (what facilitators expect); `T` turns
+    /// it off for this screen.
+    public var timerRunsOn = true
 
     public init(id: String, workshop: Workshop, state: SessionState, readOnly: String?, actor: Actor) {
         self.id = id
@@ -65,7 +70,7 @@ public struct SessionScreen: Sendable {
             guard inStep else { continue }
             if participant {
                 let mine = e.owner == actor.key
-                let ownOnly = byStep || step.kind == .insights
+                let ownOnly = (byStep || step.kind == .insights) && !state.roomVisible
                 if ownOnly ? !mine : !(mine || e.isLive) { continue }
             }
             out.append(i)
@@ -102,7 +107,7 @@ public struct SessionScreen: Sendable {
 enum SessionUpdate {
     static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
         if s.input != nil { return typing(&app, &s, key) }
-        if s.card { s.card = false; return [] }
+        if s.card { return cardKey(app, &s, key) }
         let count = s.visible.count
         let step = s.step
         if s.readOnly != nil, [.right, .pageDown, .left, .pageUp].contains(key) {
@@ -121,14 +126,16 @@ enum SessionUpdate {
             return [.perform(c)]
         }
         switch key {
-        case .right, .pageDown:
-            guard s.stepIndex + 1 < s.workshop.steps.count else { return [] }
+        case .right, .pageDown, .left, .pageUp:
+            let next = s.stepIndex + ((key == .right || key == .pageDown) ? 1 : -1)
+            guard s.workshop.steps.indices.contains(next) else { return [] }
             s.selected = 0
-            return perform(.moveStep(to: s.workshop.steps[s.stepIndex + 1].id))
-        case .left, .pageUp:
-            guard s.stepIndex > 0 else { return [] }
-            s.selected = 0
-            return perform(.moveStep(to: s.workshop.steps[s.stepIndex - 1].id))
+            let running = s.state.timers[step.id]?.isRunning ?? false
+            let moved = perform(.moveStep(to: s.workshop.steps[next].id))
+            return moved + (running && s.timerRunsOn && !moved.isEmpty ? [.perform(.startTimer)] : [])
+        case .char("T"):
+            s.timerRunsOn.toggle()
+            app.notice = Notice(kind: .info, text: s.timerRunsOn ? S.timerRunsOnOn[app.language] : S.timerRunsOnOff[app.language])
         case .up, .char("k"): s.selected = max(0, min(s.selected, count - 1) - 1)
         case .down, .char("j"): s.selected = min(max(0, count - 1), s.selected + 1)
         case .home, .char("g"): s.selected = 0
@@ -181,6 +188,11 @@ enum SessionUpdate {
         case .char("h"):
             // Names off the projector; in an anonymous session they were never stored anyway.
             return perform(.changeSettings(hideNames: !s.state.hideNames))
+        case .char("z"):
+            // The room's entries on the participants' own screens (the projector may be far).
+            let visible = !s.state.roomVisible
+            app.notice = Notice(kind: .info, text: visible ? S.roomVisibleOn[app.language] : S.roomVisibleOff[app.language])
+            return perform(.changeSettings(roomVisible: visible))
         case .char("r"):
             let hold = !s.state.setup.holdForReview
             app.notice = Notice(kind: .info, text: hold ? S.holdOn[app.language] : S.holdOff[app.language])
@@ -189,6 +201,17 @@ enum SessionUpdate {
         case .char("?"): app.help = true
         case .char("q"), .escape: return [.leaveSession]
         default: break
+        }
+        return []
+    }
+
+    /// On the card: scrolling keys scroll it, any other key closes it.
+    static func cardKey(_ app: AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
+        if let offset = CardView.scrolled(app, s, key) {
+            s.cardScroll = offset
+        } else {
+            s.card = false
+            s.cardScroll = 0
         }
         return []
     }
@@ -226,22 +249,31 @@ enum SessionUpdate {
     }
 
     /// A new state came back from the store: show it, keep the selection in range.
+    /// The selection stays on the entry the facilitator chose while others add (else `d`
+    /// would act on someone else's new entry); it follows only what this terminal added.
     static func changed(_ s: inout SessionScreen, _ state: SessionState) {
         let before = s.state.entries.count
+        let chosen = s.selectedEntry?.id
+        let mineAdded = s.submitted != nil && s.submitted?.editing == nil
         s.state = state
         s.submitted = nil
         let count = s.visible.count
-        if state.entries.count > before, s.visible.last == state.entries.count - 1 {
-            s.selected = max(0, count - 1)  // follow what was just added
+        if mineAdded, let at = s.visible.lastIndex(where: { $0 >= before && state.entries[$0].owner == s.actor.key }) {
+            s.selected = at  // follow what was just added here
+        } else if let chosen, let at = s.visible.firstIndex(where: { state.entries[$0].id == chosen }) {
+            s.selected = at
         }
         s.selected = max(0, min(s.selected, count - 1))
     }
 
     /// The store refused or failed: put the typed text back so nothing typed is lost.
-    static func restoreInput(_ s: inout SessionScreen) {
-        guard let (text, editing) = s.submitted else { return }
+    /// Returns whether there was text worth saying so.
+    @discardableResult
+    static func restoreInput(_ s: inout SessionScreen) -> Bool {
+        guard let (text, editing) = s.submitted else { return false }
         s.input = TextInput(text)
         s.editing = editing
         s.submitted = nil
+        return !text.allSatisfy(\.isWhitespace)
     }
 }

@@ -25,8 +25,9 @@ enum SessionView {
         StepView.draw(app, s, content, into: &b)
         if s.card { CardView.draw(app, s, into: &b) }
         var hint = S.sessionHint[l]
-        if let reason = s.readOnly { hint = S.readOnlySession(l, reason) } else if s.state.closed { hint = S.sessionClosed[l] }
-        Footer.draw(app, hint: hint, into: &b)
+        var short: String? = S.sessionHintShort[l]
+        if let reason = s.readOnly { hint = S.readOnlySession(l, reason); short = nil } else if s.state.closed { hint = S.sessionClosed[l]; short = nil }
+        Footer.draw(app, hint: hint, short: short, into: &b)
     }
 
     static func header(_ app: AppState, _ s: SessionScreen, into b: inout CellBuffer) {
@@ -77,6 +78,7 @@ enum SessionView {
         // Who is in the room, and how their entries reach the screen.
         var flags = [S.participantsJoined(l, "\(s.state.participants.count)")]
         if s.state.hideNames || s.state.setup.anonymous { flags.append(s.state.setup.anonymous ? S.anonymous[l] : S.namesHidden[l]) }
+        if s.state.roomVisible { flags.append(S.roomVisibleFlag[l]) }
         let pending = s.state.entries.reduce(0) { $0 + ($1.status == .pending && !$1.removed ? 1 : 0) }
         if s.state.setup.holdForReview || pending > 0 { flags.append(l == .nl ? "\(pending) wachten op ok" : "\(pending) awaiting review") }
         for (i, flag) in flags.reversed().enumerated() {
@@ -113,9 +115,12 @@ enum InputView {
             b.put(line, x: a.x + 1, y: a.y + 1 + i, maxWidth: inner)
         }
         b.cursor = (a.x + 1 + layout.cursorColumn, a.y + 1 + layout.cursorRow - first)
+        // Tab chooses who said it only on the facilitator's screen, and only once someone
+        // with a name has joined; elsewhere the hint does not offer it.
         let authors = s.authors
         let who = authors[min(s.authorIndex, authors.count - 1)] ?? S.room[l]
-        let foot = S.saidBy(l, who) + " · " + S.inputHint[l]
-        b.put(Wrap.clip(foot, width: a.width - 3), x: a.x + 1, y: a.y + a.height - 2, style: Style(.dim))
+        let refused = s.state.closed ? S.closedWhileTyping[l] : s.isParticipant && !s.state.stepIsOpen(s.step.id) ? S.stepClosedWhileTyping[l] : nil
+        let foot = refused ?? (s.isParticipant ? S.inputHintNoTab[l] : (authors.count > 1 ? S.saidByTab(l, who) : S.saidBy(l, who)) + " · " + S.inputHintNoTab[l])
+        b.put(Wrap.clip(foot, width: a.width - 3), x: a.x + 1, y: a.y + a.height - 2, style: refused == nil ? Style(.dim) : Style(.warn, bold: true))
     }
 }

@@ -111,7 +111,8 @@ enum MatrixMap {
                 let cy = y + 1 + row * 2
                 b.fill(x: cx, y: cy, width: cell, height: 2, style: style)
                 if let scenario, let index = w.scenarios.firstIndex(of: scenario) {
-                    b.put(Wrap.clip("\(index + 1) " + scenario.title[l], width: cell), x: cx, y: cy, style: marked ? style : Style(.text))
+                    // Two rows per quadrant: the name wraps rather than being cut.
+                    b.paragraph("\(index + 1) " + scenario.title[l], x: cx, y: cy, width: cell, maxRows: 2, style: marked ? style : Style(.text))
                 }
             }
         }

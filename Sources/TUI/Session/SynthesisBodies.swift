@@ -10,16 +10,8 @@ enum SynthesisBodies {
         var y = a.y
         y += StepView.prompts(app, s, a, maxRows: 2, into: &b)
         // What the rounds produced, per scenario: the material insights are made from.
-        let live = s.state.entries.filter { $0.isLive && $0.kind == .implication }
-        b.put(S.perScenario[l], x: a.x, y: y, style: Style(.dim, bold: true))
-        y += 1
-        let perRow = a.width >= 100 ? 2 : 1
-        let colWidth = a.width / perRow
-        for (i, sc) in s.workshop.scenarios.enumerated() {
-            let n = live.filter { $0.scenario == sc.id }.count
-            b.put(Wrap.clip("\(i + 1) \(s.scenarioTitle(sc, l)): \(n)", width: colWidth - 1), x: a.x + (i % perRow) * colWidth, y: y + i / perRow, style: Style(.text))
-        }
-        y += (s.workshop.scenarios.count + perRow - 1) / perRow + 1
+        let panelRows = max(5, (a.y + a.height - y) * 2 / 5)
+        y += ImplicationsPanel.draw(app, s, x: a.x, y: y, width: a.width, rows: panelRows, into: &b) + 1
         StepView.entries(app, s, S.insights[l], Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b)
     }
 
@@ -84,9 +76,12 @@ enum SynthesisBodies {
             return
         }
         let numbers = Dictionary(uniqueKeysWithValues: dirs.map { ($0.id, $0.number) })
-        EntryListView.draw(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 10) { e in
+        // ★ marks the koersvast insights: what holds in every scenario leads the directions.
+        let ids = s.workshop.scenarios.map(\.id)
+        EntryListView.draw(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 12) { e in
             let linked = e.directions.compactMap { numbers[$0] }.sorted().map(String.init).joined(separator: ",")
-            return (linked.isEmpty ? "–" : "→ " + linked, linked.isEmpty ? Style(.dim) : Style(.good, bold: true))
+            let star = Robustness.of(e, scenarios: ids) == .koersvast ? "★ " : "  "
+            return (star + (linked.isEmpty ? "–" : "→ " + linked), linked.isEmpty ? Style(.dim) : Style(.good, bold: true))
         }
     }
 
@@ -94,20 +89,24 @@ enum SynthesisBodies {
         let l = app.language
         var y = a.y
         y += StepView.prompts(app, s, a, maxRows: 2, into: &b)
-        let hint = S.budgetLeft(l, "\(s.state.setup.voteBudget)") + " · v +1 · V −1"
-        b.put(Wrap.clip(hint, width: a.width), x: a.x, y: y, style: Style(.highlight))
-        y += 1
+        let hint = S.budgetLeft(l, "\(s.state.setup.voteBudget)") + " · " + S.voteLegend[l]
+        y += b.paragraph(hint, x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.highlight))
         let list = s.visibleEntries
         b.hline(x: a.x, y: y, width: a.width)
         let total = list.reduce(0) { $0 + $1.votes }
-        b.put(" \(S.insights[l]) (\(list.count)) · \(total) \(S.votes[l]) ", x: a.x + 1, y: y, style: Style(.accent, bold: true))
+        b.put(" " + S.kindCount(.insight, list.count, l) + " · " + S.voteCount(total, l) + " ", x: a.x + 1, y: y, style: Style(.accent, bold: true))
         y += 1
         guard !list.isEmpty else {
             b.paragraph(S.noInsights[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.dim))
             return
         }
+        // The facilitator's votes are the room's (proxy, for people without a terminal): ○,
+        // beside the participants' own ●, so every dot says whose it is.
+        let roomKey = s.actor.key
         EntryListView.draw(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 9) { e in
-            let dots = e.votes <= 5 ? String(repeating: "●", count: e.votes) : "●●●●+"
+            let room = e.votesBy[roomKey] ?? 0
+            let marks = String(repeating: "●", count: e.votes - room) + String(repeating: "○", count: room)
+            let dots = marks.count <= 5 ? marks : String(marks.prefix(4)) + "+"
             return ((String(e.votes).leftPad(2)) + " " + dots, e.votes > 0 ? Style(.good, bold: true) : Style(.dim))
         }
     }
@@ -124,7 +123,7 @@ enum SynthesisBodies {
         y += 1
         let implications = live.filter { $0.kind == .implication }
         let insights = live.filter { $0.kind == .insight }
-        let line = "\(implications.count) \(S.kind(.implication)[l]) · \(insights.count) \(S.kind(.insight)[l]) · \(s.state.participants.count) " + (l == .nl ? "deelnemers" : "participants")
+        let line = S.kindCount(.implication, implications.count, l) + " · " + S.kindCount(.insight, insights.count, l) + " · " + S.participantCount(s.state.participants.count, l)
         b.put(Wrap.clip(line, width: a.width), x: a.x, y: y, style: Style(.dim))
         y += 2
         let koersvast = insights.filter { Robustness.of($0, scenarios: ids) == .koersvast }

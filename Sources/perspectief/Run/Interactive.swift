@@ -56,9 +56,9 @@ final class Interactive {
 
     static func participant(store: StoreOptions, workshops: WorkshopOptions, session: String?, name: String?, lang: String?, theme: String?) throws {
         let env = ProcessInfo.processInfo.environment
-        // Everything is checked before anything is written: a name, a terminal, the session.
+        // Everything is checked before anything is written: a name, the session, a terminal
+        // (the session first: a mistyped id is the likelier problem, and says so).
         if let name, TextPolicy.cleanLine(name).isEmpty { throw Messages.emptyName }
-        if let problem = terminalProblem() { throw problem }
         let loop = Interactive(
             store: try store.open(forWriting: true), workshops: workshops.catalog().workshops, language: Output.language(lang),
             theme: Theme.choose(flag: theme, environment: env), listings: session == nil)
@@ -68,7 +68,10 @@ final class Interactive {
             let h: SessionHandle
             do { h = try loop.store.open(session, readOnly: true) } catch { throw CLIError(error) }
             try loop.joinable(h)
+            if let problem = terminalProblem() { throw problem }
             if let name { try loop.join(session, name: name) }
+        } else if let problem = terminalProblem() {
+            throw problem
         }
         try loop.run()
     }
@@ -177,6 +180,7 @@ final class Interactive {
         }
         Signals.install()
         send(.resize(width: screen.width, height: screen.height))
+        if screen.asciiOnly { app.notice = Notice(kind: .info, text: S.asciiOnly[app.language]) }
         var lastDrawnSecond: Int64 = -1
         var lastReviewScan = Interactive.now()
         var dirty = true
