@@ -10,8 +10,8 @@ public enum SafeFile {
         try write(bytes: Array(text.utf8), to: path, overwrite: overwrite)
     }
 
-    /// `mode` 0o600 keeps a file its owner's alone (a printed report with names in it).
-    public static func write(bytes: [UInt8], to path: String, overwrite: Bool, mode: mode_t = 0o600) throws(StoreError) {
+    /// The same for bytes that are not text (a PDF).
+    public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(StoreError) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) }.flatMap { $0.isEmpty ? "/" : $0 } ?? "."
         guard POSIXFile.isDirectory(folder) else { throw StoreError("cannot write \(path): folder \(folder) does not exist") }
@@ -26,10 +26,9 @@ public enum SafeFile {
             if !overwrite { throw StoreError.exists(path) }
         }
         let temp = "\(path).tmp-\(StoreIDs.short())"
-        // Owner-only by default: a report holds participants' names and words.
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        // Owner-only: a report holds participants' names and words.
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError("cannot write \(path): \(POSIXFile.errorText())") }
-        // The umask may only take bits away: 0o600 stays owner-only whatever it is.
         if let code = POSIXFile.writeAll(fd, bytes) ?? (fsync(fd) == 0 ? nil : errno) {
             close(fd)
             unlink(temp)

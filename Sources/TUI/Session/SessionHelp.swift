@@ -50,7 +50,7 @@ enum SessionHelp {
         case .voting:
             keys.append(("v / V", t("stem van de zaal geven / terugnemen (telt als stem van de zaal)", "give / take back a vote for the room (counted as the room's)")))
         case .harvest:
-            keys.append(("v / V", t("stip namens de zaal geven / terugnemen", "give / take back a dot on behalf of the room")))
+            keys.append(("v / V", t("stip namens de zaal geven / terugnemen (★ = top 3 van het scenario)", "give / take back a dot for the room (★ = the scenario's top 3)")))
         case .close:
             keys.append(("c", t("sessie afsluiten / heropenen (de timer stopt)", "close / reopen the session (the timer stops)")))
         default: break

@@ -28,10 +28,10 @@ struct ExportCommand: ParsableCommand {
         guard let format = pdf ? .html : ExportFormat(rawValue: format) else { throw Messages.unknownFormat(format) }
         guard all || !sessions.isEmpty else { throw Messages.nameSessions }
         if let output, output.isEmpty { throw Messages.emptyOutput }
-        if pdf && output == nil { throw Messages.pdfNeedsFile }
-        if pdf && PDFPrinter.chromium() == nil { throw Messages.pdfNeedsChromium }
+        if pdf && output == nil { throw PDFPrinter.needsFile }
+        if pdf && PDFPrinter.chromium() == nil { throw PDFPrinter.missing }
         // Say so before printing (seconds), not after.
-        if pdf, !force, let output, FileManager.default.fileExists(atPath: output) { throw CLIError(StoreError.exists(output)) }
+        if pdf, !force, let output, FileManager.default.fileExists(atPath: output) { throw PDFPrinter.exists(output) }
         let store = try storeOptions.open()
         let loaded = SessionLoader.load(store: store, ids: all ? nil : sessions, workshops: workshopOptions.catalog().workshops)
         let l = Output.language()
@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
         if let output {
             do {
                 if pdf {
-                    try SafeFile.write(bytes: try PDFPrinter.print(html: text), to: output, overwrite: force, mode: 0o600)
+                    try SafeFile.write(bytes: try PDFPrinter.print(html: text), to: output, overwrite: force)
                 } else {
                     try SafeFile.write(text, to: output, overwrite: force)
                 }

@@ -80,14 +80,6 @@ enum Messages {
     static func importEmpty(_ file: String) -> CLIError {
         CLIError("\(q(file)) has no rows to add", nl: "\(q(file)) heeft geen rijen om toe te voegen")
     }
-    static let pdfNeedsFile = CLIError(
-        "--format pdf writes a file: name it with --output FILE.pdf", nl: "--format pdf schrijft een bestand: noem het met --output BESTAND.pdf")
-    static let pdfNeedsChromium = CLIError(
-        "PDF needs Chromium, which is not installed: apt-get install chromium (or export --format html and print that from a browser)",
-        nl: "PDF heeft Chromium nodig, en dat is niet geïnstalleerd: apt-get install chromium (of exporteer --format html en druk dat af vanuit een browser)")
-    static func pdfFailed(_ detail: String) -> CLIError {
-        CLIError("cannot print the PDF: \(detail)", nl: "kan de PDF niet afdrukken: \(detail)")
-    }
     static func noSession(_ id: String, in root: String) -> StoreError {
         StoreError("no session \(q(id)) in \(root)", nl: "geen sessie \(q(id)) in \(root)")
     }
