@@ -46,6 +46,30 @@ enum TravelBench {
             let mean = times.reduce(0, +) / Double(times.count)
             report.add("`perspectief add` at \(entries) entries (process start included), median / mean / max of 100",
                        "\(Stats.fmt(Stats.median(times))) / \(Stats.fmt(mean)) / \(Stats.fmt(times.max() ?? 0))", "flat, ≤ 20 ms")
+            // In-process, without process start: this build's add against the old one's way
+            // (read every event, fold, append, compact on close).
+            let engine = Engine(workshop: BenchFixtures.workshop)
+            func with(_ id: String) -> Command { .addEntry(id: id, text: "In-process implicatie, reëel.", kind: .note) }
+            var now: [Double] = []
+            var before: [Double] = []
+            // Each way on its own, so one's writeback does not land in the other's fsync.
+            for i in 0..<10 {
+                now.append(try Stats.time {
+                    let h = try store.openForAdding(id)
+                    try h.perform(with("new\(i)"), by: .facilitator("Anna"), engine: engine, now: 1)
+                    h.close()
+                })
+            }
+            for i in 0..<5 {
+                before.append(try Stats.time {
+                    let h = try store.open(id)
+                    try h.perform(with("old\(i)"), by: .facilitator("Anna"), engine: engine, now: 1)
+                    try h.compact()
+                    h.close()
+                })
+            }
+            report.add("  … in-process at \(entries) entries: open for adding + add + close / the old way (read all + add + compact), median of 10 / 5",
+                       "\(Stats.fmt(Stats.median(now))) / \(Stats.fmt(Stats.median(before)))", "")
         }
         let file = BenchFixtures.tempDir("peer") + "/journal.jsonl"
         defer { try? FileManager.default.removeItem(atPath: (file as NSString).deletingLastPathComponent) }
