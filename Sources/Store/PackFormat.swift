@@ -14,7 +14,10 @@ public enum PackFormat {
     /// One session as it travels: its id and every event, in fold order.
     public struct Session: Equatable, Sendable {
         public var id: String
+        /// In fold order.
         public var events: [Event]
+        /// Each event's line as read from a pack, so unpacking copies it rather than writing it anew.
+        var lines: [[UInt8]]? = nil
     }
 
     static func encode(_ sessions: [Session]) -> [UInt8] {
@@ -81,22 +84,31 @@ public enum PackFormat {
             else { throw StoreError("\(label): line \(n + 1): expected a session line with its number of events") }
             guard StoreIDs.isValidSession(id) else { throw StoreError("\(label): line \(n + 1): \"\(id)\" is not a session id") }
             var events: [Event] = []
+            var raw: [[UInt8]] = []
             events.reserveCapacity(count)
+            raw.reserveCapacity(count)
             for k in (n + 1)...(n + count) {
                 do {
-                    let value = try JSONParser.parse(data: Array(bytes[lines[k]]))
+                    let line = Array(bytes[lines[k]])
+                    let value = try JSONParser.parse(data: line)
                     events.append(try Event(json: value))
+                    raw.append(line)
                 } catch {
                     throw StoreError("\(label): line \(k + 1): \(error)")
                 }
             }
-            guard case .sessionCreated(let setup) = events.sorted(by: Event.foldOrder).first?.change, setup.sessionId == id else {
+            if !zip(events, events.dropFirst()).allSatisfy({ !Event.foldOrder($1, $0) }) {
+                let order = events.indices.sorted { Event.foldOrder(events[$0], events[$1]) }
+                events = order.map { events[$0] }
+                raw = order.map { raw[$0] }
+            }
+            guard case .sessionCreated(let setup) = events.first?.change, setup.sessionId == id else {
                 throw StoreError("\(label): line \(n + 1): session \(id) does not start with its own sessionCreated event")
             }
             guard Set(events.map(\.id)).count == events.count else {
                 throw StoreError("\(label): line \(n + 1): session \(id) holds an event twice")
             }
-            sessions.append(Session(id: id, events: events))
+            sessions.append(Session(id: id, events: events, lines: raw))
             n += count + 1
         }
         guard header["sessions"]?.intValue == sessions.count else {

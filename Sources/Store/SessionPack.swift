@@ -44,6 +44,8 @@ extension SessionStore {
     public func unpack(_ path: String) throws(StoreError) -> UnpackOutcome {
         guard let bytes = try POSIXFile.read(path) else { throw StoreError("cannot read \(path): no such file") }
         let sessions = try PackFormat.decode(bytes, label: path)
+        let lock = try UnpackWriter.lock(root)
+        defer { UnpackWriter.unlock(lock) }
         enum Plan { case create, extend([Event]), keep }
         var plans: [(PackFormat.Session, Plan)] = []
         for s in sessions {
@@ -76,11 +78,13 @@ extension SessionStore {
             plans.append((s, fresh.isEmpty ? .keep : .extend(fresh)))
         }
         var outcome = UnpackOutcome()
+        let fresh = plans.compactMap { plan -> PackFormat.Session? in if case .create = plan.1 { return plan.0 } else { return nil } }
+        try UnpackWriter.create(fresh, in: self)
+        outcome.added = fresh.map(\.id)
         for (s, plan) in plans {
             switch plan {
             case .create:
-                try createFromPack(s)
-                outcome.added.append(s.id)
+                break
             case .extend(let events):
                 try PackFile.appendJournal(events, folder: folder(of: s.id))
                 outcome.extended.append((s.id, events.count))
@@ -89,30 +93,6 @@ extension SessionStore {
             }
         }
         return outcome
-    }
-
-    /// The session is written whole in a hidden folder and then renamed into place, so a crash
-    /// leaves either no session or all of it (and at worst a hidden `.unpack-` folder).
-    private func createFromPack(_ s: PackFormat.Session) throws(StoreError) {
-        let temp = root + "/.unpack-" + StoreIDs.short() + "-" + s.id
-        guard mkdir(temp, 0o700) == 0 else { throw StoreError("cannot create \(temp): \(POSIXFile.errorText())") }
-        let target = folder(of: s.id)
-        do throws(StoreError) {
-            try POSIXFile.writeAtomically(
-                Snapshot.bytes(session: s.id, folded: [:], events: s.events.sorted(by: Event.foldOrder)),
-                to: temp + "/" + SessionFiles.snapshot, folder: temp, tempTag: StoreIDs.short())
-            // mkdir claims the name (EEXIST if another process got there first); renaming a
-            // folder over an empty one is atomic.
-            if mkdir(target, 0o700) != 0 && !(errno == EEXIST && (POSIXFile.list(target) ?? ["?"]).isEmpty) {
-                throw StoreError("cannot create session \(s.id): \(errno == EEXIST ? "it appeared meanwhile" : POSIXFile.errorText())")
-            }
-            guard rename(temp, target) == 0 else { throw StoreError("cannot create session \(s.id): \(POSIXFile.errorText())") }
-            try POSIXFile.fsyncDirectory(root)
-        } catch {
-            for name in POSIXFile.list(temp) ?? [] { unlink(temp + "/" + name) }
-            rmdir(temp)
-            throw error
-        }
     }
 }
 

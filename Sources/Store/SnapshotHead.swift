@@ -15,11 +15,17 @@ import Glibc
 enum Snapshot {
     static let eventsKeyLine = Array("  \"events\": ".utf8)
 
-    static func bytes(session: String, folded: [String: Int], events: [Event]) -> [UInt8] {
+    /// `lines`, when given, are the events already written as compact JSON (as a pack holds
+    /// them, checked to decode to `events`): copied, not written again.
+    static func bytes(session: String, folded: [String: Int], events: [Event], lines: [[UInt8]]? = nil) -> [UInt8] {
         var foldedJSON = JSONObject()
         for k in folded.keys.sorted() { foldedJSON[k] = .number(Double(folded[k]!)) }
-        let list = events.isEmpty ? "[]" : "[\n" + events.map { "    " + JSONWriter.compact($0.json) }.joined(separator: ",\n") + "\n  ]"
-        let tail = Array(("  \"events\": " + list + "\n}\n").utf8)
+        var tail = Array("  \"events\": [".utf8)
+        for i in events.indices {
+            tail.append(contentsOf: Array((i == 0 ? "\n    " : ",\n    ").utf8))
+            if let lines { tail.append(contentsOf: lines[i]) } else { tail.append(contentsOf: JSONWriter.compact(events[i].json).utf8) }
+        }
+        tail.append(contentsOf: Array((events.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8))
         var head = JSONObject()
         head["clock"] = .number(Double(events.map(\.clock).max() ?? 0))
         head["control"] = .array(events.filter { isControl($0.change) }.map(\.json))

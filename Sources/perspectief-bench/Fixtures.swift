@@ -36,7 +36,8 @@ enum BenchFixtures {
                 .addEntry(id: "e\(index)-\(i)", text: "Implicatie \(i) voor deze groep: reëel en één loket nodig, met wachttijden die oplopen."),
                 by: .facilitator("Anna"), engine: engine, now: now + Int64(i))
         }
-        h.close()  // folds the journal into session.json
+        try h.compact()  // folds the journal into session.json (closing alone does once journals grow)
+        h.close()
         return setup.sessionId
     }
 }

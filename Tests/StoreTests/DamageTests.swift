@@ -18,7 +18,7 @@ final class DamageTests: XCTestCase {
         }
         let journal = f.journals()[0]
         let saved = f.files()
-        h.close()  // folds the journal into the snapshot; put the files back as they were
+        h.close()  // may fold the journal into the snapshot; put the files back as they were
         for name in f.files().keys { try FileManager.default.removeItem(atPath: f.folder + "/" + name) }
         for (name, bytes) in saved { f.write(name, bytes) }
         return (f, journal, saved[journal]!)
