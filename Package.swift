@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // Core is pure Swift without Foundation; `rounded()` needs libm on Linux.
@@ -19,10 +21,22 @@ let package = Package(
         .target(name: "TUI", dependencies: ["Core", "Store"]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
+        // The room's servers: Core + Store, never ncurses or TUI. The web page for phones runs on
+        // Hummingbird; the QR code of its address comes from Debian's libqrencode.
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(
+            name: "Room",
+            dependencies: [
+                "Core", "Store", "CQRencode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            resources: [.embedInCode("Web/page.html")]
+        ),
         .executableTarget(
             name: "perspectief",
             dependencies: [
-                "Core", "Store", "TUI", "Terminal",
+                "Core", "Store", "TUI", "Terminal", "Room",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +47,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store"]),
+        .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Room"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,179 @@
+import Core
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
+import NIOCore
+
+/// The request context: who asked (their address, for the limits).
+struct WebContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let address: String
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        address = source.channel.remoteAddress?.ipAddress ?? "?"
+    }
+}
+
+/// The participant page's server: GET / (the page), POST /join (room code and name → a
+/// cookie), and the socket /ws. Nothing else exists — no listing, no export, no files, no
+/// facilitator actions: every other path is 404.
+struct WebServer: Sendable {
+    static let maxJoinBody = 2048
+    static let maxFrame = 16 * 1024
+    static let cookieName = "pf"
+
+    let hub: WebHub
+    let code: String?
+    /// Every TCP connection (page loads and sockets alike) counts while it is open.
+    let gate: ConnectionGate
+    let attempts: CodeAttempts
+
+    func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.get("/") { _, _ in Self.page() }
+        router.post("/join") { request, context in try await join(request, context) }
+        return router
+    }
+
+    /// The HTTP channel with the connection gate in front and the socket upgrade for /ws.
+    func serverBuilder() -> HTTPServerBuilder {
+        let gate = gate
+        let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [GateHandler(gate: gate)], idleTimeout: .seconds(60))
+        let ws = WebSocketServerConfiguration(maxFrameSize: Self.maxFrame, autoPing: .enabled(timePeriod: .seconds(20)))
+        let server = self
+        return .http1WebSocketUpgrade(configuration: .init(http1: http1, ws: ws)) { head, channel, _ in
+            try await server.shouldUpgrade(head, address: channel.remoteAddress?.ipAddress ?? "?")
+        }
+    }
+
+    // MARK: The page
+
+    static func page() -> Response {
+        var g = SystemRandomNumberGenerator()
+        let nonce = String(g.next() as UInt64, radix: 36) + String(g.next() as UInt64, radix: 36)
+        let html = PageHTML.text.replacingOccurrences(of: "{{NONCE}}", with: nonce)
+        var headers = securityHeaders()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentSecurityPolicy] =
+            "default-src 'none'; script-src 'nonce-\(nonce)'; style-src 'nonce-\(nonce)'; connect-src 'self'; "
+            + "img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func securityHeaders() -> HTTPFields {
+        var h = HTTPFields()
+        h[.xContentTypeOptions] = "nosniff"
+        h[.cacheControl] = "no-store"
+        h[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        h[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        return h
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ value: JSONValue, cookie: String? = nil) -> Response {
+        var headers = securityHeaders()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if let cookie { headers[.setCookie] = cookie }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: JSONWriter.compact(value))))
+    }
+
+    static func refusal(_ status: HTTPResponse.Status, _ reason: LocalizedText) -> Response {
+        json(status, ["ok": false, "reason": reason.json])
+    }
+
+    // MARK: Joining
+
+    func join(_ request: Request, _ context: WebContext) async throws -> Response {
+        guard request.headers[.contentType]?.hasPrefix("application/json") == true else {
+            return Self.refusal(.unsupportedMediaType, WebMessage.malformed)
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: Self.maxJoinBody)
+        guard let o = (try? JSONParser.parse(String(buffer: body)))?.objectValue,
+            let name = o["name"]?.stringValue, let typed = o["code"]?.stringValue
+        else { return Self.refusal(.badRequest, WebMessage.malformed) }
+        let now = Date().timeIntervalSince1970
+        guard let wait = attempts.delay(for: context.address, now: now) else {
+            return Self.refusal(.tooManyRequests, LocalizedText(
+                nl: "Te vaak een verkeerde code; probeer het over een paar minuten opnieuw.",
+                en: "Too many wrong codes; try again in a few minutes."))
+        }
+        if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
+        if let code, !RoomCodeCheck.matches(typed, code) {
+            attempts.failed(context.address, now: now)
+            return Self.refusal(.forbidden, LocalizedText(nl: "Die code klopt niet.", en: "That code is not right."))
+        }
+        switch await hub.join(name: name) {
+        case .joined(let token):
+            let cookie = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+            return Self.json(.ok, ["ok": true], cookie: cookie)
+        case .refused(let reason):
+            return Self.refusal(.conflict, reason)
+        }
+    }
+
+    // MARK: The socket
+
+    static func token(_ headers: HTTPFields) -> String? {
+        for field in headers[values: .cookie] {
+            for part in field.split(separator: ";") {
+                let kv = part.trimmingCharacters(in: .whitespaces)
+                if kv.hasPrefix(cookieName + "=") { return String(kv.dropFirst(cookieName.count + 1)) }
+            }
+        }
+        return nil
+    }
+
+    func shouldUpgrade(_ head: HTTPRequest, address: String) async throws -> ShouldUpgradeResult<
+        WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
+    > {
+        guard head.method == .get, head.path == "/ws" else { return .dontUpgrade }
+        // A page from another site must not open a socket with this room's cookie.
+        guard let origin = head.headerFields[.origin], let host = head.authority, origin == "http://" + host else {
+            return .dontUpgrade
+        }
+        let token = Self.token(head.headerFields) ?? ""
+        let hub = hub
+        return .upgrade([:]) { inbound, outbound, _ in
+            switch await hub.connect(token: token) {
+            case .unknown:
+                try await outbound.write(.text(JSONWriter.compact(["type": "unknown"])))
+                return
+            case .refused(let reason):
+                try await outbound.write(.text(JSONWriter.compact(["type": "unknown", "reason": reason.json])))
+                return
+            case .connected(let id, let stream):
+                // The hub's messages go out in order; when it ends the stream (the session
+                // closed, the room stopped), the socket is closed from here.
+                let writer = Task {
+                    for await text in stream { try? await outbound.write(.text(text)) }
+                    try? await outbound.close(.normalClosure, reason: nil)
+                }
+                defer { writer.cancel() }
+                do {
+                    for try await message in inbound.messages(maxSize: Self.maxFrame) {
+                        guard case .text(let text) = message else { continue }
+                        await hub.receive(token: token, socket: id, text: text)
+                    }
+                } catch {}
+                await hub.disconnect(token: token, id: id)
+            }
+        }
+    }
+}
+
+/// Counts an HTTP connection against the gate while it lasts; over the limit it is closed at once.
+final class GateHandler: ChannelInboundHandler, RemovableChannelHandler, Sendable {
+    typealias InboundIn = Never
+    let gate: ConnectionGate
+
+    init(gate: ConnectionGate) { self.gate = gate }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let address = context.channel.remoteAddress?.ipAddress ?? "?"
+        if !gate.admit(address) { context.close(promise: nil); return }
+        context.channel.closeFuture.whenComplete { [gate] _ in gate.release(address) }
+    }
+}
