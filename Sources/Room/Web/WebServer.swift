@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
+import Logging
 import NIOCore
 
 /// The request context: who asked (their address, for the limits).
@@ -38,14 +39,17 @@ struct WebServer: Sendable {
         return router
     }
 
-    /// The HTTP channel with the connection gate in front and the socket upgrade for /ws.
+    /// The HTTP channel with the socket upgrade for /ws, behind the connection gate.
     func serverBuilder() -> HTTPServerBuilder {
-        let gate = gate
-        let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [GateHandler(gate: gate)], idleTimeout: .seconds(60))
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
         let ws = WebSocketServerConfiguration(maxFrameSize: Self.maxFrame, autoPing: .enabled(timePeriod: .seconds(20)))
         let server = self
-        return .http1WebSocketUpgrade(configuration: .init(http1: http1, ws: ws)) { head, channel, _ in
-            try await server.shouldUpgrade(head, address: channel.remoteAddress?.ipAddress ?? "?")
+        return HTTPServerBuilder { responder in
+            GatedChannel(
+                inner: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: .init(http1: http1, ws: ws)) { head, channel, _ in
+                    try await server.shouldUpgrade(head, address: channel.remoteAddress?.ipAddress ?? "?")
+                },
+                gate: server.gate)
         }
     }
 
@@ -164,16 +168,24 @@ struct WebServer: Sendable {
     }
 }
 
-/// Counts an HTTP connection against the gate while it lasts; over the limit it is closed at once.
-final class GateHandler: ChannelInboundHandler, RemovableChannelHandler, Sendable {
-    typealias InboundIn = Never
+/// Counts each TCP connection (a page load or a socket) against the gate while it is open; one
+/// over the limit is closed before a byte is read.
+struct GatedChannel<Inner: ServerChildChannel>: ServerChildChannel {
+    typealias Value = Inner.Value
+    let inner: Inner
     let gate: ConnectionGate
 
-    init(gate: ConnectionGate) { self.gate = gate }
+    struct Full: Error {}
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        let address = context.channel.remoteAddress?.ipAddress ?? "?"
-        if !gate.admit(address) { context.close(promise: nil); return }
-        context.channel.closeFuture.whenComplete { [gate] _ in gate.release(address) }
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        let address = channel.remoteAddress?.ipAddress ?? "?"
+        guard gate.admit(address) else {
+            channel.close(promise: nil)
+            return channel.eventLoop.makeFailedFuture(Full())
+        }
+        channel.closeFuture.whenComplete { [gate] _ in gate.release(address) }
+        return inner.setup(channel: channel, logger: logger)
     }
+
+    func handle(value: Value, logger: Logger) async { await inner.handle(value: value, logger: logger) }
 }
