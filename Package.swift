@@ -11,18 +11,32 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Core is pure Swift without Foundation; `rounded()` needs libm on Linux.
         .target(name: "Core", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Store", dependencies: ["Core"]),
         .target(name: "TUI", dependencies: ["Core", "Store"]),
+        // The room servers (SSH, web): know Core and Store, never TUI or ncurses.
+        .target(
+            name: "Room",
+            dependencies: [
+                "Core", "Store",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
         .executableTarget(
             name: "perspectief",
             dependencies: [
-                "Core", "Store", "TUI", "Terminal",
+                "Core", "Store", "TUI", "Terminal", "Room",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +47,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store"]),
+        .testTarget(name: "RoomTests", dependencies: ["Core", "Room"]),
     ],
     swiftLanguageModes: [.v6]
 )
