@@ -4,6 +4,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev tmux jq
+# The participant page: libqrencode for the projector's QR code; chromium (headless) and
+# zbar-tools (a QR decoder) for its tests.
+APT_PACKAGES += libqrencode-dev chromium zbar-tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/perspectief
 

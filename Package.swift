@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
@@ -19,20 +22,26 @@ let package = Package(
         .target(name: "Core", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Store", dependencies: ["Core"]),
         .target(name: "TUI", dependencies: ["Core", "Store"]),
-        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
-        // The room's servers: Core + Store, never ncurses or TUI. The web page for phones runs on
-        // Hummingbird; the QR code of its address comes from Debian's libqrencode.
-        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
+        // The room servers (SSH, web): know Core and Store, never TUI or ncurses.
         .target(
             name: "Room",
             dependencies: [
-                "Core", "Store", "CQRencode",
+                "Core", "Store",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                // The web page for phones: Hummingbird, and the QR code of its address from
+                // Debian's libqrencode.
+                "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
             resources: [.embedInCode("Web/page.html")]
         ),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
             name: "perspectief",
             dependencies: [
@@ -46,7 +55,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store", "Room"]),
         .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Room"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,9 +4,10 @@ import CQRencode
 /// light modules, without the quiet zone (whoever draws it adds one).
 public enum QRCode {
     /// The modules for `text`, or nil when it cannot be encoded (too long, out of memory).
-    /// URLs are encoded case-insensitively: uppercase fits QR's alphanumeric mode, a smaller
-    /// symbol with bigger modules on the projector, and scheme and host ignore case anyway.
-    public static func modules(_ text: String, caseSensitive: Bool = false) -> [[Bool]]? {
+    /// libqrencode splits the text into numeric and byte runs itself, so an address such as
+    /// http://192.168.1.20:8080 fits a 25×25 symbol without being upper-cased (which not every
+    /// phone's scanner opens as a link).
+    public static func modules(_ text: String, caseSensitive: Bool = true) -> [[Bool]]? {
         guard let code = text.withCString({ QRcode_encodeString($0, 0, QR_ECLEVEL_M, QR_MODE_8, caseSensitive ? 1 : 0) }) else {
             return nil
         }

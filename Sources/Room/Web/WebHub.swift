@@ -261,9 +261,16 @@ actor WebHub {
         publish()
     }
 
+    /// Ends every socket without a word, as a Wi-Fi drop would: the pages reconnect.
+    func dropSockets() {
+        for p in people.values {
+            for c in p.sockets.values { c.finish() }
+        }
+    }
+
     func stop() {
         guard !ended else { return }
-        endSockets(notice: WebMessage.closed)
+        endSockets(notice: WebMessage.roomClosed)
         ended = true
         handle.close()
     }

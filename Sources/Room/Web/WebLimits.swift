@@ -1,71 +1,36 @@
 import Foundation
 
-/// Connections open now, in total and per address: a full room of phones fits, a flood from
-/// one address does not take the server from everyone else.
-final class ConnectionGate: @unchecked Sendable {
-    let total: Int
-    let perAddress: Int
+/// The room's attempt limiter (Sources/Room/Common/AttemptLimiter.swift) behind a lock, for
+/// the web server's event loops and request tasks: connections in total and per address, and
+/// the growing wait for an address that types wrong codes.
+final class WebLimiter: @unchecked Sendable {
     private let lock = NSLock()
-    private var open: [String: Int] = [:]
-    private var count = 0
+    private var limiter: AttemptLimiter
 
-    init(total: Int, perAddress: Int) {
-        self.total = total
-        self.perAddress = perAddress
-    }
+    init(limits: AttemptLimiter.Limits) { limiter = AttemptLimiter(limits: limits) }
 
-    /// True when one more connection from `address` is allowed; it is then counted.
-    func admit(_ address: String) -> Bool {
+    static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// A new TCP connection: counted (true), or refused because the room or this address is
+    /// full (nil). An address that is only waiting out a code penalty may still load the page
+    /// and is told why its join waits; its connection is then not counted (false).
+    func admit(_ address: String) -> Bool? {
         lock.withLock {
-            guard count < total, open[address, default: 0] < perAddress else { return false }
-            count += 1
-            open[address, default: 0] += 1
-            return true
+            switch limiter.admit(address, now: Self.nowMs()) {
+            case nil: return true
+            case .penalized: return false
+            case .full, .tooManyFromAddress, .tooManyWaiting: return nil
+            }
         }
     }
 
-    func release(_ address: String) {
-        lock.withLock {
-            guard let n = open[address] else { return }
-            count -= 1
-            open[address] = n > 1 ? n - 1 : nil
-        }
-    }
+    /// A page load or a socket is not a login attempt: nobody "waits for a code" on a
+    /// connection, so every counted connection closes as waiting.
+    func closed(_ address: String) { lock.withLock { limiter.closed(address, wasWaiting: true) } }
 
-    var current: Int { lock.withLock { count } }
-}
+    func delayMs(_ address: String) -> Int64 { lock.withLock { limiter.delayMs(address, now: Self.nowMs()) } }
 
-/// Wrong room codes per address: each failure doubles the wait before the next answer (from
-/// 250 ms up to 8 s), and ten failures in ten minutes shut that address out until they age —
-/// a 4–6 digit code cannot be guessed from one phone, and the room's other phones are unaffected.
-final class CodeAttempts: @unchecked Sendable {
-    static let window: Double = 600
-    static let maxFailures = 10
-    private let lock = NSLock()
-    private var failures: [String: [Double]] = [:]
+    func failed(_ address: String) { lock.withLock { limiter.failed(address, now: Self.nowMs()) } }
 
-    /// How long to wait before answering this address (seconds), or nil when it is shut out.
-    func delay(for address: String, now: Double) -> Double? {
-        lock.withLock {
-            let recent = (failures[address] ?? []).filter { now - $0 < Self.window }
-            failures[address] = recent.isEmpty ? nil : recent
-            if recent.count >= Self.maxFailures { return nil }
-            return recent.isEmpty ? 0 : min(8, 0.25 * pow(2, Double(recent.count - 1)))
-        }
-    }
-
-    func failed(_ address: String, now: Double) {
-        lock.withLock { failures[address, default: []].append(now) }
-    }
-}
-
-/// The room code as typed on a phone: spaces around it do not matter, and the comparison takes
-/// as long for a near miss as for a far one.
-enum RoomCodeCheck {
-    static func matches(_ typed: String, _ code: String) -> Bool {
-        let a = Array(typed.trimmingCharacters(in: .whitespaces).utf8), b = Array(code.utf8)
-        var diff = UInt8(a.count == b.count ? 0 : 1)
-        for i in 0..<b.count { diff |= (i < a.count ? a[i] : 0) ^ b[i] }
-        return diff == 0
-    }
+    var open: Int { lock.withLock { limiter.open } }
 }

@@ -56,4 +56,5 @@ enum WebMessage: Equatable {
     }
 
     static let closed = JSONWriter.compact(["type": "closed"])
+    static let roomClosed = JSONWriter.compact(["type": "closed", "room": true])
 }

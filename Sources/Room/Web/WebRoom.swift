@@ -10,14 +10,15 @@ import Store
 /// with `start`, show `address` and its QR code on the projector, `stop` it when the room or
 /// the session closes: every socket ends then.
 public final class WebRoom: @unchecked Sendable {
-    public struct Limits: Sendable {
-        /// TCP connections (page loads and sockets) open at once, in total and per address.
-        public var total = 300
-        public var perAddress = 20
-        public init(total: Int = 300, perAddress: Int = 20) {
-            self.total = total
-            self.perAddress = perAddress
-        }
+    /// The web room's limits: TCP connections (page loads and sockets) in total and per address.
+    /// A phone opens a few at once (page, socket, a reload), so the per-address cap is above
+    /// the SSH room's; every connection counts as "waiting" since a page load needs no code.
+    public static func limits(total: Int = 300, perAddress: Int = 24) -> AttemptLimiter.Limits {
+        var l = AttemptLimiter.Limits()
+        l.total = total
+        l.perAddress = perAddress
+        l.unauthenticated = total
+        return l
     }
 
     public let host: String
@@ -43,13 +44,13 @@ public final class WebRoom: @unchecked Sendable {
     /// code (nil: an open room). Throws a one-line reason when the session cannot be joined or
     /// the port cannot be listened on.
     public static func start(
-        storeRoot: String, sessionId: String, workshops: [Workshop], host: String, port: Int, code: String?,
-        limits: Limits = Limits()
+        storeRoot: String, sessionId: String, workshops: [Workshop], host: String, port: Int, code: RoomCode?,
+        limits: AttemptLimiter.Limits = WebRoom.limits()
     ) throws -> WebRoom {
         let published = PeopleBox()
         let hub = try WebHub(storeRoot: storeRoot, sessionId: sessionId, workshops: workshops, published: published)
         let web = WebServer(
-            hub: hub, code: code, gate: ConnectionGate(total: limits.total, perAddress: limits.perAddress), attempts: CodeAttempts())
+            hub: hub, code: code, limiter: WebLimiter(limits: limits))
         let outcome = StartOutcome()
         var logger = Logger(label: "perspectief.web")
         // The facilitator's terminal belongs to the TUI: the server says nothing on it.

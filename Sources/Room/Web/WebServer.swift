@@ -27,10 +27,12 @@ struct WebServer: Sendable {
     static let cookieName = "pf"
 
     let hub: WebHub
-    let code: String?
-    /// Every TCP connection (page loads and sockets alike) counts while it is open.
-    let gate: ConnectionGate
-    let attempts: CodeAttempts
+    let code: RoomCode?
+    /// Every TCP connection (page loads and sockets alike) counts while it is open; wrong codes
+    /// slow their address down.
+    let limiter: WebLimiter
+    /// The longest a join is held back before it is refused outright (the penalty grows to a minute).
+    static let maxHeldMs: Int64 = 8_000
 
     func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
@@ -49,7 +51,7 @@ struct WebServer: Sendable {
                 inner: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: .init(http1: http1, ws: ws)) { head, channel, _ in
                     try await server.shouldUpgrade(head, address: channel.remoteAddress?.ipAddress ?? "?")
                 },
-                gate: server.gate)
+                limiter: server.limiter)
         }
     }
 
@@ -98,15 +100,16 @@ struct WebServer: Sendable {
         guard let o = (try? JSONParser.parse(String(buffer: body)))?.objectValue,
             let name = o["name"]?.stringValue, let typed = o["code"]?.stringValue
         else { return Self.refusal(.badRequest, WebMessage.malformed) }
-        let now = Date().timeIntervalSince1970
-        guard let wait = attempts.delay(for: context.address, now: now) else {
+        let wait = limiter.delayMs(context.address)
+        if wait > Self.maxHeldMs {
+            let seconds = (wait + 999) / 1000
             return Self.refusal(.tooManyRequests, LocalizedText(
-                nl: "Te vaak een verkeerde code; probeer het over een paar minuten opnieuw.",
-                en: "Too many wrong codes; try again in a few minutes."))
+                nl: "Te vaak een verkeerde code; probeer het over \(seconds) seconden opnieuw.",
+                en: "Too many wrong codes; try again in \(seconds) seconds."))
         }
-        if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
-        if let code, !RoomCodeCheck.matches(typed, code) {
-            attempts.failed(context.address, now: now)
+        if wait > 0 { try await Task.sleep(for: .milliseconds(wait)) }
+        if let code, !code.matches(typed.trimmingCharacters(in: .whitespaces)) {
+            limiter.failed(context.address)
             return Self.refusal(.forbidden, LocalizedText(nl: "Die code klopt niet.", en: "That code is not right."))
         }
         switch await hub.join(name: name) {
@@ -168,22 +171,22 @@ struct WebServer: Sendable {
     }
 }
 
-/// Counts each TCP connection (a page load or a socket) against the gate while it is open; one
-/// over the limit is closed before a byte is read.
+/// Counts each TCP connection (a page load or a socket) while it is open; one over the limits
+/// is closed before a byte is read.
 struct GatedChannel<Inner: ServerChildChannel>: ServerChildChannel {
     typealias Value = Inner.Value
     let inner: Inner
-    let gate: ConnectionGate
+    let limiter: WebLimiter
 
     struct Full: Error {}
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let address = channel.remoteAddress?.ipAddress ?? "?"
-        guard gate.admit(address) else {
+        guard let counted = limiter.admit(address) else {
             channel.close(promise: nil)
             return channel.eventLoop.makeFailedFuture(Full())
         }
-        channel.closeFuture.whenComplete { [gate] _ in gate.release(address) }
+        if counted { channel.closeFuture.whenComplete { [limiter] _ in limiter.closed(address) } }
         return inner.setup(channel: channel, logger: logger)
     }
 
