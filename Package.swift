@@ -49,14 +49,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI"]),
+        .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI", "Room"]),
         // A writer process for the store's crash and concurrency tests (kill -9 needs a process).
         .executableTarget(name: "perspectief-stress", dependencies: ["Core", "Store"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store", "Room"]),
-        .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Room"]),
+        .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Room", "TUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import Room
+import TUI
 
 /// The QR code on the projector, read back by a real decoder (Debian's zbarimg) from a picture
 /// made of the very half-block text the room panel draws.
@@ -54,7 +55,7 @@ final class QRCodeTests: XCTestCase {
             let modules = try XCTUnwrap(QRCode.modules(address))
             XCTAssertLessThanOrEqual(modules.count, 29, "a small symbol: big modules on the wall")
             for inkIsDark in [true, false] {
-                let rows = QRCode.halfBlocks(modules, quiet: 2, inkIsDark: inkIsDark)
+                let rows = QRBlocks.rows(modules, quiet: 2, inkIsDark: inkIsDark)
                 XCTAssertEqual(rows.count, (modules.count + 4 + 1) / 2, "two module rows per text row")
                 XCTAssertEqual(try decode(rows, inkIsDark: inkIsDark), address)
             }
@@ -63,7 +64,7 @@ final class QRCodeTests: XCTestCase {
 
     func testAGarbledCodeDoesNotScan() throws {
         let modules = try XCTUnwrap(QRCode.modules("http://192.168.1.20:8080"))
-        var rows = QRCode.halfBlocks(modules, quiet: 2)
+        var rows = QRBlocks.rows(modules, quiet: 2)
         // Wipe the middle third: too much for the error correction.
         for i in rows.count / 3..<(2 * rows.count / 3) { rows[i] = String(repeating: " ", count: rows[i].count) }
         XCTAssertEqual(try decode(rows, inkIsDark: true), "", "the decoder really reads the picture")

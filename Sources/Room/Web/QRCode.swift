@@ -16,26 +16,4 @@ public enum QRCode {
         guard width > 0, let data = code.pointee.data else { return nil }
         return (0..<width).map { y in (0..<width).map { x in data[y * width + x] & 1 == 1 } }
     }
-
-    /// Two module rows per text row with half blocks (▀ ▄ █), with a quiet zone of `quiet`
-    /// modules: the shape a terminal can show and a phone can scan. Scanners want dark modules
-    /// on a light ground, so on a dark terminal (light ink) the light modules are the ink.
-    public static func halfBlocks(_ modules: [[Bool]], quiet: Int = 2, inkIsDark: Bool = true) -> [String] {
-        let n = modules.count + 2 * quiet
-        func dark(_ x: Int, _ y: Int) -> Bool {
-            let mx = x - quiet, my = y - quiet
-            guard my >= 0, my < modules.count, mx >= 0, mx < modules.count else { return !inkIsDark }
-            return modules[my][mx] == inkIsDark
-        }
-        return stride(from: 0, to: n, by: 2).map { y in
-            String((0..<n).map { x -> Character in
-                switch (dark(x, y), dark(x, y + 1)) {
-                case (true, true): return "█"
-                case (true, false): return "▀"
-                case (false, true): return "▄"
-                case (false, false): return " "
-                }
-            })
-        }
-    }
 }
