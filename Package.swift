@@ -22,11 +22,13 @@ let package = Package(
         .target(name: "Core", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Store", dependencies: ["Core"]),
         .target(name: "TUI", dependencies: ["Core", "Store"]),
+        // pty, spawn and prctl calls Swift cannot make directly (variadic or GNU-only).
+        .target(name: "CRoom"),
         // The room servers (SSH, web): know Core and Store, never TUI or ncurses.
         .target(
             name: "Room",
             dependencies: [
-                "Core", "Store",
+                "Core", "Store", "CRoom",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "perspectief",
             dependencies: [
-                "Core", "Store", "TUI", "Terminal", "Room",
+                "Core", "Store", "TUI", "Terminal", "Room", "CRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

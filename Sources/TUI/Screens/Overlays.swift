@@ -51,6 +51,7 @@ enum Overlays {
             default: break
             }
             keys += [("?", t("deze hulp", "this help")), ("q", t("sessie verlaten (blijft bewaard)", "leave the session (it stays saved)"))]
+            keys += S.roomHelpKeys
             return keys
         }
     }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Room
+
+/// `--room` and its settings: participants join the session with plain `ssh`.
+struct RoomFlags: ParsableArguments {
+    @Flag(help: "Open the room: participants join with ssh from their own laptops.") var room = false
+    @Option(help: "The room's SSH port (default 2222).") var port: Int?
+    @Option(help: "The room code, 4–6 digits (default: made up at start).") var code: String?
+    @Flag(help: "An open room: no code asked (only on a network you trust).") var open = false
+    @Option(help: ArgumentHelp("The address to listen on (default: this machine's LAN address).", valueName: "addr")) var listen: String?
+
+    /// The room options, or nil without `--room`; each bad combination is a one-line error.
+    func options(session: String?, workshopDirs: [String]) throws -> RoomOptions? {
+        guard room else {
+            if port != nil || code != nil || open || listen != nil { throw CLIError("--port, --code, --open and --listen need --room") }
+            return nil
+        }
+        guard session != nil else { throw CLIError("--room needs a session id: perspectief run SESSION --room") }
+        if open && code != nil { throw CLIError("--open and --code exclude each other: an open room asks no code") }
+        var o = RoomOptions(workshopDirs: workshopDirs)
+        if let port {
+            guard (1...65535).contains(port) else { throw CLIError("--port \(port) is not a port (1–65535)") }
+            o.port = port
+        }
+        if let code {
+            guard let c = RoomCode(code) else { throw CLIError("--code must be 4 to 6 digits, not \"\(code)\"") }
+            o.code = c
+        }
+        o.open = open
+        if let listen {
+            guard Self.isIPv4(listen) else { throw CLIError("--listen needs an IPv4 address such as 127.0.0.1, not \"\(listen)\"") }
+            o.listen = listen
+        }
+        return o
+    }
+
+    static func isIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && UInt8($0) != nil }
+    }
+}
