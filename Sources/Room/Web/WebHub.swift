@@ -10,6 +10,9 @@ actor WebHub {
     /// Someone on a phone, known by the token in their cookie.
     final class Person {
         let token: String
+        /// The id the projector's list and a disconnect use (the token stays secret).
+        let id: String
+        let address: String
         let key: String
         let name: String
         let actor: Actor
@@ -19,8 +22,10 @@ actor WebHub {
         var sockets: [Int: AsyncStream<String>.Continuation] = [:]
         var lastSent: String?
 
-        init(token: String, key: String, name: String, actor: Actor, presence: Presence, since: Int64, now: Double) {
+        init(token: String, id: String, address: String, key: String, name: String, actor: Actor, presence: Presence, since: Int64, now: Double) {
             self.token = token
+            self.id = id
+            self.address = address
             self.key = key
             self.name = name
             self.actor = actor
@@ -58,6 +63,7 @@ actor WebHub {
     private var replies: [String: [String: String]] = [:]
     private var replyOrder: [String: [String]] = [:]
     private var nextSocket = 0
+    private var joins = 0
     private var ended = false
 
     private let published: PeopleBox
@@ -91,7 +97,7 @@ actor WebHub {
 
     // MARK: Joining
 
-    func join(name raw: String) -> JoinResult {
+    func join(name raw: String, address: String = "?") -> JoinResult {
         _ = try? handle.refresh()
         if ended || handle.state.closed { return .refused(Refusal(nl: "De sessie is afgesloten.", en: "The session is closed.").reason) }
         let clean = TextPolicy.cleanLine(raw)
@@ -110,7 +116,8 @@ actor WebHub {
             }
         }
         let token = Self.newToken()
-        people[token] = Person(token: token, key: key, name: clean, actor: actor, presence: presence, since: Self.nowMs(), now: Self.now())
+        joins += 1
+        people[token] = Person(token: token, id: "web-\(joins)", address: address, key: key, name: clean, actor: actor, presence: presence, since: Self.nowMs(), now: Self.now())
         publish()
         return .joined(token: token)
     }
@@ -276,8 +283,20 @@ actor WebHub {
     }
 
     func snapshot() -> [WebPerson] {
-        people.values.map { WebPerson(name: $0.actor.name, since: $0.since, connected: !$0.sockets.isEmpty) }
+        people.values.map { WebPerson(id: $0.id, name: $0.actor.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
             .sorted { $0.since < $1.since }
+    }
+
+    /// The facilitator sends someone away: their sockets end, their page asks for the code again.
+    func disconnect(personId: String) {
+        guard let (token, p) = people.first(where: { $0.value.id == personId }) else { return }
+        for c in p.sockets.values {
+            c.yield(JSONWriter.compact(["type": "unknown"]))
+            c.finish()
+        }
+        p.presence?.release()
+        people[token] = nil
+        publish()
     }
 
     /// For tests and the bench: the state as the store has it now.
@@ -289,7 +308,9 @@ actor WebHub {
 
 /// A web participant as the projector's room panel lists them; nil name when anonymous.
 public struct WebPerson: Sendable, Equatable {
+    public var id: String
     public var name: String?
     public var since: Int64
+    public var address: String
     public var connected: Bool
 }

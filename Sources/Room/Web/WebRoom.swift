@@ -87,6 +87,20 @@ public final class WebRoom: @unchecked Sendable {
     /// Who joined from a phone, oldest first (for the projector's room panel).
     public var people: [WebPerson] { published.value }
 
+    /// The address to show and to put in the QR code, e.g. http://192.168.1.20:8080.
+    public func address(shownHost: String? = nil) -> String { "http://\(shownHost ?? host):\(port)" }
+
+    /// Ends one phone's sockets and name; their page asks for the code again.
+    public func disconnect(_ personId: String) {
+        let done = DispatchSemaphore(value: 0)
+        let hub = hub
+        Task {
+            await hub.disconnect(personId: personId)
+            done.signal()
+        }
+        done.wait()
+    }
+
     /// Ends every socket, lets go of every name, stops listening. Safe to call twice.
     public func stop() {
         let first = lock.withLock { () -> Bool in

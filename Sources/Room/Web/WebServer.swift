@@ -112,7 +112,7 @@ struct WebServer: Sendable {
             limiter.failed(context.address)
             return Self.refusal(.forbidden, LocalizedText(nl: "Die code klopt niet.", en: "That code is not right."))
         }
-        switch await hub.join(name: name) {
+        switch await hub.join(name: name, address: context.address) {
         case .joined(let token):
             let cookie = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
             return Self.json(.ok, ["ok": true], cookie: cookie)

@@ -74,9 +74,23 @@ enum RoomKeys {
 /// The join panel at the foot of the session's content: the exact line to type (in block
 /// letters on a projector), the code, the host key's fingerprint, and who is connected.
 enum RoomPanel {
-    /// Draws the panel at the bottom of `a` and returns what is left above it for the step.
+    /// Draws the panel at the bottom of `a` and returns what is left above it for the step:
+    /// the phones' QR code at the right where it fits, the join panel beside it.
     static func draw(_ app: AppState, _ a: SessionView.Area, into b: inout CellBuffer) -> SessionView.Area {
         guard let info = app.room.info else { return a }
+        let qr = info.visible ? RoomQR.draw(app, info, a, into: &b) : (width: 0, height: 0)
+        var beside = a
+        beside.width -= qr.width
+        var rest = drawJoin(app, info, beside, into: &b)
+        if qr.width == 0, info.visible, rest.height < a.height {
+            RoomQR.caption(app, info, bottom: a.y + a.height - 1, x: a.x - 1, width: a.width + 1, into: &b)
+        }
+        rest.width = a.width
+        rest.height = min(rest.height, a.height - qr.height)
+        return rest
+    }
+
+    static func drawJoin(_ app: AppState, _ info: RoomInfo, _ a: SessionView.Area, into b: inout CellBuffer) -> SessionView.Area {
         let l = app.language
         var rest = a
         if !info.visible {

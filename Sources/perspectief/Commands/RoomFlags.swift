@@ -8,11 +8,15 @@ struct RoomFlags: ParsableArguments {
     @Option(help: "The room code, 4–6 digits (default: made up at start).") var code: String?
     @Flag(help: "An open room: no code asked (only on a network you trust).") var open = false
     @Option(help: ArgumentHelp("The address to listen on (default: this machine's LAN address).", valueName: "addr")) var listen: String?
+    @Option(name: .customLong("web-port"), help: "The port of the participant page for phones (default 8080).") var webPort: Int?
+    @Flag(name: .customLong("no-web"), help: "No participant page for phones: ssh only.") var noWeb = false
 
     /// The room options, or nil without `--room`; each bad combination is a one-line error.
     func options(session: String?, workshopDirs: [String]) throws -> RoomOptions? {
         guard room else {
-            if port != nil || code != nil || open || listen != nil { throw CLIError("--port, --code, --open and --listen need --room") }
+            if port != nil || code != nil || open || listen != nil || webPort != nil || noWeb {
+                throw CLIError("--port, --code, --open, --listen, --web-port and --no-web need --room")
+            }
             return nil
         }
         guard session != nil else { throw CLIError("--room needs a session id: perspectief run SESSION --room") }
@@ -27,6 +31,13 @@ struct RoomFlags: ParsableArguments {
             o.code = c
         }
         o.open = open
+        if noWeb && webPort != nil { throw CLIError("--no-web and --web-port exclude each other") }
+        if let webPort {
+            guard (1...65535).contains(webPort) else { throw CLIError("--web-port \(webPort) is not a port (1–65535)") }
+            if webPort == o.port { throw CLIError("--web-port and --port must differ (both are \(webPort))") }
+            o.webPort = webPort
+        }
+        if noWeb { o.webPort = nil }
         if let listen {
             guard Self.isIPv4(listen) else { throw CLIError("--listen needs an IPv4 address such as 127.0.0.1, not \"\(listen)\"") }
             o.listen = listen

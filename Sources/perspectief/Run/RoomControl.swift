@@ -17,6 +17,8 @@ struct RoomOptions {
     var listen: String?
     /// The `--workshops` folders, passed on to each participant view.
     var workshopDirs: [String] = []
+    /// The participant page's port (`--web-port`); nil with `--no-web`.
+    var webPort: Int? = 8080
 }
 
 /// The room inside the facilitator's process: opens the SSH server for the session on screen,
@@ -27,6 +29,12 @@ final class RoomControl {
     let store: String
     let language: Language
     private(set) var server: SSHRoomServer?
+    /// The participant page for phones, beside the SSH server.
+    private(set) var web: WebRoom?
+    private var webAddress: String?
+    private var webQR: [[Bool]]?
+    /// The workshops installed here: the web room runs the session's engine itself.
+    var workshops: [Workshop] = []
     private(set) var session: String?
     /// The code of this run: given, or made up once so reopening keeps it.
     let code: RoomCode?
@@ -58,10 +66,27 @@ final class RoomControl {
         }
         server = try SSHRoomServer.open(config)
         self.session = session
+        if let webPort = options.webPort {
+            do {
+                let w = try WebRoom.start(
+                    storeRoot: store, sessionId: session, workshops: workshops, host: options.listen ?? lan, port: webPort, code: code)
+                web = w
+                let address = w.address(shownHost: config.shownHost ?? (options.listen ?? lan))
+                webAddress = address
+                webQR = QRCode.modules(address)
+            } catch {
+                close()
+                throw RoomError("\(error) (another port: --web-port, no page for phones: --no-web)")
+            }
+        }
     }
 
     /// Ends every connection and child, stops listening.
     func close() {
+        web?.stop()
+        web = nil
+        webAddress = nil
+        webQR = nil
         server?.shutdown()
         server = nil
         session = nil
@@ -69,11 +94,22 @@ final class RoomControl {
 
     func setVisible(_ on: Bool) { visible.withLock { $0 = on } }
 
-    func disconnect(_ id: String) { server?.disconnect(id) }
+    func disconnect(_ id: String) {
+        if id.hasPrefix("web-") { web?.disconnect(id) } else { server?.disconnect(id) }
+    }
 
     /// The room's state if it changed since the last call (`.some(nil)`: it just closed).
     func changedInfo() -> RoomInfo?? {
-        let now = server.map { $0.info(visible: visible.withLock { $0 }) }
+        var now = server.map { $0.info(visible: visible.withLock { $0 }) }
+        if let web, var info = now {
+            info.webAddress = webAddress
+            info.qr = webQR
+            let phones = web.people.filter(\.connected).map {
+                RoomPerson(id: $0.id, name: $0.name, since: $0.since, via: .web, address: $0.address)
+            }
+            info.people = (info.people + phones).sorted { $0.since < $1.since }
+            now = info
+        }
         if now == lastSent { return .none }
         lastSent = now
         return .some(now)
@@ -109,6 +145,7 @@ extension Interactive {
     func openRoom() throws(RoomError) {
         guard let id = handle?.id else { return }
         let control = room ?? RoomControl(options: roomOptions, store: store.root, language: app.language)
+        control.workshops = workshops
         room = control
         try control.open(session: id)
     }
