@@ -3,7 +3,12 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libncurses-dev tmux jq chromium poppler-utils
+APT_PACKAGES := libncurses-dev tmux jq
+# The report: chromium prints the PDF, pdftotext (poppler-utils) reads it back in tests.
+APT_PACKAGES += chromium poppler-utils
+# The participant page: libqrencode for the projector's QR code; zbar-tools (a QR decoder)
+# for its tests.
+APT_PACKAGES += libqrencode-dev zbar-tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/perspectief
 

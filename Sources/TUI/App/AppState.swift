@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var review: ReviewState?
     /// Local time minus UTC, for showing times; the TUI itself has no time zone.
     public var utcOffsetMs: Int64 = 0
+    /// The room people join from their own laptops (nil info: closed).
+    public var room = RoomScreen()
 
     public init(
         workshops: [Workshop], listings: [SessionListing], language: Language, theme: Theme, width: Int, height: Int,
@@ -103,6 +105,8 @@ public enum Msg: Sendable {
     case listings([SessionListing])
     /// Review opened from the home screen: what the cache knew, the rest still loading.
     case reviewOpened(ReviewState)
+    /// The room's latest state from its servers (nil: closed), sent every tick while open.
+    case room(RoomInfo?)
 }
 
 /// Effects: what the executable must do for the app.
@@ -128,6 +132,14 @@ public enum Effect: Equatable, Sendable {
     /// Back on the home screen from the review: stop loading, refresh the home lists.
     case leaveReview
     case quit
+    /// Open the room for the session on screen (SSH, web), then send `.room` each tick.
+    case openRoom
+    /// Close the room: every participant connected through it is disconnected.
+    case closeRoom
+    /// Show or hide how to join on the projector.
+    case setRoomVisible(Bool)
+    /// End one connection in the room.
+    case disconnect(personId: String)
 }
 
 public struct NewSessionRequest: Equatable, Sendable {

@@ -80,6 +80,9 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .key(let key):
         return keyPressed(&app, key)
+    case .room(let info):
+        RoomKeys.received(&app, info)
+        return []
     }
 }
 
@@ -144,6 +147,7 @@ public func view(_ app: AppState) -> CellBuffer {
     case .wizard(let w): Wizard.view(app, w, into: &b)
     case .session(let s):
         if s.isParticipant { ParticipantView.view(app, s, into: &b) } else { SessionView.view(app, s, into: &b) }
+        if !s.isParticipant { RoomPanel.peopleOverlay(app, into: &b) }
     case .join(let j): Join.view(app, j, into: &b)
     case .review(let r): ReviewView.view(app, r, into: &b)
     case .replay(let r): ReplayScreen.view(app, r, into: &b)

@@ -41,6 +41,7 @@ enum SessionHelp {
             if s.authors.count > 1 { keys.append(("Tab", t("tijdens typen: wie zei het", "while typing: who said it"))) }
         }
         keys += [("↑ ↓ g G", t("bijdrage kiezen", "select an entry")), ("e / d", t("bewerken / verwijderen", "edit / remove"))]
+        keys += S.roomHelpKeys
         switch step.kind {
         case .robustness:
             let names = s.workshop.scenarios.enumerated().map { "\($0.offset + 1) \(s.scenarioTitle($0.element, app.language))" }.joined(separator: " · ")

@@ -22,6 +22,7 @@ enum SessionView {
             InputView.draw(app, s, Area(x: content.x, y: content.y + content.height - inputHeight, width: content.width, height: inputHeight), into: &b)
             content.height -= inputHeight
         }
+        content = RoomPanel.draw(app, content, into: &b)
         StepView.draw(app, s, content, into: &b)
         if s.card { CardView.draw(app, s, into: &b) }
         var hint = S.sessionHint[l]

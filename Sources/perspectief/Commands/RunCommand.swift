@@ -12,10 +12,12 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "A session id to resume (default: the home screen).") var session: String?
     @Option(help: "Interface language: nl or en (default: from LANG).") var lang: String?
     @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
+    @OptionGroup var roomFlags: RoomFlags
 
     func run() throws {
         try InterfaceOptions.check(lang: lang, theme: theme)
-        try Interactive.facilitator(store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme)
+        let room = try roomFlags.options(session: session, workshopDirs: workshopOptions.workshops)
+        try Interactive.facilitator(store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme, room: room)
     }
 }
 

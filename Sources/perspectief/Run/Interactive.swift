@@ -24,6 +24,9 @@ final class Interactive {
     var reviewLoading: ReviewLoading?
     /// A participant's claim on their name in the session (released when the process ends).
     var presence: Presence?
+    /// The room participants join with ssh (open while `room?.isOpen`), and how to open it.
+    var room: RoomControl?
+    var roomOptions = RoomOptions()
 
     /// `listings` is false when a session is opened straight away: the home screen's list
     /// (which reads every saved session) is then made only when the facilitator goes there.
@@ -40,7 +43,9 @@ final class Interactive {
 
     // MARK: Entry points
 
-    static func facilitator(store: StoreOptions, workshops: WorkshopOptions, session: String?, lang: String?, theme: String?) throws {
+    static func facilitator(
+        store: StoreOptions, workshops: WorkshopOptions, session: String?, lang: String?, theme: String?, room: RoomOptions? = nil
+    ) throws {
         let env = ProcessInfo.processInfo.environment
         let catalog = workshops.catalog()
         guard !catalog.workshops.isEmpty else {
@@ -51,10 +56,16 @@ final class Interactive {
             // Open before the screen starts, so a bad id is a plain one-line error.
             try loop.open(session, failIfReadOnly: true)
         }
+        loop.roomOptions = room ?? RoomOptions(workshopDirs: workshops.workshops)
+        if room != nil {
+            // A room that cannot open (port taken) is one line on the command line.
+            do { try loop.openRoom() } catch { throw CLIError(error.description, nl: error.nl) }
+        }
         try loop.run()
     }
 
     static func participant(store: StoreOptions, workshops: WorkshopOptions, session: String?, name: String?, lang: String?, theme: String?) throws {
+        RoomChild.bindToParent()
         let env = ProcessInfo.processInfo.environment
         // Everything is checked before anything is written: a name, the session, a terminal
         // (the session first: a mistyped id is the likelier problem, and says so).
@@ -167,6 +178,7 @@ final class Interactive {
         actor = participant
         watcher = FolderWatcher(path: h.folder)
         send(.joined(id: h.id, workshop: workshop, state: h.state, actor: participant))
+        RoomChild.announce(clean)
     }
 
     // MARK: The loop
@@ -175,6 +187,7 @@ final class Interactive {
         let screen: TerminalScreen
         do { screen = try TerminalScreen(theme: app.theme) } catch { throw CLIError(untranslated: "\(error)") }
         defer {
+            room?.close()
             screen.stop()
             handle?.close()
         }
@@ -196,6 +209,7 @@ final class Interactive {
                 lastDrawnSecond = now / 1000
                 dirty = true
             }
+            if pollRoom() { dirty = true }
             if dirty {
                 screen.draw(TUI.view(app))
                 dirty = false
@@ -296,7 +310,10 @@ final class Interactive {
         case .leaveReview:
             reviewLoading = nil
             send(.listings(store.listings()))
+        case .openRoom, .closeRoom, .setRoomVisible, .disconnect:
+            roomEffect(effect)
         case .leaveSession:
+            room?.close()
             handle?.close()
             handle = nil
             watcher = nil

@@ -1,0 +1,250 @@
+import Core
+import NIOCore
+import NIOPosix
+import NIOSSH
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The room's SSH server: plain `ssh -p PORT zaal@HOST` and the room code give a participant
+/// view of the session on a pty of its own. Thread-safe: the facilitator's loop reads
+/// `snapshot()` each tick and may `disconnect` or `shutdown` from its own thread.
+public final class SSHRoomServer: Sendable {
+    public let config: SSHRoomConfig
+    public let hostKey: HostKey
+    let group: MultiThreadedEventLoopGroup
+    let listener: Mutex<Channel?> = Mutex(nil)
+    let peers: Mutex<[Int: Peer]> = Mutex([:])
+    let limiter: Mutex<AttemptLimiter>
+    let nextId = Atomic<Int>(1)
+    let logPath: String
+    /// The port actually listened on (0 in the config picks a free one).
+    public let port: Atomic<Int> = Atomic(0)
+
+    /// One TCP connection, as the registry knows it.
+    struct Peer {
+        let id: Int
+        let address: String
+        let since: Int64
+        let channel: Channel
+        var authenticated = false
+        var sessionOpened = false
+        var name: String?
+        var pid: pid_t?
+        var term: String?
+        var cols = 0
+        var rows = 0
+        var outcome: String?
+    }
+
+    public init(config: SSHRoomConfig, hostKey: HostKey) {
+        self.config = config
+        self.hostKey = hostKey
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        limiter = Mutex(AttemptLimiter(limits: config.limits))
+        logPath = RoomFiles.folder(store: config.store) + "/log"
+    }
+
+    /// Reads or makes the host key in the store and opens the server.
+    public static func open(_ config: SSHRoomConfig) throws(RoomError) -> SSHRoomServer {
+        let key = try HostKey.loadOrCreate(at: RoomFiles.folder(store: config.store) + "/host_ed25519")
+        let server = SSHRoomServer(config: config, hostKey: key)
+        try server.start()
+        return server
+    }
+
+    func start() throws(RoomError) {
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { [self] channel in accept(channel) }
+        do {
+            let ch = try bootstrap.bind(host: config.host, port: config.port).wait()
+            port.store(ch.localAddress?.port ?? config.port, ordering: .relaxed)
+            listener.withLock { $0 = ch }
+        } catch {
+            try? group.syncShutdownGracefully()
+            throw RoomError("cannot open the room on \(config.host) port \(config.port): \(error)", nl: "kan de zaal niet openen op \(config.host) poort \(config.port): \(error)")
+        }
+    }
+
+    /// What the projector shows now.
+    public func info(visible: Bool = true) -> RoomInfo {
+        RoomInfo(
+            sshCommand: config.joinCommand(port: port.load(ordering: .relaxed)), code: config.code?.digits,
+            fingerprint: hostKey.fingerprint, people: snapshot(), visible: visible)
+    }
+
+    /// Who is in the room: every connection past the code, oldest first.
+    public func snapshot() -> [RoomPerson] {
+        peers.withLock { peers in
+            peers.values.filter(\.authenticated).sorted { $0.id < $1.id }.map {
+                RoomPerson(id: "ssh-\($0.id)", name: $0.name, since: $0.since, via: .ssh, address: $0.address)
+            }
+        }
+    }
+
+    /// Ends one connection (the facilitator's choice); its participant view is told to stop.
+    public func disconnect(_ personId: String) {
+        guard personId.hasPrefix("ssh-"), let id = Int(personId.dropFirst(4)) else { return }
+        let channel: Channel? = peers.withLock {
+            $0[id]?.outcome = "disconnected by the facilitator"
+            return $0[id]?.channel
+        }
+        channel?.close(promise: nil)
+    }
+
+    /// Stops listening, ends every connection and every child: SIGHUP, then SIGKILL after a
+    /// short grace. Blocks the caller (the facilitator's loop is done by then).
+    public func shutdown(graceMs: Int = 1500) {
+        let l = listener.withLock { l in
+            defer { l = nil }
+            return l
+        }
+        try? l?.close().wait()
+        let open = peers.withLock { peers in
+            for k in peers.keys where peers[k]?.outcome == nil { peers[k]?.outcome = "room closed" }
+            return Array(peers.values)
+        }
+        for p in open {
+            if let pid = p.pid { PtyChild.signal(pid, SIGHUP) }
+            p.channel.close(promise: nil)
+        }
+        var children = open.compactMap(\.pid)
+        var waited = 0
+        while !children.isEmpty && waited < graceMs {
+            children.removeAll { PtyChild.reap($0) != nil }
+            if children.isEmpty { break }
+            usleep(10_000)
+            waited += 10
+        }
+        for pid in children {
+            PtyChild.signal(pid, SIGKILL)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
+        }
+        try? group.syncShutdownGracefully()
+    }
+
+    // MARK: Connections
+
+    func accept(_ channel: Channel) -> EventLoopFuture<Void> {
+        let address = channel.remoteAddress?.ipAddress ?? "?"
+        let now = Clock.nowMs()
+        if let refusal = limiter.withLock({ $0.admit(address, now: now) }) {
+            log(address: address, term: nil, cols: 0, rows: 0, durationMs: 0, outcome: "refused (\(refusal))")
+            channel.close(promise: nil)
+            return channel.eventLoop.makeSucceededVoidFuture()
+        }
+        let id = nextId.wrappingAdd(1, ordering: .relaxed).oldValue
+        peers.withLock { $0[id] = Peer(id: id, address: address, since: now, channel: channel) }
+        let delegate = CodeDelegate(server: self, id: id, address: address, channel: channel)
+        channel.closeFuture.whenComplete { [self] _ in finished(id) }
+        // No code in time: closed, as sshd's LoginGraceTime.
+        channel.eventLoop.scheduleTask(in: .milliseconds(config.loginGraceMs)) { [self] in
+            if peers.withLock({ $0[id].map { !$0.authenticated } ?? false }) {
+                setOutcome(id, "no code in time")
+                channel.close(promise: nil)
+            }
+        }
+        return channel.eventLoop.makeCompletedFuture {
+            var serverConfig = SSHServerConfiguration(hostKeys: [hostKey.sshKey], userAuthDelegate: delegate)
+            serverConfig.maxAuthAttempts = config.wrongCodesPerConnection + 3
+            let handler = NIOSSHHandler(
+                role: .server(serverConfig), allocator: channel.allocator,
+                inboundChildChannelInitializer: { [self] child, type in openChannel(child, type: type, peer: id, address: address) })
+            try channel.pipeline.syncOperations.addHandler(handler)
+            try channel.pipeline.syncOperations.addHandler(CloseOnError())
+        }
+    }
+
+    /// Only one session channel per connection; every forwarding channel is refused.
+    func openChannel(_ child: Channel, type: SSHChannelType, peer id: Int, address: String) -> EventLoopFuture<Void> {
+        guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room")) }
+        let first = peers.withLock { peers -> Bool in
+            guard var p = peers[id], p.authenticated, !p.sessionOpened else { return false }
+            p.sessionOpened = true
+            peers[id] = p
+            return true
+        }
+        guard first else { return child.eventLoop.makeFailedFuture(RoomError("one session per connection")) }
+        return child.eventLoop.makeCompletedFuture {
+            try child.syncOptions?.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+            try child.pipeline.syncOperations.addHandler(SessionHandler(server: self, peer: id, address: address))
+        }
+    }
+
+    /// Past the code: the login grace ends; a session must now be asked for soon.
+    func authenticated(_ id: Int, address: String) {
+        limiter.withLock { $0.authenticated(address) }
+        guard let channel = peers.withLock({ p -> Channel? in
+            p[id]?.authenticated = true
+            return p[id]?.channel
+        }) else { return }
+        channel.eventLoop.scheduleTask(in: .milliseconds(config.sessionGraceMs)) { [self] in
+            if peers.withLock({ $0[id].map { !$0.sessionOpened } ?? false }) {
+                setOutcome(id, "no terminal asked for")
+                channel.close(promise: nil)
+            }
+        }
+    }
+
+    func finished(_ id: Int) {
+        guard let p = peers.withLock({ $0.removeValue(forKey: id) }) else { return }
+        limiter.withLock { $0.closed(p.address, wasWaiting: !p.authenticated) }
+        log(
+            address: p.address, term: p.term, cols: p.cols, rows: p.rows, durationMs: Clock.nowMs() - p.since,
+            outcome: p.outcome ?? (p.authenticated ? "client gone" : "left before the code"))
+    }
+
+    func update(_ id: Int, _ change: (inout Peer) -> Void) {
+        peers.withLock { peers in
+            if var p = peers[id] {
+                change(&p)
+                peers[id] = p
+            }
+        }
+    }
+
+    func setOutcome(_ id: Int, _ outcome: String) {
+        update(id) { if $0.outcome == nil { $0.outcome = outcome } }
+    }
+
+    func log(address: String, term: String?, cols: Int, rows: Int, durationMs: Int64, outcome: String) {
+        let line = [
+            ISOTime.format(ms: Clock.nowMs()), "ssh", address, "TERM=\(term.map { Printable.clean($0, max: 40) } ?? "-")", "\(cols)x\(rows)",
+            String(format1: Double(durationMs) / 1000) + "s", outcome,
+        ].joined(separator: " ")
+        RoomFiles.append(line, to: logPath)
+    }
+}
+
+/// Garbage bytes or a broken client: that connection is closed, the room goes on.
+final class CloseOnError: ChannelInboundHandler, Sendable {
+    typealias InboundIn = Any
+    func errorCaught(context: ChannelHandlerContext, error: Error) { context.close(promise: nil) }
+}
+
+enum Clock {
+    static func nowMs() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+}
+
+/// Text from a client (a TERM, a name) made safe for a log line or a screen.
+enum Printable {
+    static func clean(_ s: String, max: Int) -> String {
+        String(TextPolicy.cleanLine(s).prefix(max))
+    }
+}
+
+extension String {
+    init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        self = "\(tenths / 10).\(tenths % 10)"
+    }
+}

@@ -1,0 +1,316 @@
+import Core
+import Foundation
+import Store
+
+/// The web participants of one session, inside the facilitator's process. Every action goes
+/// through the same store and engine as a terminal participant's: the name is claimed with the
+/// same presence lock, the join is recorded once, and the engine decides and refuses with the
+/// same reasons. One actor owns the session handle, so actions are saved one after another.
+actor WebHub {
+    /// Someone on a phone, known by the token in their cookie.
+    final class Person {
+        let token: String
+        /// The id the projector's list and a disconnect use (the token stays secret).
+        let id: String
+        let address: String
+        let key: String
+        let name: String
+        let actor: Actor
+        var presence: Presence?
+        let since: Int64
+        var lastSocketAt: Double
+        var sockets: [Int: AsyncStream<String>.Continuation] = [:]
+        var lastSent: String?
+
+        init(token: String, id: String, address: String, key: String, name: String, actor: Actor, presence: Presence, since: Int64, now: Double) {
+            self.token = token
+            self.id = id
+            self.address = address
+            self.key = key
+            self.name = name
+            self.actor = actor
+            self.presence = presence
+            self.since = since
+            lastSocketAt = now
+        }
+    }
+
+    enum JoinResult: Sendable, Equatable {
+        case joined(token: String)
+        case refused(LocalizedText)
+    }
+
+    enum ConnectResult: Sendable {
+        case connected(id: Int, stream: AsyncStream<String>)
+        case unknown
+        case refused(LocalizedText)
+    }
+
+    /// A name's presence is let go this long after its last socket closed (a phone asleep), so
+    /// the same person can come back from another browser; their token still works after that.
+    static let presenceGrace: Double = 90
+    /// Tokens of people with no socket for this long are forgotten: they join again.
+    static let tokenLifetime: Double = 8 * 3600
+    static let maxPeople = 500
+    /// Replies remembered per participant, so a repeated request id is answered, not redone.
+    static let rememberedReplies = 1000
+
+    let sessionId: String
+    let workshop: Workshop
+    private let handle: SessionHandle
+    private let engine: Engine
+    private var people: [String: Person] = [:]
+    private var replies: [String: [String: String]] = [:]
+    private var replyOrder: [String: [String]] = [:]
+    private var nextSocket = 0
+    private var joins = 0
+    private var ended = false
+
+    private let published: PeopleBox
+
+    init(storeRoot: String, sessionId: String, workshops: [Workshop], published: PeopleBox) throws {
+        let store = try SessionStore(root: storeRoot, create: false)
+        let h = try store.open(sessionId)
+        if let reason = h.readOnlyReason { throw StoreError("session \(sessionId) cannot be joined: it is read-only (\(reason))") }
+        guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else {
+            throw StoreError("session \(sessionId) uses workshop \"\(h.state.setup.workshopId)\", which is not installed here")
+        }
+        self.sessionId = sessionId
+        handle = h
+        workshop = w
+        engine = Engine(workshop: w)
+        self.published = published
+    }
+
+    private func publish() { published.set(snapshot()) }
+
+    static func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+    static func now() -> Double { Date().timeIntervalSince1970 }
+
+    static func newToken() -> String {
+        var g = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in
+            let s = String(g.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }.joined()
+    }
+
+    // MARK: Joining
+
+    func join(name raw: String, address: String = "?") -> JoinResult {
+        _ = try? handle.refresh()
+        if ended || handle.state.closed { return .refused(Refusal(nl: "De sessie is afgesloten.", en: "The session is closed.").reason) }
+        let clean = TextPolicy.cleanLine(raw)
+        if clean.isEmpty { return .refused(LocalizedText(nl: "Typ eerst je naam.", en: "Type your name first.")) }
+        if clean.count > 60 { return .refused(LocalizedText(nl: "Die naam is te lang (hoogstens 60 tekens).", en: "That name is too long (at most 60 characters).")) }
+        if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
+        let anonymous = handle.state.setup.anonymous
+        let key = ParticipantKey.key(name: clean, sessionId: sessionId, anonymous: anonymous)
+        let presence: Presence
+        do { presence = try handle.claimPresence(key: key, name: clean) } catch { return .refused(Self.nameTaken(clean)) }
+        let actor = Actor(role: .participant, key: key, name: anonymous ? nil : clean)
+        if handle.state.participants[key] == nil {
+            do { try handle.perform(.join, by: actor, engine: engine, now: Self.nowMs()) } catch {
+                presence.release()
+                return .refused(Self.reason(error))
+            }
+        }
+        let token = Self.newToken()
+        joins += 1
+        people[token] = Person(token: token, id: "web-\(joins)", address: address, key: key, name: clean, actor: actor, presence: presence, since: Self.nowMs(), now: Self.now())
+        publish()
+        return .joined(token: token)
+    }
+
+    static func nameTaken(_ name: String) -> LocalizedText {
+        LocalizedText(
+            nl: "Iemand met de naam \"\(name)\" is al in deze sessie; kies een andere naam.",
+            en: "Someone called \"\(name)\" is already in this session; choose another name.")
+    }
+
+    static func reason(_ error: PerformError) -> LocalizedText {
+        switch error {
+        case .refused(let r): return r.reason
+        case .store(let s): return LocalizedText(nl: "Niet opgeslagen: \(s.message)", en: "Not saved: \(s.message)")
+        }
+    }
+
+    func knows(_ token: String) -> Bool { people[token] != nil }
+
+    // MARK: Sockets
+
+    func connect(token: String) -> ConnectResult {
+        guard !ended, let p = people[token] else { return .unknown }
+        if p.presence == nil {
+            // Back after the grace time: the name must still be free.
+            do { p.presence = try handle.claimPresence(key: p.key, name: p.name) } catch { return .refused(Self.nameTaken(p.name)) }
+        }
+        nextSocket += 1
+        let id = nextSocket
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        p.sockets[id] = continuation
+        p.lastSocketAt = Self.now()
+        continuation.yield(stateJSON(p))
+        publish()
+        return .connected(id: id, stream: stream)
+    }
+
+    func disconnect(token: String, id: Int) {
+        guard let p = people[token], let c = p.sockets.removeValue(forKey: id) else { return }
+        c.finish()
+        p.lastSocketAt = Self.now()
+        publish()
+    }
+
+    /// One message from a page: an action with a request id. The reply goes to that socket; a
+    /// change goes to every page.
+    func receive(token: String, socket: Int, text: String) {
+        guard let p = people[token], let out = p.sockets[socket] else { return }
+        p.lastSocketAt = Self.now()
+        let message = WebMessage.parse(text)
+        guard case .action(let rid, let action) = message else {
+            if case .invalid(let why) = message { out.yield(WebMessage.error(why)) }
+            return
+        }
+        if let earlier = replies[p.key]?[rid] {
+            out.yield(earlier)
+            return
+        }
+        let reply = perform(action, rid: rid, by: p)
+        remember(reply, rid: rid, key: p.key)
+        out.yield(reply)
+        broadcast()
+    }
+
+    private func perform(_ action: WebAction, rid: String, by p: Person) -> String {
+        let command: Command
+        switch action {
+        case .add(let text):
+            let id = "w-" + rid
+            // Saved before, and the reply lost with a dropped socket or a restart: done already.
+            if let e = handle.state.entry(id), e.owner == p.key { return WebMessage.ack(rid, entry: id) }
+            command = .addEntry(id: id, text: text)
+        case .edit(let id, let text): command = .editEntry(id: id, text: text)
+        case .remove(let id): command = .removeEntry(id: id)
+        case .vote(let id): command = .vote(id: id)
+        case .unvote(let id): command = .withdrawVote(id: id)
+        }
+        do {
+            try handle.perform(command, by: p.actor, engine: engine, now: Self.nowMs())
+        } catch {
+            return WebMessage.refused(rid, Self.reason(error))
+        }
+        if case .addEntry(let id, _, _, _, _, _) = command { return WebMessage.ack(rid, entry: id) }
+        return WebMessage.ack(rid, entry: nil)
+    }
+
+    private func remember(_ reply: String, rid: String, key: String) {
+        replies[key, default: [:]][rid] = reply
+        replyOrder[key, default: []].append(rid)
+        if let order = replyOrder[key], order.count > Self.rememberedReplies {
+            replies[key]?[order[0]] = nil
+            replyOrder[key]?.removeFirst()
+        }
+    }
+
+    private func stateJSON(_ p: Person) -> String {
+        let s = JSONWriter.compact(ParticipantState.json(workshop: workshop, state: handle.state, actor: p.actor, now: Self.nowMs()))
+        p.lastSent = s
+        return s
+    }
+
+    /// Sends each page its view when it differs from what it last got.
+    private func broadcast() {
+        for p in people.values where !p.sockets.isEmpty {
+            let before = p.lastSent
+            let s = stateJSON(p)
+            guard s != before else { continue }
+            for c in p.sockets.values { c.yield(s) }
+        }
+    }
+
+    // MARK: Changes from elsewhere, time, the end
+
+    /// What others wrote (the facilitator's step, terminal participants): read and pushed.
+    func refresh() {
+        guard !ended else { return }
+        let changed = (try? handle.refresh()) ?? false
+        guard changed else { return }
+        broadcast()
+        if handle.state.closed { endSockets(notice: WebMessage.closed) }
+    }
+
+    /// Lets go of names whose phones have been gone a while, and of long-forgotten tokens.
+    func sweep() {
+        let now = Self.now()
+        for (token, p) in people where p.sockets.isEmpty {
+            if now - p.lastSocketAt > Self.tokenLifetime {
+                p.presence?.release()
+                people[token] = nil
+            } else if p.presence != nil, now - p.lastSocketAt > Self.presenceGrace {
+                p.presence?.release()
+                p.presence = nil
+            }
+        }
+        publish()
+    }
+
+    /// Closing the session ends every socket; everyone joins again if it reopens.
+    private func endSockets(notice: String) {
+        for p in people.values {
+            for c in p.sockets.values {
+                c.yield(notice)
+                c.finish()
+            }
+            p.presence?.release()
+        }
+        people.removeAll()
+        publish()
+    }
+
+    /// Ends every socket without a word, as a Wi-Fi drop would: the pages reconnect.
+    func dropSockets() {
+        for p in people.values {
+            for c in p.sockets.values { c.finish() }
+        }
+    }
+
+    func stop() {
+        guard !ended else { return }
+        endSockets(notice: WebMessage.roomClosed)
+        ended = true
+        handle.close()
+    }
+
+    func snapshot() -> [WebPerson] {
+        people.values.map { WebPerson(id: $0.id, name: $0.actor.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
+            .sorted { $0.since < $1.since }
+    }
+
+    /// The facilitator sends someone away: their sockets end, their page asks for the code again.
+    func disconnect(personId: String) {
+        guard let (token, p) = people.first(where: { $0.value.id == personId }) else { return }
+        for c in p.sockets.values {
+            c.yield(JSONWriter.compact(["type": "unknown"]))
+            c.finish()
+        }
+        p.presence?.release()
+        people[token] = nil
+        publish()
+    }
+
+    /// For tests and the bench: the state as the store has it now.
+    func sessionState() -> SessionState {
+        _ = try? handle.refresh()
+        return handle.state
+    }
+}
+
+/// A web participant as the projector's room panel lists them; nil name when anonymous.
+public struct WebPerson: Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    public var since: Int64
+    public var address: String
+    public var connected: Bool
+}

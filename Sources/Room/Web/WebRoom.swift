@@ -1,0 +1,189 @@
+import Core
+import Dispatch
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Store
+
+/// The participant page of one open room, served from the facilitator's process. Start it
+/// with `start`, show `address` and its QR code on the projector, `stop` it when the room or
+/// the session closes: every socket ends then.
+public final class WebRoom: @unchecked Sendable {
+    /// The web room's limits: TCP connections (page loads and sockets) in total and per address.
+    /// A phone opens a few at once (page, socket, a reload), so the per-address cap is above
+    /// the SSH room's; every connection counts as "waiting" since a page load needs no code.
+    public static func limits(total: Int = 300, perAddress: Int = 24) -> AttemptLimiter.Limits {
+        var l = AttemptLimiter.Limits()
+        l.total = total
+        l.perAddress = perAddress
+        l.unauthenticated = total
+        return l
+    }
+
+    public let host: String
+    /// The port listened on (the one asked for, or the one the system chose for 0).
+    public let port: Int
+    let hub: WebHub
+    private let server: Task<Void, Never>
+    private let watcher: HubWatcher
+    private let published: PeopleBox
+    private let lock = NSLock()
+    private var stopped = false
+
+    private init(host: String, port: Int, hub: WebHub, server: Task<Void, Never>, watcher: HubWatcher, published: PeopleBox) {
+        self.host = host
+        self.port = port
+        self.hub = hub
+        self.server = server
+        self.watcher = watcher
+        self.published = published
+    }
+
+    /// Opens the session for web participants and listens on `host:port`. `code` is the room
+    /// code (nil: an open room). Throws a one-line reason when the session cannot be joined or
+    /// the port cannot be listened on.
+    public static func start(
+        storeRoot: String, sessionId: String, workshops: [Workshop], host: String, port: Int, code: RoomCode?,
+        limits: AttemptLimiter.Limits = WebRoom.limits()
+    ) throws -> WebRoom {
+        let published = PeopleBox()
+        let hub = try WebHub(storeRoot: storeRoot, sessionId: sessionId, workshops: workshops, published: published)
+        let web = WebServer(
+            hub: hub, code: code, limiter: WebLimiter(limits: limits))
+        let outcome = StartOutcome()
+        var logger = Logger(label: "perspectief.web")
+        // The facilitator's terminal belongs to the TUI: the server says nothing on it.
+        logger.logLevel = .critical
+        let app = Application(
+            router: web.router(), server: web.serverBuilder(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in outcome.finish(.success(channel.localAddress?.port ?? port)) },
+            logger: logger)
+        let server = Task {
+            do { try await app.run() } catch { outcome.finish(.failure(error)) }
+            outcome.finish(.failure(StoreError("the web server stopped")))
+        }
+        let bound: Int
+        switch outcome.wait() {
+        case .success(let p): bound = p
+        case .failure(let error):
+            server.cancel()
+            let stopHub = DispatchSemaphore(value: 0)
+            Task { await hub.stop(); stopHub.signal() }
+            stopHub.wait()
+            throw StoreError("cannot serve the participant page on \(host):\(port): \(Self.reason(error))")
+        }
+        let watcher = HubWatcher()
+        watcher.start(folder: storeRoot + "/" + sessionId, hub: hub)
+        return WebRoom(host: host, port: bound, hub: hub, server: server, watcher: watcher, published: published)
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let io = error as? IOError { return io.description }
+        return "\(error)"
+    }
+
+    /// Who joined from a phone, oldest first (for the projector's room panel).
+    public var people: [WebPerson] { published.value }
+
+    /// The address to show and to put in the QR code, e.g. http://192.168.1.20:8080.
+    public func address(shownHost: String? = nil) -> String { "http://\(shownHost ?? host):\(port)" }
+
+    /// Ends one phone's sockets and name; their page asks for the code again.
+    public func disconnect(_ personId: String) {
+        let done = DispatchSemaphore(value: 0)
+        let hub = hub
+        Task {
+            await hub.disconnect(personId: personId)
+            done.signal()
+        }
+        done.wait()
+    }
+
+    /// Ends every socket, lets go of every name, stops listening. Safe to call twice.
+    public func stop() {
+        let first = lock.withLock { () -> Bool in
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
+        watcher.stop()
+        let done = DispatchSemaphore(value: 0)
+        let server = server
+        let hub = hub
+        Task {
+            await hub.stop()
+            server.cancel()
+            _ = await server.value
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 5)
+    }
+}
+
+/// The outcome of starting, handed from the server's task to the caller waiting for it.
+final class StartOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private let semaphore = DispatchSemaphore(value: 0)
+    private var result: Result<Int, Error>?
+
+    func finish(_ r: Result<Int, Error>) {
+        let first = lock.withLock { () -> Bool in
+            guard result == nil else { return false }
+            result = r
+            return true
+        }
+        if first { semaphore.signal() }
+    }
+
+    func wait() -> Result<Int, Error> {
+        semaphore.wait()
+        return lock.withLock { result! }
+    }
+}
+
+/// The people list as last published by the hub, readable from any thread without waiting.
+final class PeopleBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var people: [WebPerson] = []
+    var value: [WebPerson] { lock.withLock { people } }
+    func set(_ p: [WebPerson]) { lock.withLock { people = p } }
+}
+
+/// Watches the session folder on a thread of its own (a blocking poll must not hold one of the
+/// few cooperative threads) and hands each change to the hub, which pushes it to the pages.
+final class HubWatcher: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopping = false
+    private let ended = DispatchSemaphore(value: 0)
+
+    func start(folder: String, hub: WebHub) {
+        let thread = Thread { [self] in
+            let watcher = FolderWatcher(path: folder)
+            var lastSweep = Date().timeIntervalSince1970
+            while !lock.withLock({ stopping }) {
+                let changed = watcher.waitForChange(timeoutMs: 200)
+                let now = Date().timeIntervalSince1970
+                let sweep = now - lastSweep > 5
+                if sweep { lastSweep = now }
+                guard changed || sweep else { continue }
+                let done = DispatchSemaphore(value: 0)
+                Task {
+                    if changed { await hub.refresh() }
+                    if sweep { await hub.sweep() }
+                    done.signal()
+                }
+                done.wait()
+            }
+            ended.signal()
+        }
+        thread.name = "perspectief web watcher"
+        thread.start()
+    }
+
+    func stop() {
+        lock.withLock { stopping = true }
+        _ = ended.wait(timeout: .now() + 2)
+    }
+}

@@ -1,0 +1,194 @@
+import Core
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+
+/// The request context: who asked (their address, for the limits).
+struct WebContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let address: String
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        address = source.channel.remoteAddress?.ipAddress ?? "?"
+    }
+}
+
+/// The participant page's server: GET / (the page), POST /join (room code and name → a
+/// cookie), and the socket /ws. Nothing else exists — no listing, no export, no files, no
+/// facilitator actions: every other path is 404.
+struct WebServer: Sendable {
+    static let maxJoinBody = 2048
+    static let maxFrame = 16 * 1024
+    static let cookieName = "pf"
+
+    let hub: WebHub
+    let code: RoomCode?
+    /// Every TCP connection (page loads and sockets alike) counts while it is open; wrong codes
+    /// slow their address down.
+    let limiter: WebLimiter
+    /// The longest a join is held back before it is refused outright (the penalty grows to a minute).
+    static let maxHeldMs: Int64 = 8_000
+
+    func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.get("/") { _, _ in Self.page() }
+        router.post("/join") { request, context in try await join(request, context) }
+        return router
+    }
+
+    /// The HTTP channel with the socket upgrade for /ws, behind the connection gate.
+    func serverBuilder() -> HTTPServerBuilder {
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
+        let ws = WebSocketServerConfiguration(maxFrameSize: Self.maxFrame, autoPing: .enabled(timePeriod: .seconds(20)))
+        let server = self
+        return HTTPServerBuilder { responder in
+            GatedChannel(
+                inner: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: .init(http1: http1, ws: ws)) { head, channel, _ in
+                    try await server.shouldUpgrade(head, address: channel.remoteAddress?.ipAddress ?? "?")
+                },
+                limiter: server.limiter)
+        }
+    }
+
+    // MARK: The page
+
+    static func page() -> Response {
+        var g = SystemRandomNumberGenerator()
+        let nonce = String(g.next() as UInt64, radix: 36) + String(g.next() as UInt64, radix: 36)
+        let html = PageHTML.text.replacingOccurrences(of: "{{NONCE}}", with: nonce)
+        var headers = securityHeaders()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentSecurityPolicy] =
+            "default-src 'none'; script-src 'nonce-\(nonce)'; style-src 'nonce-\(nonce)'; connect-src 'self'; "
+            + "img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func securityHeaders() -> HTTPFields {
+        var h = HTTPFields()
+        h[.xContentTypeOptions] = "nosniff"
+        h[.cacheControl] = "no-store"
+        h[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        h[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        return h
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ value: JSONValue, cookie: String? = nil) -> Response {
+        var headers = securityHeaders()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if let cookie { headers[.setCookie] = cookie }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: JSONWriter.compact(value))))
+    }
+
+    static func refusal(_ status: HTTPResponse.Status, _ reason: LocalizedText) -> Response {
+        json(status, ["ok": false, "reason": reason.json])
+    }
+
+    // MARK: Joining
+
+    func join(_ request: Request, _ context: WebContext) async throws -> Response {
+        guard request.headers[.contentType]?.hasPrefix("application/json") == true else {
+            return Self.refusal(.unsupportedMediaType, WebMessage.malformed)
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: Self.maxJoinBody)
+        guard let o = (try? JSONParser.parse(String(buffer: body)))?.objectValue,
+            let name = o["name"]?.stringValue, let typed = o["code"]?.stringValue
+        else { return Self.refusal(.badRequest, WebMessage.malformed) }
+        let wait = limiter.delayMs(context.address)
+        if wait > Self.maxHeldMs {
+            let seconds = (wait + 999) / 1000
+            return Self.refusal(.tooManyRequests, LocalizedText(
+                nl: "Te vaak een verkeerde code; probeer het over \(seconds) seconden opnieuw.",
+                en: "Too many wrong codes; try again in \(seconds) seconds."))
+        }
+        if wait > 0 { try await Task.sleep(for: .milliseconds(wait)) }
+        if let code, !code.matches(typed.trimmingCharacters(in: .whitespaces)) {
+            limiter.failed(context.address)
+            return Self.refusal(.forbidden, LocalizedText(nl: "Die code klopt niet.", en: "That code is not right."))
+        }
+        switch await hub.join(name: name, address: context.address) {
+        case .joined(let token):
+            let cookie = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+            return Self.json(.ok, ["ok": true], cookie: cookie)
+        case .refused(let reason):
+            return Self.refusal(.conflict, reason)
+        }
+    }
+
+    // MARK: The socket
+
+    static func token(_ headers: HTTPFields) -> String? {
+        for field in headers[values: .cookie] {
+            for part in field.split(separator: ";") {
+                let kv = part.trimmingCharacters(in: .whitespaces)
+                if kv.hasPrefix(cookieName + "=") { return String(kv.dropFirst(cookieName.count + 1)) }
+            }
+        }
+        return nil
+    }
+
+    func shouldUpgrade(_ head: HTTPRequest, address: String) async throws -> ShouldUpgradeResult<
+        WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
+    > {
+        guard head.method == .get, head.path == "/ws" else { return .dontUpgrade }
+        // A page from another site must not open a socket with this room's cookie.
+        guard let origin = head.headerFields[.origin], let host = head.authority, origin == "http://" + host else {
+            return .dontUpgrade
+        }
+        let token = Self.token(head.headerFields) ?? ""
+        let hub = hub
+        return .upgrade([:]) { inbound, outbound, _ in
+            switch await hub.connect(token: token) {
+            case .unknown:
+                try await outbound.write(.text(JSONWriter.compact(["type": "unknown"])))
+                return
+            case .refused(let reason):
+                try await outbound.write(.text(JSONWriter.compact(["type": "unknown", "reason": reason.json])))
+                return
+            case .connected(let id, let stream):
+                // The hub's messages go out in order; when it ends the stream (the session
+                // closed, the room stopped), the socket is closed from here.
+                let writer = Task {
+                    for await text in stream { try? await outbound.write(.text(text)) }
+                    try? await outbound.close(.normalClosure, reason: nil)
+                }
+                defer { writer.cancel() }
+                do {
+                    for try await message in inbound.messages(maxSize: Self.maxFrame) {
+                        guard case .text(let text) = message else { continue }
+                        await hub.receive(token: token, socket: id, text: text)
+                    }
+                } catch {}
+                await hub.disconnect(token: token, id: id)
+            }
+        }
+    }
+}
+
+/// Counts each TCP connection (a page load or a socket) while it is open; one over the limits
+/// is closed before a byte is read.
+struct GatedChannel<Inner: ServerChildChannel>: ServerChildChannel {
+    typealias Value = Inner.Value
+    let inner: Inner
+    let limiter: WebLimiter
+
+    struct Full: Error {}
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        let address = channel.remoteAddress?.ipAddress ?? "?"
+        guard let counted = limiter.admit(address) else {
+            channel.close(promise: nil)
+            return channel.eventLoop.makeFailedFuture(Full())
+        }
+        if counted { channel.closeFuture.whenComplete { [limiter] _ in limiter.closed(address) } }
+        return inner.setup(channel: channel, logger: logger)
+    }
+
+    func handle(value: Value, logger: Logger) async { await inner.handle(value: value, logger: logger) }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Core
+import Room
+
+/// `--room` and its settings: participants join the session with plain `ssh`.
+struct RoomFlags: ParsableArguments {
+    @Flag(help: "Open the room: participants join with ssh from their own laptops.") var room = false
+    @Option(help: "The room's SSH port (default 2222).") var port: Int?
+    @Option(help: "The room code, 4–6 digits (default: made up at start).") var code: String?
+    @Flag(help: "An open room: no code asked (only on a network you trust).") var open = false
+    @Option(help: ArgumentHelp("The address to listen on (default: this machine's LAN address).", valueName: "addr")) var listen: String?
+    @Option(name: .customLong("web-port"), help: "The port of the participant page for phones (default 8080).") var webPort: Int?
+    @Flag(name: .customLong("no-web"), help: "No participant page for phones: ssh only.") var noWeb = false
+
+    /// The room options, or nil without `--room`; each bad combination is a one-line error.
+    func options(session: String?, workshopDirs: [String]) throws -> RoomOptions? {
+        guard room else {
+            if port != nil || code != nil || open || listen != nil || webPort != nil || noWeb {
+                throw CLIError("--port, --code, --open, --listen, --web-port and --no-web need --room", nl: "--port, --code, --open, --listen, --web-port en --no-web werken alleen met --room")
+            }
+            return nil
+        }
+        guard session != nil else { throw CLIError("--room needs a session id: perspectief run SESSION --room", nl: "--room heeft een sessiecode nodig: perspectief run SESSIE --room") }
+        if open && code != nil { throw CLIError("--open and --code exclude each other: an open room asks no code", nl: "--open en --code sluiten elkaar uit: een open zaal vraagt geen code") }
+        var o = RoomOptions(workshopDirs: workshopDirs)
+        if let port {
+            guard (1...65535).contains(port) else { throw CLIError("--port \(port) is not a port (1–65535)", nl: "--port \(port) is geen poort (1–65535)") }
+            o.port = port
+        }
+        if let code {
+            guard let c = RoomCode(code) else { throw CLIError("--code must be 4 to 6 digits, not \(TerminalText.quoted(code))", nl: "--code moet 4 tot 6 cijfers zijn, niet \(TerminalText.quoted(code))") }
+            o.code = c
+        }
+        o.open = open
+        if noWeb && webPort != nil { throw CLIError("--no-web and --web-port exclude each other", nl: "--no-web en --web-port sluiten elkaar uit") }
+        if let webPort {
+            guard (1...65535).contains(webPort) else { throw CLIError("--web-port \(webPort) is not a port (1–65535)", nl: "--web-port \(webPort) is geen poort (1–65535)") }
+            if webPort == o.port { throw CLIError("--web-port and --port must differ (both are \(webPort))", nl: "--web-port en --port moeten verschillen (allebei \(webPort))") }
+            o.webPort = webPort
+        }
+        if noWeb { o.webPort = nil }
+        if let listen {
+            guard Self.isIPv4(listen) else { throw CLIError("--listen needs an IPv4 address such as 127.0.0.1, not \(TerminalText.quoted(listen))", nl: "--listen heeft een IPv4-adres nodig, zoals 127.0.0.1, niet \(TerminalText.quoted(listen))") }
+            o.listen = listen
+        }
+        return o
+    }
+
+    static func isIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && UInt8($0) != nil }
+    }
+}

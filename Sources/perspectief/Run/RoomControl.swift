@@ -1,0 +1,170 @@
+import CRoom
+import Core
+import Foundation
+import Room
+import Synchronization
+import TUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How the facilitator asked for the room (`--room`, `--port`, `--code`/`--open`, `--listen`).
+struct RoomOptions {
+    var port = 2222
+    var code: RoomCode?
+    var open = false
+    var listen: String?
+    /// The `--workshops` folders, passed on to each participant view.
+    var workshopDirs: [String] = []
+    /// The participant page's port (`--web-port`); nil with `--no-web`.
+    var webPort: Int? = 8080
+}
+
+/// The room inside the facilitator's process: opens the SSH server for the session on screen,
+/// gives the loop a fresh `RoomInfo` each tick, and ends every participant's connection and
+/// process when the room closes or the facilitator stops.
+final class RoomControl {
+    let options: RoomOptions
+    let store: String
+    let language: Language
+    private(set) var server: SSHRoomServer?
+    /// The participant page for phones, beside the SSH server.
+    private(set) var web: WebRoom?
+    private var webAddress: String?
+    private var webQR: [[Bool]]?
+    /// The workshops installed here: the web room runs the session's engine itself.
+    var workshops: [Workshop] = []
+    private(set) var session: String?
+    /// The code of this run: given, or made up once so reopening keeps it.
+    let code: RoomCode?
+    /// What the loop last sent into the TUI, to send only changes.
+    private var lastSent: RoomInfo?
+    /// Shown on the projector, or hidden by the facilitator (key `i`).
+    private let visible = Mutex(true)
+
+    init(options: RoomOptions, store: String, language: Language) {
+        self.options = options
+        self.store = store
+        self.language = language
+        code = options.open ? nil : (options.code ?? RoomCode.random())
+    }
+
+    var isOpen: Bool { server != nil }
+
+    /// Opens the room for `session`; a second call for another session moves it there.
+    func open(session: String) throws(RoomError) {
+        if server != nil && self.session == session { return }
+        close()
+        let lan = LANAddress.find()
+        var config = SSHRoomConfig(host: options.listen ?? lan, port: options.port, code: code, store: store, session: session)
+        if options.listen == "0.0.0.0" { config.shownHost = lan }
+        config.extraArguments = options.workshopDirs.flatMap { ["--workshops", $0] }
+        config.fallbackLang = language == .nl ? "nl_NL.UTF-8" : "C.UTF-8"
+        if let dir = ProcessInfo.processInfo.environment["PERSPECTIEF_ROOM_IDLE_MS"], let ms = Int64(dir), ms > 0 {
+            config.idleMs = ms  // tests: the idle disconnect without waiting 45 minutes
+        }
+        server = try SSHRoomServer.open(config)
+        self.session = session
+        if let webPort = options.webPort {
+            do {
+                let w = try WebRoom.start(
+                    storeRoot: store, sessionId: session, workshops: workshops, host: options.listen ?? lan, port: webPort, code: code)
+                web = w
+                let address = w.address(shownHost: config.shownHost ?? (options.listen ?? lan))
+                webAddress = address
+                webQR = QRCode.modules(address)
+            } catch {
+                close()
+                throw RoomError("\(error) (another port: --web-port, no page for phones: --no-web)", nl: "\(error) (andere poort: --web-port, geen pagina voor telefoons: --no-web)")
+            }
+        }
+    }
+
+    /// Ends every connection and child, stops listening.
+    func close() {
+        web?.stop()
+        web = nil
+        webAddress = nil
+        webQR = nil
+        server?.shutdown()
+        server = nil
+        session = nil
+    }
+
+    func setVisible(_ on: Bool) { visible.withLock { $0 = on } }
+
+    func disconnect(_ id: String) {
+        if id.hasPrefix("web-") { web?.disconnect(id) } else { server?.disconnect(id) }
+    }
+
+    /// The room's state if it changed since the last call (`.some(nil)`: it just closed).
+    func changedInfo() -> RoomInfo?? {
+        var now = server.map { $0.info(visible: visible.withLock { $0 }) }
+        if let web, var info = now {
+            info.webAddress = webAddress
+            info.qr = webQR
+            let phones = web.people.filter(\.connected).map {
+                RoomPerson(id: $0.id, name: $0.name, since: $0.since, via: .web, address: $0.address)
+            }
+            info.people = (info.people + phones).sorted { $0.since < $1.since }
+            now = info
+        }
+        if now == lastSent { return .none }
+        lastSent = now
+        return .some(now)
+    }
+}
+
+/// The participant side of a room connection: a `join` started by the room's server dies
+/// with it (even after kill -9 of the facilitator), and tells the server the name it joined
+/// with, for the facilitator's list.
+enum RoomChild {
+    /// The room's server process, when this process is one of its participant views.
+    static let parent: pid_t? = ProcessInfo.processInfo.environment["PERSPECTIEF_ROOM_PARENT"].flatMap { pid_t($0) }
+
+    /// Called first thing in `join`: the death signal cannot be given through posix_spawn.
+    static func bindToParent() {
+        guard let parent else { return }
+        _ = croom_set_parent_death_signal(SIGHUP)
+        // The parent may have died before the line above: then nobody is left to serve us.
+        if getppid() != parent { exit(0) }
+    }
+
+    /// The name this participant joined with, on the pipe the server reads (fd 3).
+    static func announce(_ name: String) {
+        guard parent != nil else { return }
+        let bytes = Array((name.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(3, $0.baseAddress, $0.count) }
+    }
+}
+
+/// The room's part of the facilitator's loop, kept here so the loop itself stays small.
+extension Interactive {
+    /// Opens (or moves) the room to the session on screen; a failure is a notice, not a crash.
+    func openRoom() throws(RoomError) {
+        guard let id = handle?.id else { return }
+        let control = room ?? RoomControl(options: roomOptions, store: store.root, language: app.language)
+        control.workshops = workshops
+        room = control
+        try control.open(session: id)
+    }
+
+    func roomEffect(_ effect: Effect) {
+        switch effect {
+        case .openRoom:
+            do { try openRoom() } catch { send(.room(RoomInfo(problem: app.language == .nl ? error.nl : error.description))) }
+        case .closeRoom: room?.close()
+        case .setRoomVisible(let on): room?.setVisible(on)
+        case .disconnect(let id): room?.disconnect(id)
+        default: break
+        }
+    }
+
+    /// Sends the room's state into the TUI when it changed; true when it did.
+    func pollRoom() -> Bool {
+        guard let room, let change = room.changedInfo() else { return false }
+        send(.room(change))
+        return true
+    }
+}

@@ -1,0 +1,103 @@
+import Core
+import XCTest
+
+@testable import Room
+
+final class RoomCodeTests: XCTestCase {
+    func testGivenCodesAreFourToSixDigits() {
+        XCTAssertEqual(RoomCode("4821")?.digits, "4821")
+        XCTAssertEqual(RoomCode("123456")?.digits, "123456")
+        XCTAssertNil(RoomCode("123"))
+        XCTAssertNil(RoomCode("1234567"))
+        XCTAssertNil(RoomCode("12a4"))
+        XCTAssertNil(RoomCode("١٢٣٤"))  // Arabic-Indic digits are numbers, but nobody can type them on a Dutch laptop
+    }
+
+    func testMadeUpCodesAreDigitsWithoutLeadingZero() {
+        for length in [4, 5, 6] {
+            for _ in 0..<50 {
+                let c = RoomCode.random(length: length)
+                XCTAssertEqual(c.digits.count, length)
+                XCTAssertNotEqual(c.digits.first, "0")
+                XCTAssertNotNil(RoomCode(c.digits))
+            }
+        }
+    }
+
+    func testMatchesOnlyTheExactCode() {
+        let c = RoomCode("4821")!
+        XCTAssertTrue(c.matches("4821"))
+        XCTAssertFalse(c.matches("4822"))
+        XCTAssertFalse(c.matches("482"))
+        XCTAssertFalse(c.matches("48210"))
+        XCTAssertFalse(c.matches(""))
+        XCTAssertFalse(c.matches("4821 "))
+    }
+}
+
+final class AttemptLimiterTests: XCTestCase {
+    func testCapsInTotalAndPerAddress() {
+        var l = AttemptLimiter.Limits()
+        l.total = 3
+        l.perAddress = 2
+        var lim = AttemptLimiter(limits: l)
+        XCTAssertNil(lim.admit("10.0.0.1", now: 0))
+        XCTAssertNil(lim.admit("10.0.0.1", now: 0))
+        XCTAssertEqual(lim.admit("10.0.0.1", now: 0), .tooManyFromAddress)
+        XCTAssertNil(lim.admit("10.0.0.2", now: 0))
+        XCTAssertEqual(lim.admit("10.0.0.3", now: 0), .full)
+        lim.closed("10.0.0.1", wasWaiting: true)
+        XCTAssertNil(lim.admit("10.0.0.3", now: 0))
+        XCTAssertEqual(lim.open, 3)
+    }
+
+    func testWaitingConnectionsAreCappedUntilTheyPassTheCode() {
+        var l = AttemptLimiter.Limits()
+        l.unauthenticated = 2
+        var lim = AttemptLimiter(limits: l)
+        XCTAssertNil(lim.admit("a", now: 0))
+        XCTAssertNil(lim.admit("b", now: 0))
+        XCTAssertEqual(lim.admit("c", now: 0), .tooManyWaiting)
+        lim.authenticated("a")
+        XCTAssertNil(lim.admit("c", now: 0))
+        XCTAssertEqual(lim.waiting, 2)
+    }
+
+    func testWrongCodesSlowThatAddressDownAndOnlyThatAddress() {
+        var lim = AttemptLimiter()
+        _ = lim.admit("bad", now: 0)
+        lim.failed("bad", now: 0)
+        lim.failed("bad", now: 0)
+        XCTAssertEqual(lim.delayMs("bad", now: 0), 0, "two typos are free")
+        lim.failed("bad", now: 0)
+        XCTAssertEqual(lim.delayMs("bad", now: 0), 1_000)
+        lim.failed("bad", now: 0)
+        XCTAssertEqual(lim.delayMs("bad", now: 0), 2_000)
+        XCTAssertEqual(lim.admit("bad", now: 500), .penalized(untilMs: 2_000))
+        XCTAssertNil(lim.admit("good", now: 500))
+        XCTAssertEqual(lim.delayMs("good", now: 500), 0)
+        XCTAssertNil(lim.admit("bad", now: 2_000))
+        for _ in 0..<40 { lim.failed("bad", now: 3_000) }
+        XCTAssertEqual(lim.delayMs("bad", now: 3_000), AttemptLimiter.Limits().maxPenaltyMs)
+    }
+
+    func testTheRightCodeAndTimeForgiveEarlierTypos() {
+        var lim = AttemptLimiter()
+        _ = lim.admit("a", now: 0)
+        for _ in 0..<3 { lim.failed("a", now: 0) }
+        lim.authenticated("a")
+        XCTAssertEqual(lim.delayMs("a", now: 0), 0)
+        _ = lim.admit("b", now: 0)
+        for _ in 0..<3 { lim.failed("b", now: 0) }
+        XCTAssertEqual(lim.admit("b", now: 700_000), nil, "failures are forgotten after ten minutes")
+    }
+}
+
+final class LANAddressTests: XCTestCase {
+    func testFindsAnIPv4Address() {
+        let a = LANAddress.find()
+        let parts = a.split(separator: ".")
+        XCTAssertEqual(parts.count, 4, a)
+        XCTAssertTrue(parts.allSatisfy { UInt8($0) != nil }, a)
+    }
+}
