@@ -3,7 +3,7 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libncurses-dev tmux jq
+APT_PACKAGES := libncurses-dev tmux jq openssh-client sshpass
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/perspectief
 

@@ -37,6 +37,7 @@ public final class SSHRoomServer: Sendable {
         var cols = 0
         var rows = 0
         var outcome: String?
+        var wrongCodes = 0
     }
 
     public init(config: SSHRoomConfig, hostKey: HostKey) {
@@ -196,7 +197,7 @@ public final class SSHRoomServer: Sendable {
         limiter.withLock { $0.closed(p.address, wasWaiting: !p.authenticated) }
         log(
             address: p.address, term: p.term, cols: p.cols, rows: p.rows, durationMs: Clock.nowMs() - p.since,
-            outcome: p.outcome ?? (p.authenticated ? "client gone" : "left before the code"))
+            outcome: p.outcome ?? (p.authenticated ? "client gone" : p.wrongCodes > 0 ? "wrong code \(p.wrongCodes)x" : "left before the code"))
     }
 
     func update(_ id: Int, _ change: (inout Peer) -> Void) {

@@ -94,12 +94,14 @@ final class SessionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// A one-line reason on the client's stderr, exit status 1, and the channel closes.
+    /// A one-line reason on the client's stderr, exit status 1, and the channel closes. The
+    /// request is accepted (nothing runs): OpenSSH drops the text of a refused one unread.
     func refuse(_ context: ChannelHandlerContext, wantReply: Bool, outcome: String) {
+        guard child == nil, !ended else { return reply(context, false, wantReply: wantReply) }
         server.setOutcome(peer, outcome)
         let text = RoomText.onlyParticipantView(language(), command: server.config.joinCommand(port: server.port.load(ordering: .relaxed)))
+        reply(context, true, wantReply: wantReply)
         say(context, text, stdErr: true)
-        reply(context, false, wantReply: wantReply)
         finish(context, status: 1)
     }
 
