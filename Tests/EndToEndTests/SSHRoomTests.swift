@@ -130,6 +130,12 @@ final class SSHRoomTests: XCTestCase {
         let views = Self.children(of: fac)
         XCTAssertEqual(views.count, 1)
 
+        // The facilitator's list shows who is connected, by name.
+        room.keys("p")
+        room.wait(for: "ssh 127.0.0.1")
+        XCTAssertTrue(room.screen().contains("Ayşe"), room.screen())
+        room.keys("Escape")
+
         // The facilitator quits: the connection ends, no participant view is left running.
         room.keys("q")
         room.wait(for: "Nieuwe sessie")
@@ -184,6 +190,10 @@ final class SSHRoomTests: XCTestCase {
         XCTAssertFalse(forward.output.contains("SSH-2.0"), "nothing came through the forward: \(forward.output)")
         XCTAssertTrue(room.screen().contains("ssh -p \(port)"), "the room is still open")
 
+        // Garbage on the port: that connection closes, the room goes on.
+        _ = run("head -c 4000 /dev/urandom > /dev/tcp/127.0.0.1/\(port)")
+        _ = run("printf 'SSH-2.0-x\\r\\n%s' \"$(head -c 3000 /dev/urandom | base64)\" > /dev/tcp/127.0.0.1/\(port)")
+
         // The room still serves people after all that.
         let p = try participant(port)
         p.wait(for: "What is your name?")
@@ -191,6 +201,37 @@ final class SSHRoomTests: XCTestCase {
         XCTAssertTrue(log.contains("wrong code"), log)
         XCTAssertTrue(log.contains("command refused"), log)
         XCTAssertTrue(log.contains("no terminal"), log)
+    }
+
+    func testTheFacilitatorDisconnectsSomeoneAndTheIdleAreDisconnectedPolitely() throws {
+        let id = newSession()
+        let port = Self.freePort()
+        var e = env
+        e["PERSPECTIEF_ROOM_IDLE_MS"] = "2500"
+        let room = try Tmux(
+            width: 120, height: 40, command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1",
+            environment: e)
+        room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
+        let bram = try participant(port)
+        bram.wait(for: "What is your name?")
+        bram.type("Bram")
+        bram.keys("Enter")
+        bram.wait(for: "Your entries")
+        room.keys("p")
+        room.wait(for: "Bram")
+        room.keys("d")
+        room.wait(for: "Verbinding verbroken: Bram")
+        XCTAssertTrue(bram.waitForExit().contains("EXIT=255"), "ssh reports the closed connection")
+
+        let idle = try participant(port)
+        idle.wait(for: "What is your name?")
+        let deadline = Date().addingTimeInterval(10)
+        while !idle.history().contains("You typed nothing for a while") && Date() < deadline { usleep(100_000) }
+        XCTAssertTrue(idle.history().contains("You typed nothing for a while"), idle.history())
+        XCTAssertTrue(idle.waitForExit().contains("EXIT="))
+        let log = (try? String(contentsOfFile: store + "/.room/log", encoding: .utf8)) ?? ""
+        XCTAssertTrue(log.contains("disconnected by the facilitator"), log)
+        XCTAssertTrue(log.contains(" idle"), log)
     }
 
     func testSIGTERMOrKillNineOfTheFacilitatorEndsEveryParticipantView() throws {
