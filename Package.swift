@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI"]),
+        .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI", "Room"]),
         // A writer process for the store's crash and concurrency tests (kill -9 needs a process).
         .executableTarget(name: "perspectief-stress", dependencies: ["Core", "Store"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),

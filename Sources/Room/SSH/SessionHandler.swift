@@ -47,8 +47,9 @@ final class SessionHandler: ChannelDuplexHandler {
             let ok = child == nil && term == nil
             if ok {
                 term = req.term
-                cols = req.terminalCharacterWidth
-                rows = req.terminalRowHeight
+                // 0 means "unknown" (ssh -tt without a local terminal): a classic 80×24.
+                cols = req.terminalCharacterWidth > 0 ? req.terminalCharacterWidth : 80
+                rows = req.terminalRowHeight > 0 ? req.terminalRowHeight : 24
                 let (t, c, r) = (req.term, cols, rows)
                 server.update(peer) {
                     $0.term = t
