@@ -67,8 +67,8 @@ enum RoomBench {
                    "\(Stats.fmt(Stats.median(latencies))) / \(Stats.fmt(Stats.percentile(latencies, 95)))", "p95 ≤ 100 ms")
 
         // 3. Many participants at once, each adding an entry every second.
-        let n = Int(ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ROOM_PEOPLE"] ?? "") ?? 30
-        let seconds = Int(ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ROOM_SECONDS"] ?? "") ?? 30
+        let n = Int(ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ROOM_PEOPLE"] ?? "") ?? 50
+        let seconds = Int(ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ROOM_SECONDS"] ?? "") ?? 60
         usleep(500_000)
         let rssBefore = rssKB(getpid())
         var clients: [SSHClient] = []

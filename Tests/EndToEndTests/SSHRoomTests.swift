@@ -132,8 +132,9 @@ final class SSHRoomTests: XCTestCase {
 
         // The facilitator's list shows who is connected, by name.
         room.keys("p")
-        room.wait(for: "ssh 127.0.0.1")
-        XCTAssertTrue(room.screen().contains("Ayşe"), room.screen())
+        room.wait(for: "Ayşe in the list of who is connected") { s in
+            s.split(separator: "\n").contains { $0.contains("Ayşe") && $0.contains("ssh 127.0.0.1") }
+        }
         room.keys("Escape")
 
         // The facilitator quits: the connection ends, no participant view is left running.

@@ -176,6 +176,13 @@ final class SessionHandler: ChannelDuplexHandler {
         pty.writeAndFlush(bytes, promise: nil)
     }
 
+    /// A slow client (weak Wi-Fi): stop reading the pty until its window opens again, so the
+    /// participant view waits instead of the server buffering without bound.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        pty?.setOption(ChannelOptions.autoRead, value: context.channel.isWritable).whenFailure { _ in }
+        context.fireChannelWritabilityChanged()
+    }
+
     /// The client went away (closed window, lost Wi-Fi, disconnected by the facilitator).
     func channelInactive(context: ChannelHandlerContext) {
         if let child, !ended {
