@@ -4,6 +4,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libncurses-dev tmux jq
+# The room: the real OpenSSH client (and sshpass to type the room code) in its tests.
+APT_PACKAGES += openssh-client sshpass
 # The report: chromium prints the PDF, pdftotext (poppler-utils) reads it back in tests.
 APT_PACKAGES += chromium poppler-utils
 # The participant page: libqrencode for the projector's QR code; zbar-tools (a QR decoder)

@@ -8,7 +8,7 @@ var report = Report()
 let parts: [(String, (inout Report) throws -> Void)] = [
     ("append", StoreBench.append), ("load", StoreBench.load2000), ("keystroke", TUIBench.keystroke),
     ("binary", TerminalBench.binary), ("live", LiveBench.participantLatency), ("corpus", StoreBench.corpus),
-    ("review", ReviewBench.run), ("web", WebBench.run),
+    ("review", ReviewBench.run), ("room", RoomBench.run), ("web", WebBench.run),
     ("add", TravelBench.add), ("import", TravelBench.importRows), ("pack", TravelBench.packUnpack),
 ]
 let only = ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }

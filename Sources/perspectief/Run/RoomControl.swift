@@ -60,6 +60,10 @@ final class RoomControl {
         var config = SSHRoomConfig(host: options.listen ?? lan, port: options.port, code: code, store: store, session: session)
         if options.listen == "0.0.0.0" { config.shownHost = lan }
         config.extraArguments = options.workshopDirs.flatMap { ["--workshops", $0] }
+        // This very binary, by its real path, so `ps` shows what each connection runs.
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), exe.hasPrefix("/") {
+            config.executable = exe
+        }
         config.fallbackLang = language == .nl ? "nl_NL.UTF-8" : "C.UTF-8"
         if let dir = ProcessInfo.processInfo.environment["PERSPECTIEF_ROOM_IDLE_MS"], let ms = Int64(dir), ms > 0 {
             config.idleMs = ms  // tests: the idle disconnect without waiting 45 minutes
