@@ -13,7 +13,9 @@ import Glibc
 enum Compaction {
     static func run(folder: String, ownJournal: String?, tag: String, wait: Bool = true) throws(StoreError) {
         let lockPath = folder + "/" + SessionFiles.lock
-        let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // O_NOFOLLOW: a planted (or dangling) `.lock` symlink must not make us create or
+        // lock a file outside the store.
+        let lockFD = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard lockFD >= 0 else { throw StoreError("cannot lock \(lockPath): \(POSIXFile.errorText())") }
         defer { close(lockFD) }
         if flock(lockFD, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
@@ -40,15 +42,21 @@ enum Compaction {
         var removed = false
         for name in reader.journals() where name != ownJournal {
             let path = folder + "/" + name
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            let fd = POSIXFile.openForReading(path)
             guard fd >= 0 else { continue }
             defer { close(fd) }
             // A live writer holds a shared lock: leave its journal alone.
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
-            // Empty: a writer that has just created it and not yet locked it, as likely as a
-            // dead one. Removing it would leave that writer writing to a file with no name.
+            // Empty and new: as likely a writer that has just created it and not yet locked it
+            // as a dead one, so it stays. Empty and a minute old with no lock: its writer was
+            // killed before writing (a live one re-checks the name after locking, see
+            // SessionHandle.openJournal), so it goes instead of piling up for ever.
             var st = stat()
-            guard fstat(fd, &st) == 0, st.st_size > 0 else { continue }
+            guard fstat(fd, &st) == 0 else { continue }
+            if st.st_size == 0 {
+                if Int(time(nil)) - Int(st.st_mtim.tv_sec) > 60, unlink(path) == 0 { removed = true }
+                continue
+            }
             // Re-read under the lock: everything in it must be in the snapshot we just wrote.
             var check = SessionReader(folder: folder)
             try check.readJournal(name)

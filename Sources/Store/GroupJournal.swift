@@ -27,7 +27,7 @@ public final class GroupJournal {
 
     public init(store: SessionStore) throws(StoreError) {
         folder = store.root + "/.groups"
-        try POSIXFile.makeDirectory(folder)
+        // Made on the first edit, not here: an export or a review only reads the store.
         try reload()
     }
 
@@ -60,7 +60,7 @@ public final class GroupJournal {
             switch l.o["type"]?.stringValue {
             case "groupLabelled":
                 if labels[group] == nil { order.append(group) }
-                labels[group] = l.o["label"]?.stringValue ?? group
+                labels[group] = l.o["label"]?.stringValue.map(TextPolicy.cleanLine) ?? group
             case "memberSet":
                 guard let s = l.o["session"]?.stringValue, let e = l.o["entry"]?.stringValue else { continue }
                 let ref = EntryRef(sessionId: s, entryId: e)
@@ -110,6 +110,7 @@ public final class GroupJournal {
 
     private func append(_ fields: JSONObject, now: Int64) throws(StoreError) {
         if fd < 0 {
+            try POSIXFile.makeDirectory(folder)
             let path = folder + "/" + SessionFiles.journal(writer)
             fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw StoreError("not saved: cannot create \(path): \(POSIXFile.errorText())") }

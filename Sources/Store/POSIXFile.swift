@@ -9,22 +9,57 @@ import Darwin
 enum POSIXFile {
     static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
 
-    /// The whole file, or nil when it does not exist.
-    static func read(_ path: String) throws(StoreError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The largest file the store or a workshop loader reads: a 2,000-entry session is
+    /// about 1 MB, so this is generous, and still stops `/dev/zero`-sized surprises.
+    public static let maxFileBytes = 256 << 20
+
+    /// The whole file, or nil when it does not exist. Only a regular file is read: a FIFO
+    /// would block forever and a device never end, so anything else is a clear error.
+    /// Symbolic links are refused unless `followLinks` (a store never follows one).
+    static func read(_ path: String, followLinks: Bool = false, limit: Int = maxFileBytes) throws(StoreError) -> [UInt8]? {
+        let fd = openForReading(path, followLinks: followLinks)
         if fd < 0 {
             if errno == ENOENT { return nil }
-            throw StoreError("cannot read \(path): \(errorText())")
+            throw StoreError(readFailure(path))
         }
         defer { close(fd) }
-        return try readAll(fd, path: path, from: 0)
+        return try readAll(fd, path: path, from: 0, limit: limit)
     }
 
-    /// Bytes from `offset` to the end of an open file.
-    static func readAll(_ fd: Int32, path: String, from offset: Int) throws(StoreError) -> [UInt8] {
+    /// O_NONBLOCK so that opening a FIFO returns at once instead of waiting for a writer.
+    static func openForReading(_ path: String, followLinks: Bool = false) -> Int32 {
+        open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
+    }
+
+    /// Why `path` could not be opened, from errno.
+    static func readFailure(_ path: String, _ code: Int32 = errno) -> String {
+        if code == ELOOP { return "cannot read \(path): it is a symbolic link, which is not followed" }
+        return "cannot read \(path): \(errorText(code))"
+    }
+
+    /// What a non-regular file is, for messages.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFREG: return "a regular file"
+        default: return "not a regular file"
+        }
+    }
+
+    /// Bytes from `offset` to the end of an open file, which must be a regular one.
+    static func readAll(_ fd: Int32, path: String, from offset: Int, limit: Int = maxFileBytes) throws(StoreError) -> [UInt8] {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw StoreError("cannot read \(path): \(errorText())") }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError("cannot read \(path): it is a folder") }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw StoreError("cannot read \(path): it is \(kind(st.st_mode)), not a regular file")
+        }
+        guard Int(st.st_size) <= limit else {
+            throw StoreError("cannot read \(path): it is larger than \(limit >> 20) MB")
+        }
         var out: [UInt8] = []
         out.reserveCapacity(max(0, Int(st.st_size) - offset))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -38,6 +73,8 @@ enum POSIXFile {
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
             position += off_t(n)
+            // A file that grows while it is read is still held to the limit.
+            if out.count > limit { throw StoreError("cannot read \(path): it is larger than \(limit >> 20) MB") }
         }
         return out
     }
@@ -122,6 +159,16 @@ enum POSIXFile {
     static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The file's own type and owner, not those of what a symbolic link points to.
+    static func linkStatus(_ path: String) -> stat? {
+        var st = stat()
+        return lstat(path, &st) == 0 ? st : nil
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        linkStatus(path).map { ($0.st_mode & S_IFMT) == S_IFLNK } ?? false
     }
 
     /// (size, modification time in ns, inode) — enough to notice that a file changed.

@@ -33,11 +33,13 @@ extension SessionHandle {
     /// Claims `key` for this process; throws when another live terminal holds it.
     public func claimPresence(key: String, name: String) throws(StoreError) -> Presence {
         let path = folder + "/" + Presence.fileName(for: key)
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError("cannot join: \(POSIXFile.errorText())") }
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError("cannot join: \(POSIXFile.errorText())", nl: "kan niet aansluiten: \(POSIXFile.errorText())") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             Glibc.close(fd)
-            throw StoreError("someone called \"\(name)\" is already in this session; choose another name")
+            throw StoreError(
+                "someone called \(TerminalText.quoted(name)) is already in this session; choose another name",
+                nl: "iemand met de naam \(TerminalText.quoted(name)) doet al mee aan deze sessie; kies een andere naam")
         }
         return Presence(fd: fd)
     }

@@ -10,10 +10,19 @@ public enum SafeFile {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) }.flatMap { $0.isEmpty ? "/" : $0 } ?? "."
         guard POSIXFile.isDirectory(folder) else { throw StoreError("cannot write \(path): folder \(folder) does not exist") }
-        if POSIXFile.isDirectory(path) { throw StoreError("cannot write \(path): it is a folder") }
-        if !overwrite, access(path, F_OK) == 0 { throw StoreError("\(path) already exists; use --force to replace it") }
+        if let st = POSIXFile.linkStatus(path) {
+            // Only ever a regular file is replaced: --force on a device node, a FIFO or a
+            // symbolic link would swap the system's file for a report (as root: /dev/null).
+            guard (st.st_mode & S_IFMT) == S_IFREG else {
+                throw StoreError(
+                    "cannot write \(path): it is \(POSIXFile.kind(st.st_mode)), not a regular file; it is left alone",
+                    nl: "kan \(path) niet schrijven: het is geen gewoon bestand; het blijft zoals het is")
+            }
+            if !overwrite { throw StoreError.exists(path) }
+        }
         let temp = "\(path).tmp-\(StoreIDs.short())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        // Owner-only: a report holds participants' names and words.
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError("cannot write \(path): \(POSIXFile.errorText())") }
         if let code = POSIXFile.writeAll(fd, Array(text.utf8)) ?? (fsync(fd) == 0 ? nil : errno) {
             close(fd)
@@ -33,7 +42,7 @@ public enum SafeFile {
             let code = errno
             unlink(temp)
             guard linked else {
-                throw StoreError(code == EEXIST ? "\(path) already exists; use --force to replace it" : "cannot write \(path): \(POSIXFile.errorText(code))")
+                throw code == EEXIST ? StoreError.exists(path) : StoreError("cannot write \(path): \(POSIXFile.errorText(code))")
             }
         }
     }

@@ -81,8 +81,8 @@ public final class SessionHandle {
     /// so either all of them are on disk when it returns or none is.
     @discardableResult
     public func appendAll(_ decisions: [Decision], by actor: Actor, now: Int64) throws(StoreError) -> [Event] {
-        if forcedReadOnly { throw StoreError("session \(id) is open read-only") }
-        if let reason = readOnlyReason { throw StoreError("session \(id) is read-only: \(reason)") }
+        if forcedReadOnly { throw StoreError("session \(id) is open read-only", nl: "sessie \(id) is alleen-lezen geopend") }
+        if let reason = readOnlyReason { throw StoreError("session \(id) is read-only: \(reason)", nl: "sessie \(id) is alleen-lezen: \(reason)") }
         guard !decisions.isEmpty else { return [] }
         try openJournal()
         var batch: [Event] = []

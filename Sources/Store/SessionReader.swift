@@ -88,10 +88,10 @@ struct SessionReader {
     mutating func readJournal(_ name: String, final: Bool = true) throws(StoreError) {
         let path = folder + "/" + name
         let start = offsets[name] ?? 0
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = POSIXFile.openForReading(path)
         if fd < 0 {
             if errno == ENOENT { return }  // compacted away meanwhile
-            throw StoreError("cannot read \(path): \(POSIXFile.errorText())")
+            throw StoreError(POSIXFile.readFailure(path))
         }
         defer { close(fd) }
         let bytes = try POSIXFile.readAll(fd, path: path, from: start)

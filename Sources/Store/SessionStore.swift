@@ -48,38 +48,65 @@ public final class SessionStore {
         return home + "/.local/share/perspectief"
     }
 
+    /// Why this store must not be written (another user owns it, or others may write to
+    /// it: they could plant symbolic links or rewrite sessions), or nil. Reading still works
+    /// with a warning; creating or changing a session is refused.
+    public private(set) var trustProblem: StoreError?
+
     /// Opens (and if needed creates) the store folder.
     public init(root: String, create: Bool = true) throws(StoreError) {
         var path = root
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         self.root = path
-        if POSIXFile.isDirectory(path) { return }
-        if FileManager.default.fileExists(atPath: path) { throw StoreError("store \(path) is not a folder") }
-        guard create else { throw StoreError("store \(path) does not exist") }
-        do {
-            try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw StoreError("cannot create store \(path): \(Self.reason(error))")
+        if !POSIXFile.isDirectory(path) {
+            if POSIXFile.linkStatus(path) != nil { throw StoreError("store \(path) is not a folder", nl: "opslag \(path) is geen map") }
+            guard create else { throw StoreError("store \(path) does not exist", nl: "opslag \(path) bestaat niet") }
+            try Self.makeFolders(path)
+        }
+        trustProblem = Self.trust(path, what: "store")
+    }
+
+    /// `mkdir -p` that names the real obstacle ("/etc/passwd is not a folder") where
+    /// Foundation said only "NSCocoaErrorDomain error 512".
+    static func makeFolders(_ path: String) throws(StoreError) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            prefix += "/" + part
+            if POSIXFile.isDirectory(prefix) { continue }
+            if mkdir(prefix, 0o700) == 0 || errno == EEXIST && POSIXFile.isDirectory(prefix) { continue }
+            let reason = errno == EEXIST || errno == ENOTDIR ? "\(prefix) is not a folder" : POSIXFile.errorText()
+            throw StoreError("cannot create store \(path): \(reason)", nl: "kan opslag \(path) niet maken: \(reason)")
         }
     }
 
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return POSIXFile.errorText(Int32(underlying.code))
+    /// A folder this user may trust: owned by them (or root) and not writable by others.
+    static func trust(_ path: String, what: String) -> StoreError? {
+        guard let st = POSIXFile.linkStatus(path) else { return nil }
+        let me = geteuid()
+        if st.st_uid != me && st.st_uid != 0 {
+            return StoreError(
+                "\(what) \(path) belongs to another user (uid \(st.st_uid)); it is not written to",
+                nl: "\(what == "store" ? "opslag" : "sessie") \(path) is van een andere gebruiker (uid \(st.st_uid)); er wordt niets in geschreven")
         }
-        return ns.localizedDescription
+        if st.st_mode & 0o022 != 0 && st.st_mode & UInt32(S_ISVTX) == 0 {
+            return StoreError(
+                "\(what) \(path) can be written by other users; it is not written to (chmod go-w \(path))",
+                nl: "\(what == "store" ? "opslag" : "sessie") \(path) is door anderen te beschrijven; er wordt niets in geschreven (chmod go-w \(path))")
+        }
+        return nil
     }
 
     public func folder(of id: String) -> String { root + "/" + id }
 
     /// Creates a session folder and saves its first event durably.
     public func create(_ setup: SessionSetup, by actor: Actor, now: Int64) throws(StoreError) -> SessionHandle {
-        guard StoreIDs.isValidSession(setup.sessionId) else { throw StoreError("invalid session id \"\(setup.sessionId)\"") }
+        guard StoreIDs.isValidSession(setup.sessionId) else {
+            throw StoreError("invalid session id \(TerminalText.quoted(setup.sessionId))", nl: "ongeldige sessiecode \(TerminalText.quoted(setup.sessionId))")
+        }
+        if let trustProblem { throw trustProblem }
         let folder = folder(of: setup.sessionId)
         if mkdir(folder, 0o700) != 0 {
-            if errno == EEXIST { throw StoreError("session \(setup.sessionId) already exists") }
+            if errno == EEXIST { throw StoreError("session \(setup.sessionId) already exists", nl: "sessie \(setup.sessionId) bestaat al") }
             throw StoreError("cannot create session folder \(folder): \(POSIXFile.errorText())")
         }
         try POSIXFile.fsyncDirectory(root)
@@ -118,10 +145,21 @@ public final class SessionStore {
 
     func open(_ id: String, readOnly: Bool, forAdding: Bool) throws(StoreError) -> SessionHandle {
         guard StoreIDs.isValidSession(id) else {
-            throw StoreError("\"\(id)\" is not a session id (letters a-z, digits and '-' only)")
+            throw StoreError(
+                "\(TerminalText.quoted(id)) is not a session id (letters a-z, digits and '-' only)",
+                nl: "\(TerminalText.quoted(id)) is geen sessiecode (alleen letters a-z, cijfers en '-')")
         }
         let folder = folder(of: id)
-        guard POSIXFile.isDirectory(folder) else { throw StoreError("no session \"\(id)\" in \(root)") }
+        // A session folder that is a symbolic link could lead anywhere: never followed.
+        if POSIXFile.isSymbolicLink(folder) {
+            throw StoreError(
+                "session \(id) is a symbolic link to somewhere else; it is not opened",
+                nl: "sessie \(id) is een symbolische koppeling naar elders; die wordt niet geopend")
+        }
+        guard POSIXFile.isDirectory(folder) else {
+            throw StoreError("no session \"\(id)\" in \(root)", nl: "geen sessie \"\(id)\" in \(root)")
+        }
+        if !readOnly, let problem = trustProblem ?? Self.trust(folder, what: "session") { throw problem }
         return try SessionHandle(id: id, folder: folder, readOnly: readOnly, forAdding: forAdding)
     }
 

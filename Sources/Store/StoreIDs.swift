@@ -21,6 +21,10 @@ public enum StoreIDs {
     static func event() -> String { hex(10) }
     static func short() -> String { hex(3) }
 
+    /// An entry id: the time keeps ids roughly in order, 64 random bits keep them unique
+    /// whatever the clock says (frozen, set back, or the same millisecond in 8 processes).
+    public static func entry(now: Int64) -> String { "n" + String(max(0, now), radix: 36) + "-" + hex(8) }
+
     /// `20261122-1604-ouderen-3f9a`: date and time (UTC), the perspective as a slug, random.
     static func session(perspective: String, now: Int64) -> String {
         let date = Date(timeIntervalSince1970: Double(now) / 1000)

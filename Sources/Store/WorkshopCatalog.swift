@@ -3,6 +3,9 @@ import Foundation
 
 /// Finds and loads the workshops: the ones shipped with Perspectief and any extra folders.
 public enum WorkshopCatalog {
+    /// The shipped workshop is about 60 KB; a workshop file past this is not one.
+    public static let maxFileBytes = 16 << 20
+
     /// Where shipped workshops are looked for, first match wins per workshop id:
     /// `PERSPECTIEF_WORKSHOPS`; a `Workshops/` folder found walking up from the executable
     /// (a development build in `.build/…`); `share/perspectief/Workshops` beside an installed
@@ -59,7 +62,8 @@ public enum WorkshopCatalog {
     /// One workshop file: loaded and validated, or every problem with it.
     public static func loadFile(_ path: String) -> Result<Workshop, WorkshopError> {
         let bytes: [UInt8]?
-        do { bytes = try POSIXFile.read(path) } catch {
+        // Workshop folders may link files in; what is read must still be a regular file.
+        do { bytes = try POSIXFile.read(path, followLinks: true, limit: WorkshopCatalog.maxFileBytes) } catch {
             return .failure(WorkshopError(file: path, problems: [Problem(path: "$", message: error.message)]))
         }
         guard let bytes else {

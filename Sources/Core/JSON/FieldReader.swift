@@ -51,7 +51,7 @@ public struct FieldReader {
     /// Records a problem for every key not in `known`: a typo would otherwise be silently ignored.
     public func rejectUnknown(_ known: Set<String>) {
         for key in object.keys where !known.contains(key) {
-            sink.add(sub(key), "is not a known field")
+            sink.add(sub(TerminalText.safe(key, keepLineBreaks: false)), "is not a known field")
         }
     }
 
@@ -65,16 +65,27 @@ public struct FieldReader {
             return nil
         }
         if s.trimmingSpaces.isEmpty { sink.add(sub(key), "must not be empty") }
+        // A workshop's text reaches projectors and terminals: refuse what no one could type.
+        if TerminalText.hasControls(s) {
+            sink.add(sub(key), "contains a control, escape or bidirectional character: \(TerminalText.quoted(s, limit: 40))")
+            return nil
+        }
         return s
     }
 
-    public func int(_ key: String, optional: Bool = false) -> Int? {
+    /// Every number in a workshop is a count, a position or minutes: checked against `range`
+    /// here, at the door, so no later arithmetic can overflow whatever the file says.
+    public func int(_ key: String, optional: Bool = false, in range: ClosedRange<Int> = 0...1_000_000) -> Int? {
         guard let v = object[key], !v.isNull else {
             if !optional { sink.add(sub(key), "is missing") }
             return nil
         }
         guard let n = v.intValue else {
             sink.add(sub(key), "must be a whole number, not \(v.typeName)")
+            return nil
+        }
+        guard range.contains(n) else {
+            sink.add(sub(key), "must be between \(range.lowerBound) and \(range.upperBound), not \(n)")
             return nil
         }
         return n
@@ -137,6 +148,10 @@ public struct FieldReader {
         array(key, optional: optional) { v, p in
             guard let s = v.stringValue else {
                 sink.add(p, "must be a string, not \(v.typeName)")
+                return nil
+            }
+            if TerminalText.hasControls(s) {
+                sink.add(p, "contains a control, escape or bidirectional character: \(TerminalText.quoted(s, limit: 40))")
                 return nil
             }
             return s

@@ -12,6 +12,11 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 }
 
 public enum JSONParser {
+    /// Our files nest four or five levels; a deeper file is refused before the recursion
+    /// could exhaust a thread's stack (a TUI loader thread has far less than the main one).
+    public static let maxDepth = 64
+    /// Longer than any number we write or read: a megabyte of digits is not a number.
+    public static let maxNumberLength = 64
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var copy = text
         let result = copy.withUTF8 { buffer in Result { () throws(JSONSyntaxError) in try parse(bytes: buffer) } }
@@ -72,7 +77,7 @@ private struct Cursor {
     }
 
     mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        guard depth < 512 else { throw error("nesting is too deep") }
+        guard depth < JSONParser.maxDepth else { throw error("nesting is deeper than \(JSONParser.maxDepth) levels") }
         guard index < bytes.count else { throw error("unexpected end of file") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -115,7 +120,7 @@ private struct Cursor {
             index += 1
             skipSpace()
             let v = try value(depth: depth + 1)
-            guard result.insertNew(key, v) else { throw error("duplicate key \"\(key)\"", at: keyStart) }
+            guard result.insertNew(key, v) else { throw error("duplicate key \(TerminalText.quoted(key))", at: keyStart) }
             skipSpace()
             guard index < bytes.count else { throw error("unexpected end of file inside an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -162,6 +167,9 @@ private struct Cursor {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number", at: start) }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        guard index - start <= JSONParser.maxNumberLength else {
+            throw error("a number longer than \(JSONParser.maxNumberLength) characters", at: start)
         }
         // Fast path for plain integers, which is nearly every number we write.
         var whole: Int64 = 0

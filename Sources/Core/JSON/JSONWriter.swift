@@ -71,10 +71,13 @@ public enum JSONWriter {
             case "\u{2028}": out.append("\\u2028")
             case "\u{2029}": out.append("\\u2029")
             default:
-                if u.value < 0x20 || u.value == 0x7F {
+                // C1 and bidi controls too: the JSON stays valid and is safe on a terminal.
+                if u.value < 0x20 || (u.value >= 0x7F && !TerminalText.isSafe(u)) {
                     let v = Int(u.value)
-                    out.append("\\u00")
-                    out.append(hex[v >> 4])
+                    out.append("\\u")
+                    out.append(hex[(v >> 12) & 0xF])
+                    out.append(hex[(v >> 8) & 0xF])
+                    out.append(hex[(v >> 4) & 0xF])
                     out.append(hex[v & 0xF])
                 } else {
                     out.unicodeScalars.append(u)

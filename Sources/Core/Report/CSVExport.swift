@@ -55,7 +55,9 @@ public enum CSVExport {
     /// One field: neutralised against formula injection, then quoted if it needs it.
     public static func field(_ raw: String) -> String {
         var text = raw
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        // Spreadsheets skip leading spaces (also no-break and ideographic ones) before a formula.
+        let lead = text.unicodeScalars.first { !$0.properties.isWhitespace || $0 == "\t" || $0 == "\r" }
+        if let first = lead, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard needsQuotes else { return text }
         var quoted = "\""

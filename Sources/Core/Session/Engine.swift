@@ -60,7 +60,7 @@ public struct Engine: Sendable {
             let text = try cleanText(raw)
             let scenario = scenario ?? step.scenario
             if let scenario, workshop.scenario(scenario) == nil { throw .unknownScenario(scenario) }
-            guard state.entry(id) == nil else { throw .unknownEntry }
+            guard state.entry(id) == nil else { throw .duplicateEntry }
             // In an anonymous session names are never stored, whoever typed them.
             var who: String? = isFacilitator ? author.map(TextPolicy.cleanLine) : actor.name
             if state.setup.anonymous || who?.isEmpty == true { who = nil }

@@ -28,7 +28,7 @@ extension Event {
     public init(json value: JSONValue) throws(EventDecodingError) {
         guard let o = value.objectValue else { throw EventDecodingError(reason: "an event must be an object") }
         let f = Fields(o: o)
-        let v = try f.int("v")
+        let v = try f.int("v", in: 0...Int(Int32.max))
         guard v >= 1 else { throw EventDecodingError(reason: "\"v\" must be 1 or higher") }
         if v > Event.schemaVersion {
             throw EventDecodingError(reason: "schema version \(v) is newer than this build understands (\(Event.schemaVersion))")
@@ -36,13 +36,25 @@ extension Event {
         let by = try f.object("by")
         let bf = Fields(o: by)
         let roleName = try bf.string("role")
-        guard let role = Role(rawValue: roleName) else { throw EventDecodingError(reason: "\"\(roleName)\" is not a role") }
-        let actor = Actor(role: role, key: try bf.string("key"), name: try bf.optionalString("name"))
+        guard let role = Role(rawValue: roleName) else { throw EventDecodingError(reason: "\(TerminalText.quoted(roleName)) is not a role") }
+        let actor = Actor(role: role, key: try bf.string("key"), name: try bf.optionalLine("name"))
         self.init(
-            id: try f.string("id"), writer: try f.string("writer"), seq: try f.int("seq"), clock: try f.int("clock"),
-            time: Int64(try f.int("time")), actor: actor, change: try Change(type: try f.string("type"), fields: f),
+            id: try f.string("id"), writer: try f.string("writer"), seq: try f.int("seq", in: EventLimits.counter),
+            clock: try f.int("clock", in: EventLimits.counter), time: Int64(try f.int("time", in: EventLimits.time)), actor: actor, change: try Change(type: try f.string("type"), fields: f),
             undoes: try f.optionalString("undoes"))
     }
+}
+
+/// What a number in an event may be. Generous for any real session, small enough that no
+/// sum the fold makes of them can overflow.
+public enum EventLimits {
+    /// Sequence numbers and Lamport clocks: 2^40 events is more than any session writes.
+    public static let counter = 0...(1 << 40)
+    /// Event times in ms since 1970, up to the year 9999.
+    public static let time = 0...253_402_300_799_999
+    /// One timer extension: at most a day either way.
+    public static let `extension` = -86_400...86_400
+    public static let votes = 0...999
 }
 
 /// Typed access to an event's fields with a plain reason when one is wrong.
@@ -63,15 +75,19 @@ struct Fields {
         guard let s = v.stringValue else { throw EventDecodingError(reason: "\"\(key)\" must be a string, not \(v.typeName)") }
         return s
     }
-    func int(_ key: String) throws(EventDecodingError) -> Int {
+    /// Every number is range-checked here, at the door: a hand-edited or hostile journal is
+    /// damage for its own session, never an overflow trap in the fold or a report.
+    func int(_ key: String, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
         let v = try value(key)
         guard let n = v.intValue else { throw EventDecodingError(reason: "\"\(key)\" must be a whole number, not \(v.typeName)") }
+        guard range.contains(n) else {
+            throw EventDecodingError(reason: "\"\(key)\" must be between \(range.lowerBound) and \(range.upperBound), not \(n)")
+        }
         return n
     }
-    func optionalInt(_ key: String) throws(EventDecodingError) -> Int? {
+    func optionalInt(_ key: String, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int? {
         guard let v = o[key], !v.isNull else { return nil }
-        guard let n = v.intValue else { throw EventDecodingError(reason: "\"\(key)\" must be a whole number, not \(v.typeName)") }
-        return n
+        return try int(key, in: range)
     }
     func bool(_ key: String) throws(EventDecodingError) -> Bool {
         let v = try value(key)
@@ -90,11 +106,16 @@ struct Fields {
     }
     func text(_ key: String) throws(EventDecodingError) -> LocalizedText {
         let f = Fields(o: try object(key))
-        return LocalizedText(nl: try f.string("nl"), en: try f.string("en"))
+        return LocalizedText(nl: try f.line("nl"), en: try f.line("en"))
     }
+    // Text people wrote passes the same policy on the way in from a file as when it is
+    // typed: a journal edited by hand must not bring escapes to a screen or a report.
+    func prose(_ key: String) throws(EventDecodingError) -> String { TextPolicy.clean(try string(key)) }
+    func line(_ key: String) throws(EventDecodingError) -> String { TextPolicy.cleanLine(try string(key)) }
+    func optionalLine(_ key: String) throws(EventDecodingError) -> String? { try optionalString(key).map(TextPolicy.cleanLine) }
     func enumValue<T: RawRepresentable>(_ key: String, _: T.Type) throws(EventDecodingError) -> T where T.RawValue == String {
         let s = try string(key)
-        guard let t = T(rawValue: s) else { throw EventDecodingError(reason: "\"\(s)\" is not a valid \"\(key)\"") }
+        guard let t = T(rawValue: s) else { throw EventDecodingError(reason: "\(TerminalText.quoted(s)) is not a valid \"\(key)\"") }
         return t
     }
 }
@@ -173,29 +194,29 @@ extension Change {
             if let p = try f.optionalString("perspective") {
                 perspective = .workshop(p)
             } else {
-                perspective = .custom(try f.string("customPerspective"))
+                perspective = .custom(try f.line("customPerspective"))
             }
             self = .sessionCreated(
                 SessionSetup(
                     sessionId: try f.string("session"), workshopId: try f.string("workshop"),
-                    workshopTitle: try f.text("workshopTitle"), perspective: perspective, title: try f.string("title"),
-                    facilitator: try f.optionalString("facilitator"), anonymous: try f.bool("anonymous"),
-                    voteBudget: try f.int("voteBudget"), holdForReview: try f.optionalBool("holdForReview") ?? false))
+                    workshopTitle: try f.text("workshopTitle"), perspective: perspective, title: try f.line("title"),
+                    facilitator: try f.optionalLine("facilitator"), anonymous: try f.bool("anonymous"),
+                    voteBudget: try f.int("voteBudget", in: EventLimits.votes), holdForReview: try f.optionalBool("holdForReview") ?? false))
         case "participantJoined": self = .participantJoined
         case "sessionClosed": self = .sessionClosed
         case "sessionReopened": self = .sessionReopened
         case "stepMoved": self = .stepMoved(to: try f.string("to"), from: try f.string("from"))
         case "timerStarted": self = .timerStarted(step: try f.string("step"))
         case "timerPaused": self = .timerPaused(step: try f.string("step"))
-        case "timerExtended": self = .timerExtended(step: try f.string("step"), seconds: try f.int("seconds"))
+        case "timerExtended": self = .timerExtended(step: try f.string("step"), seconds: try f.int("seconds", in: EventLimits.extension))
         case "entryAdded":
             self = .entryAdded(
                 NewEntry(
-                    id: try f.string("entry"), kind: try f.enumValue("kind", EntryKind.self), text: try f.string("text"),
+                    id: try f.string("entry"), kind: try f.enumValue("kind", EntryKind.self), text: try f.prose("text"),
                     step: try f.string("step"), scenario: try f.optionalString("scenario"),
-                    author: try f.optionalString("author"), proxy: try f.optionalBool("proxy") ?? false,
+                    author: try f.optionalLine("author"), proxy: try f.optionalBool("proxy") ?? false,
                     status: try f.enumValue("status", EntryStatus.self)))
-        case "entryEdited": self = .entryEdited(id: try f.string("entry"), text: try f.string("text"))
+        case "entryEdited": self = .entryEdited(id: try f.string("entry"), text: try f.prose("text"))
         case "entryRemoved": self = .entryRemoved(id: try f.string("entry"))
         case "entryRestored": self = .entryRestored(id: try f.string("entry"))
         case "voteCast": self = .voteCast(id: try f.string("entry"))
@@ -216,11 +237,11 @@ extension Change {
         case "settingsChanged":
             self = .settingsChanged(
                 holdForReview: try f.optionalBool("holdForReview"), hideNames: try f.optionalBool("hideNames"),
-                voteBudget: try f.optionalInt("voteBudget"))
+                voteBudget: try f.optionalInt("voteBudget", in: EventLimits.votes))
         case "scenarioRenamed":
-            self = .scenarioRenamed(id: try f.string("scenario"), title: try f.optionalString("title"))
+            self = .scenarioRenamed(id: try f.string("scenario"), title: try f.optionalLine("title"))
         default:
-            throw EventDecodingError(reason: "\"\(type)\" is not a known event type")
+            throw EventDecodingError(reason: "\(TerminalText.quoted(type)) is not a known event type")
         }
     }
 }

@@ -26,6 +26,8 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         nl: "In deze stap worden geen bijdragen verzameld.", en: "This step does not collect entries.")
     static let notJoined = Refusal(
         nl: "Meld je eerst aan bij de sessie.", en: "Join the session first.")
+    static let duplicateEntry = Refusal(
+        nl: "Er is al een bijdrage met deze code; probeer het opnieuw.", en: "An entry with this id already exists; try again.")
     static let removed = Refusal(nl: "Die bijdrage is verwijderd.", en: "That entry has been removed.")
 
     static func tooLong(_ max: Int) -> Refusal {

@@ -10,10 +10,31 @@ public struct StepTimer: Equatable, Sendable {
     public var isRunning: Bool { runningSince != nil }
 
     /// Milliseconds left (negative once it has run out) for a step with `minutes` planned.
+    /// Saturating throughout: the inputs are range-checked when read, but a long enough
+    /// hostile history could still sum past Int64, and a countdown must never trap.
     public func remainingMs(minutes: Int, now: Int64) -> Int64 {
-        let total = Int64(minutes * 60 + extraSeconds) * 1000
-        let running = runningSince.map { max(0, now - $0) } ?? 0
-        return total - elapsedMs - running
+        let seconds = Int64(minutes).saturatingMultiply(60).saturatingAdd(Int64(extraSeconds))
+        let total = seconds.saturatingMultiply(1000)
+        let running = runningSince.map { max(0, now.saturatingSubtract($0)) } ?? 0
+        // Kept well inside Int64 so that a screen may negate it or add to it safely.
+        let limit: Int64 = 1 << 50
+        return min(limit, max(-limit, total.saturatingSubtract(elapsedMs).saturatingSubtract(running)))
+    }
+}
+
+extension FixedWidthInteger {
+    /// `self + other`, pinned at the type's bounds instead of trapping.
+    @inlinable public func saturatingAdd(_ other: Self) -> Self {
+        let (r, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : r
+    }
+    @inlinable public func saturatingSubtract(_ other: Self) -> Self {
+        let (r, overflow) = subtractingReportingOverflow(other)
+        return overflow ? (other < 0 ? .max : .min) : r
+    }
+    @inlinable public func saturatingMultiply(_ other: Self) -> Self {
+        let (r, overflow) = multipliedReportingOverflow(by: other)
+        return overflow ? ((self < 0) != (other < 0) ? .min : .max) : r
     }
 }
 
@@ -44,6 +65,9 @@ public struct SessionState: Equatable, Sendable {
     /// Events the facilitator may undo, newest last, with the change that reverses each.
     public var undoable: [UndoItem] = []
     public var undone: Set<String> = []
+    /// Votes each key has on entries that are not removed: kept as the fold goes, so that
+    /// checking a budget does not walk every entry (quadratic for a long, hostile history).
+    private var liveVotes: [String: Int] = [:]
 
     public static func == (a: SessionState, b: SessionState) -> Bool {
         a.setup == b.setup && a.step == b.step && a.entries == b.entries && a.timers == b.timers
@@ -70,6 +94,7 @@ public struct SessionState: Equatable, Sendable {
         index.reserveCapacity(entries.count)
         for (i, e) in entries.enumerated() {
             guard index.updateValue(i, forKey: e.id) == nil else { return nil }
+            if !e.removed { countVotes(of: e, sign: 1) }
         }
     }
 
@@ -77,7 +102,11 @@ public struct SessionState: Equatable, Sendable {
 
     public var liveEntries: [Entry] { entries.filter(\.isLive) }
 
-    public func votesUsed(by key: String) -> Int { entries.reduce(0) { $0 + ($1.removed ? 0 : $1.votesBy[key] ?? 0) } }
+    public func votesUsed(by key: String) -> Int { liveVotes[key] ?? 0 }
+
+    private mutating func countVotes(of e: Entry, sign: Int) {
+        for (key, n) in e.votesBy { liveVotes[key] = (liveVotes[key] ?? 0).saturatingAdd(sign * n) }
+    }
 
     public func stepIsOpen(_ step: String) -> Bool { !closedSteps.contains(step) }
 
@@ -106,7 +135,9 @@ public struct SessionState: Equatable, Sendable {
         guard mutate(event) else { return false }
         if let undone = event.undoes {
             self.undone.insert(undone)
-            undoable.removeAll { $0.event == undone }
+            // An undone item deeper in the stack is dropped once it comes to the top: a
+            // history of many undos stays linear, and `last` is never an undone event.
+            while let last = undoable.last, self.undone.contains(last.event) { undoable.removeLast() }
         } else if event.actor.role == .facilitator, let before {
             undoable.append(UndoItem(event: event.id, inverse: before))
         }
@@ -124,7 +155,7 @@ public struct SessionState: Equatable, Sendable {
             }
         case .stepMoved(let to, _):
             if let current = step, var timer = timers[current], let since = timer.runningSince {
-                timer.elapsedMs += max(0, t - since)
+                timer.elapsedMs = timer.elapsedMs.saturatingAdd(max(0, t.saturatingSubtract(since)))
                 timer.runningSince = nil
                 timers[current] = timer
             }
@@ -136,11 +167,11 @@ public struct SessionState: Equatable, Sendable {
             timers[s] = timer
         case .timerPaused(let s):
             guard var timer = timers[s], let since = timer.runningSince else { return false }
-            timer.elapsedMs += max(0, t - since)
+            timer.elapsedMs = timer.elapsedMs.saturatingAdd(max(0, t.saturatingSubtract(since)))
             timer.runningSince = nil
             timers[s] = timer
         case .timerExtended(let s, let seconds):
-            timers[s, default: StepTimer()].extraSeconds += seconds
+            timers[s, default: StepTimer()].extraSeconds = timers[s, default: StepTimer()].extraSeconds.saturatingAdd(seconds)
         case .entryAdded(let n):
             guard index[n.id] == nil else { return false }
             index[n.id] = entries.count
@@ -152,8 +183,12 @@ public struct SessionState: Equatable, Sendable {
         case .entryEdited(let id, let text):
             return update(id) { $0.text = text; $0.editedAt = t }
         case .entryRemoved(let id):
+            guard let e = entry(id) else { return false }
+            if !e.removed { countVotes(of: e, sign: -1) }
             return update(id) { $0.removed = true }
         case .entryRestored(let id):
+            guard let e = entry(id) else { return false }
+            if e.removed { countVotes(of: e, sign: 1) }
             return update(id) { $0.removed = false }
         case .entryReviewed(let id, let status):
             return update(id) { $0.status = status }
@@ -169,10 +204,13 @@ public struct SessionState: Equatable, Sendable {
         case .voteCast(let id):
             let key = event.actor.key
             if event.actor.role == .participant, votesUsed(by: key) >= setup.voteBudget { return false }
-            return update(id) { $0.votesBy[key, default: 0] += 1 }
+            guard let e = entry(id) else { return false }
+            if !e.removed { liveVotes[key] = (liveVotes[key] ?? 0).saturatingAdd(1) }
+            return update(id) { $0.votesBy[key] = ($0.votesBy[key] ?? 0).saturatingAdd(1) }
         case .voteWithdrawn(let id):
             let key = event.actor.key
             guard let e = entry(id), (e.votesBy[key] ?? 0) > 0 else { return false }
+            if !e.removed { liveVotes[key] = (liveVotes[key] ?? 0) - 1 }
             return update(id) {
                 let n = ($0.votesBy[key] ?? 0) - 1
                 $0.votesBy[key] = n > 0 ? n : nil

@@ -6,6 +6,8 @@ public enum TextPolicy {
     public static let maxCharacters = 2000
 
     public static func clean(_ text: String) -> String {
+        // Text read back from a file was cleaned when typed: check before rebuilding it.
+        if text.unicodeScalars.allSatisfy({ keep($0) && $0 != "\r" }) { return String(text.trimmingSpaces) }
         var scalars = String.UnicodeScalarView()
         var it = text.unicodeScalars.makeIterator()
         while let u = it.next() {
@@ -51,7 +53,10 @@ public enum TextPolicy {
 
     /// Single-line forms (names, titles): newlines and tabs become spaces.
     public static func cleanLine(_ text: String) -> String {
-        clean(text).split(whereSeparator: { $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        if text.unicodeScalars.allSatisfy({ keep($0) && $0 != "\r" && $0 != "\n" && $0 != "\t" }) {
+            return String(text.trimmingSpaces)
+        }
+        return clean(text).split(whereSeparator: { $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 }
 

@@ -3,6 +3,7 @@
 public struct WorkshopError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var problems: [Problem]
+    static let shownProblems = 50
     public init(file: String, problems: [Problem]) {
         self.file = file
         self.problems = problems
@@ -10,7 +11,10 @@ public struct WorkshopError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         if problems.count == 1 { return "\(file): \(problems[0])" }
         let head = "\(problems.count) problems"
-        return "\(file): \(head)\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+        // A hostile file can have a hundred thousand problems; the first ones say enough.
+        let shown = problems.prefix(WorkshopError.shownProblems).map { "  \($0)" }
+        let more = problems.count > shown.count ? ["  … and \(problems.count - shown.count) more"] : []
+        return "\(file): \(head)\n" + (shown + more).joined(separator: "\n")
     }
 }
 

@@ -19,18 +19,20 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Report language: nl or en (default: from LANG).") var lang: String?
 
     func run() throws {
-        guard let format = ExportFormat(rawValue: format) else { throw CLIError("unknown format \"\(format)\" (md, csv, json or html)") }
-        guard all || !sessions.isEmpty else { throw CLIError("name the sessions to export, or use --all") }
+        guard let format = ExportFormat(rawValue: format) else { throw Messages.unknownFormat(format) }
+        guard all || !sessions.isEmpty else { throw Messages.nameSessions }
+        if let output, output.isEmpty { throw Messages.emptyOutput }
         let store = try storeOptions.open()
         let loaded = SessionLoader.load(store: store, ids: all ? nil : sessions, workshops: workshopOptions.catalog().workshops)
-        for problem in loaded.problems { FileHandleErr.print("warning: \(problem)") }
+        let l = Output.language()
+        for problem in loaded.problems { FileHandleErr.print(Messages.warning[l] + problem[l]) }
         if !all, let missing = loaded.missing.first { throw CLIError(missing) }
         let inputs = loaded.inputs.filter { workshop == nil || $0.workshop.id == workshop }
-        guard !inputs.isEmpty else { throw CLIError("no sessions to export") }
+        guard !inputs.isEmpty else { throw Messages.nothingToExport }
         let groups = (try? GroupJournal(store: store))?.groups ?? []
         let text = format.render(Report(sessions: inputs, groups: groups, language: Output.language(lang)))
         if let output {
-            do { try SafeFile.write(text, to: output, overwrite: force) } catch { throw CLIError(error.message) }
+            do { try SafeFile.write(text, to: output, overwrite: force) } catch { throw CLIError(error) }
         } else {
             print(text, terminator: "")
         }
@@ -43,8 +45,8 @@ enum SessionLoader {
     struct Result {
         var inputs: [SessionInput] = []
         var listings: [(listing: SessionListing, input: SessionInput?)] = []
-        var problems: [String] = []
-        var missing: [String] = []
+        var problems: [LocalizedText] = []
+        var missing: [StoreError] = []
     }
 
     static func load(store: SessionStore, ids: [String]?, workshops: [Workshop]) -> Result {
@@ -52,14 +54,14 @@ enum SessionLoader {
         if let ids {
             let present = Set(store.sessionIDs())
             for id in ids where !present.contains(id) {
-                result.missing.append(StoreIDs.valid(id) ? "no session \"\(id)\" in \(store.root)" : "\"\(id)\" is not a session id")
+                result.missing.append(StoreIDs.valid(id) ? Messages.noSession(id, in: store.root) : Messages.notASessionID(id))
             }
         }
         for (listing, input) in store.loadAll(workshops: workshops, only: ids.map(Set.init)) {
             if let input {
                 result.inputs.append(input)
             } else {
-                result.problems.append("session \(listing.id) left out: \(listing.problem ?? "it cannot be read")")
+                result.problems.append(Messages.leftOut(listing.id, listing.problem))
             }
             result.listings.append((listing, input))
         }

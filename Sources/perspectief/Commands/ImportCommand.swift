@@ -24,11 +24,14 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let handle = try storeOptions.sessionForAdding(session)
         defer { handle.close() }
-        if let reason = handle.readOnlyReason { throw CLIError("session \(session) is read-only: \(reason)") }
+        if let reason = handle.readOnlyReason {
+            throw CLIError("session \(session) is read-only: \(reason)", nl: "sessie \(session) is alleen-lezen: \(reason)")
+        }
         let workshop = try workshopOptions.workshop(handle.state.setup.workshopId)
         let table = try SpreadsheetFile.read(file)
         let now = Clock.nowMs()
-        let prefix = "i" + String(now, radix: 36) + String(Int.random(in: 0..<46_656), radix: 36) + "-"
+        // 64 random bits per import and the row number: unique without reading every entry.
+        let prefix = "i" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + "-"
         let planned: [EntryImport.Planned]
         do {
             planned = try EntryImport.plan(
@@ -36,26 +39,33 @@ struct ImportCommand: ParsableCommand {
                 newId: { prefix + String($0, radix: 36) })
         } catch {
             let shown = 50
-            for p in error.problems.prefix(shown) { FileHandleErr.print("\(file): \(p)") }
-            if error.problems.count > shown { FileHandleErr.print("\(file): … and \(error.problems.count - shown) more") }
+            let l = Output.language()
+            for p in error.problems.prefix(shown) { FileHandleErr.print("\(file): \(p.text(l))") }
             let n = error.problems.count
-            throw CLIError("\(file): \(n) \(n == 1 ? "problem" : "problems"); nothing was added")
+            if n > shown { FileHandleErr.print(l == .nl ? "\(file): … en nog \(n - shown)" : "\(file): … and \(n - shown) more") }
+            throw CLIError(
+                "\(file): \(n) \(n == 1 ? "problem" : "problems"); nothing was added",
+                nl: "\(file): \(n) \(n == 1 ? "probleem" : "problemen"); er is niets toegevoegd")
         }
-        guard !planned.isEmpty else { throw CLIError("\(file) has no rows to add") }
+        guard !planned.isEmpty else { throw CLIError("\(file) has no rows to add", nl: "\(file) heeft geen rijen om toe te voegen") }
         if dryRun {
             for p in planned {
                 let e = p.entry
                 let text = e.text.split(whereSeparator: \.isNewline).joined(separator: " / ")
                 print("line \(p.line)\t\(e.kind.rawValue)\t\(e.step)\t\(e.scenario ?? "-")\t\(e.author ?? "-")\t\(text)")
             }
-            print("would add \(planned.count) entries to \(session) (dry run: nothing saved)")
+            print(Output.language() == .nl
+                ? "zou \(planned.count) bijdragen toevoegen aan \(session) (proef: niets bewaard)"
+                : "would add \(planned.count) entries to \(session) (dry run: nothing saved)")
             return
         }
         do {
             try handle.appendAll(EntryImport.decisions(planned), by: .facilitator(handle.state.setup.facilitator), now: now)
         } catch {
-            throw CLIError(error.message)
+            throw CLIError(error)
         }
-        print("added \(planned.count) entries to \(session)")
+        print(Output.language() == .nl
+            ? "\(planned.count) bijdragen toegevoegd aan \(session)"
+            : "added \(planned.count) entries to \(session)")
     }
 }

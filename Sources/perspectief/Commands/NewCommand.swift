@@ -13,23 +13,32 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The session title (default: the perspective and today's date).") var title: String?
     @Option(help: "The facilitator's name.") var facilitator: String?
     @Flag(help: "Anonymous session: participant names are never stored.") var anonymous = false
-    @Option(help: "Votes per participant in dot voting.") var votes: Int = 3
+    // Unconditional, so that `--votes -1` is a value out of range, not a "missing value".
+    @Option(parsing: .unconditional, help: "Votes per participant in dot voting.") var votes: Int = 3
     @Flag(help: "Hold participant entries for review before they show on the projector.") var holdForReview = false
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "The perspective is a new target group on purpose: do not remark on it.") var custom = false
 
     func run() throws {
         // Checked here rather than in validate(): a bad value gets one line, not the usage text.
-        guard (0...99).contains(votes) else { throw CLIError("--votes must be between 0 and 99") }
-        guard !TextPolicy.cleanLine(perspective).isEmpty else { throw CLIError("--perspective must not be empty") }
+        guard (0...99).contains(votes) else { throw Messages.votesRange }
+        guard !TextPolicy.cleanLine(perspective).isEmpty else { throw Messages.emptyPerspective }
         let w = try workshopOptions.workshop(workshop)
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(forWriting: true)
         let now = Clock.nowMs()
         let ref = PerspectiveResolver.resolve(perspective, in: w)
         let name = PerspectiveResolver.name(ref, in: w, language: Output.language())
         let slug: String
         switch ref {
         case .workshop(let pid): slug = pid
-        case .custom(let custom): slug = custom
+        case .custom(let name):
+            slug = name
+            // A typo would otherwise silently become a target group of its own.
+            if !custom {
+                let l = Output.language()
+                let groups = w.perspectives.map(\.id).joined(separator: ", ")
+                FileHandleErr.print(Messages.customPerspective(name, workshop: w.id, groups: groups)[l])
+            }
         }
         let id = store.newSessionID(perspective: slug, now: now)
         let setup = SessionSetup(
@@ -38,7 +47,7 @@ struct NewCommand: ParsableCommand {
             facilitator: facilitator.map(TextPolicy.cleanLine), anonymous: anonymous, voteBudget: votes,
             holdForReview: holdForReview)
         let handle: SessionHandle
-        do { handle = try store.create(setup, by: .facilitator(setup.facilitator), now: now) } catch { throw CLIError(error.message) }
+        do { handle = try store.create(setup, by: .facilitator(setup.facilitator), now: now) } catch { throw CLIError(error) }
         handle.close()
         if json {
             Output.json(["id": .string(id), "workshop": .string(w.id), "perspective": .string(name), "title": .string(setup.title)])

@@ -10,12 +10,20 @@ struct StoreOptions: ParsableArguments {
 
     var root: String { SessionStore.defaultRoot(flag: store, environment: ProcessInfo.processInfo.environment) }
 
-    func open() throws -> SessionStore {
-        do { return try SessionStore(root: root) } catch { throw CLIError(error.message) }
+    /// A store that others could tamper with is named on stderr when only read; writing
+    /// to it is refused by the store itself.
+    func open(forWriting: Bool = false) throws -> SessionStore {
+        let store: SessionStore
+        do { store = try SessionStore(root: root) } catch { throw CLIError(error) }
+        if !forWriting, let problem = store.trustProblem {
+            let l = Output.language()
+            FileHandleErr.print(Messages.warning[l] + problem.message(in: l))
+        }
+        return store
     }
 
     func session(_ id: String, readOnly: Bool = false) throws -> SessionHandle {
-        do { return try open().open(id, readOnly: readOnly) } catch let e as StoreError { throw CLIError(e.message) }
+        do { return try open(forWriting: !readOnly).open(id, readOnly: readOnly) } catch let e as StoreError { throw CLIError(e) }
     }
 }
 
@@ -30,14 +38,8 @@ struct WorkshopOptions: ParsableArguments {
         let found = catalog()
         if let w = found.workshops.first(where: { $0.id == id }) { return w }
         let known = found.workshops.map(\.id).joined(separator: ", ")
-        throw CLIError("unknown workshop \"\(id)\"" + (known.isEmpty ? "" : " (known: \(known))"))
+        throw Messages.unknownWorkshop(id, known: known)
     }
-}
-
-/// A one-line reason; ArgumentParser prints it as "Error: …" and exits with status 1.
-struct CLIError: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
 }
 
 enum Clock {
@@ -68,9 +70,7 @@ enum Output {
 /// The interface options of the interactive commands, checked before any screen starts.
 enum InterfaceOptions {
     static func check(lang: String?, theme: String?) throws {
-        if let lang, !["nl", "en"].contains(lang.lowercased()) { throw CLIError("unknown language \"\(lang)\" (nl or en)") }
-        if let theme, !["dark", "light", "mono"].contains(theme.lowercased()) {
-            throw CLIError("unknown theme \"\(theme)\" (dark, light or mono)")
-        }
+        if let lang, !["nl", "en"].contains(lang.lowercased()) { throw Messages.unknownLanguage(lang) }
+        if let theme, !["dark", "light", "mono"].contains(theme.lowercased()) { throw Messages.unknownTheme(theme) }
     }
 }

@@ -15,15 +15,22 @@ struct PackCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.") var force = false
 
     func run() throws {
-        guard all != !sessions.isEmpty else { throw CLIError(all ? "name sessions or use --all, not both" : "name the sessions to pack, or use --all") }
+        guard all != !sessions.isEmpty else {
+            throw all
+                ? CLIError("name sessions or use --all, not both", nl: "noem sessies of gebruik --all, niet allebei")
+                : CLIError("name the sessions to pack, or use --all", nl: "noem de sessies die je wilt inpakken, of gebruik --all")
+        }
         let store = try storeOptions.open()
         let ids = all ? store.sessionIDs().sorted() : sessions
-        guard !ids.isEmpty else { throw CLIError("no sessions in \(store.root) to pack") }
+        guard !ids.isEmpty else { throw CLIError("no sessions in \(store.root) to pack", nl: "geen sessies in \(store.root) om in te pakken") }
         do {
             let done = try store.pack(ids, to: output, overwrite: force)
-            FileHandleErr.print("packed \(done.sessions) sessions (\(done.events) events) into \(output)")
+            let l = Output.language()
+            FileHandleErr.print(l == .nl
+                ? "\(done.sessions) sessies (\(done.events) gebeurtenissen) ingepakt in \(output)"
+                : "packed \(done.sessions) sessions (\(done.events) events) into \(output)")
         } catch {
-            throw CLIError(error.message)
+            throw CLIError(error)
         }
     }
 }
@@ -43,9 +50,9 @@ struct UnpackCommand: ParsableCommand {
     @Argument(help: "The pack file.") var file: String
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(forWriting: true)
         let outcome: UnpackOutcome
-        do { outcome = try store.unpack(file) } catch { throw CLIError(error.message) }
+        do { outcome = try store.unpack(file) } catch { throw CLIError(error) }
         for id in outcome.added { print("added\t\(id)") }
         for (id, n) in outcome.extended { print("updated\t\(id)\t\(n) events added") }
         for id in outcome.unchanged { print("unchanged\t\(id)") }

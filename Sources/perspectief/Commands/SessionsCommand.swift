@@ -29,7 +29,7 @@ struct SessionsCommand: ParsableCommand {
             }))
             return
         }
-        if listings.isEmpty { print("No sessions in \(storeOptions.root) yet. Start one with `perspectief new --perspective ouderen`.") }
+        if listings.isEmpty { print(Messages.noSessionsYet(storeOptions.root)[Output.language()]) }
         for l in listings {
             let state = l.problem != nil ? "READ-ONLY" : (l.closed ? "closed" : "open")
             print("\(l.id)\t\(Output.date(l.updatedAt))\t\(state)\t\(l.entryCount) entries\t\(l.title)")
@@ -50,8 +50,9 @@ struct ShowCommand: ParsableCommand {
         let handle = try storeOptions.session(session, readOnly: true)
         let state = handle.state
         let w = workshopOptions.catalog().workshops.first { $0.id == state.setup.workshopId }
-        for warning in handle.warnings { FileHandleErr.print("warning: \(warning)") }
-        if let reason = handle.readOnlyReason { FileHandleErr.print("read-only: \(reason)") }
+        let l = Output.language()
+        for warning in handle.warnings { FileHandleErr.print(Messages.warning[l] + warning) }
+        if let reason = handle.readOnlyReason { FileHandleErr.print(Messages.readOnlyPrefix[l] + reason) }
         if json {
             Output.json(SessionJSON.session(state, workshop: w, id: handle.id))
             return
@@ -83,18 +84,16 @@ struct AddCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        guard let entryKind = EntryKind(rawValue: kind) else {
-            throw CLIError("unknown kind \"\(kind)\" (implication, insight or note)")
-        }
+        guard let entryKind = EntryKind(rawValue: kind) else { throw Messages.unknownKind(kind) }
         let handle = try storeOptions.sessionForAdding(session)
         defer { handle.close() }
         let w = try workshopOptions.workshop(handle.state.setup.workshopId)
-        let id = "n" + String(Clock.nowMs(), radix: 36) + String(Int.random(in: 0..<1296), radix: 36)
+        let id = StoreIDs.entry(now: Clock.nowMs())
         let command = Command.addEntry(id: id, text: text, kind: entryKind, scenario: scenario, author: author)
         do {
             try handle.perform(command, by: .facilitator(handle.state.setup.facilitator), engine: Engine(workshop: w), now: Clock.nowMs())
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(error)
         }
         if json { Output.json(["id": .string(id)]) } else { print(id) }
     }

@@ -11,23 +11,30 @@ enum SpreadsheetFile {
     static func read(_ path: String) throws -> (header: [String], rows: [EntryImport.Row]) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw CLIError("cannot read \(path): \((error as NSError).localizedDescription)")
+            let reason = (error as NSError).localizedDescription
+            throw CLIError("cannot read \(path): \(reason)", nl: "kan \(path) niet lezen: \(reason)")
         }
-        if data.count > maxBytes { throw CLIError("\(path) is larger than \(maxBytes >> 20) MB; split it") }
+        if data.count > maxBytes {
+            throw CLIError("\(path) is larger than \(maxBytes >> 20) MB; split it", nl: "\(path) is groter dan \(maxBytes >> 20) MB; splits het bestand")
+        }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw CLIError("\(path) is UTF-16 text; save it as \"CSV UTF-8\" (LibreOffice: character set Unicode (UTF-8))")
+            throw CLIError(
+                "\(path) is UTF-16 text; save it as \"CSV UTF-8\" (LibreOffice: character set Unicode (UTF-8))",
+                nl: "\(path) is UTF-16-tekst; bewaar het als \"CSV UTF-8\" (LibreOffice: tekenset Unicode (UTF-8))")
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let bad = firstInvalidUTF8(bytes) {
             let line = bytes[0..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw CLIError("\(path): line \(line): not UTF-8 text; save the file as \"CSV UTF-8\"")
+            throw CLIError(
+                "\(path): line \(line): not UTF-8 text; save the file as \"CSV UTF-8\"",
+                nl: "\(path): regel \(line): geen UTF-8-tekst; bewaar het bestand als \"CSV UTF-8\"")
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard !text.allSatisfy(\.isWhitespace) else { throw CLIError("\(path) is empty") }
+        guard !text.allSatisfy(\.isWhitespace) else { throw CLIError("\(path) is empty", nl: "\(path) is leeg") }
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter(text)) } catch {
-            throw CLIError("\(path): line 1: \(error)")
+            throw CLIError(untranslated: "\(path): line 1: \(error)")
         }
         var header: [String]?
         var rows: [EntryImport.Row] = []
@@ -38,7 +45,7 @@ enum SpreadsheetFile {
             // Enough to say there are too many; no need to read the rest.
             if rows.count > EntryImport.maxRows { break }
         }
-        if let error = reader.error { throw CLIError("\(path): line \(line): \(error)") }
+        if let error = reader.error { throw CLIError(untranslated: "\(path): line \(line): \(error)") }
         return (header ?? [], rows)
     }
 

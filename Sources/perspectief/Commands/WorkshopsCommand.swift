@@ -23,7 +23,7 @@ struct WorkshopsCommand: ParsableCommand {
                 print("\(w.id)\t\(w.title[language])\t\(w.perspectiveTerm.plural[language]): \(groups)")
             }
         }
-        for p in found.problems { FileHandleErr.print("warning: \(p.description)") }
+        for p in found.problems { FileHandleErr.print(Messages.warning[language] + p.description) }
     }
 }
 

@@ -44,9 +44,9 @@ final class Interactive {
         let env = ProcessInfo.processInfo.environment
         let catalog = workshops.catalog()
         guard !catalog.workshops.isEmpty else {
-            throw CLIError("no workshops found" + (catalog.problems.first.map { ": \($0.problems.first?.description ?? "")" } ?? ""))
+            throw Messages.noWorkshops(catalog.problems.first.map { ": \($0.problems.first?.description ?? "")" } ?? "")
         }
-        let loop = Interactive(store: try store.open(), workshops: catalog.workshops, language: Output.language(lang), theme: Theme.choose(flag: theme, environment: env), listings: session == nil)
+        let loop = Interactive(store: try store.open(forWriting: true), workshops: catalog.workshops, language: Output.language(lang), theme: Theme.choose(flag: theme, environment: env), listings: session == nil)
         if let session {
             // Open before the screen starts, so a bad id is a plain one-line error.
             try loop.open(session, failIfReadOnly: true)
@@ -56,18 +56,33 @@ final class Interactive {
 
     static func participant(store: StoreOptions, workshops: WorkshopOptions, session: String?, name: String?, lang: String?, theme: String?) throws {
         let env = ProcessInfo.processInfo.environment
+        // Everything is checked before anything is written: a name, a terminal, the session.
+        if let name, TextPolicy.cleanLine(name).isEmpty { throw Messages.emptyName }
+        if let problem = terminalProblem() { throw problem }
         let loop = Interactive(
-            store: try store.open(), workshops: workshops.catalog().workshops, language: Output.language(lang),
+            store: try store.open(forWriting: true), workshops: workshops.catalog().workshops, language: Output.language(lang),
             theme: Theme.choose(flag: theme, environment: env), listings: session == nil)
         loop.app.route = .join(JoinState(sessionId: session, name: name))
         if let session {
             // Problems with the session are one line on the command line, before any screen.
             let h: SessionHandle
-            do { h = try loop.store.open(session, readOnly: true) } catch { throw CLIError(error.message) }
+            do { h = try loop.store.open(session, readOnly: true) } catch { throw CLIError(error) }
             try loop.joinable(h)
             if let name { try loop.join(session, name: name) }
         }
         try loop.run()
+    }
+
+    /// The screen's own checks, made before a join writes anything (an event, a presence
+    /// lock) that a refused screen would leave behind.
+    static func terminalProblem() -> CLIError? {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" {
+            return CLIError(
+                "this terminal (TERM=\(TerminalText.safe(term, keepLineBreaks: false))) cannot show the screen; use a terminal such as xterm, tmux or the Linux console",
+                nl: "deze terminal (TERM=\(TerminalText.safe(term, keepLineBreaks: false))) kan het scherm niet tonen; gebruik een terminal zoals xterm, tmux of de Linux-console")
+        }
+        return isatty(0) == 1 && isatty(1) == 1 ? nil : Messages.needsTerminal
     }
 
     static func review(store: StoreOptions, workshops: WorkshopOptions, lang: String?, theme: String?) throws {
@@ -114,34 +129,34 @@ final class Interactive {
             try SafeFile.write(f.render(Report(sessions: loaded.inputs, groups: groups, language: app.language)), to: path, overwrite: false)
             app.notice = Notice(kind: .info, text: (app.language == .nl ? "Geschreven: " : "Written: ") + path)
         } catch {
-            send(.failed(error.message))
+            send(.failed(error.message(in: app.language)))
         }
     }
 
     /// A participant may join an open session that can be written.
     func joinable(_ h: SessionHandle) throws {
-        if let reason = h.readOnlyReason { throw CLIError("session \(h.id) cannot be joined: it is read-only (\(reason))") }
-        if h.state.closed { throw CLIError("session \(h.id) is closed; ask the facilitator to reopen it") }
+        if let reason = h.readOnlyReason { throw Messages.readOnlyJoin(h.id, reason) }
+        if h.state.closed { throw Messages.closed(h.id) }
         if !workshops.contains(where: { $0.id == h.state.setup.workshopId }) {
-            throw CLIError("session \(h.id) uses workshop \"\(h.state.setup.workshopId)\", which is not installed here")
+            throw Messages.workshopMissing(h.id, h.state.setup.workshopId)
         }
     }
 
     /// Joins as `name`: claims the name for this terminal, records the join once, and follows.
     func join(_ id: String, name: String) throws {
         let h: SessionHandle
-        do { h = try store.open(id) } catch { throw CLIError(error.message) }
+        do { h = try store.open(id) } catch { throw CLIError(error) }
         try joinable(h)
         let workshop = workshops.first { $0.id == h.state.setup.workshopId }!
         let clean = TextPolicy.cleanLine(name)
         let anonymous = h.state.setup.anonymous
         let key = ParticipantKey.key(name: clean, sessionId: h.id, anonymous: anonymous)
-        do { presence = try h.claimPresence(key: key, name: clean) } catch { throw CLIError(error.message) }
+        do { presence = try h.claimPresence(key: key, name: clean) } catch { throw CLIError(error) }
         let participant = Actor(role: .participant, key: key, name: anonymous ? nil : clean)
         if h.state.participants[key] == nil {
             do { try h.perform(.join, by: participant, engine: Engine(workshop: workshop), now: Interactive.now()) } catch {
                 presence = nil
-                throw CLIError(error.description)
+                throw CLIError(error)
             }
         }
         handle?.close()
@@ -155,7 +170,7 @@ final class Interactive {
 
     func run() throws {
         let screen: TerminalScreen
-        do { screen = try TerminalScreen(theme: app.theme) } catch { throw CLIError("\(error)") }
+        do { screen = try TerminalScreen(theme: app.theme) } catch { throw CLIError(untranslated: "\(error)") }
         defer {
             screen.stop()
             handle?.close()
@@ -236,7 +251,7 @@ final class Interactive {
             } catch {
                 switch error {
                 case .refused(let r): send(.refused(r))
-                case .store(let s): send(.failed(s.message))
+                case .store(let s): send(.failed(s.message(in: app.language)))
                 }
             }
         case .create(let request):
@@ -247,7 +262,7 @@ final class Interactive {
                 guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else { return }
                 send(.sessionOpened(id: id, workshop: w, state: h.state, readOnly: h.readOnlyReason ?? (app.language == .nl ? "terugblik" : "review")))
             } catch {
-                send(.failed(error.message))
+                send(.failed(error.message(in: app.language)))
             }
         case .editGroup(let edit):
             do {
@@ -256,7 +271,7 @@ final class Interactive {
                 send(.groupsChanged(journal.groups))
                 app.notice = Notice(kind: .info, text: Interactive.saved(edit, app.language))
             } catch {
-                send(.failed(error.message))
+                send(.failed(error.message(in: app.language)))
             }
         case .replay(let id):
             do {
@@ -264,14 +279,14 @@ final class Interactive {
                 guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else { return }
                 send(.replayLoaded(title: h.state.setup.title, workshop: w, events: h.events))
             } catch {
-                send(.failed(error.message))
+                send(.failed(error.message(in: app.language)))
             }
         case .export(let ids, let format):
             export(ids, format: format)
         case .join(let id, let name):
-            do { try join(id, name: name) } catch { send(.failed("\(error)")) }
+            do { try join(id, name: name) } catch { send(.failed(Messages.text(of: error, in: app.language))) }
         case .open(let id):
-            do { try open(id, failIfReadOnly: false) } catch { send(.failed("\(error)")) }
+            do { try open(id, failIfReadOnly: false) } catch { send(.failed(Messages.text(of: error, in: app.language))) }
         case .openReview:
             send(.reviewOpened(startReview()))
         case .leaveReview:
@@ -293,13 +308,11 @@ final class Interactive {
 
     func open(_ id: String, failIfReadOnly: Bool) throws {
         let h: SessionHandle
-        do { h = try store.open(id) } catch { throw CLIError(error.message) }
+        do { h = try store.open(id) } catch { throw CLIError(error) }
         guard let workshop = workshops.first(where: { $0.id == h.state.setup.workshopId }) else {
-            throw CLIError("session \(id) uses workshop \"\(h.state.setup.workshopId)\", which is not installed (add its folder with --workshops DIR)")
+            throw Messages.workshopMissing(id, h.state.setup.workshopId)
         }
-        if failIfReadOnly, let reason = h.readOnlyReason {
-            throw CLIError("session \(id) is read-only: \(reason)")
-        }
+        if failIfReadOnly, let reason = h.readOnlyReason { throw Messages.readOnly(id, reason) }
         attach(h, workshop: workshop)
     }
 
@@ -317,7 +330,7 @@ final class Interactive {
         do {
             attach(try store.create(setup, by: .facilitator(r.facilitator), now: now), workshop: workshop)
         } catch {
-            send(.failed(error.message))
+            send(.failed(error.message(in: app.language)))
         }
     }
 
@@ -334,7 +347,7 @@ final class Interactive {
         do {
             if try handle.refresh() { send(.sessionChanged(handle.state)) }
         } catch {
-            send(.failed(error.message))
+            send(.failed(error.message(in: app.language)))
         }
     }
 }

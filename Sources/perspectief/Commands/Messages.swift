@@ -1,0 +1,105 @@
+import Core
+import Store
+
+/// Every message the command line gives, in Dutch and English, in one place. Values from
+/// arguments or files are quoted with `TerminalText.quoted`, so an id with a newline or an
+/// escape stays one visible line.
+enum Messages {
+    private static func q(_ value: String) -> String { TerminalText.quoted(value) }
+
+    static func unknownFormat(_ f: String) -> CLIError {
+        CLIError("unknown format \(q(f)) (md, csv, json or html)", nl: "onbekend formaat \(q(f)) (md, csv, json of html)")
+    }
+    static let nameSessions = CLIError(
+        "name the sessions to export, or use --all", nl: "noem de sessies die je wilt exporteren, of gebruik --all")
+    static let nothingToExport = CLIError("no sessions to export", nl: "geen sessies om te exporteren")
+    static let emptyOutput = CLIError("-o needs a file name", nl: "-o heeft een bestandsnaam nodig")
+    static let votesRange = CLIError("--votes must be between 0 and 99", nl: "--votes moet tussen 0 en 99 liggen")
+    static let emptyPerspective = CLIError("--perspective must not be empty", nl: "--perspective mag niet leeg zijn")
+    static let emptyName = CLIError("--name must not be empty", nl: "--name mag niet leeg zijn")
+    static let needsTerminal = CLIError(
+        "the screen needs a terminal: standard input and output must not be redirected",
+        nl: "het scherm heeft een terminal nodig: standaardinvoer en -uitvoer mogen niet omgeleid zijn")
+
+    static func unknownKind(_ k: String) -> CLIError {
+        CLIError("unknown kind \(q(k)) (implication, insight or note)", nl: "onbekende soort \(q(k)) (implication, insight of note)")
+    }
+    static func unknownWorkshop(_ id: String, known: String) -> CLIError {
+        CLIError(
+            "unknown workshop \(q(id))" + (known.isEmpty ? "" : " (known: \(known))"),
+            nl: "onbekende workshop \(q(id))" + (known.isEmpty ? "" : " (bekend: \(known))"))
+    }
+    static func unknownLanguage(_ l: String) -> CLIError {
+        CLIError("unknown language \(q(l)) (nl or en)", nl: "onbekende taal \(q(l)) (nl of en)")
+    }
+    static func unknownTheme(_ t: String) -> CLIError {
+        CLIError("unknown theme \(q(t)) (dark, light or mono)", nl: "onbekend thema \(q(t)) (dark, light of mono)")
+    }
+    static func noWorkshops(_ detail: String) -> CLIError {
+        CLIError("no workshops found" + detail, nl: "geen workshops gevonden" + detail)
+    }
+    static func readOnlyJoin(_ id: String, _ reason: String) -> CLIError {
+        CLIError(
+            "session \(id) cannot be joined: it is read-only (\(reason))",
+            nl: "bij sessie \(id) kun je niet aansluiten: die is alleen-lezen (\(reason))")
+    }
+    static func closed(_ id: String) -> CLIError {
+        CLIError(
+            "session \(id) is closed; ask the facilitator to reopen it",
+            nl: "sessie \(id) is afgesloten; vraag de facilitator om die te heropenen")
+    }
+    static func workshopMissing(_ id: String, _ workshop: String) -> CLIError {
+        CLIError(
+            "session \(id) uses workshop \(q(workshop)), which is not installed here (add its folder with --workshops DIR)",
+            nl: "sessie \(id) gebruikt workshop \(q(workshop)), die hier niet is geïnstalleerd (voeg de map toe met --workshops MAP)")
+    }
+    static func readOnly(_ id: String, _ reason: String) -> CLIError {
+        CLIError("session \(id) is read-only: \(reason)", nl: "sessie \(id) is alleen-lezen: \(reason)")
+    }
+    static func customPerspective(_ name: String, workshop: String, groups: String) -> LocalizedText {
+        LocalizedText(
+            nl: "let op: \(q(name)) is geen doelgroep van \(workshop); de sessie krijgt een eigen doelgroep (doelgroepen: \(groups); --custom om dit niet te melden)",
+            en: "note: \(q(name)) is not a target group of \(workshop); the session gets a custom target group (groups: \(groups); --custom to leave this note out)")
+    }
+    static func noSession(_ id: String, in root: String) -> StoreError {
+        StoreError("no session \(q(id)) in \(root)", nl: "geen sessie \(q(id)) in \(root)")
+    }
+    static func notASessionID(_ id: String) -> StoreError {
+        StoreError("\(q(id)) is not a session id", nl: "\(q(id)) is geen sessiecode")
+    }
+    static func leftOut(_ id: String, _ problem: String?) -> LocalizedText {
+        LocalizedText(
+            nl: "sessie \(id) is weggelaten: \(problem ?? "die kan niet gelezen worden")",
+            en: "session \(id) left out: \(problem ?? "it cannot be read")")
+    }
+    static func noSessionsYet(_ root: String) -> LocalizedText {
+        LocalizedText(
+            nl: "Nog geen sessies in \(root). Begin er een met `perspectief new --perspective ouderen`.",
+            en: "No sessions in \(root) yet. Start one with `perspectief new --perspective ouderen`.")
+    }
+    static let warning = LocalizedText(nl: "waarschuwing: ", en: "warning: ")
+    static let readOnlyPrefix = LocalizedText(nl: "alleen-lezen: ", en: "read-only: ")
+    static let errorPrefix = LocalizedText(nl: "fout: ", en: "Error: ")
+
+    /// Any error as the one line a user reads, in `language`.
+    static func text(of error: Error, in language: Language) -> String {
+        switch error {
+        case let e as CLIError: return e.text[language]
+        case let e as StoreError: return e.message(in: language)
+        case let e as PerformError: return e.message(in: language)
+        case let e as Refusal: return e.reason[language]
+        default: return "\(error)"
+        }
+    }
+}
+
+/// A one-line reason in both languages; the entry point prints it in the UI language.
+struct CLIError: Error, CustomStringConvertible {
+    var text: LocalizedText
+    init(_ en: String, nl: String) { text = LocalizedText(nl: nl, en: en) }
+    init(_ error: StoreError) { text = LocalizedText(nl: error.message(in: .nl), en: error.message) }
+    init(_ error: PerformError) { text = LocalizedText(nl: error.message(in: .nl), en: error.message(in: .en)) }
+    /// Text with no Dutch form (a message from a lower layer); shown as it is.
+    init(untranslated text: String) { self.text = LocalizedText(nl: text, en: text) }
+    var description: String { text.en }
+}
