@@ -110,6 +110,10 @@ public final class GroupJournal {
 
     private func append(_ fields: JSONObject, now: Int64) throws(StoreError) {
         if fd < 0 {
+            // A `.groups` that is a symbolic link would lead the journal out of the store.
+            if POSIXFile.isSymbolicLink(folder) {
+                throw StoreError("not saved: \(folder) is a symbolic link, which is not followed")
+            }
             try POSIXFile.makeDirectory(folder)
             let path = folder + "/" + SessionFiles.journal(writer)
             fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)

@@ -30,7 +30,7 @@ extension Perspectief {
             let text: String
             switch error {
             case is CLIError, is StoreError, is PerformError, is Refusal: text = Messages.text(of: error, in: language)
-            default: text = message(for: error)
+            default: text = Messages.argumentError(message(for: error), in: language)
             }
             // One line: a reason from a lower layer may quote a value with a line break.
             let line = text.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: " ")

@@ -295,6 +295,7 @@ final class HostileFileTests: XCTestCase {
         assertFails(["export", id, "-o", report, "--lang", "nl"], "bestaat al")
         assertFails(["run", "--theme", "paars", "--lang", "nl"], "onbekend thema")
         assertFails(["show", "geen-sessie"], "geen sessie", lang: "nl_NL.UTF-8")
+        assertFails(["sessions", "--bogus"], "fout: Onbekende optie '--bogus'", lang: "nl_NL.UTF-8")
         assertFails(["new", "--perspective", "ouderen", "--votes", "100"], "--votes moet tussen 0 en 99 liggen", lang: "nl_NL.UTF-8")
     }
 }

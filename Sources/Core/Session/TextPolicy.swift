@@ -7,7 +7,7 @@ public enum TextPolicy {
 
     public static func clean(_ text: String) -> String {
         // Text read back from a file was cleaned when typed: check before rebuilding it.
-        if text.unicodeScalars.allSatisfy({ keep($0) && $0 != "\r" }) { return String(text.trimmingSpaces) }
+        if text.unicodeScalars.allSatisfy({ keep($0) && $0 != "\r" }) { return trimmed(text) }
         var scalars = String.UnicodeScalarView()
         var it = text.unicodeScalars.makeIterator()
         while let u = it.next() {
@@ -34,6 +34,13 @@ public enum TextPolicy {
         }
     }
 
+    /// `text` itself when there is nothing to trim: no copy for the common case on load.
+    static func trimmed(_ text: String) -> String {
+        guard let f = text.unicodeScalars.first, let l = text.unicodeScalars.last else { return text }
+        if !f.properties.isWhitespace && !l.properties.isWhitespace { return text }
+        return String(text.trimmingSpaces)
+    }
+
     static func skipEscape(_ it: inout String.UnicodeScalarView.Iterator) {
         guard let next = it.next() else { return }
         switch next {
@@ -54,7 +61,7 @@ public enum TextPolicy {
     /// Single-line forms (names, titles): newlines and tabs become spaces.
     public static func cleanLine(_ text: String) -> String {
         if text.unicodeScalars.allSatisfy({ keep($0) && $0 != "\r" && $0 != "\n" && $0 != "\t" }) {
-            return String(text.trimmingSpaces)
+            return trimmed(text)
         }
         return clean(text).split(whereSeparator: { $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Core
 import Store
 
@@ -80,6 +81,20 @@ enum Messages {
     static let warning = LocalizedText(nl: "waarschuwing: ", en: "warning: ")
     static let readOnlyPrefix = LocalizedText(nl: "alleen-lezen: ", en: "read-only: ")
     static let errorPrefix = LocalizedText(nl: "fout: ", en: "Error: ")
+
+    /// ArgumentParser's own messages are English; their opening words are translated here
+    /// (the option names and values they quote stay as typed, made safe when printed).
+    static func argumentError(_ text: String, in language: Language) -> String {
+        guard language == .nl else { return text }
+        let phrases = [
+            ("Unknown option", "Onbekende optie"), ("Unexpected argument", "Onverwacht argument"),
+            ("Missing expected argument", "Verwacht argument ontbreekt"), ("Missing value for", "Waarde ontbreekt voor"),
+            ("The value", "De waarde"), (" is invalid for ", " is ongeldig voor "), ("Unknown command", "Onbekend commando"),
+        ]
+        var out = text
+        for (en, nl) in phrases { out = out.replacingOccurrences(of: en, with: nl) }
+        return out
+    }
 
     /// Any error as the one line a user reads, in `language`.
     static func text(of error: Error, in language: Language) -> String {

@@ -56,9 +56,8 @@ final class Interactive {
 
     static func participant(store: StoreOptions, workshops: WorkshopOptions, session: String?, name: String?, lang: String?, theme: String?) throws {
         let env = ProcessInfo.processInfo.environment
-        // Everything is checked before anything is written: a name, a terminal, the session.
+        // Everything is checked before anything is written: the name, the session, the terminal.
         if let name, TextPolicy.cleanLine(name).isEmpty { throw Messages.emptyName }
-        if let problem = terminalProblem() { throw problem }
         let loop = Interactive(
             store: try store.open(forWriting: true), workshops: workshops.catalog().workshops, language: Output.language(lang),
             theme: Theme.choose(flag: theme, environment: env), listings: session == nil)
@@ -68,6 +67,7 @@ final class Interactive {
             let h: SessionHandle
             do { h = try loop.store.open(session, readOnly: true) } catch { throw CLIError(error) }
             try loop.joinable(h)
+            if let problem = terminalProblem() { throw problem }
             if let name { try loop.join(session, name: name) }
         }
         try loop.run()
