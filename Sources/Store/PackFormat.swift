@@ -60,19 +60,25 @@ public enum PackFormat {
             return try? JSONParser.parse(data: Array(bytes[lines[n]])).objectValue
         }
         guard let header = object(0), header["format"]?.stringValue == name else {
-            throw StoreError("\(label) is not a perspectief session pack")
+            throw StoreError("\(label) is not a perspectief session pack", nl: "\(label) is geen pakket met perspectief-sessies")
         }
         guard let v = header["version"]?.intValue else { throw StoreError("\(label): line 1: the pack has no version") }
         if v > version {
-            throw StoreError("\(label) is a pack of format version \(v), newer than this build reads (\(version)); update perspectief")
+            throw StoreError(
+                "\(label) is a pack of format version \(v), newer than this build reads (\(version)); update perspectief",
+                nl: "\(label) is een pakket in formaatversie \(v), nieuwer dan deze versie leest (\(version)); werk perspectief bij")
         }
         guard !unterminated, lines.count >= 2, let end = object(lines.count - 1), end["end"]?.stringValue == name,
             let sum = end["sha256"]?.stringValue
         else {
-            throw StoreError("\(label) is cut short (its end line is missing); nothing was unpacked")
+            throw StoreError(
+                "\(label) is cut short (its end line is missing); nothing was unpacked",
+                nl: "\(label) is afgebroken (de slotregel ontbreekt); er is niets uitgepakt")
         }
         guard sha256(Array(bytes[0..<lines[lines.count - 1].lowerBound])) == sum else {
-            throw StoreError("\(label) is damaged: its checksum does not match; nothing was unpacked")
+            throw StoreError(
+                "\(label) is damaged: its checksum does not match; nothing was unpacked",
+                nl: "\(label) is beschadigd: de controlesom klopt niet; er is niets uitgepakt")
         }
         // The checksum holds, so what follows is what the packing build wrote; a problem here
         // means a bug or a hand-made file, and still gets its line.

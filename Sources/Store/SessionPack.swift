@@ -26,7 +26,9 @@ extension SessionStore {
         var sessions: [PackFormat.Session] = []
         for id in ids {
             let h = try open(id, readOnly: true)
-            if let reason = h.readOnlyReason { throw StoreError("session \(id) is not packed: \(reason)") }
+            if let reason = h.readOnlyReason {
+                throw StoreError("session \(id) is not packed: \(reason)", nl: "sessie \(id) is niet ingepakt: \(reason)")
+            }
             sessions.append(PackFormat.Session(id: id, events: h.events))
         }
         let bytes = PackFormat.encode(sessions)
@@ -42,6 +44,7 @@ extension SessionStore {
     /// session, further along). Any other difference — events here that the pack lacks, or an
     /// event with the same id and other content — is a conflict: refused, never merged.
     public func unpack(_ path: String) throws(StoreError) -> UnpackOutcome {
+        if let trustProblem { throw trustProblem }
         guard let bytes = try POSIXFile.read(path) else { throw StoreError("cannot read \(path): no such file") }
         let sessions = try PackFormat.decode(bytes, label: path)
         let lock = try UnpackWriter.lock(root)
@@ -66,14 +69,19 @@ extension SessionStore {
             var fresh: [Event] = []
             for e in s.events {
                 if let known = local.removeValue(forKey: e.id) {
-                    if known != e { throw StoreError("session \(s.id) conflicts with the one here: event \(e.id) differs; nothing was unpacked") }
+                    if known != e {
+                        throw StoreError(
+                            "session \(s.id) conflicts with the one here: event \(e.id) differs; nothing was unpacked",
+                            nl: "sessie \(s.id) botst met die hier: gebeurtenis \(e.id) verschilt; er is niets uitgepakt")
+                    }
                 } else {
                     fresh.append(e)
                 }
             }
             if !local.isEmpty && !fresh.isEmpty {
                 throw StoreError(
-                    "session \(s.id) conflicts with the one here: \(local.count) events only here, \(fresh.count) only in the pack; nothing was unpacked (sessions are never merged)")
+                    "session \(s.id) conflicts with the one here: \(local.count) events only here, \(fresh.count) only in the pack; nothing was unpacked (sessions are never merged)",
+                    nl: "sessie \(s.id) botst met die hier: \(local.count) gebeurtenissen alleen hier, \(fresh.count) alleen in het pakket; er is niets uitgepakt (sessies worden nooit samengevoegd)")
             }
             plans.append((s, fresh.isEmpty ? .keep : .extend(fresh)))
         }
@@ -104,7 +112,9 @@ enum PackFile {
         let folder = slash.map { String(path[..<$0]) }.flatMap { $0.isEmpty ? "/" : $0 } ?? "."
         guard POSIXFile.isDirectory(folder) else { throw StoreError("cannot write \(path): folder \(folder) does not exist") }
         if POSIXFile.isDirectory(path) { throw StoreError("cannot write \(path): it is a folder") }
-        if !overwrite, access(path, F_OK) == 0 { throw StoreError("\(path) already exists; use --force to replace it") }
+        if !overwrite, access(path, F_OK) == 0 {
+            throw StoreError("\(path) already exists; use --force to replace it", nl: "\(path) bestaat al; gebruik --force om het te vervangen")
+        }
         let temp = "\(path).tmp-\(StoreIDs.short())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw StoreError("cannot write \(path): \(POSIXFile.errorText())") }

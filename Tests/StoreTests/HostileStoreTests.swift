@@ -111,4 +111,18 @@ final class HostileStoreTests: XCTestCase {
             XCTAssertEqual((e as! PerformError).message(in: .nl), "sessie \(f.id) is alleen-lezen geopend")
         }
     }
+
+    func testGroupingsAreNotWrittenThroughALinkedFolder() throws {
+        let f = try StoreFixture()
+        defer { f.cleanUp() }
+        let outside = f.root + "-groups"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        XCTAssertEqual(symlink(outside, f.root + "/.groups"), 0)
+        let journal = try GroupJournal(store: f.store)
+        XCTAssertThrowsError(try journal.apply(.create([EntryRef(sessionId: f.id, entryId: "a")], label: "x"), now: 1)) { e in
+            XCTAssertTrue("\(e)".contains("is a symbolic link"), "\(e)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside), [])
+    }
 }

@@ -31,7 +31,14 @@ public enum EntryImport {
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
         public var line: Int
         public var reason: String
-        public var description: String { "line \(line): \(reason)" }
+        public var dutch: String
+        public init(line: Int, reason: String, nl: String) {
+            self.line = line
+            self.reason = reason
+            self.dutch = nl
+        }
+        public var description: String { text(.en) }
+        public func text(_ l: Language) -> String { l == .nl ? "regel \(line): \(dutch)" : "line \(line): \(reason)" }
     }
 
     static let names: [String: Column] = [
@@ -52,7 +59,9 @@ public enum EntryImport {
         for raw in header {
             let name = fold(raw)
             if let c = names[name] {
-                guard seen.insert(c).inserted else { throw Problem(line: 1, reason: "column \"\(c.rawValue)\" appears twice") }
+                guard seen.insert(c).inserted else {
+                    throw Problem(line: 1, reason: "column \"\(c.rawValue)\" appears twice", nl: "kolom \"\(c.rawValue)\" staat er twee keer")
+                }
                 out.append(c)
             } else if ignored.contains(name) {
                 out.append(nil)
@@ -60,10 +69,13 @@ public enum EntryImport {
                 let shown = TextPolicy.cleanLine(raw)
                 throw Problem(
                     line: 1,
-                    reason: "unknown column \"\(shown)\" (known: text/tekst, kind/soort, step/stap, scenario, author/auteur)")
+                    reason: "unknown column \"\(shown)\" (known: text/tekst, kind/soort, step/stap, scenario, author/auteur)",
+                    nl: "onbekende kolom \"\(shown)\" (bekend: tekst/text, soort/kind, stap/step, scenario, auteur/author)")
             }
         }
-        guard seen.contains(.text) else { throw Problem(line: 1, reason: "no \"text\" (or \"tekst\") column") }
+        guard seen.contains(.text) else {
+            throw Problem(line: 1, reason: "no \"text\" (or \"tekst\") column", nl: "geen kolom \"tekst\" (of \"text\")")
+        }
         return out
     }
 
@@ -76,7 +88,9 @@ public enum EntryImport {
         do { columns = try Self.columns(header) } catch { throw ImportProblems(problems: [error]) }
         if rows.count > maxRows {
             throw ImportProblems(problems: [
-                Problem(line: rows[maxRows].line, reason: "more than \(maxRows) rows; split the file")
+                Problem(
+                    line: rows[maxRows].line, reason: "more than \(maxRows) rows; split the file",
+                    nl: "meer dan \(maxRows) rijen; splits het bestand")
             ])
         }
         let current = state.step.flatMap(workshop.step) ?? workshop.steps.first
@@ -87,7 +101,8 @@ public enum EntryImport {
             guard row.cells.count == columns.count else {
                 problems.append(Problem(
                     line: row.line,
-                    reason: "\(row.cells.count) cells where the header has \(columns.count) (a quote not closed?)"))
+                    reason: "\(row.cells.count) cells where the header has \(columns.count) (a quote not closed?)",
+                    nl: "\(row.cells.count) cellen waar de kopregel er \(columns.count) heeft (een aanhalingsteken niet gesloten?)"))
                 continue
             }
             var cell: [Column: String] = [:]
@@ -96,7 +111,7 @@ public enum EntryImport {
                 let entry = try self.entry(cell, workshop: workshop, state: state, current: current, id: newId(n))
                 planned.append(Planned(line: row.line, entry: entry))
             } catch {
-                problems.append(Problem(line: row.line, reason: error.reason))
+                problems.append(Problem(line: row.line, reason: error.reason, nl: error.dutch))
             }
         }
         if !problems.isEmpty { throw ImportProblems(problems: problems) }
@@ -106,27 +121,37 @@ public enum EntryImport {
     static func entry(
         _ cell: [Column: String], workshop: Workshop, state: SessionState, current: Workshop.Step?, id: String
     ) throws(Problem) -> NewEntry {
-        func fail(_ reason: String) -> Problem { Problem(line: 0, reason: reason) }
+        func fail(_ reason: String, _ nl: String) -> Problem { Problem(line: 0, reason: reason, nl: nl) }
         let stepName = String((cell[.step] ?? "").trimmingSpaces)
         let step: Workshop.Step
         if stepName.isEmpty {
-            guard let current else { throw fail("the workshop has no steps") }
+            guard let current else { throw fail("the workshop has no steps", "de workshop heeft geen stappen") }
             step = current
         } else {
             let key = fold(stepName)
             guard let s = workshop.steps.first(where: { fold($0.id) == key || fold($0.title.nl) == key || fold($0.title.en) == key })
-            else { throw fail("unknown step \"\(TextPolicy.cleanLine(stepName))\"") }
+            else {
+                let shown = TextPolicy.cleanLine(stepName)
+                throw fail("unknown step \"\(shown)\"", "onbekende stap \"\(shown)\"")
+            }
             step = s
         }
         let kindName = fold(cell[.kind] ?? "")
         let kind: EntryKind
         switch kindName {
-        case "": guard let k = step.kind.entryKind else { throw fail("step \"\(step.id)\" takes no entries unless a kind is given") }
+        case "":
+            guard let k = step.kind.entryKind else {
+                throw fail("step \"\(step.id)\" takes no entries unless a kind is given", "stap \"\(step.id)\" neemt alleen bijdragen met een soort erbij")
+            }
             kind = k
         case "implication", "implicatie": kind = .implication
         case "insight", "inzicht": kind = .insight
         case "note", "notitie", "aantekening": kind = .note
-        default: throw fail("unknown kind \"\(TextPolicy.cleanLine(cell[.kind] ?? ""))\" (implication/implicatie, insight/inzicht, note/aantekening)")
+        default:
+            let shown = TextPolicy.cleanLine(cell[.kind] ?? "")
+            throw fail(
+                "unknown kind \"\(shown)\" (implication/implicatie, insight/inzicht, note/aantekening)",
+                "onbekende soort \"\(shown)\" (implicatie/implication, inzicht/insight, aantekening/note)")
         }
         let scenarioName = String((cell[.scenario] ?? "").trimmingSpaces)
         var scenario = step.scenario
@@ -134,7 +159,10 @@ public enum EntryImport {
             let key = fold(scenarioName)
             guard let s = workshop.scenarios.first(where: {
                 fold($0.id) == key || fold($0.title.nl) == key || fold($0.title.en) == key || state.scenarioTitles[$0.id].map(fold) == key
-            }) else { throw fail("unknown scenario \"\(TextPolicy.cleanLine(scenarioName))\"") }
+            }) else {
+                let shown = TextPolicy.cleanLine(scenarioName)
+                throw fail("unknown scenario \"\(shown)\"", "onbekend scenario \"\(shown)\"")
+            }
             scenario = s.id
         }
         var raw = cell[.text] ?? ""
@@ -143,8 +171,11 @@ public enum EntryImport {
             raw.removeFirst()
         }
         let text = TextPolicy.clean(raw)
-        if text.isEmpty { throw fail("the text is empty") }
-        if text.count > TextPolicy.maxCharacters { throw fail("the text is longer than \(TextPolicy.maxCharacters) characters") }
+        if text.isEmpty { throw fail("the text is empty", "de tekst is leeg") }
+        if text.count > TextPolicy.maxCharacters {
+            throw fail(
+                "the text is longer than \(TextPolicy.maxCharacters) characters", "de tekst is langer dan \(TextPolicy.maxCharacters) tekens")
+        }
         var author = cell[.author].map(TextPolicy.cleanLine)
         if state.setup.anonymous || author?.isEmpty == true { author = nil }
         return NewEntry(id: id, kind: kind, text: text, step: step.id, scenario: scenario, author: author)

@@ -22,22 +22,6 @@ public struct StepTimer: Equatable, Sendable {
     }
 }
 
-extension FixedWidthInteger {
-    /// `self + other`, pinned at the type's bounds instead of trapping.
-    @inlinable public func saturatingAdd(_ other: Self) -> Self {
-        let (r, overflow) = addingReportingOverflow(other)
-        return overflow ? (other > 0 ? .max : .min) : r
-    }
-    @inlinable public func saturatingSubtract(_ other: Self) -> Self {
-        let (r, overflow) = subtractingReportingOverflow(other)
-        return overflow ? (other < 0 ? .max : .min) : r
-    }
-    @inlinable public func saturatingMultiply(_ other: Self) -> Self {
-        let (r, overflow) = multipliedReportingOverflow(by: other)
-        return overflow ? ((self < 0) != (other < 0) ? .min : .max) : r
-    }
-}
-
 public struct Participant: Equatable, Sendable {
     public var key: String
     public var name: String?

@@ -28,7 +28,8 @@ struct ImportCommand: ParsableCommand {
         let workshop = try workshopOptions.workshop(handle.state.setup.workshopId)
         let table = try SpreadsheetFile.read(file)
         let now = Clock.nowMs()
-        let prefix = "i" + String(now, radix: 36) + String(Int.random(in: 0..<46_656), radix: 36) + "-"
+        // 64 random bits per import and the row number: unique without reading every entry.
+        let prefix = "i" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + "-"
         let planned: [EntryImport.Planned]
         do {
             planned = try EntryImport.plan(
@@ -36,9 +37,10 @@ struct ImportCommand: ParsableCommand {
                 newId: { prefix + String($0, radix: 36) })
         } catch {
             let shown = 50
-            for p in error.problems.prefix(shown) { FileHandleErr.print("\(file): \(p)") }
-            if error.problems.count > shown { FileHandleErr.print("\(file): … and \(error.problems.count - shown) more") }
+            let l = Output.language()
+            for p in error.problems.prefix(shown) { FileHandleErr.print("\(file): \(p.text(l))") }
             let n = error.problems.count
+            if n > shown { FileHandleErr.print(l == .nl ? "\(file): … en nog \(n - shown)" : "\(file): … and \(n - shown) more") }
             throw Messages.importProblems(file, n)
         }
         guard !planned.isEmpty else { throw Messages.importEmpty(file) }
@@ -48,7 +50,9 @@ struct ImportCommand: ParsableCommand {
                 let text = e.text.split(whereSeparator: \.isNewline).joined(separator: " / ")
                 print("line \(p.line)\t\(e.kind.rawValue)\t\(e.step)\t\(e.scenario ?? "-")\t\(e.author ?? "-")\t\(text)")
             }
-            print("would add \(planned.count) entries to \(session) (dry run: nothing saved)")
+            print(Output.language() == .nl
+                ? "zou \(planned.count) bijdragen toevoegen aan \(session) (proef: niets bewaard)"
+                : "would add \(planned.count) entries to \(session) (dry run: nothing saved)")
             return
         }
         do {
@@ -56,6 +60,8 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIError(error)
         }
-        print("added \(planned.count) entries to \(session)")
+        print(Output.language() == .nl
+            ? "\(planned.count) bijdragen toegevoegd aan \(session)"
+            : "added \(planned.count) entries to \(session)")
     }
 }

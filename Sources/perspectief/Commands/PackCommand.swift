@@ -43,7 +43,7 @@ struct UnpackCommand: ParsableCommand {
     @Argument(help: "The pack file.") var file: String
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(forWriting: true)
         let outcome: UnpackOutcome
         do { outcome = try store.unpack(file) } catch { throw CLIError(error) }
         for id in outcome.added { print("added\t\(id)") }
