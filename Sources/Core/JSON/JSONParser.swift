@@ -106,6 +106,8 @@ private struct Cursor {
     mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         index += 1
         var result = JSONObject()
+        // Duplicate keys: a scan while the object is small, a set once it is not.
+        var seen: Set<String>?
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(result) }
         while true {
@@ -120,7 +122,15 @@ private struct Cursor {
             index += 1
             skipSpace()
             let v = try value(depth: depth + 1)
-            guard result.insertNew(key, v) else { throw error("duplicate key \(TerminalText.quoted(key))", at: keyStart) }
+            let duplicate: Bool
+            if seen != nil {
+                duplicate = !seen!.insert(key).inserted
+            } else {
+                duplicate = result.keys.contains(key)
+                if result.count >= JSONObject.hashFrom { seen = Set(result.keys + [key]) }
+            }
+            guard !duplicate else { throw error("duplicate key \(TerminalText.quoted(key))", at: keyStart) }
+            result.appendChecked(key, v)
             skipSpace()
             guard index < bytes.count else { throw error("unexpected end of file inside an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

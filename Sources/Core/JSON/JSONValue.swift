@@ -42,13 +42,12 @@ public enum JSONValue: Equatable, Sendable {
 
 /// An ordered JSON object. Objects in our files are small (an event has about a dozen
 /// keys), so keys and values sit in two arrays and lookups scan them: faster than hashing
-/// every key, which dominated loading a session before. Past `hashFrom` keys a hash index
-/// takes over, so a hostile file with a hundred thousand keys loads in linear time instead
-/// of quadratic (10 s for 30,000 keys before).
+/// every key, which dominated loading a session before. The struct stays two words so that
+/// every `JSONValue` stays small; what must not be quadratic for a hostile object with a
+/// hundred thousand keys — the parser's duplicate check and `==` — hashes past `hashFrom`.
 public struct JSONObject: Equatable, Sendable {
     public private(set) var keys: [String] = []
     private var values: [JSONValue] = []
-    private var lookup: [String: Int]?
     static let hashFrom = 32
 
     public init() {}
@@ -61,21 +60,8 @@ public struct JSONObject: Equatable, Sendable {
     public var isEmpty: Bool { keys.isEmpty }
 
     private func index(of key: String) -> Int? {
-        if let lookup { return lookup[key] }
         for i in keys.indices where keys[i] == key { return i }
         return nil
-    }
-
-    private mutating func appendNew(_ key: String, _ value: JSONValue) {
-        keys.append(key)
-        values.append(value)
-        if lookup != nil {
-            lookup![key] = keys.count - 1
-        } else if keys.count > Self.hashFrom {
-            var map = [String: Int](minimumCapacity: keys.count * 2)
-            for (i, k) in keys.enumerated() { map[k] = i }
-            lookup = map
-        }
     }
 
     public subscript(key: String) -> JSONValue? {
@@ -87,29 +73,32 @@ public struct JSONObject: Equatable, Sendable {
                 } else {
                     keys.remove(at: i)
                     values.remove(at: i)
-                    if lookup != nil {
-                        var map = [String: Int](minimumCapacity: keys.count)
-                        for (j, k) in keys.enumerated() { map[k] = j }
-                        lookup = map
-                    }
                 }
             } else if let newValue {
-                appendNew(key, newValue)
+                keys.append(key)
+                values.append(newValue)
             }
         }
     }
 
-    /// Inserts a key the parser has not seen before; returns false for a duplicate.
-    mutating func insertNew(_ key: String, _ value: JSONValue) -> Bool {
-        guard index(of: key) == nil else { return false }
-        appendNew(key, value)
-        return true
+    /// Appends a key the parser has already checked is new.
+    mutating func appendChecked(_ key: String, _ value: JSONValue) {
+        keys.append(key)
+        values.append(value)
     }
 
     public var pairs: [(key: String, value: JSONValue)] { keys.indices.map { (keys[$0], values[$0]) } }
 
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         guard a.count == b.count else { return false }
+        if a.count > hashFrom {
+            var other = [String: Int](minimumCapacity: b.count)
+            for (i, k) in b.keys.enumerated() { other[k] = i }
+            for (i, k) in a.keys.enumerated() {
+                guard let j = other[k], b.values[j] == a.values[i] else { return false }
+            }
+            return true
+        }
         for (i, k) in a.keys.enumerated() where b[k] != a.values[i] { return false }
         return true
     }
