@@ -88,7 +88,7 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(md.contains("| **Persoonlijk contact blijft nodig** | ■ | ■ | ■ | ■ | koersvast |"))
         XCTAssertTrue(md.contains("| Digitale hulp aan huis |  | ■ |  | ■ | scenariospecifiek |"))
         // Whose votes: the room's (facilitator) and participants' are told apart.
-        XCTAssertTrue(md.contains("\\=SUM\\(A1\\) hulp bij formulieren — _2 stemmen \\(●● zaal\\) · Riet_"))
+        XCTAssertTrue(md.contains("\\=SUM\\(A1\\) hulp bij formulieren — _2 stemmen \\(○○ zaal\\) · Riet_"))
         XCTAssertTrue(md.contains("Het loket blijft nodig, \"echt\" nodig — _1 stem \\(● deelnemer\\) · Bram_"))
         // Per scenario: the poles for readers who were not there; everything typed elsewhere.
         XCTAssertTrue(md.contains("### Zuinig en digitaal\n\n_Middelen: schaars · Technologie: omarmd_"))

@@ -87,7 +87,7 @@ final class WorkshopScreenTests: XCTestCase {
         let screen = h.screen
         XCTAssertTrue(screen.contains("1 The frugal counter: ★3/4"), screen)
         XCTAssertTrue(screen.contains("2 Digital, unless: ★1/1"), screen)
-        XCTAssertTrue(screen.contains("• 1 ★ ●●    Two"), screen)
+        XCTAssertTrue(screen.contains("• 1 ★ ○○    Two"), screen)
         XCTAssertTrue(screen.contains("• 1         One"), screen)
     }
 }

@@ -36,6 +36,7 @@ extension PartBuilder {
         add(across.isEmpty ? .remark(t.noKoersvast) : .list(across))
 
         heading(2, t.mostVoted)
+        add(.remark(t.votesLegend))
         let voted = part.perspectives.flatMap { p in p.koersvast + p.specific.map(\.item) + p.open }
             .filter { $0.entry.votes > 0 }.sorted(by: SynthesisItem.byVotes)
         if voted.isEmpty {

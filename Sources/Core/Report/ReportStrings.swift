@@ -17,6 +17,10 @@ struct ReportStrings {
     var facilitator: String { s("Facilitator", "Facilitator") }
     var participants: String { s("Deelnemers", "Participants") }
     var hidden: String { s("(verborgen)", "(hidden)") }
+    var votesLegend: String {
+        s("Stemmen: ○ van de zaal (gegeven op het scherm van de facilitator), ● van deelnemers op hun eigen scherm.",
+          "Votes: ○ the room's (given at the facilitator's screen), ● participants' on their own screens.")
+    }
     var participantsLegend: String {
         s("Deelnemers: wie zich met een eigen scherm aanmeldde; de zaal zelf telt niet mee. Datum in UTC.",
           "Participants: those who joined on a screen of their own; the room itself is not counted. Dates in UTC.")
@@ -93,20 +97,21 @@ struct ReportStrings {
     }
     func trendsLabel(_ n: Int) -> String { n == 1 ? "trend" : "trends" }
 
-    /// The votes on an entry and whose they are: the room's (cast at the facilitator's
-    /// screen) and participants' (each on a screen of their own). Nil without votes.
+    /// The votes on an entry and whose they are, as on the screens: ○ the room's (given at
+    /// the facilitator's screen, for people without one of their own), ● participants' (each
+    /// on their own screen). Nil without votes.
     func votes(_ by: [String: Int]) -> String? {
         let room = by["facilitator"] ?? 0
         let people = by.filter { $0.key != "facilitator" }.values.reduce(0, +)
         let total = room + people
         guard total > 0 else { return nil }
         var parts: [String] = []
-        if room > 0 { parts.append(Self.dots(room) + " " + s("zaal", "room")) }
-        if people > 0 { parts.append(Self.dots(people) + " " + (people == 1 ? s("deelnemer", "participant") : s("deelnemers", "participants"))) }
+        if room > 0 { parts.append(Self.dots(room, "○") + " " + s("zaal", "room")) }
+        if people > 0 { parts.append(Self.dots(people, "●") + " " + (people == 1 ? s("deelnemer", "participant") : s("deelnemers", "participants"))) }
         let word = total == 1 ? s("1 stem", "1 vote") : s("\(total) stemmen", "\(total) votes")
         return word + " (" + parts.joined(separator: ", ") + ")"
     }
 
     /// Dots up to ten, then a count: a long row of dots says nothing more.
-    static func dots(_ n: Int) -> String { n <= 10 ? String(repeating: "●", count: n) : "\(n)×●" }
+    static func dots(_ n: Int, _ dot: Character) -> String { n <= 10 ? String(repeating: dot, count: n) : "\(n)×\(dot)" }
 }

@@ -47,12 +47,13 @@ enum ScriptBodies {
         }
         y += (s.workshop.scenarios.count + perRow - 1) / perRow
         b.hline(x: a.x, y: y, width: a.width)
-        b.put(" \(S.implications[l]) (\(list.count)) ", x: a.x + 1, y: y, style: Style(.accent, bold: true))
+        b.put(" \(S.implications[l]): \(list.count) ", x: a.x + 1, y: y, style: Style(.accent, bold: true))
         y += 1
         let number = Dictionary(uniqueKeysWithValues: s.workshop.scenarios.enumerated().map { ($0.element.id, $0.offset + 1) })
         EntryListView.draw(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b, prefixWidth: 10) { e in
             let n = e.scenario.flatMap { number[$0] }.map(String.init) ?? "–"
-            let dots = e.votes <= 4 ? String(repeating: "●", count: e.votes) : "\(e.votes)●"
+            // Every dot here is the room's: ○, as on the voting screen.
+            let dots = e.votes <= 4 ? String(repeating: "○", count: e.votes) : "\(e.votes)○"
             let chosen = top.contains(e.id)
             return (n + " " + (chosen ? "★" : " ") + " " + dots, chosen ? Style(.good, bold: true) : Style(.dim))
         }
