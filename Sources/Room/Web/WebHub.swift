@@ -48,7 +48,7 @@ actor WebHub {
 
     /// A name's presence is let go this long after its last socket closed (a phone asleep), so
     /// the same person can come back from another browser; their token still works after that.
-    static let presenceGrace: Double = 90
+    var presenceGrace: Double = 90
     /// Tokens of people with no socket for this long are forgotten: they join again.
     static let tokenLifetime: Double = 8 * 3600
     static let maxPeople = 500
@@ -247,7 +247,7 @@ actor WebHub {
             if now - p.lastSocketAt > Self.tokenLifetime {
                 p.presence?.release()
                 people[token] = nil
-            } else if p.presence != nil, now - p.lastSocketAt > Self.presenceGrace {
+            } else if p.presence != nil, now - p.lastSocketAt > presenceGrace {
                 p.presence?.release()
                 p.presence = nil
             }
@@ -268,6 +268,8 @@ actor WebHub {
         publish()
     }
 
+    func setPresenceGrace(_ seconds: Double) { presenceGrace = seconds }
+
     /// Ends every socket without a word, as a Wi-Fi drop would: the pages reconnect.
     func dropSockets() {
         for p in people.values {
@@ -283,7 +285,9 @@ actor WebHub {
     }
 
     func snapshot() -> [WebPerson] {
-        people.values.map { WebPerson(id: $0.id, name: $0.actor.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
+        // The facilitator's list is in memory only: it names people as the SSH room's does, even
+        // in an anonymous session, where the name never reaches the store.
+        people.values.map { WebPerson(id: $0.id, name: $0.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
             .sorted { $0.since < $1.since }
     }
 
@@ -306,7 +310,7 @@ actor WebHub {
     }
 }
 
-/// A web participant as the projector's room panel lists them; nil name when anonymous.
+/// A web participant as the facilitator's room list shows them.
 public struct WebPerson: Sendable, Equatable {
     public var id: String
     public var name: String?
