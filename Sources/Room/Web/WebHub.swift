@@ -179,7 +179,26 @@ actor WebHub {
         let reply = perform(action, rid: rid, by: p)
         remember(reply, rid: rid, key: p.key)
         out.yield(reply)
-        broadcast()
+        if othersSee(action) { broadcast() } else { push(p) }
+    }
+
+    /// Whether an action can change what other pages show. A participant sees others' entries
+    /// only where the room's insights are worked on together (ParticipantState.visible), and
+    /// never others' votes: in a full room, each save then costs one view, not a hundred.
+    private func othersSee(_ action: WebAction) -> Bool {
+        switch action {
+        case .vote, .unvote: return false
+        case .add, .edit, .remove:
+            let step = engine.currentStep(handle.state)?.kind
+            return ![.opening, .trends, .scenarioRound, .close, .insights].contains(step)
+        }
+    }
+
+    private func push(_ p: Person) {
+        let before = p.lastSent
+        let s = stateJSON(p)
+        guard s != before else { return }
+        for c in p.sockets.values { c.yield(s) }
     }
 
     private func perform(_ action: WebAction, rid: String, by p: Person) -> String {
@@ -221,12 +240,7 @@ actor WebHub {
 
     /// Sends each page its view when it differs from what it last got.
     private func broadcast() {
-        for p in people.values where !p.sockets.isEmpty {
-            let before = p.lastSent
-            let s = stateJSON(p)
-            guard s != before else { continue }
-            for c in p.sockets.values { c.yield(s) }
-        }
+        for p in people.values where !p.sockets.isEmpty { push(p) }
     }
 
     // MARK: Changes from elsewhere, time, the end
