@@ -64,6 +64,7 @@ actor WebHub {
     private var replyOrder: [String: [String]] = [:]
     private var nextSocket = 0
     private var joins = 0
+    private var broadcastPending = false
     private var ended = false
 
     private let published: PeopleBox
@@ -179,7 +180,24 @@ actor WebHub {
         let reply = perform(action, rid: rid, by: p)
         remember(reply, rid: rid, key: p.key)
         out.yield(reply)
-        if othersSee(action) { broadcast() } else { push(p) }
+        push(p)
+        if othersSee(action) { scheduleBroadcast() }
+    }
+
+    /// Others' views after a save go out at most every 50 ms: a burst of saves in a full room
+    /// becomes one view per phone, not one per save per phone.
+    private func scheduleBroadcast() {
+        guard !broadcastPending else { return }
+        broadcastPending = true
+        Task {
+            try? await Task.sleep(for: .milliseconds(50))
+            self.flushBroadcast()
+        }
+    }
+
+    private func flushBroadcast() {
+        broadcastPending = false
+        if !ended { broadcast() }
     }
 
     /// Whether an action can change what other pages show. A participant sees others' entries
