@@ -55,8 +55,8 @@ final class SSHRoomTests: XCTestCase {
     }
 
     /// A participant's laptop: ssh in a terminal of its own.
-    func participant(_ port: Int, width: Int = 90, height: Int = 28, lang: String = "C.UTF-8") throws -> Tmux {
-        try Tmux(width: width, height: height, command: "env LANG=\(lang) LC_ALL=\(lang) \(ssh(port))")
+    func participant(_ port: Int, width: Int = 90, height: Int = 28, lang: String = "C.UTF-8", term: String? = nil) throws -> Tmux {
+        try Tmux(width: width, height: height, command: "env LANG=\(lang) LC_ALL=\(lang) \(term.map { "TERM=\($0) " } ?? "")\(ssh(port))")
     }
 
     /// Processes whose parent is `pid`, from /proc.
@@ -159,6 +159,35 @@ final class SSHRoomTests: XCTestCase {
         let en = try participant(port, lang: "en_GB.UTF-8")
         en.wait(for: "What is your name?")
         room.wait(for: "Verbonden: 2")
+
+        // A terminal type the server's terminfo does not know still gets the view (as xterm-256color).
+        let odd = try participant(port, term: "no-such-terminal-9000")
+        odd.wait(for: "What is your name?")
+        // A name someone in the room already has is refused; the other keeps it.
+        en.type("Bram")
+        en.keys("Enter")
+        en.wait(for: "Your entries")
+        odd.type("Bram")
+        odd.keys("Enter")
+        odd.wait(for: "already in this session")
+    }
+
+    func testAConnectionThatNeverTypesTheCodeIsClosedAfterTheGraceTime() throws {
+        let id = newSession()
+        let port = Self.freePort()
+        var e = env
+        e["PERSPECTIEF_ROOM_GRACE_MS"] = "1500"
+        let room = try Tmux(
+            width: 120, height: 40, command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1",
+            environment: e)
+        room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
+        // A client that says hello and then nothing: closed by the server, not by the timeout.
+        let start = Date()
+        let r = Spawn.run(["timeout", "10", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/\(port); printf 'SSH-2.0-slow\\r\\n' >&3; cat <&3 >/dev/null; echo closed"])
+        XCTAssertTrue(r.output.contains("closed"), r.output + r.error)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 8)
+        let log = (try? String(contentsOfFile: store + "/.room/log", encoding: .utf8)) ?? ""
+        XCTAssertTrue(log.contains("no code in time"), log)
     }
 
     func testEverythingButTheParticipantViewIsRefused() throws {
