@@ -9,6 +9,8 @@ APT_PACKAGES := libncurses-dev tmux jq
 APT_PACKAGES += libqrencode-dev chromium zbar-tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/perspectief
+# The room's tests and bench join with the real OpenSSH client; sshpass types the room code.
+APT_PACKAGES += openssh-client sshpass
 
 .PHONY: all setup build run test bench clean
 

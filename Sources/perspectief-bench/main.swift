@@ -10,10 +10,11 @@ let parts: [(String, (inout Report) throws -> Void)] = [
     ("binary", TerminalBench.binary), ("live", LiveBench.participantLatency), ("corpus", StoreBench.corpus),
     ("review", ReviewBench.run), ("web", WebBench.run),
 ]
+let roomParts: [(String, (inout Report) throws -> Void)] = [("room", RoomBench.run)]
 let only = ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
 do {
     print("Perspectief benchmarks — \(ProcessInfo.processInfo.activeProcessorCount) cores")
-    for (name, part) in parts where only?.contains(name) ?? true { try part(&report) }
+    for (name, part) in parts + roomParts where only?.contains(name) ?? true { try part(&report) }
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

@@ -40,6 +40,7 @@ final class CodeDelegate: NIOSSHServerUserAuthenticationDelegate {
             }
             server.limiter.withLock { $0.failed(address, now: Clock.nowMs()) }
             self.wrong += 1
+            server.update(id) { $0.wrongCodes += 1 }
             responsePromise.succeed(.failure)
             if self.wrong >= server.config.wrongCodesPerConnection {
                 server.setOutcome(id, "wrong code \(self.wrong) times")

@@ -20,6 +20,8 @@ public final class SSHRoomServer: Sendable {
     let limiter: Mutex<AttemptLimiter>
     let nextId = Atomic<Int>(1)
     let logPath: String
+    /// "SHA256:…" of the host key, worked out once.
+    public let fingerprint: String
     /// The port actually listened on (0 in the config picks a free one).
     public let port: Atomic<Int> = Atomic(0)
 
@@ -37,11 +39,13 @@ public final class SSHRoomServer: Sendable {
         var cols = 0
         var rows = 0
         var outcome: String?
+        var wrongCodes = 0
     }
 
     public init(config: SSHRoomConfig, hostKey: HostKey) {
         self.config = config
         self.hostKey = hostKey
+        fingerprint = hostKey.fingerprint
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         limiter = Mutex(AttemptLimiter(limits: config.limits))
         logPath = RoomFiles.folder(store: config.store) + "/log"
@@ -74,7 +78,7 @@ public final class SSHRoomServer: Sendable {
     public func info(visible: Bool = true) -> RoomInfo {
         RoomInfo(
             sshCommand: config.joinCommand(port: port.load(ordering: .relaxed)), code: config.code?.digits,
-            fingerprint: hostKey.fingerprint, people: snapshot(), visible: visible)
+            fingerprint: fingerprint, people: snapshot(), visible: visible)
     }
 
     /// Who is in the room: every connection past the code, oldest first.
@@ -196,7 +200,7 @@ public final class SSHRoomServer: Sendable {
         limiter.withLock { $0.closed(p.address, wasWaiting: !p.authenticated) }
         log(
             address: p.address, term: p.term, cols: p.cols, rows: p.rows, durationMs: Clock.nowMs() - p.since,
-            outcome: p.outcome ?? (p.authenticated ? "client gone" : "left before the code"))
+            outcome: p.outcome ?? (p.authenticated ? "client gone" : p.wrongCodes > 0 ? "wrong code \(p.wrongCodes)x" : "left before the code"))
     }
 
     func update(_ id: Int, _ change: (inout Peer) -> Void) {

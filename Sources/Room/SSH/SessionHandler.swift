@@ -47,8 +47,9 @@ final class SessionHandler: ChannelDuplexHandler {
             let ok = child == nil && term == nil
             if ok {
                 term = req.term
-                cols = req.terminalCharacterWidth
-                rows = req.terminalRowHeight
+                // 0 means "unknown" (ssh -tt without a local terminal): a classic 80×24.
+                cols = req.terminalCharacterWidth > 0 ? req.terminalCharacterWidth : 80
+                rows = req.terminalRowHeight > 0 ? req.terminalRowHeight : 24
                 let (t, c, r) = (req.term, cols, rows)
                 server.update(peer) {
                     $0.term = t
@@ -94,12 +95,14 @@ final class SessionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// A one-line reason on the client's stderr, exit status 1, and the channel closes.
+    /// A one-line reason on the client's stderr, exit status 1, and the channel closes. The
+    /// request is accepted (nothing runs): OpenSSH drops the text of a refused one unread.
     func refuse(_ context: ChannelHandlerContext, wantReply: Bool, outcome: String) {
+        guard child == nil, !ended else { return reply(context, false, wantReply: wantReply) }
         server.setOutcome(peer, outcome)
         let text = RoomText.onlyParticipantView(language(), command: server.config.joinCommand(port: server.port.load(ordering: .relaxed)))
+        reply(context, true, wantReply: wantReply)
         say(context, text, stdErr: true)
-        reply(context, false, wantReply: wantReply)
         finish(context, status: 1)
     }
 
@@ -171,6 +174,13 @@ final class SessionHandler: ChannelDuplexHandler {
         guard case .channel = msg.type, case .byteBuffer(let bytes) = msg.data, let pty else { return }
         lastKeyMs = Clock.nowMs()
         pty.writeAndFlush(bytes, promise: nil)
+    }
+
+    /// A slow client (weak Wi-Fi): stop reading the pty until its window opens again, so the
+    /// participant view waits instead of the server buffering without bound.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        pty?.setOption(ChannelOptions.autoRead, value: context.channel.isWritable).whenFailure { _ in }
+        context.fireChannelWritabilityChanged()
     }
 
     /// The client went away (closed window, lost Wi-Fi, disconnected by the facilitator).

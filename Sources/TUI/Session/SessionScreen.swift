@@ -92,7 +92,6 @@ public struct SessionScreen: Sendable {
 enum SessionUpdate {
     static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
         if s.input != nil { return typing(&app, &s, key) }
-        if let effects = RoomKeys.handle(&app, s, key) { return effects }
         if s.card { s.card = false; return [] }
         let count = s.visible.count
         let step = s.step
