@@ -44,7 +44,7 @@ final class SSHRoomTests: XCTestCase {
     func facilitator(_ id: String, port: Int, extra: String = "--code 4821") throws -> Tmux {
         let t = try Tmux(
             width: 120, height: 40,
-            command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) \(extra) --listen 127.0.0.1", environment: env)
+            command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) \(extra) --listen 127.0.0.1 --no-web", environment: env)
         t.wait(for: "ssh -p \(port) zaal@127.0.0.1")
         return t
     }
@@ -178,7 +178,7 @@ final class SSHRoomTests: XCTestCase {
         var e = env
         e["PERSPECTIEF_ROOM_GRACE_MS"] = "1500"
         let room = try Tmux(
-            width: 120, height: 40, command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1",
+            width: 120, height: 40, command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1 --no-web",
             environment: e)
         room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
         // A client that says hello and then nothing: closed by the server, not by the timeout.
@@ -239,7 +239,7 @@ final class SSHRoomTests: XCTestCase {
         var e = env
         e["PERSPECTIEF_ROOM_IDLE_MS"] = "2500"
         let room = try Tmux(
-            width: 120, height: 40, command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1",
+            width: 120, height: 40, command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1 --no-web",
             environment: e)
         room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
         let bram = try participant(port)
