@@ -50,15 +50,22 @@ enum WebBench {
         report.add("web participant save → in the facilitator's state (socket, engine, fdatasync, inotify), median / p95 of \(latencies.count)",
                    "\(Stats.fmt(Stats.median(latencies))) / \(Stats.fmt(Stats.percentile(latencies, 95)))", "p95 ≤ 100 ms")
 
-        try crowd(room: room, store: store, id: id, report: &report)
+        let seconds = Int(ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_WEB_SECONDS"] ?? "") ?? 60
+        try crowd(room: room, store: store, id: id, seconds: seconds, tag: "c", where: "a scenario round (each sees their own)", report: &report)
+        // Where everyone sees the room's insights, every save changes every phone's view.
+        let f = try store.open(id)
+        try f.perform(.moveStep(to: "robuustheid"), by: .facilitator("Anna"), engine: Engine(workshop: BenchFixtures.workshop), now: 1_795_356_100_000)
+        f.close()
+        try crowd(room: room, store: store, id: id, seconds: max(1, seconds / 3), tag: "r", where: "the robustness step (all see all insights)", report: &report)
     }
 
     /// N sockets, each adding an entry every second: every entry must be saved and acknowledged once.
-    static func crowd(room: WebRoom, store: SessionStore, id: String, report: inout Report) throws {
+    static func crowd(
+        room: WebRoom, store: SessionStore, id: String, seconds: Int, tag: String, where place: String, report: inout Report
+    ) throws {
         let env = ProcessInfo.processInfo.environment
         let people = Int(env["PERSPECTIEF_BENCH_WEB_PEOPLE"] ?? "") ?? 100
-        let seconds = Int(env["PERSPECTIEF_BENCH_WEB_SECONDS"] ?? "") ?? 60
-        let clients = try (0..<people).map { try WebClient.join(port: room.port, name: "Deelnemer \($0)") }
+        let clients = try (0..<people).map { try WebClient.join(port: room.port, name: "Deelnemer \(tag)\($0)") }
         let acked = Counter()
         let ackTimes = Samples()
         let start = Date()
@@ -68,7 +75,7 @@ enum WebBench {
                     let due = start.addingTimeInterval(Double(i) + Double(n) / Double(people))
                     client.drain(ms: max(0, Int(due.timeIntervalSinceNow * 1000)))
                     let sent = Date()
-                    try? client.send(#"{"rid":"c\#(String(format: "%04d%08d", n, i))","op":"add","text":"p\#(n) s\#(i)"}"#)
+                    try? client.send(#"{"rid":"\#(tag)\#(String(format: "%04d%08d", n, i))","op":"add","text":"\#(tag)p\#(n) s\#(i)"}"#)
                     client.drain(ms: 2000, until: { client.acks >= i + 1 })
                     ackTimes.add(Date().timeIntervalSince(sent) * 1000)
                 }
@@ -79,10 +86,10 @@ enum WebBench {
         threads.forEach { $0.start() }
         while acked.calls < people && Date().timeIntervalSince(start) < Double(seconds) + 60 { usleep(100_000) }
         let state = try store.open(id, readOnly: true).state
-        let texts = state.entries.map(\.text).filter { $0.hasPrefix("p") && $0.contains(" s") }
+        let texts = state.entries.map(\.text).filter { $0.hasPrefix(tag + "p") && $0.contains(" s") }
         let expected = people * seconds
         let once = texts.count == expected && Set(texts).count == expected && acked.total == expected
-        report.add("\(people) web participants × 1 entry a second for \(seconds) s: saved / acknowledged / expected; every entry once",
+        report.add("\(people) web participants × 1 entry a second for \(seconds) s in \(place): saved / acknowledged / expected; every entry once",
                    "\(texts.count) / \(acked.total) / \(expected); \(once ? "yes" : "NO")", "all, once")
         report.add("… time from a save to its acknowledgement under that load, median / p95",
                    "\(Stats.fmt(Stats.median(ackTimes.values))) / \(Stats.fmt(Stats.percentile(ackTimes.values, 95)))", "—")

@@ -8,13 +8,14 @@ var report = Report()
 let parts: [(String, (inout Report) throws -> Void)] = [
     ("append", StoreBench.append), ("load", StoreBench.load2000), ("keystroke", TUIBench.keystroke),
     ("binary", TerminalBench.binary), ("live", LiveBench.participantLatency), ("corpus", StoreBench.corpus),
-    ("review", ReviewBench.run), ("room", RoomBench.run), ("web", WebBench.run),
+    ("review", ReviewBench.run), ("web", WebBench.run),
     ("add", TravelBench.add), ("import", TravelBench.importRows), ("pack", TravelBench.packUnpack),
 ]
+let roomParts: [(String, (inout Report) throws -> Void)] = [("room", RoomBench.run)]
 let only = ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
 do {
     print("Perspectief benchmarks — \(ProcessInfo.processInfo.activeProcessorCount) cores")
-    for (name, part) in parts where only?.contains(name) ?? true { try part(&report) }
+    for (name, part) in parts + roomParts where only?.contains(name) ?? true { try part(&report) }
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

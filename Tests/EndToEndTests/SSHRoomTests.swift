@@ -44,7 +44,7 @@ final class SSHRoomTests: XCTestCase {
     func facilitator(_ id: String, port: Int, extra: String = "--code 4821") throws -> Tmux {
         let t = try Tmux(
             width: 120, height: 40,
-            command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) \(extra) --listen 127.0.0.1", environment: env)
+            command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) \(extra) --listen 127.0.0.1 --no-web", environment: env)
         t.wait(for: "ssh -p \(port) zaal@127.0.0.1")
         return t
     }
@@ -55,8 +55,8 @@ final class SSHRoomTests: XCTestCase {
     }
 
     /// A participant's laptop: ssh in a terminal of its own.
-    func participant(_ port: Int, width: Int = 90, height: Int = 28, lang: String = "C.UTF-8") throws -> Tmux {
-        try Tmux(width: width, height: height, command: "env LANG=\(lang) LC_ALL=\(lang) \(ssh(port))")
+    func participant(_ port: Int, width: Int = 90, height: Int = 28, lang: String = "C.UTF-8", term: String? = nil) throws -> Tmux {
+        try Tmux(width: width, height: height, command: "env LANG=\(lang) LC_ALL=\(lang) \(term.map { "TERM=\($0) " } ?? "")\(ssh(port))")
     }
 
     /// Processes whose parent is `pid`, from /proc.
@@ -102,12 +102,12 @@ final class SSHRoomTests: XCTestCase {
 
         // The facilitator moves on; the participant's screen follows. Their window resizes.
         room.keys("Right")
-        ayse.wait(for: "Step 2 of 11")
+        ayse.wait(for: "Step 2 of 13")
         // The new size reaches the participant view through the pty (window-change, SIGWINCH).
         ayse.resize(70, 24)
         ayse.wait(for: "(now 70×24)")
         ayse.resize(100, 30)
-        ayse.wait(for: "Step 2 of 11")
+        ayse.wait(for: "Step 2 of 13")
 
         // The connection drops (the ssh client is killed): the child ends, the entry stays.
         let viewPid = Self.children(of: fac).first ?? 0
@@ -123,7 +123,7 @@ final class SSHRoomTests: XCTestCase {
         ayse.wait(for: "What is your name?")
         ayse.type("Ayşe")
         ayse.keys("Enter")
-        ayse.wait(for: "Step 2 of 11")
+        ayse.wait(for: "Step 2 of 13")
         room.keys("Left")
         ayse.wait(for: "één reëel")
         room.wait(for: "Verbonden: 1")
@@ -159,6 +159,35 @@ final class SSHRoomTests: XCTestCase {
         let en = try participant(port, lang: "en_GB.UTF-8")
         en.wait(for: "What is your name?")
         room.wait(for: "Verbonden: 2")
+
+        // A terminal type the server's terminfo does not know still gets the view (as xterm-256color).
+        let odd = try participant(port, term: "no-such-terminal-9000")
+        odd.wait(for: "What is your name?")
+        // A name someone in the room already has is refused; the other keeps it.
+        en.type("Bram")
+        en.keys("Enter")
+        en.wait(for: "Your entries")
+        odd.type("Bram")
+        odd.keys("Enter")
+        odd.wait(for: "already in this session")
+    }
+
+    func testAConnectionThatNeverTypesTheCodeIsClosedAfterTheGraceTime() throws {
+        let id = newSession()
+        let port = Self.freePort()
+        var e = env
+        e["PERSPECTIEF_ROOM_GRACE_MS"] = "1500"
+        let room = try Tmux(
+            width: 120, height: 40, command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1 --no-web",
+            environment: e)
+        room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
+        // A client that says hello and then nothing: closed by the server, not by the timeout.
+        let start = Date()
+        let r = Spawn.run(["timeout", "10", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/\(port); printf 'SSH-2.0-slow\\r\\n' >&3; cat <&3 >/dev/null; echo closed"])
+        XCTAssertTrue(r.output.contains("closed"), r.output + r.error)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 8)
+        let log = (try? String(contentsOfFile: store + "/.room/log", encoding: .utf8)) ?? ""
+        XCTAssertTrue(log.contains("no code in time"), log)
     }
 
     func testEverythingButTheParticipantViewIsRefused() throws {
@@ -210,7 +239,7 @@ final class SSHRoomTests: XCTestCase {
         var e = env
         e["PERSPECTIEF_ROOM_IDLE_MS"] = "2500"
         let room = try Tmux(
-            width: 120, height: 40, command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1",
+            width: 120, height: 40, command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1 --no-web",
             environment: e)
         room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
         let bram = try participant(port)

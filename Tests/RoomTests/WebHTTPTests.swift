@@ -125,3 +125,48 @@ final class WebHTTPTests: XCTestCase {
         XCTAssertThrowsError(try RawHTTP.send(port: port, method: "GET", path: "/"))
     }
 }
+
+extension WebHTTPTests {
+    /// Opens the page's socket with the cookie from a join; returns the socket.
+    func socket(name: String) throws -> Int32 {
+        let cookie = try XCTUnwrap(try f.join(name: name).header("Set-Cookie")).split(separator: ";")[0]
+        let fd = try RawHTTP.connect(port: f.room.port)
+        let head = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:\(f.room.port)\r\nOrigin: http://127.0.0.1:\(f.room.port)\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nCookie: \(cookie)\r\n\r\n"
+        _ = Array(head.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        var buf = [UInt8](repeating: 0, count: 4096)
+        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        XCTAssertTrue(String(decoding: buf[0..<max(0, n)], as: UTF8.self).hasPrefix("HTTP/1.1 101"), "upgraded")
+        return fd
+    }
+
+    /// One masked client text frame of `payload`.
+    static func frame(_ payload: [UInt8]) -> [UInt8] {
+        var f: [UInt8] = [0x81]
+        if payload.count < 126 { f.append(0x80 | UInt8(payload.count)) }
+        else if payload.count < 65536 { f += [0x80 | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)] }
+        else { f.append(0x80 | 127); f += (0..<8).reversed().map { UInt8((payload.count >> ($0 * 8)) & 0xFF) } }
+        let mask: [UInt8] = [1, 2, 3, 4]
+        return f + mask + payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
+    }
+
+    func testAnOversizeSocketFrameClosesThatSocketAndSavesNothing() throws {
+        try f.move(to: "ronde-a")
+        let fd = try socket(name: "Mallory")
+        defer { close(fd) }
+        let text = String(repeating: "x", count: 40_000)
+        let big = Self.frame(Array(#"{"rid":"bigbigbigbig1","op":"add","text":"\#(text)"}"#.utf8))
+        _ = big.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        // The server answers with a close (or just closes): the read ends within the timeout.
+        let rest = RawHTTP.readAll(fd)
+        XCTAssertLessThan(rest.count, 16_384, "the state and a close frame at most, then the end")
+        XCTAssertTrue(try f.state().entries.isEmpty, "nothing of it was saved")
+        // Everyone else carries on.
+        let other = try socket(name: "Bram")
+        defer { close(other) }
+        _ = Self.frame(Array(#"{"rid":"smallsmall001","op":"add","text":"gewoon"}"#.utf8)).withUnsafeBytes { write(other, $0.baseAddress, $0.count) }
+        let deadline = Date().addingTimeInterval(5)
+        while try f.state().entries.isEmpty, Date() < deadline { usleep(20_000) }
+        XCTAssertEqual(try f.state().entries.map(\.text), ["gewoon"])
+    }
+}

@@ -129,3 +129,28 @@ final class WebHubTests: XCTestCase {
         XCTAssertEqual(again, .refused(LocalizedText(nl: "De sessie is afgesloten.", en: "The session is closed.")))
     }
 }
+
+extension WebHubTests {
+    func testANameIsLetGoWhenThePhoneIsGoneAndTakenBackIfStillFree() async throws {
+        var (token, socket, it) = try await participant("Ayşe")
+        _ = try await next(&it, type: "state")
+        // While the phone is here, a terminal cannot take the name.
+        let h = try f.store.open(f.id)
+        defer { h.close() }
+        let key = ParticipantKey.key(name: "Ayşe", sessionId: f.id, anonymous: false)
+        XCTAssertThrowsError(try h.claimPresence(key: key, name: "Ayşe"))
+        // The phone sleeps past the grace time: the name is free for the same person elsewhere.
+        await hub.disconnect(token: token, id: socket)
+        await hub.setPresenceGrace(0)
+        try await Task.sleep(for: .milliseconds(20))
+        await hub.sweep()
+        let terminal = try h.claimPresence(key: key, name: "Ayşe")
+        // The phone wakes while the terminal holds the name: refused with the terminal's reason.
+        guard case .refused(let reason) = await hub.connect(token: token) else { return XCTFail("the name is taken") }
+        XCTAssertTrue(reason.en.contains("already in this session"), reason.en)
+        terminal.release()
+        guard case .connected(let again, _) = await hub.connect(token: token) else { return XCTFail("the name is free again") }
+        socket = again
+        XCTAssertEqual(try f.state().participants.count, 1, "one person, joined once")
+    }
+}

@@ -48,7 +48,7 @@ actor WebHub {
 
     /// A name's presence is let go this long after its last socket closed (a phone asleep), so
     /// the same person can come back from another browser; their token still works after that.
-    static let presenceGrace: Double = 90
+    var presenceGrace: Double = 90
     /// Tokens of people with no socket for this long are forgotten: they join again.
     static let tokenLifetime: Double = 8 * 3600
     static let maxPeople = 500
@@ -64,6 +64,7 @@ actor WebHub {
     private var replyOrder: [String: [String]] = [:]
     private var nextSocket = 0
     private var joins = 0
+    private var broadcastPending = false
     private var ended = false
 
     private let published: PeopleBox
@@ -179,7 +180,43 @@ actor WebHub {
         let reply = perform(action, rid: rid, by: p)
         remember(reply, rid: rid, key: p.key)
         out.yield(reply)
-        broadcast()
+        push(p)
+        if othersSee(action) { scheduleBroadcast() }
+    }
+
+    /// Others' views after a save go out at most every 50 ms: a burst of saves in a full room
+    /// becomes one view per phone, not one per save per phone.
+    private func scheduleBroadcast() {
+        guard !broadcastPending else { return }
+        broadcastPending = true
+        Task {
+            try? await Task.sleep(for: .milliseconds(50))
+            self.flushBroadcast()
+        }
+    }
+
+    private func flushBroadcast() {
+        broadcastPending = false
+        if !ended { broadcast() }
+    }
+
+    /// Whether an action can change what other pages show. A participant sees others' entries
+    /// only where the room's insights are worked on together (ParticipantState.visible), and
+    /// never others' votes: in a full room, each save then costs one view, not a hundred.
+    private func othersSee(_ action: WebAction) -> Bool {
+        switch action {
+        case .vote, .unvote: return false
+        case .add, .edit, .remove:
+            let step = engine.currentStep(handle.state)?.kind
+            return ![.opening, .trends, .scenarioRound, .close, .insights].contains(step)
+        }
+    }
+
+    private func push(_ p: Person) {
+        let before = p.lastSent
+        let s = stateJSON(p)
+        guard s != before else { return }
+        for c in p.sockets.values { c.yield(s) }
     }
 
     private func perform(_ action: WebAction, rid: String, by p: Person) -> String {
@@ -221,12 +258,7 @@ actor WebHub {
 
     /// Sends each page its view when it differs from what it last got.
     private func broadcast() {
-        for p in people.values where !p.sockets.isEmpty {
-            let before = p.lastSent
-            let s = stateJSON(p)
-            guard s != before else { continue }
-            for c in p.sockets.values { c.yield(s) }
-        }
+        for p in people.values where !p.sockets.isEmpty { push(p) }
     }
 
     // MARK: Changes from elsewhere, time, the end
@@ -247,7 +279,7 @@ actor WebHub {
             if now - p.lastSocketAt > Self.tokenLifetime {
                 p.presence?.release()
                 people[token] = nil
-            } else if p.presence != nil, now - p.lastSocketAt > Self.presenceGrace {
+            } else if p.presence != nil, now - p.lastSocketAt > presenceGrace {
                 p.presence?.release()
                 p.presence = nil
             }
@@ -268,6 +300,8 @@ actor WebHub {
         publish()
     }
 
+    func setPresenceGrace(_ seconds: Double) { presenceGrace = seconds }
+
     /// Ends every socket without a word, as a Wi-Fi drop would: the pages reconnect.
     func dropSockets() {
         for p in people.values {
@@ -283,7 +317,9 @@ actor WebHub {
     }
 
     func snapshot() -> [WebPerson] {
-        people.values.map { WebPerson(id: $0.id, name: $0.actor.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
+        // The facilitator's list is in memory only: it names people as the SSH room's does, even
+        // in an anonymous session, where the name never reaches the store.
+        people.values.map { WebPerson(id: $0.id, name: $0.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
             .sorted { $0.since < $1.since }
     }
 
@@ -306,7 +342,7 @@ actor WebHub {
     }
 }
 
-/// A web participant as the projector's room panel lists them; nil name when anonymous.
+/// A web participant as the facilitator's room list shows them.
 public struct WebPerson: Sendable, Equatable {
     public var id: String
     public var name: String?

@@ -80,8 +80,13 @@ public final class WebRoom: @unchecked Sendable {
     }
 
     static func reason(_ error: Error) -> String {
-        if let io = error as? IOError { return io.description }
-        return "\(error)"
+        guard let io = error as? IOError else { return "\(error)" }
+        switch io.errnoCode {
+        case EADDRINUSE: return "the port is already in use"
+        case EACCES: return "no permission to listen on that port"
+        case EADDRNOTAVAIL: return "this machine has no such address"
+        default: return String(cString: strerror(io.errnoCode))
+        }
     }
 
     /// Who joined from a phone, oldest first (for the projector's room panel).

@@ -107,7 +107,6 @@ public struct SessionScreen: Sendable {
 enum SessionUpdate {
     static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
         if s.input != nil { return typing(&app, &s, key) }
-        if let effects = RoomKeys.handle(&app, s, key) { return effects }
         if s.card { return cardKey(app, &s, key) }
         let count = s.visible.count
         let step = s.step

@@ -65,9 +65,10 @@ final class RoomControl {
             config.executable = exe
         }
         config.fallbackLang = language == .nl ? "nl_NL.UTF-8" : "C.UTF-8"
-        if let dir = ProcessInfo.processInfo.environment["PERSPECTIEF_ROOM_IDLE_MS"], let ms = Int64(dir), ms > 0 {
-            config.idleMs = ms  // tests: the idle disconnect without waiting 45 minutes
-        }
+        // Tests: the idle disconnect and the login grace without waiting 45 minutes or one.
+        let env = ProcessInfo.processInfo.environment
+        if let ms = env["PERSPECTIEF_ROOM_IDLE_MS"].flatMap({ Int64($0) }), ms > 0 { config.idleMs = ms }
+        if let ms = env["PERSPECTIEF_ROOM_GRACE_MS"].flatMap({ Int64($0) }), ms > 0 { config.loginGraceMs = ms }
         server = try SSHRoomServer.open(config)
         self.session = session
         if let webPort = options.webPort {
