@@ -50,5 +50,7 @@ public enum SafeFile {
                 throw code == EEXIST ? StoreError.exists(path) : StoreError("cannot write \(path): \(POSIXFile.errorText(code))")
             }
         }
+        // The new name itself must survive a power cut, not only the bytes behind it.
+        try? POSIXFile.fsyncDirectory(folder)
     }
 }

@@ -106,31 +106,10 @@ extension SessionStore {
 
 /// The files of pack and unpack: the pack itself, and the journal that extends a session.
 enum PackFile {
-    /// Temp file beside the target, fsync, then link (never replaces) or rename (--force).
+    /// The pack: written as every export is (owner-only, whole or not at all, never over
+    /// anything but a regular file, and only with --force over one).
     static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(StoreError) {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) }.flatMap { $0.isEmpty ? "/" : $0 } ?? "."
-        guard POSIXFile.isDirectory(folder) else { throw StoreError("cannot write \(path): folder \(folder) does not exist") }
-        if POSIXFile.isDirectory(path) { throw StoreError("cannot write \(path): it is a folder") }
-        if !overwrite, access(path, F_OK) == 0 {
-            throw StoreError("\(path) already exists; use --force to replace it", nl: "\(path) bestaat al; gebruik --force om het te vervangen")
-        }
-        let temp = "\(path).tmp-\(StoreIDs.short())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { throw StoreError("cannot write \(path): \(POSIXFile.errorText())") }
-        if let code = POSIXFile.writeAll(fd, bytes) ?? (fsync(fd) == 0 ? nil : errno) {
-            close(fd)
-            unlink(temp)
-            throw StoreError("cannot write \(path): \(POSIXFile.errorText(code))")
-        }
-        close(fd)
-        let placed = overwrite ? rename(temp, path) == 0 : link(temp, path) == 0
-        let code = errno
-        if !overwrite || !placed { unlink(temp) }
-        guard placed else {
-            throw StoreError(code == EEXIST ? "\(path) already exists; use --force to replace it" : "cannot write \(path): \(POSIXFile.errorText(code))")
-        }
-        try? POSIXFile.fsyncDirectory(folder)
+        try SafeFile.write(bytes: bytes, to: path, overwrite: overwrite)
     }
 
     /// The events a session lacks, as a journal of their own: one write, one fdatasync.
