@@ -9,13 +9,10 @@ struct RoomFlags: ParsableArguments {
     @Flag(help: "An open room: no code asked (only on a network you trust).") var open = false
     @Option(help: ArgumentHelp("The address to listen on (default: this machine's LAN address).", valueName: "addr")) var listen: String?
 
-    /// The room options, or nil without `--room`; each bad combination is a one-line error.
-    func options(session: String?, workshopDirs: [String]) throws -> RoomOptions? {
-        guard room else {
-            if port != nil || code != nil || open || listen != nil { throw CLIError("--port, --code, --open and --listen need --room") }
-            return nil
-        }
-        guard session != nil else { throw CLIError("--room needs a session id: perspectief run SESSION --room") }
+    /// The room's settings (also for a room opened later with `o` or the wizard); each bad
+    /// combination is a one-line error.
+    func options(session: String?, workshopDirs: [String]) throws -> RoomOptions {
+        if room && session == nil { throw CLIError("--room needs a session id: perspectief run SESSION --room") }
         if open && code != nil { throw CLIError("--open and --code exclude each other: an open room asks no code") }
         var o = RoomOptions(workshopDirs: workshopDirs)
         if let port {
