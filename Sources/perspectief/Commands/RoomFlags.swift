@@ -12,16 +12,15 @@ struct RoomFlags: ParsableArguments {
     @Option(name: .customLong("web-port"), help: "The port of the participant page for phones (default 8080).") var webPort: Int?
     @Flag(name: .customLong("no-web"), help: "No participant page for phones: ssh only.") var noWeb = false
 
-    /// The room options, or nil without `--room`; each bad combination is a one-line error.
-    func options(session: String?, workshopDirs: [String]) throws -> RoomOptions? {
-        guard room else {
-            if port != nil || code != nil || open || listen != nil || webPort != nil || noWeb {
-                throw CLIError("--port, --code, --open, --listen, --web-port and --no-web need --room", nl: "--port, --code, --open, --listen, --web-port en --no-web werken alleen met --room")
-            }
-            return nil
+    /// The room's settings (also for a room opened later with `o` or the wizard); each bad
+    /// combination is a one-line error.
+    func options(session: String?, workshopDirs: [String]) throws -> RoomOptions {
+        if room && session == nil {
+            throw CLIError("--room needs a session id: perspectief run SESSION --room", nl: "--room heeft een sessiecode nodig: perspectief run SESSIE --room")
         }
-        guard session != nil else { throw CLIError("--room needs a session id: perspectief run SESSION --room", nl: "--room heeft een sessiecode nodig: perspectief run SESSIE --room") }
-        if open && code != nil { throw CLIError("--open and --code exclude each other: an open room asks no code", nl: "--open en --code sluiten elkaar uit: een open zaal vraagt geen code") }
+        if open && code != nil {
+            throw CLIError("--open and --code exclude each other: an open room asks no code", nl: "--open en --code sluiten elkaar uit: een open zaal vraagt geen code")
+        }
         var o = RoomOptions(workshopDirs: workshopDirs)
         if let port {
             guard (1...65535).contains(port) else { throw CLIError("--port \(port) is not a port (1–65535)", nl: "--port \(port) is geen poort (1–65535)") }
