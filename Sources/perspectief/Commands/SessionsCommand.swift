@@ -60,6 +60,7 @@ struct ShowCommand: ParsableCommand {
         let language = Output.language()
         print("\(state.setup.title)  [\(handle.id)]")
         print("workshop: \(state.setup.workshopId)   perspective: \(PerspectiveResolver.name(state.setup.perspective, in: w, language: language))")
+        if let place = state.setup.place { print("place: \(place)") }
         let stepId = state.step ?? w?.steps.first?.id ?? "-"
         print("step: \(w?.step(stepId)?.title[language] ?? stepId)\(state.closed ? "   (closed)" : "")")
         for e in state.entries where !e.removed && e.status != .rejected {
