@@ -74,8 +74,8 @@ final class ExportTests: XCTestCase {
             "## Per scenario", "## Per doelgroep", "## Koersvast voor meerdere doelgroepen", "## Ontwikkelrichtingen", "## Overige invoer",
         ])
         XCTAssertTrue(md.contains("**Centrale vraag:** Wat hebben mensen in 2035 nodig?"), "the central question on the front page")
-        XCTAssertTrue(md.contains("| Ouderen Deventer | Ouderen | 2026-09-28 | Cas | 0 |"), "each session on the front page")
-        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 2026-09-21 | \\(verborgen\\) | 1 |"), "a hidden facilitator stays hidden")
+        XCTAssertTrue(md.contains("| Ouderen Deventer | Ouderen | 2026-09-28 | Deventer, bibliotheek | Cas | 0 |"), "each session on the front page, with its place")
+        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 2026-09-21 | — | \\(verborgen\\) | 1 |"), "a hidden facilitator stays hidden")
         XCTAssertTrue(md.contains("| Ouderen | 3 | 1 | 1 | 1 | 2 |"))
         XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"), "one mark per scenario")
         XCTAssertTrue(md.contains("### Eén loket\n\n_gegroepeerd door de organisator · 2 doelgroepen: Ouderen, Ondernemers_"))

@@ -40,7 +40,8 @@ enum SynthesisFixtureSet {
 
     /// Ouderen again, a week later: merges with ouderen1 under one perspective.
     static func ouderen2() -> SynthesisSession {
-        var s = SynthesisSession("s-oud2", perspective: .workshop("ouderen"), title: "Ouderen Deventer", at: t0 + 604_800_000, facilitatorName: "Cas")
+        var s = SynthesisSession("s-oud2", perspective: .workshop("ouderen"), title: "Ouderen Deventer", at: t0 + 604_800_000, facilitatorName: "Cas",
+            place: "Deventer, bibliotheek")
         s.add("n1", "Mevrouw De Vries (84) belt liever dan dat ze mailt")
         s.go("trends")
         s.add("n2", "Vergrijzing raakt hier alles")

@@ -14,14 +14,14 @@ struct SynthesisSession {
 
     init(
         _ id: String, perspective: PerspectiveRef, title: String, at start: Int64, workshop: Workshop = Fixtures.mini,
-        facilitatorName: String? = "Anna", anonymous: Bool = false, budget: Int = 5
+        facilitatorName: String? = "Anna", anonymous: Bool = false, budget: Int = 5, place: String? = nil
     ) {
         self.workshop = workshop
         engine = Engine(workshop: workshop)
         facilitator = .facilitator(anonymous ? nil : facilitatorName)
         let setup = SessionSetup(
             sessionId: id, workshopId: workshop.id, workshopTitle: workshop.title, perspective: perspective, title: title,
-            facilitator: anonymous ? nil : facilitatorName, anonymous: anonymous, voteBudget: budget)
+            facilitator: anonymous ? nil : facilitatorName, anonymous: anonymous, voteBudget: budget, place: place)
         let first = Event(id: "\(id)-e0", writer: "w", seq: 0, clock: 1, time: start, actor: facilitator, change: .sessionCreated(setup))
         events = [first]
         state = SessionState.fold(events)!

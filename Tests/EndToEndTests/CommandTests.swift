@@ -48,6 +48,43 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(human.output.contains("- implication [digitaal-tenzij]: Wachten — Ayşe"), human.output)
     }
 
+    /// `show` and `sessions` speak the UI language; the columns of `sessions` stay where
+    /// scripts find them (id, time, state, entries, title), whatever the language.
+    func testShowAndSessionsFollowTheLanguageAndKeepTheirColumns() throws {
+        let id = run("new", "--perspective", "ouderen", "--title", "Zwolle", "--place", "Zwolle, stadhuis").output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(run("add", id, "--kind", "note", "--text", "Eén loket").status, 0)
+        // Closed as the facilitator's screen would, by an event in a journal of its own.
+        XCTAssertTrue(FileManager.default.createFile(
+            atPath: "\(store)/\(id)/journal-hand.jsonl", contents: Data(HostileFileTests.event(1, "sessionClosed", "").utf8)))
+        let dutch = ["LANG": "nl_NL.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        let plain = ["LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""]
+
+        let nl = run("show", id, env: dutch)
+        XCTAssertEqual(nl.status, 0, nl.error)
+        XCTAssertTrue(nl.output.contains("workshop: publieke-dienstverlening-2035   doelgroep: Ouderen\n"), nl.output)
+        XCTAssertTrue(nl.output.contains("plaats: Zwolle, stadhuis\n"), nl.output)
+        XCTAssertTrue(nl.output.contains("stap: Opening   (afgesloten)\n"), nl.output)
+        XCTAssertTrue(nl.output.contains("- aantekening: Eén loket"), nl.output)
+        let en = run("show", id, env: plain)
+        XCTAssertTrue(en.output.contains("workshop: publieke-dienstverlening-2035   perspective: Older people\n"), en.output)
+        XCTAssertTrue(en.output.contains("place: Zwolle, stadhuis\n"), en.output)
+        XCTAssertTrue(en.output.contains("step: Opening   (closed)\n"), en.output)
+        XCTAssertTrue(en.output.contains("- note: Eén loket"), en.output)
+
+        for (env, state, entries) in [(dutch, "afgesloten", "1 bijdrage"), (plain, "closed", "1 entry")] {
+            let list = run("sessions", env: env)
+            XCTAssertEqual(list.status, 0, list.error)
+            let columns = list.output.split(separator: "\n").first.map { $0.components(separatedBy: "\t") } ?? []
+            XCTAssertEqual(columns.count, 5, list.output)
+            guard columns.count == 5 else { continue }
+            XCTAssertEqual(columns[0], id)
+            XCTAssertEqual(columns[2], state)
+            XCTAssertEqual(columns[3], entries)
+            XCTAssertEqual(columns[4], "Zwolle")
+        }
+    }
+
     func testACustomPerspective() throws {
         let r = run("new", "--perspective", "Jongeren met schulden")
         XCTAssertEqual(r.status, 0, r.error)

@@ -56,6 +56,10 @@ final class GoldenScreenTests: XCTestCase {
                 check("wizard-perspective-\(tag)", wizard)
                 wizard.press(.enter)
                 check("wizard-title-\(tag)", wizard)
+                wizard.press(.enter)
+                wizard.type("Anna"); wizard.press(.enter)
+                wizard.type("Zwolle, stadhuis")
+                check("wizard-place-\(tag)", wizard)
 
                 var s = Self.filled(language, width: w, height: h)
                 for step in ["opening", "trends", "ronde-1", "pauze", "oogst", "inzichten", "robuustheid", "richtingen", "stemmen", "afsluiting"] {

@@ -11,11 +11,27 @@ final class HomeAndWizardTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Ouderen — 22-11"), "a default title from group and date: \(h.screen)")
         h.press(.ctrl("u")); h.type("Ouderen Zwolle"); h.press(.enter)
         h.type("Anna"); h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Plaats van de sessie"), h.screen)
+        h.type("Zwolle, stadhuis"); h.press(.enter)
         h.press(.char(" "), .enter)
         h.press(.right, .right, .enter)
         XCTAssertEqual(h.effects.last, .create(NewSessionRequest(
             workshopId: "publieke-dienstverlening-2035", perspective: .workshop("ouderen"), title: "Ouderen Zwolle",
-            facilitator: "Anna", anonymous: true, voteBudget: 5)))
+            facilitator: "Anna", anonymous: true, voteBudget: 5, place: "Zwolle, stadhuis")))
+    }
+
+    func testThePlaceMayBeLeftEmptyAndChangedOnTheWayBack() {
+        var h = TUIHarness(workshop: TUIHarness.main2035, language: .en, session: false)
+        h.press(.char("n"), .enter, .enter, .enter)
+        XCTAssertTrue(h.screen.contains("Where the session is held"), h.screen)
+        h.type("Zwolle"); h.press(.enter)
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Zwolle"), "going back shows what was typed: \(h.screen)")
+        h.press(.ctrl("u")); h.press(.enter)
+        h.press(.enter, .enter)
+        guard case .create(let request)? = h.effects.last else { return XCTFail("no session created") }
+        XCTAssertNil(request.place, "an empty place is no place")
+        XCTAssertNil(request.facilitator)
     }
 
     func testACustomPerspectiveAndGoingBack() {

@@ -82,7 +82,8 @@ final class RoomPanelTests: XCTestCase {
     func testTheWizardCanOpenTheRoomAtTheStart() {
         var h = TUIHarness(workshop: TUIHarness.main2035, session: false)
         h.press(.char("n"), .down, .down, .enter, .enter)
-        h.type("Anna"); h.press(.enter, .enter)
+        // Facilitator, place (left empty), anonymity.
+        h.type("Anna"); h.press(.enter, .enter, .enter)
         XCTAssertTrue(h.screen.contains("Zaal openen bij de start (meedoen met ssh vanaf eigen laptop): nee"), h.screen)
         h.press(.char("o"))
         XCTAssertTrue(h.screen.contains("Zaal openen bij de start (meedoen met ssh vanaf eigen laptop): ja"), h.screen)

@@ -100,6 +100,7 @@ public enum JSONExport {
         o["anonymous"] = .bool(st.setup.anonymous)
         o["namesHidden"] = .bool(hide)
         o["facilitator"] = hide ? .null : st.setup.facilitator.map { .string($0) } ?? .null
+        o["place"] = st.setup.place.map { .string($0) } ?? .null
         o["participants"] = hide
             ? .array([])
             : strings(st.participants.values.sorted { ($0.joinedAt, $0.key) < ($1.joinedAt, $1.key) }.compactMap(\.name))

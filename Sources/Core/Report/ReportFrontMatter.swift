@@ -5,12 +5,12 @@ extension PartBuilder {
         let sessions = part.sessionIds.compactMap { report.session($0) }
         heading(1, t.sessionsCovered(sessions.count))
         add(.table(.init(
-            kind: .plain, header: [t.session, ReportDocument.capitalised(w.perspectiveTerm.singular[l]), t.date, t.facilitator, t.participants],
+            kind: .plain, header: [t.session, ReportDocument.capitalised(w.perspectiveTerm.singular[l]), t.date, t.place, t.facilitator, t.participants],
             rows: sessions.map { s in
                 let facilitator = s.hidesNames ? t.hidden : (s.state.setup.facilitator ?? "—")
                 return .init(cells: [
                     .init(text: s.state.setup.title), .init(text: name(PerspectiveKey(s.state.setup.perspective))),
-                    .init(text: ISOTime.date(ms: s.state.createdAt)), .init(text: facilitator),
+                    .init(text: ISOTime.date(ms: s.state.createdAt)), .init(text: s.state.setup.place ?? "—"), .init(text: facilitator),
                     .init(text: String(s.state.participants.count)),
                 ])
             })))

@@ -15,6 +15,7 @@ struct ReportStrings {
     var session: String { s("Sessie", "Session") }
     var date: String { s("Datum", "Date") }
     var facilitator: String { s("Facilitator", "Facilitator") }
+    var place: String { s("Plaats", "Place") }
     var participants: String { s("Deelnemers", "Participants") }
     var hidden: String { s("(verborgen)", "(hidden)") }
     var votesLegend: String {

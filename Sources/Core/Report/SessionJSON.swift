@@ -19,6 +19,7 @@ public enum SessionJSON {
         // Hidden names stay hidden in every output, the facilitator's and participants' alike.
         let hide = state.setup.anonymous || state.hideNames
         o["facilitator"] = hide ? .null : state.setup.facilitator.map { .string($0) } ?? .null
+        o["place"] = state.setup.place.map { .string($0) } ?? .null
         o["anonymous"] = .bool(state.setup.anonymous)
         o["voteBudget"] = .number(Double(state.setup.voteBudget))
         o["closed"] = .bool(state.closed)

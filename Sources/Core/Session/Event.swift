@@ -38,6 +38,8 @@ public struct SessionSetup: Equatable, Sendable {
     public var perspective: PerspectiveRef
     public var title: String
     public var facilitator: String?
+    /// Where the session was held ("Zwolle, stadhuis"), if anyone said; shown on the report's front page.
+    public var place: String?
     /// When true, participant names are never stored, not even in the journal.
     public var anonymous: Bool
     public var voteBudget: Int
@@ -45,7 +47,8 @@ public struct SessionSetup: Equatable, Sendable {
 
     public init(
         sessionId: String, workshopId: String, workshopTitle: LocalizedText, perspective: PerspectiveRef,
-        title: String, facilitator: String?, anonymous: Bool = false, voteBudget: Int = 3, holdForReview: Bool = false
+        title: String, facilitator: String?, anonymous: Bool = false, voteBudget: Int = 3, holdForReview: Bool = false,
+        place: String? = nil
     ) {
         self.sessionId = sessionId
         self.workshopId = workshopId
@@ -56,6 +59,7 @@ public struct SessionSetup: Equatable, Sendable {
         self.anonymous = anonymous
         self.voteBudget = voteBudget
         self.holdForReview = holdForReview
+        self.place = place
     }
 }
 

@@ -133,6 +133,7 @@ extension Change {
             }
             o["title"] = .string(s.title)
             if let f = s.facilitator { o["facilitator"] = .string(f) }
+            if let p = s.place { o["place"] = .string(p) }
             o["anonymous"] = .bool(s.anonymous)
             o["voteBudget"] = .number(Double(s.voteBudget))
             o["holdForReview"] = .bool(s.holdForReview)
@@ -202,7 +203,8 @@ extension Change {
                     sessionId: try f.string("session"), workshopId: try f.string("workshop"),
                     workshopTitle: try f.text("workshopTitle"), perspective: perspective, title: try f.line("title"),
                     facilitator: try f.optionalLine("facilitator"), anonymous: try f.bool("anonymous"),
-                    voteBudget: try f.int("voteBudget", in: EventLimits.votes), holdForReview: try f.optionalBool("holdForReview") ?? false))
+                    voteBudget: try f.int("voteBudget", in: EventLimits.votes), holdForReview: try f.optionalBool("holdForReview") ?? false,
+                    place: try f.optionalLine("place").flatMap { $0.isEmpty ? nil : $0 }))
         case "participantJoined": self = .participantJoined
         case "sessionClosed": self = .sessionClosed
         case "sessionReopened": self = .sessionReopened

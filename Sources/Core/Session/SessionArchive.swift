@@ -3,7 +3,7 @@
 /// session that goes on is always folded from its files.
 extension SessionState {
     /// Raised whenever the layout below changes, so an older cache is ignored, not misread.
-    public static let archiveVersion: UInt64 = 2
+    public static let archiveVersion: UInt64 = 3
 
     public func archive(into w: inout ByteWriter) {
         w.string(setup.sessionId)
@@ -19,6 +19,7 @@ extension SessionState {
         w.bool(setup.anonymous)
         w.int(setup.voteBudget)
         w.bool(setup.holdForReview)
+        w.optional(setup.place)
         w.int(createdAt)
         w.int(updatedAt)
         w.optional(step)
@@ -61,7 +62,7 @@ extension SessionState {
         let setup = SessionSetup(
             sessionId: sessionId, workshopId: workshopId, workshopTitle: workshopTitle, perspective: perspective,
             title: try r.string(), facilitator: try r.optionalString(), anonymous: try r.bool(),
-            voteBudget: Int(try r.int()), holdForReview: try r.bool())
+            voteBudget: Int(try r.int()), holdForReview: try r.bool(), place: try r.optionalString())
         let createdAt = try r.int()
         let updatedAt = try r.int()
         let step = try r.optionalString()

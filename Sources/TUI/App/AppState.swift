@@ -149,13 +149,18 @@ public struct NewSessionRequest: Equatable, Sendable {
     public var facilitator: String?
     public var anonymous: Bool
     public var voteBudget: Int
+    public var place: String?
 
-    public init(workshopId: String, perspective: PerspectiveRef, title: String, facilitator: String?, anonymous: Bool, voteBudget: Int) {
+    public init(
+        workshopId: String, perspective: PerspectiveRef, title: String, facilitator: String?, anonymous: Bool, voteBudget: Int,
+        place: String? = nil
+    ) {
         self.workshopId = workshopId
         self.perspective = perspective
         self.title = title
         self.facilitator = facilitator
         self.anonymous = anonymous
         self.voteBudget = voteBudget
+        self.place = place
     }
 }

@@ -26,6 +26,7 @@ public enum S {
     static let typePerspective = t("Naam van de %@", "Name of the %@")
     static let sessionTitle = t("Titel van de sessie", "Session title")
     static let facilitatorName = t("Naam van de facilitator (mag leeg)", "Facilitator's name (may be empty)")
+    static let sessionPlace = t("Plaats van de sessie, bv. „Zwolle, stadhuis” (mag leeg)", "Where the session is held, e.g. \"Zwolle, town hall\" (may be empty)")
     static let anonymity = t("Anoniem: namen van deelnemers worden niet opgeslagen", "Anonymous: participant names are not stored")
     static let voteBudget = t("Stemmen per deelnemer", "Votes per participant")
     static let yes = t("ja", "yes")

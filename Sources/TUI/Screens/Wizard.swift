@@ -1,9 +1,9 @@
 import Core
 
-/// New session: workshop → perspective (or type one) → title → facilitator → anonymity →
+/// New session: workshop → perspective (or type one) → title → facilitator → place → anonymity →
 /// vote budget → start. Esc goes back one question; every answer can be changed.
 public struct WizardState: Equatable, Sendable {
-    public enum Question: Int, Sendable, CaseIterable { case workshop, perspective, customPerspective, title, facilitator, anonymity, budget }
+    public enum Question: Int, Sendable, CaseIterable { case workshop, perspective, customPerspective, title, facilitator, place, anonymity, budget }
 
     public var question: Question
     public var workshopIndex = 0
@@ -12,6 +12,7 @@ public struct WizardState: Equatable, Sendable {
     public var customPerspective = ""
     public var title = ""
     public var facilitator = ""
+    public var place = ""
     public var anonymous = false
     public var budget = 3
     /// Open the room (join with ssh from own laptops) as soon as the session starts (key `o`).
@@ -72,6 +73,14 @@ enum Wizard {
         case .facilitator:
             if key == .enter {
                 w.facilitator = TextPolicy.cleanLine(w.input.text)
+                w.question = .place
+                w.input = TextInput(w.place, limit: 60, multiline: false)
+            } else {
+                _ = w.input.handle(key)
+            }
+        case .place:
+            if key == .enter {
+                w.place = TextPolicy.cleanLine(w.input.text)
                 w.question = .anonymity
             } else {
                 _ = w.input.handle(key)
@@ -92,7 +101,8 @@ enum Wizard {
             case .enter:
                 return [.create(NewSessionRequest(
                     workshopId: workshop.id, perspective: perspective(w, workshop), title: w.title,
-                    facilitator: w.facilitator.isEmpty ? nil : w.facilitator, anonymous: w.anonymous, voteBudget: w.budget))]
+                    facilitator: w.facilitator.isEmpty ? nil : w.facilitator, anonymous: w.anonymous, voteBudget: w.budget,
+                    place: w.place.isEmpty ? nil : w.place))]
                     + (w.openRoom ? [.openRoom] : [])
             default: break
             }
@@ -124,7 +134,8 @@ enum Wizard {
         case .customPerspective: w.question = .perspective
         case .title: w.question = .perspective
         case .facilitator: w.question = .title; w.input = TextInput(w.title, limit: 80, multiline: false)
-        case .anonymity: w.question = .facilitator; w.input = TextInput(w.facilitator, limit: 60, multiline: false)
+        case .place: w.question = .facilitator; w.input = TextInput(w.facilitator, limit: 60, multiline: false)
+        case .anonymity: w.question = .place; w.input = TextInput(w.place, limit: 60, multiline: false)
         case .budget: w.question = .anonymity
         }
         return []
@@ -173,6 +184,9 @@ enum Wizard {
             field(w.input)
         case .facilitator:
             heading(S.facilitatorName[l])
+            field(w.input)
+        case .place:
+            heading(S.sessionPlace[l])
             field(w.input)
         case .anonymity:
             heading(S.anonymity[l])

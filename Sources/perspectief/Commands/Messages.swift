@@ -100,6 +100,32 @@ enum Messages {
     static let readOnlyPrefix = LocalizedText(nl: "alleen-lezen: ", en: "read-only: ")
     static let errorPrefix = LocalizedText(nl: "fout: ", en: "Error: ")
 
+    // `show` and `sessions`: labels in the UI language. The tab-separated columns of
+    // `sessions` keep their order and count in every language; scripts read `--json`.
+    enum Listing {
+        static let workshop = LocalizedText(nl: "workshop", en: "workshop")
+        static let perspective = LocalizedText(nl: "doelgroep", en: "perspective")
+        static let place = LocalizedText(nl: "plaats", en: "place")
+        static let step = LocalizedText(nl: "stap", en: "step")
+        static let closedNote = LocalizedText(nl: "(afgesloten)", en: "(closed)")
+        static let open = LocalizedText(nl: "open", en: "open")
+        static let closed = LocalizedText(nl: "afgesloten", en: "closed")
+        static let readOnly = LocalizedText(nl: "ALLEEN-LEZEN", en: "READ-ONLY")
+        static func entries(_ n: Int) -> LocalizedText {
+            LocalizedText(nl: "\(n) \(n == 1 ? "bijdrage" : "bijdragen")", en: "\(n) \(n == 1 ? "entry" : "entries")")
+        }
+        static func votes(_ n: Int) -> LocalizedText {
+            LocalizedText(nl: "\(n) \(n == 1 ? "stem" : "stemmen")", en: "\(n) \(n == 1 ? "vote" : "votes")")
+        }
+        static func kind(_ k: EntryKind) -> LocalizedText {
+            switch k {
+            case .implication: LocalizedText(nl: "implicatie", en: "implication")
+            case .insight: LocalizedText(nl: "inzicht", en: "insight")
+            case .note: LocalizedText(nl: "aantekening", en: "note")
+            }
+        }
+    }
+
     /// ArgumentParser's own messages are English; their opening words are translated here
     /// (the option names and values they quote stay as typed, made safe when printed).
     static func argumentError(_ text: String, in language: Language) -> String {

@@ -12,6 +12,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "A perspective id or name of the workshop (e.g. ouderen), or a new one.") var perspective: String
     @Option(help: "The session title (default: the perspective and today's date).") var title: String?
     @Option(help: "The facilitator's name.") var facilitator: String?
+    @Option(help: "Where the session is held (e.g. \"Zwolle, stadhuis\"); shown on the report's front page.") var place: String?
     @Flag(help: "Anonymous session: participant names are never stored.") var anonymous = false
     // Unconditional, so that `--votes -1` is a value out of range, not a "missing value".
     @Option(parsing: .unconditional, help: "Votes per participant in dot voting.") var votes: Int = 3
@@ -45,7 +46,7 @@ struct NewCommand: ParsableCommand {
             sessionId: id, workshopId: w.id, workshopTitle: w.title, perspective: ref,
             title: title.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "\(name) — \(Output.date(now).prefix(10))",
             facilitator: facilitator.map(TextPolicy.cleanLine), anonymous: anonymous, voteBudget: votes,
-            holdForReview: holdForReview)
+            holdForReview: holdForReview, place: place.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 })
         let handle: SessionHandle
         do { handle = try store.create(setup, by: .facilitator(setup.facilitator), now: now) } catch { throw CLIError(error) }
         handle.close()

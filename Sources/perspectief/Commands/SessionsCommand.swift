@@ -29,10 +29,12 @@ struct SessionsCommand: ParsableCommand {
             }))
             return
         }
-        if listings.isEmpty { print(Messages.noSessionsYet(storeOptions.root)[Output.language()]) }
+        let language = Output.language()
+        if listings.isEmpty { print(Messages.noSessionsYet(storeOptions.root)[language]) }
+        typealias T = Messages.Listing
         for l in listings {
-            let state = l.problem != nil ? "READ-ONLY" : (l.closed ? "closed" : "open")
-            print("\(l.id)\t\(Output.date(l.updatedAt))\t\(state)\t\(l.entryCount) entries\t\(l.title)")
+            let state = l.problem != nil ? T.readOnly : (l.closed ? T.closed : T.open)
+            print("\(l.id)\t\(Output.date(l.updatedAt))\t\(state[language])\t\(T.entries(l.entryCount)[language])\t\(l.title)")
             if let p = l.problem { print("\t! \(p)") }
         }
     }
@@ -57,16 +59,18 @@ struct ShowCommand: ParsableCommand {
             Output.json(SessionJSON.session(state, workshop: w, id: handle.id))
             return
         }
-        let language = Output.language()
+        typealias T = Messages.Listing
         print("\(state.setup.title)  [\(handle.id)]")
-        print("workshop: \(state.setup.workshopId)   perspective: \(PerspectiveResolver.name(state.setup.perspective, in: w, language: language))")
+        let perspective = PerspectiveResolver.name(state.setup.perspective, in: w, language: l)
+        print("\(T.workshop[l]): \(state.setup.workshopId)   \(T.perspective[l]): \(perspective)")
+        if let place = state.setup.place { print("\(T.place[l]): \(place)") }
         let stepId = state.step ?? w?.steps.first?.id ?? "-"
-        print("step: \(w?.step(stepId)?.title[language] ?? stepId)\(state.closed ? "   (closed)" : "")")
+        print("\(T.step[l]): \(w?.step(stepId)?.title[l] ?? stepId)\(state.closed ? "   " + T.closedNote[l] : "")")
         for e in state.entries where !e.removed && e.status != .rejected {
             let scenario = e.scenario.map { " [\($0)]" } ?? ""
             let who = e.author.map { " — \($0)" } ?? ""
-            let votes = e.votes > 0 ? "  (\(e.votes) votes)" : ""
-            print("- \(e.kind.rawValue)\(scenario): \(e.text.replacingOccurrences(of: "\n", with: " "))\(who)\(votes)")
+            let votes = e.votes > 0 ? "  (\(T.votes(e.votes)[l]))" : ""
+            print("- \(T.kind(e.kind)[l])\(scenario): \(e.text.replacingOccurrences(of: "\n", with: " "))\(who)\(votes)")
         }
     }
 }

@@ -348,7 +348,8 @@ final class Interactive {
         }
         let setup = SessionSetup(
             sessionId: store.newSessionID(perspective: slug, now: now), workshopId: workshop.id, workshopTitle: workshop.title,
-            perspective: r.perspective, title: r.title, facilitator: r.facilitator, anonymous: r.anonymous, voteBudget: r.voteBudget)
+            perspective: r.perspective, title: r.title, facilitator: r.facilitator, anonymous: r.anonymous, voteBudget: r.voteBudget,
+            place: r.place)
         do {
             attach(try store.create(setup, by: .facilitator(r.facilitator), now: now), workshop: workshop)
         } catch {
