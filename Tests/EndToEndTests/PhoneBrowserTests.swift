@@ -60,6 +60,9 @@ final class PhoneBrowserTests: XCTestCase {
         try phone.tap("#joinBtn")
         try phone.wait("document.getElementById('room').offsetParent !== null && document.getElementById('stepno').textContent === 'Stap 3 van 11'")
         XCTAssertEqual(try phone.text("#title"), "Zwolle · Ayşe")
+        XCTAssertEqual(try phone.eval("document.documentElement.scrollWidth <= 360") as? Bool, true, "no sideways scrolling at 360 px")
+        XCTAssertEqual(try phone.eval("Array.from(document.querySelectorAll('button')).filter(function(b){return b.offsetParent&&b.id!=='lang'}).every(function(b){return b.getBoundingClientRect().height>=44})") as? Bool, true, "large touch targets")
+        XCTAssertFalse(try phone.text("#tagline").isEmpty, "the scenario's tagline, as on a terminal")
         facilitator.wait(for: "Deelnemers: 1")
         facilitator.wait(for: "Verbonden: 1")
 
