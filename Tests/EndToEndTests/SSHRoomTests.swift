@@ -264,6 +264,40 @@ final class SSHRoomTests: XCTestCase {
         XCTAssertTrue(log.contains(" idle"), log)
     }
 
+    func testTheWizardOpensTheRoomAndTheKeyClosesAndReopensIt() throws {
+        let port = Self.freePort()
+        // The room's settings without --room: used when the wizard or `o` opens it.
+        let room = try Tmux(
+            width: 120, height: 40, command: "\(Binary.perspectief) run --lang nl --port \(port) --code 4821 --listen 127.0.0.1 --no-web", environment: env)
+        room.wait(for: "Nieuwe sessie")
+        room.keys("n")
+        room.wait(for: "Kies een")
+        if room.screen().contains("Kies een workshop") {
+            room.keys("Enter")
+            room.wait(for: "Kies een doelgroep")
+        }
+        for (key, next) in [("Enter", "Titel van de sessie"), ("Enter", "Naam van de facilitator"), ("Enter", "Anoniem"), ("Enter", "Zaal openen bij de start")] {
+            room.keys(key)
+            room.wait(for: next)
+        }
+        room.keys("o")
+        room.wait(for: "eigen laptop): ja")
+        room.keys("Enter")
+        room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
+        let p = try participant(port)
+        p.wait(for: "What is your name?")
+        room.wait(for: "Verbonden: 1")
+
+        // `o` closes the room: the participant's connection ends; `o` again opens it.
+        room.keys("o")
+        room.wait(for: "the join panel gone") { !$0.contains("ssh -p \(port)") }
+        XCTAssertTrue(p.waitForExit().contains("EXIT="))
+        room.keys("o")
+        room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
+        let again = try participant(port)
+        again.wait(for: "What is your name?")
+    }
+
     func testSIGTERMOrKillNineOfTheFacilitatorEndsEveryParticipantView() throws {
         for signal in [SIGTERM, SIGKILL] {
             let id = newSession()

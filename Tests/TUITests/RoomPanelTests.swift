@@ -79,6 +79,19 @@ final class RoomPanelTests: XCTestCase {
         XCTAssertNil(t.app.room.info)
     }
 
+    func testTheWizardCanOpenTheRoomAtTheStart() {
+        var h = TUIHarness(workshop: TUIHarness.main2035, session: false)
+        h.press(.char("n"), .down, .down, .enter, .enter)
+        h.type("Anna"); h.press(.enter, .enter)
+        XCTAssertTrue(h.screen.contains("Zaal openen bij de start (meedoen met ssh vanaf eigen laptop): nee"), h.screen)
+        h.press(.char("o"))
+        XCTAssertTrue(h.screen.contains("Zaal openen bij de start (meedoen met ssh vanaf eigen laptop): ja"), h.screen)
+        h.press(.enter)
+        XCTAssertEqual(h.effects.count, 2)
+        guard case .create = h.effects.first else { return XCTFail("the session is created first: \(h.effects)") }
+        XCTAssertEqual(h.effects.last, .openRoom, "then the room opens for it")
+    }
+
     func testRoomKeysDoNothingWhileTyping() {
         var t = TUIHarness(workshop: TUIHarness.main2035, width: 80, height: 24)
         t.press(.char("a"))

@@ -14,6 +14,8 @@ public struct WizardState: Equatable, Sendable {
     public var facilitator = ""
     public var anonymous = false
     public var budget = 3
+    /// Open the room (join with ssh from own laptops) as soon as the session starts (key `o`).
+    public var openRoom = false
 
     init(app: AppState) {
         question = app.workshops.count > 1 ? .workshop : .perspective
@@ -86,10 +88,12 @@ enum Wizard {
             case .left, .down, .char("-"): w.budget = max(0, w.budget - 1)
             case .right, .up, .char("+"): w.budget = min(20, w.budget + 1)
             case .char(let c) where c.isNumber: w.budget = Int(String(c)) ?? w.budget
+            case .char("o"): w.openRoom.toggle()
             case .enter:
                 return [.create(NewSessionRequest(
                     workshopId: workshop.id, perspective: perspective(w, workshop), title: w.title,
                     facilitator: w.facilitator.isEmpty ? nil : w.facilitator, anonymous: w.anonymous, voteBudget: w.budget))]
+                    + (w.openRoom ? [.openRoom] : [])
             default: break
             }
         }
@@ -177,6 +181,8 @@ enum Wizard {
         case .budget:
             heading(S.voteBudget[l])
             b.put("◀  \(w.budget)  ▶", x: x + 2, y: y, style: Style(.highlight, bold: true))
+            y += 2
+            b.put(Wrap.clip(S.wizardRoom(l, w.openRoom), width: width), x: x, y: y, style: w.openRoom ? Style(.highlight, bold: true) : Style(.dim))
             y += 2
             b.put(S.startSession[l], x: x, y: y, style: Style(.good, bold: true))
         }

@@ -19,6 +19,11 @@ extension S {
         ("i", t("zaal: tonen / verbergen hoe je meedoet", "room: show / hide how to join")),
         ("p", t("zaal: wie er verbonden is (d verbreekt)", "room: who is connected (d disconnects)")),
     ]
+    static func wizardRoom(_ l: Language, _ on: Bool) -> String {
+        l == .nl
+            ? "o  Zaal openen bij de start (meedoen met ssh vanaf eigen laptop): " + (on ? "ja" : "nee")
+            : "o  Open the room at the start (join with ssh from own laptop): " + (on ? "yes" : "no")
+    }
     static func roomConnected(_ l: Language, _ n: Int) -> String { l == .nl ? "Verbonden: \(n)" : "Connected: \(n)" }
     static func roomHidden(_ l: Language, _ n: Int) -> String {
         l == .nl ? "Zaal open · \(n) verbonden · i: toon hoe je meedoet" : "Room open · \(n) connected · i: show how to join"

@@ -11,15 +11,10 @@ struct RoomFlags: ParsableArguments {
     @Option(name: .customLong("web-port"), help: "The port of the participant page for phones (default 8080).") var webPort: Int?
     @Flag(name: .customLong("no-web"), help: "No participant page for phones: ssh only.") var noWeb = false
 
-    /// The room options, or nil without `--room`; each bad combination is a one-line error.
-    func options(session: String?, workshopDirs: [String]) throws -> RoomOptions? {
-        guard room else {
-            if port != nil || code != nil || open || listen != nil || webPort != nil || noWeb {
-                throw CLIError("--port, --code, --open, --listen, --web-port and --no-web need --room")
-            }
-            return nil
-        }
-        guard session != nil else { throw CLIError("--room needs a session id: perspectief run SESSION --room") }
+    /// The room's settings (also for a room opened later with `o` or the wizard); each bad
+    /// combination is a one-line error.
+    func options(session: String?, workshopDirs: [String]) throws -> RoomOptions {
+        if room && session == nil { throw CLIError("--room needs a session id: perspectief run SESSION --room") }
         if open && code != nil { throw CLIError("--open and --code exclude each other: an open room asks no code") }
         var o = RoomOptions(workshopDirs: workshopDirs)
         if let port {

@@ -17,7 +17,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try InterfaceOptions.check(lang: lang, theme: theme)
         let room = try roomFlags.options(session: session, workshopDirs: workshopOptions.workshops)
-        try Interactive.facilitator(store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme, room: room)
+        try Interactive.facilitator(
+            store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme, room: room, openRoom: roomFlags.room)
     }
 }
 

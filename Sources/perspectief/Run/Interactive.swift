@@ -44,7 +44,8 @@ final class Interactive {
     // MARK: Entry points
 
     static func facilitator(
-        store: StoreOptions, workshops: WorkshopOptions, session: String?, lang: String?, theme: String?, room: RoomOptions? = nil
+        store: StoreOptions, workshops: WorkshopOptions, session: String?, lang: String?, theme: String?, room: RoomOptions? = nil,
+        openRoom: Bool = false
     ) throws {
         let env = ProcessInfo.processInfo.environment
         let catalog = workshops.catalog()
@@ -57,7 +58,7 @@ final class Interactive {
             try loop.open(session, failIfReadOnly: true)
         }
         loop.roomOptions = room ?? RoomOptions(workshopDirs: workshops.workshops)
-        if room != nil {
+        if openRoom {
             // A room that cannot open (port taken) is one line on the command line.
             do { try loop.openRoom() } catch { throw CLIError(error.description) }
         }
