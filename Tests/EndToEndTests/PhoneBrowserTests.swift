@@ -46,6 +46,7 @@ final class PhoneBrowserTests: XCTestCase {
         try phone.open("http://127.0.0.1:\(web)/")
         try phone.wait("document.getElementById('join').offsetParent !== null")
         XCTAssertEqual(try phone.text("#joinBtn"), "Meedoen", "a Dutch phone gets the Dutch page")
+        XCTAssertTrue(try phone.visible("#code"), "the room asks its code")
 
         // A wrong code is refused, in the phone's language; nobody joins.
         try phone.type(into: "#code", "0000")
@@ -176,6 +177,7 @@ final class PhoneBrowserTests: XCTestCase {
         try phone.open("http://127.0.0.1:\(room.port)/")
         try phone.wait("document.getElementById('join').offsetParent !== null")
         XCTAssertEqual(try phone.text("#joinBtn"), "Join", "an English phone gets the English page")
+        XCTAssertFalse(try phone.visible("#code"), "an open room asks no code")
         try phone.type(into: "#name", "Bram")
         try phone.tap("#joinBtn")
         try phone.wait("document.getElementById('room').offsetParent !== null")
