@@ -46,6 +46,7 @@ final class PhoneBrowserTests: XCTestCase {
         try phone.open("http://127.0.0.1:\(web)/")
         try phone.wait("document.getElementById('join').offsetParent !== null")
         XCTAssertEqual(try phone.text("#joinBtn"), "Meedoen", "a Dutch phone gets the Dutch page")
+        XCTAssertTrue(try phone.visible("#code"), "the room asks its code")
 
         // A wrong code is refused, in the phone's language; nobody joins.
         try phone.type(into: "#code", "0000")
@@ -60,6 +61,9 @@ final class PhoneBrowserTests: XCTestCase {
         try phone.tap("#joinBtn")
         try phone.wait("document.getElementById('room').offsetParent !== null && document.getElementById('stepno').textContent === 'Stap 3 van 13'")
         XCTAssertEqual(try phone.text("#title"), "Zwolle · Ayşe")
+        XCTAssertEqual(try phone.eval("document.documentElement.scrollWidth <= 360") as? Bool, true, "no sideways scrolling at 360 px")
+        XCTAssertEqual(try phone.eval("Array.from(document.querySelectorAll('button')).filter(function(b){return b.offsetParent&&b.id!=='lang'}).every(function(b){return b.getBoundingClientRect().height>=44})") as? Bool, true, "large touch targets")
+        XCTAssertFalse(try phone.text("#tagline").isEmpty, "the scenario's tagline, as on a terminal")
         facilitator.wait(for: "Deelnemers: 1")
         facilitator.wait(for: "Verbonden: 1")
 
@@ -173,6 +177,7 @@ final class PhoneBrowserTests: XCTestCase {
         try phone.open("http://127.0.0.1:\(room.port)/")
         try phone.wait("document.getElementById('join').offsetParent !== null")
         XCTAssertEqual(try phone.text("#joinBtn"), "Join", "an English phone gets the English page")
+        XCTAssertFalse(try phone.visible("#code"), "an open room asks no code")
         try phone.type(into: "#name", "Bram")
         try phone.tap("#joinBtn")
         try phone.wait("document.getElementById('room').offsetParent !== null")

@@ -276,7 +276,7 @@ final class SSHRoomTests: XCTestCase {
         let port = Self.freePort()
         // The room's settings without --room: used when the wizard or `o` opens it.
         let room = try Tmux(
-            width: 120, height: 40, command: "\(Binary.perspectief) run --lang nl --port \(port) --code 4821 --listen 127.0.0.1", environment: env)
+            width: 120, height: 40, command: "\(Binary.perspectief) run --lang nl --port \(port) --code 4821 --listen 127.0.0.1 --no-web", environment: env)
         room.wait(for: "Nieuwe sessie")
         room.keys("n")
         room.wait(for: "Kies een")
@@ -284,7 +284,7 @@ final class SSHRoomTests: XCTestCase {
             room.keys("Enter")
             room.wait(for: "Kies een doelgroep")
         }
-        for (key, next) in [("Enter", "Titel van de sessie"), ("Enter", "Naam van de facilitator"), ("Enter", "Anoniem"), ("Enter", "Zaal openen bij de start")] {
+        for (key, next) in [("Enter", "Titel van de sessie"), ("Enter", "Naam van de facilitator"), ("Enter", "Plaats van de sessie"), ("Enter", "Anoniem"), ("Enter", "Zaal openen bij de start")] {
             room.keys(key)
             room.wait(for: next)
         }

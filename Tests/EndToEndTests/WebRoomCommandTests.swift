@@ -19,8 +19,6 @@ final class WebRoomCommandTests: XCTestCase {
     func testWrongUsesAreOneLineEach() {
         let id = newSession()
         for (args, says) in [
-            ([id, "--web-port", "9000"], "need --room"),
-            ([id, "--no-web"], "need --room"),
             ([id, "--room", "--no-web", "--web-port", "9000"], "exclude each other"),
             ([id, "--room", "--web-port", "70000"], "is not a port"),
             ([id, "--room", "--port", "9000", "--web-port", "9000"], "must differ"),

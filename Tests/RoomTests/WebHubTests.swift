@@ -154,3 +154,38 @@ extension WebHubTests {
         XCTAssertEqual(try f.state().participants.count, 1, "one person, joined once")
     }
 }
+
+extension WebHubTests {
+    func testAnAnonymousSessionStoresNoNameFromAPhone() async throws {
+        f.cleanUp()
+        f = try WebFixture(anonymous: true)
+        try f.move(to: "ronde-a")
+        var (token, socket, it) = try await participant("Ayşe")
+        let first = try await next(&it, type: "state")
+        XCTAssertEqual(first["name"], .null, "the page is not even told a name to show")
+        await hub.receive(token: token, socket: socket, text: #"{"rid":"anon0000000001","op":"add","text":"zonder naam"}"#)
+        _ = try await next(&it, type: "ack")
+        let state = try f.state()
+        XCTAssertEqual(state.entries.first?.author, nil)
+        XCTAssertEqual(state.participants.values.first?.name, nil)
+        let files = try FileManager.default.contentsOfDirectory(atPath: f.store.folder(of: f.id))
+        for file in files {
+            let text = (try? String(contentsOfFile: f.store.folder(of: f.id) + "/" + file, encoding: .utf8)) ?? ""
+            XCTAssertFalse(text.contains("Ayşe"), "\(file) holds the name")
+        }
+    }
+
+    func testHeldEntriesShowAsWaitingOnThePhoneOnly() async throws {
+        f.cleanUp()
+        f = try WebFixture(holdForReview: true)
+        try f.move(to: "ronde-a")
+        var (token, socket, it) = try await participant("Ayşe")
+        _ = try await next(&it, type: "state")
+        await hub.receive(token: token, socket: socket, text: #"{"rid":"held0000000001","op":"add","text":"eerst kijken"}"#)
+        _ = try await next(&it, type: "ack")
+        let state = try await next(&it, type: "state")
+        let entry = try XCTUnwrap(state["entries"]?.arrayValue?.first)
+        XCTAssertEqual(entry["pending"], .bool(true))
+        XCTAssertEqual(try f.state().entries.first?.status, .pending, "the engine held it, as for a terminal participant")
+    }
+}

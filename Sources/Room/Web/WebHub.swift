@@ -136,8 +136,6 @@ actor WebHub {
         }
     }
 
-    func knows(_ token: String) -> Bool { people[token] != nil }
-
     // MARK: Sockets
 
     func connect(token: String) -> ConnectResult {
@@ -163,8 +161,8 @@ actor WebHub {
         publish()
     }
 
-    /// One message from a page: an action with a request id. The reply goes to that socket; a
-    /// change goes to every page.
+    /// One message from a page: an action with a request id. The reply goes to that socket, the
+    /// new view to the author's pages, and to the other pages that can see the change.
     func receive(token: String, socket: Int, text: String) {
         guard let p = people[token], let out = p.sockets[socket] else { return }
         p.lastSocketAt = Self.now()

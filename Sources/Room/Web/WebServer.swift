@@ -36,7 +36,8 @@ struct WebServer: Sendable {
 
     func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
-        router.get("/") { _, _ in Self.page() }
+        let open = code == nil
+        router.get("/") { _, _ in Self.page(openRoom: open) }
         router.post("/join") { request, context in try await join(request, context) }
         return router
     }
@@ -57,10 +58,12 @@ struct WebServer: Sendable {
 
     // MARK: The page
 
-    static func page() -> Response {
+    /// The page, with this response's nonce, and whether the room asks for a code at all.
+    static func page(openRoom: Bool) -> Response {
         var g = SystemRandomNumberGenerator()
         let nonce = String(g.next() as UInt64, radix: 36) + String(g.next() as UInt64, radix: 36)
         let html = PageHTML.text.replacingOccurrences(of: "{{NONCE}}", with: nonce)
+            .replacingOccurrences(of: "{{OPEN}}", with: openRoom ? "1" : "0")
         var headers = securityHeaders()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentSecurityPolicy] =
