@@ -33,7 +33,7 @@ extension HTMLExport {
         table.grid tbody th { font-weight: normal; }
         table.grid td.mark { text-align: center; font-size: 1.2em; color: #154273; }
         table.grid thead th:not(:first-child) { text-align: center; font-size: .85em; }
-        table.grid td.robustness { font-size: .85em; color: #555; }
+        table.grid td.robustness { font-size: .85em; color: #555; hyphens: auto; overflow-wrap: anywhere; }
         table.grid tr.koersvast th, table.grid tr.koersvast td { background: #e3f1e3; }
         table.grid tr.koersvast th { font-weight: bold; }
         table.grid tr.koersvast td.robustness { color: #1d5e1d; font-weight: bold; }
