@@ -1,13 +1,13 @@
 import Foundation
+import Synchronization
 
 /// The room's attempt limiter (Sources/Room/Common/AttemptLimiter.swift) behind a lock, for
 /// the web server's event loops and request tasks: connections in total and per address, and
 /// the growing wait for an address that types wrong codes.
-final class WebLimiter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var limiter: AttemptLimiter
+final class WebLimiter: Sendable {
+    private let limiter: Mutex<AttemptLimiter>
 
-    init(limits: AttemptLimiter.Limits) { limiter = AttemptLimiter(limits: limits) }
+    init(limits: AttemptLimiter.Limits) { limiter = Mutex(AttemptLimiter(limits: limits)) }
 
     static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
@@ -15,7 +15,7 @@ final class WebLimiter: @unchecked Sendable {
     /// full (nil). An address that is only waiting out a code penalty may still load the page
     /// and is told why its join waits; its connection is then not counted (false).
     func admit(_ address: String) -> Bool? {
-        lock.withLock {
+        limiter.withLock { limiter in
             switch limiter.admit(address, now: Self.nowMs()) {
             case nil: return true
             case .penalized: return false
@@ -26,11 +26,11 @@ final class WebLimiter: @unchecked Sendable {
 
     /// A page load or a socket is not a login attempt: nobody "waits for a code" on a
     /// connection, so every counted connection closes as waiting.
-    func closed(_ address: String) { lock.withLock { limiter.closed(address, wasWaiting: true) } }
+    func closed(_ address: String) { limiter.withLock { $0.closed(address, wasWaiting: true) } }
 
-    func delayMs(_ address: String) -> Int64 { lock.withLock { limiter.delayMs(address, now: Self.nowMs()) } }
+    func delayMs(_ address: String) -> Int64 { limiter.withLock { $0.delayMs(address, now: Self.nowMs()) } }
 
-    func failed(_ address: String) { lock.withLock { limiter.failed(address, now: Self.nowMs()) } }
+    func failed(_ address: String) { limiter.withLock { $0.failed(address, now: Self.nowMs()) } }
 
-    var open: Int { lock.withLock { limiter.open } }
+    var open: Int { limiter.withLock { $0.open } }
 }

@@ -5,11 +5,12 @@ import Hummingbird
 import Logging
 import NIOCore
 import Store
+import Synchronization
 
 /// The participant page of one open room, served from the facilitator's process. Start it
 /// with `start`, show `address` and its QR code on the projector, `stop` it when the room or
 /// the session closes: every socket ends then.
-public final class WebRoom: @unchecked Sendable {
+public final class WebRoom: Sendable {
     /// The web room's limits: TCP connections (page loads and sockets) in total and per address.
     /// A phone opens a few at once (page, socket, a reload), so the per-address cap is above
     /// the SSH room's; every connection counts as "waiting" since a page load needs no code.
@@ -28,8 +29,7 @@ public final class WebRoom: @unchecked Sendable {
     private let server: Task<Void, Never>
     private let watcher: HubWatcher
     private let published: PeopleBox
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopped = Atomic<Bool>(false)
 
     private init(host: String, port: Int, hub: WebHub, server: Task<Void, Never>, watcher: HubWatcher, published: PeopleBox) {
         self.host = host
@@ -108,11 +108,7 @@ public final class WebRoom: @unchecked Sendable {
 
     /// Ends every socket, lets go of every name, stops listening. Safe to call twice.
     public func stop() {
-        let first = lock.withLock { () -> Bool in
-            defer { stopped = true }
-            return !stopped
-        }
-        guard first else { return }
+        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         watcher.stop()
         let done = DispatchSemaphore(value: 0)
         let server = server
@@ -128,13 +124,12 @@ public final class WebRoom: @unchecked Sendable {
 }
 
 /// The outcome of starting, handed from the server's task to the caller waiting for it.
-final class StartOutcome: @unchecked Sendable {
-    private let lock = NSLock()
+final class StartOutcome: Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
-    private var result: Result<Int, Error>?
+    private let result = Mutex<Result<Int, any Error>?>(nil)
 
-    func finish(_ r: Result<Int, Error>) {
-        let first = lock.withLock { () -> Bool in
+    func finish(_ r: Result<Int, any Error>) {
+        let first = result.withLock { result -> Bool in
             guard result == nil else { return false }
             result = r
             return true
@@ -142,32 +137,30 @@ final class StartOutcome: @unchecked Sendable {
         if first { semaphore.signal() }
     }
 
-    func wait() -> Result<Int, Error> {
+    func wait() -> Result<Int, any Error> {
         semaphore.wait()
-        return lock.withLock { result! }
+        return result.withLock { $0! }
     }
 }
 
 /// The people list as last published by the hub, readable from any thread without waiting.
-final class PeopleBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var people: [WebPerson] = []
-    var value: [WebPerson] { lock.withLock { people } }
-    func set(_ p: [WebPerson]) { lock.withLock { people = p } }
+final class PeopleBox: Sendable {
+    private let people = Mutex<[WebPerson]>([])
+    var value: [WebPerson] { people.withLock { $0 } }
+    func set(_ p: [WebPerson]) { people.withLock { $0 = p } }
 }
 
 /// Watches the session folder on a thread of its own (a blocking poll must not hold one of the
 /// few cooperative threads) and hands each change to the hub, which pushes it to the pages.
-final class HubWatcher: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopping = false
+final class HubWatcher: Sendable {
+    private let stopping = Atomic<Bool>(false)
     private let ended = DispatchSemaphore(value: 0)
 
     func start(folder: String, hub: WebHub) {
         let thread = Thread { [self] in
             let watcher = FolderWatcher(path: folder)
             var lastSweep = Date().timeIntervalSince1970
-            while !lock.withLock({ stopping }) {
+            while !stopping.load(ordering: .acquiring) {
                 let changed = watcher.waitForChange(timeoutMs: 200)
                 let now = Date().timeIntervalSince1970
                 let sweep = now - lastSweep > 5
@@ -188,7 +181,7 @@ final class HubWatcher: @unchecked Sendable {
     }
 
     func stop() {
-        lock.withLock { stopping = true }
+        stopping.store(true, ordering: .releasing)
         _ = ended.wait(timeout: .now() + 2)
     }
 }
