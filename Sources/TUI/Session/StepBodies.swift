@@ -29,7 +29,7 @@ enum StepBodies {
             cy += b.paragraph(text, x: a.x + 2, y: cy, width: a.width - 4, maxRows: y + cardRows - 1 - cy, style: i == 1 ? Style(.highlight) : Style(.text))
         }
         y += cardRows
-        y += StepView.prompts(app, s, Area(x: a.x, y: y, width: a.width, height: 3), maxRows: 2, into: &b)
+        y += StepView.prompts(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), maxRows: 2, into: &b)
         StepView.entries(app, s, S.notes[l], Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b)
     }
 
@@ -86,7 +86,7 @@ enum StepBodies {
             ly += b.paragraph("· " + f[l], x: a.x, y: ly, width: leftWidth, maxRows: 1, style: Style(.dim))
         }
         y = max(ly, y + MatrixMap.height) + 1
-        y += StepView.prompts(app, s, Area(x: a.x, y: y, width: a.width, height: 3), maxRows: 3, into: &b)
+        y += StepView.prompts(app, s, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), maxRows: 3, into: &b)
         StepView.entries(app, s, S.implicationsSoFar[l], Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b)
     }
 }

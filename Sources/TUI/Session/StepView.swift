@@ -40,10 +40,12 @@ enum StepView {
     }
 
     /// The step's prompts, one per line (wrapped on big screens); returns rows used.
+    /// Never below the area: a panel under it (the room's join line) stays whole.
     static func prompts(_ app: AppState, _ s: SessionScreen, _ a: SessionView.Area, maxRows: Int, into b: inout CellBuffer) -> Int {
         var y = a.y
-        for p in s.step.prompts where y < a.y + maxRows {
-            let rows = b.paragraph("? " + p[app.language], x: a.x, y: y, width: a.width, maxRows: a.width >= 100 ? 2 : 1, style: Style(.highlight))
+        let bottom = a.y + min(maxRows, a.height)
+        for p in s.step.prompts where y < bottom {
+            let rows = b.paragraph("? " + p[app.language], x: a.x, y: y, width: a.width, maxRows: min(a.width >= 100 ? 2 : 1, bottom - y), style: Style(.highlight))
             y += rows
         }
         return y - a.y
