@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One-way layers: Core ← Store ← TUI ← Terminal ← perspectief (executable).
-// Only Terminal (and its system-library shim CNcurses) touches ncurses.
+// One-way layers: Core ← Store ← Application ← TUI / Room ← Terminal ← perspectief (executable).
+// Application holds the use cases every front end shares (what a participant sees, join, create,
+// export); only Terminal (and its system-library shim CNcurses) touches ncurses.
 let package = Package(
     name: "Perspectief",
     platforms: [.macOS(.v13)],
@@ -24,14 +25,16 @@ let package = Package(
         // Core is pure Swift without Foundation; `rounded()` needs libm on Linux.
         .target(name: "Core", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Store", dependencies: ["Core", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "TUI", dependencies: ["Core", "Store"]),
+        // The use cases, written once for every front end.
+        .target(name: "Application", dependencies: ["Core", "Store"]),
+        .target(name: "TUI", dependencies: ["Core", "Store", "Application"]),
         // pty, spawn and prctl calls Swift cannot make directly (variadic or GNU-only).
         .target(name: "CRoom"),
         // The room servers (SSH, web): know Core and Store, never TUI or ncurses.
         .target(
             name: "Room",
             dependencies: [
-                "Core", "Store", "CRoom",
+                "Core", "Store", "Application", "CRoom",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
@@ -50,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "perspectief",
             dependencies: [
-                "Core", "Store", "TUI", "Terminal", "Room", "CRoom",
+                "Core", "Store", "Application", "TUI", "Terminal", "Room", "CRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -60,6 +63,7 @@ let package = Package(
         .executableTarget(name: "perspectief-stress", dependencies: ["Core", "Store"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
+        .testTarget(name: "ApplicationTests", dependencies: ["Core", "Store", "Application", "TUI"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store", "Room"]),
         .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Room", "TUI"]),

@@ -63,6 +63,13 @@ public final class TerminalScreen {
         height = Int(pf_lines())
     }
 
+    /// Ctrl-C, Ctrl-Z and Ctrl-\\ arrive as keys instead of signals: a participant's screen asks
+    /// before it ends and undoes with Ctrl-Z, instead of being stopped or suspended by one key.
+    public func takeControlKeys() {
+        guard active else { return }
+        raw()
+    }
+
     deinit { stop() }
 
     /// Restores the terminal: cursor visible, normal mode. Safe to call more than once.

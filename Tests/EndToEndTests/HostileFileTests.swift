@@ -225,7 +225,7 @@ final class HostileFileTests: XCTestCase {
     func testJoinChecksTheNameAndTheTerminalBeforeWritingAnything() {
         let id = newSession()
         let before = contents(store)
-        assertFails(["join", id, "--name", ""], "--name must not be empty")
+        assertFails(["join", id, "--name", ""], "--name: Type your name first.")
         assertFails(["join", id, "--name", "Ann"], "needs a terminal")
         XCTAssertEqual(contents(store), before, "no join event, no presence lock")
     }

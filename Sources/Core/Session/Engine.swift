@@ -54,7 +54,7 @@ public struct Engine: Sendable {
             guard let kind = kind ?? step.kind.entryKind else { throw .noEntriesHere }
             if !isFacilitator {
                 if !state.stepIsOpen(step.id) { throw .stepClosed }
-                if step.kind.entryKind == nil { throw .noEntriesHere }
+                if step.kind.participantEntryKind == nil { throw .noEntriesHere }
             }
             if proxy && !isFacilitator { throw .facilitatorOnly }
             let text = try cleanText(raw)

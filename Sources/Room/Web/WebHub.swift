@@ -1,3 +1,4 @@
+import Application
 import Core
 import Foundation
 import Store
@@ -99,41 +100,17 @@ actor WebHub {
     // MARK: Joining
 
     func join(name raw: String, address: String = "?") -> JoinResult {
-        _ = try? handle.refresh()
-        if ended || handle.state.closed { return .refused(Refusal(nl: "De sessie is afgesloten.", en: "The session is closed.").reason) }
-        let clean = TextPolicy.cleanLine(raw)
-        if clean.isEmpty { return .refused(LocalizedText(nl: "Typ eerst je naam.", en: "Type your name first.")) }
-        if clean.count > 60 { return .refused(LocalizedText(nl: "Die naam is te lang (hoogstens 60 tekens).", en: "That name is too long (at most 60 characters).")) }
+        if ended { return .refused(Refusal.closed.reason) }
         if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
-        let anonymous = handle.state.setup.anonymous
-        let key = ParticipantKey.key(name: clean, sessionId: sessionId, anonymous: anonymous)
-        let presence: Presence
-        do { presence = try handle.claimPresence(key: key, name: clean) } catch { return .refused(Self.nameTaken(clean)) }
-        let actor = Actor(role: .participant, key: key, name: anonymous ? nil : clean)
-        if handle.state.participants[key] == nil {
-            do { try handle.perform(.join, by: actor, engine: engine, now: Self.nowMs()) } catch {
-                presence.release()
-                return .refused(Self.reason(error))
-            }
-        }
+        let joined: Joining.Joined
+        do { joined = try Joining.join(handle, workshop: workshop, name: raw, now: Self.nowMs()) } catch { return .refused(error.reason) }
         let token = Self.newToken()
         joins += 1
-        people[token] = Person(token: token, id: "web-\(joins)", address: address, key: key, name: clean, actor: actor, presence: presence, since: Self.nowMs(), now: Self.now())
+        people[token] = Person(
+            token: token, id: "web-\(joins)", address: address, key: joined.actor.key, name: joined.name, actor: joined.actor,
+            presence: joined.presence, since: Self.nowMs(), now: Self.now())
         publish()
         return .joined(token: token)
-    }
-
-    static func nameTaken(_ name: String) -> LocalizedText {
-        LocalizedText(
-            nl: "Iemand met de naam \"\(name)\" is al in deze sessie; kies een andere naam.",
-            en: "Someone called \"\(name)\" is already in this session; choose another name.")
-    }
-
-    static func reason(_ error: PerformError) -> LocalizedText {
-        switch error {
-        case .refused(let r): return r.reason
-        case .store(let s): return LocalizedText(nl: "Niet opgeslagen: \(s.message)", en: "Not saved: \(s.message)")
-        }
     }
 
     // MARK: Sockets
@@ -142,7 +119,7 @@ actor WebHub {
         guard !ended, let p = people[token] else { return .unknown }
         if p.presence == nil {
             // Back after the grace time: the name must still be free.
-            do { p.presence = try handle.claimPresence(key: p.key, name: p.name) } catch { return .refused(Self.nameTaken(p.name)) }
+            do { p.presence = try handle.claimPresence(key: p.key, name: p.name) } catch { return .refused(Joining.nameTaken(p.name)) }
         }
         nextSocket += 1
         let id = nextSocket
@@ -198,15 +175,15 @@ actor WebHub {
         if !ended { broadcast() }
     }
 
-    /// Whether an action can change what other pages show. A participant sees others' entries
-    /// only where the room's insights are worked on together (ParticipantState.visible), and
-    /// never others' votes: in a full room, each save then costs one view, not a hundred.
+    /// Whether an action can change what other pages show: not where each participant works
+    /// alone (StepEntries), and never others' votes. In a full room each save then costs one
+    /// view, not a hundred.
     private func othersSee(_ action: WebAction) -> Bool {
         switch action {
         case .vote, .unvote: return false
         case .add, .edit, .remove:
-            let step = engine.currentStep(handle.state)?.kind
-            return ![.opening, .trends, .scenarioRound, .close, .insights].contains(step)
+            guard let kind = engine.currentStep(handle.state)?.kind else { return true }
+            return !(kind.participantsWorkAlone && !handle.state.roomVisible)
         }
     }
 
@@ -233,7 +210,7 @@ actor WebHub {
         do {
             try handle.perform(command, by: p.actor, engine: engine, now: Self.nowMs())
         } catch {
-            return WebMessage.refused(rid, Self.reason(error))
+            return WebMessage.refused(rid, Joining.reason(error))
         }
         if case .addEntry(let id, _, _, _, _, _) = command { return WebMessage.ack(rid, entry: id) }
         return WebMessage.ack(rid, entry: nil)
@@ -249,7 +226,8 @@ actor WebHub {
     }
 
     private func stateJSON(_ p: Person) -> String {
-        let s = JSONWriter.compact(ParticipantState.json(workshop: workshop, state: handle.state, actor: p.actor, now: Self.nowMs()))
+        let view = ParticipantView.make(workshop: workshop, state: handle.state, actor: p.actor, now: Self.nowMs())
+        let s = JSONWriter.compact(view.json)
         p.lastSent = s
         return s
     }

@@ -17,7 +17,6 @@ enum Messages {
     static let emptyOutput = CLIError("-o needs a file name", nl: "-o heeft een bestandsnaam nodig")
     static let votesRange = CLIError("--votes must be between 0 and 99", nl: "--votes moet tussen 0 en 99 liggen")
     static let emptyPerspective = CLIError("--perspective must not be empty", nl: "--perspective mag niet leeg zijn")
-    static let emptyName = CLIError("--name must not be empty", nl: "--name mag niet leeg zijn")
     static let needsTerminal = CLIError(
         "the screen needs a terminal: standard input and output must not be redirected",
         nl: "het scherm heeft een terminal nodig: standaardinvoer en -uitvoer mogen niet omgeleid zijn")
@@ -160,5 +159,8 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ error: PerformError) { text = LocalizedText(nl: error.message(in: .nl), en: error.message(in: .en)) }
     /// Text with no Dutch form (a message from a lower layer); shown as it is.
     init(untranslated text: String) { self.text = LocalizedText(nl: text, en: text) }
+    init(_ text: LocalizedText) { self.text = text }
+    /// A name refused by the one name rule, said as the option it came from.
+    init(name refusal: Refusal) { text = LocalizedText(nl: "--name: " + refusal.reason.nl, en: "--name: " + refusal.reason.en) }
     var description: String { text.en }
 }

@@ -1,3 +1,4 @@
+import Application
 import Core
 import Foundation
 import Store
@@ -27,6 +28,8 @@ final class Interactive {
     /// The room participants join with ssh (open while `room?.isOpen`), and how to open it.
     var room: RoomControl?
     var roomOptions = RoomOptions()
+    /// A participant's screen takes Ctrl-C and Ctrl-Z as keys (it asks before leaving).
+    var controlKeysAsKeys = false
 
     /// `listings` is false when a session is opened straight away: the home screen's list
     /// (which reads every saved session) is then made only when the facilitator goes there.
@@ -70,11 +73,12 @@ final class Interactive {
         let env = ProcessInfo.processInfo.environment
         // Everything is checked before anything is written: a name, the session, a terminal
         // (the session first: a mistyped id is the likelier problem, and says so).
-        if let name, TextPolicy.cleanLine(name).isEmpty { throw Messages.emptyName }
+        if let name, case .failure(let why) = ParticipantName.check(name) { throw CLIError(name: why) }
         let loop = Interactive(
             store: try store.open(forWriting: true), workshops: workshops.catalog().workshops, language: Output.language(lang),
             theme: Theme.choose(flag: theme, environment: env), listings: session == nil)
         loop.app.route = .join(JoinState(sessionId: session, name: name))
+        loop.controlKeysAsKeys = true
         if let session {
             // Problems with the session are one line on the command line, before any screen.
             let h: SessionHandle
@@ -148,38 +152,30 @@ final class Interactive {
         }
     }
 
-    /// A participant may join an open session that can be written.
+    /// A participant may join an open session that can be written (the rule is Application's).
     func joinable(_ h: SessionHandle) throws {
-        if let reason = h.readOnlyReason { throw Messages.readOnlyJoin(h.id, reason) }
-        if h.state.closed { throw Messages.closed(h.id) }
-        if !workshops.contains(where: { $0.id == h.state.setup.workshopId }) {
-            throw Messages.workshopMissing(h.id, h.state.setup.workshopId)
-        }
+        do { _ = try Joining.joinable(h, workshops: workshops) } catch { throw CLIError(error.reason) }
     }
 
-    /// Joins as `name`: claims the name for this terminal, records the join once, and follows.
+    /// Joins as `name`: the same use case as the phone page's, then this screen follows.
     func join(_ id: String, name: String) throws {
         let h: SessionHandle
         do { h = try store.open(id) } catch { throw CLIError(error) }
-        try joinable(h)
-        let workshop = workshops.first { $0.id == h.state.setup.workshopId }!
-        let clean = TextPolicy.cleanLine(name)
-        let anonymous = h.state.setup.anonymous
-        let key = ParticipantKey.key(name: clean, sessionId: h.id, anonymous: anonymous)
-        do { presence = try h.claimPresence(key: key, name: clean) } catch { throw CLIError(error) }
-        let participant = Actor(role: .participant, key: key, name: anonymous ? nil : clean)
-        if h.state.participants[key] == nil {
-            do { try h.perform(.join, by: participant, engine: Engine(workshop: workshop), now: Interactive.now()) } catch {
-                presence = nil
-                throw CLIError(error)
-            }
+        let workshop: Workshop
+        let joined: Joining.Joined
+        do {
+            workshop = try Joining.joinable(h, workshops: workshops)
+            joined = try Joining.join(h, workshop: workshop, name: name, now: Interactive.now())
+        } catch {
+            throw CLIError(error.reason)
         }
+        presence = joined.presence
         handle?.close()
         handle = h
-        actor = participant
+        actor = joined.actor
         watcher = FolderWatcher(path: h.folder)
-        send(.joined(id: h.id, workshop: workshop, state: h.state, actor: participant))
-        RoomChild.announce(clean)
+        send(.joined(id: h.id, workshop: workshop, state: h.state, actor: joined.actor))
+        RoomChild.announce(joined.name)
     }
 
     // MARK: The loop
@@ -193,6 +189,7 @@ final class Interactive {
             handle?.close()
         }
         Signals.install()
+        if controlKeysAsKeys { screen.takeControlKeys() }
         send(.resize(width: screen.width, height: screen.height))
         if screen.asciiOnly { app.notice = Notice(kind: .info, text: S.asciiOnly[app.language]) }
         var lastDrawnSecond: Int64 = -1
