@@ -65,8 +65,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
         .testTarget(name: "ApplicationTests", dependencies: ["Core", "Store", "Application", "TUI"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store", "Room"]),
-        .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Room", "TUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store", "Application", "TUI", "Room"]),
+        .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Application", "Room", "TUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

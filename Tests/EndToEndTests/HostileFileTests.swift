@@ -277,7 +277,7 @@ final class HostileFileTests: XCTestCase {
 
     func testUnclearErrorsAreClear() {
         assertFails(["sessions", "--store", "/etc/passwd/x"], "/etc/passwd is not a folder")
-        assertFails(["new", "--perspective", "ouderen", "--votes", "-1"], "--votes must be between 0 and 99")
+        assertFails(["new", "--perspective", "ouderen", "--votes", "-1"], "--votes: The vote budget must be between 0 and 99.")
         let custom = run(["new", "--perspective", "bestaatniet"])
         XCTAssertEqual(custom.status, 0)
         XCTAssertTrue(custom.error.contains("custom target group") && custom.error.contains("ouderen"), custom.error)
@@ -296,6 +296,6 @@ final class HostileFileTests: XCTestCase {
         assertFails(["run", "--theme", "paars", "--lang", "nl"], "onbekend thema")
         assertFails(["show", "geen-sessie"], "geen sessie", lang: "nl_NL.UTF-8")
         assertFails(["sessions", "--bogus"], "fout: Onbekende optie '--bogus'", lang: "nl_NL.UTF-8")
-        assertFails(["new", "--perspective", "ouderen", "--votes", "100"], "--votes moet tussen 0 en 99 liggen", lang: "nl_NL.UTF-8")
+        assertFails(["new", "--perspective", "ouderen", "--votes", "100"], "--votes: Het stembudget moet tussen 0 en 99 liggen.", lang: "nl_NL.UTF-8")
     }
 }

@@ -8,15 +8,10 @@ import Store
 enum Messages {
     private static func q(_ value: String) -> String { TerminalText.quoted(value) }
 
-    static func unknownFormat(_ f: String) -> CLIError {
-        CLIError("unknown format \(q(f)) (md, csv, json, html or pdf)", nl: "onbekend formaat \(q(f)) (md, csv, json, html of pdf)")
-    }
     static let nameSessions = CLIError(
         "name the sessions to export, or use --all", nl: "noem de sessies die je wilt exporteren, of gebruik --all")
-    static let nothingToExport = CLIError("no sessions to export", nl: "geen sessies om te exporteren")
-    static let emptyOutput = CLIError("-o needs a file name", nl: "-o heeft een bestandsnaam nodig")
-    static let votesRange = CLIError("--votes must be between 0 and 99", nl: "--votes moet tussen 0 en 99 liggen")
-    static let emptyPerspective = CLIError("--perspective must not be empty", nl: "--perspective mag niet leeg zijn")
+    
+    
     static let needsTerminal = CLIError(
         "the screen needs a terminal: standard input and output must not be redirected",
         nl: "het scherm heeft een terminal nodig: standaardinvoer en -uitvoer mogen niet omgeleid zijn")

@@ -137,18 +137,19 @@ final class Interactive {
         }
     }
 
-    /// Writes a report beside where the organiser started, never over an existing file.
+    /// Writes a report beside where the organiser started, never over an existing file: the
+    /// same export service as `perspectief export`, with the same reasons when it cannot.
     func export(_ ids: [String], format: String) {
-        guard let f = ExportFormat(rawValue: format) else { return }
-        let loaded = SessionLoader.load(store: store, ids: ids, workshops: workshops)
         let stamp = Output.date(Interactive.now()).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
-        let path = FileManager.default.currentDirectoryPath + "/perspectief-\(stamp).\(f.fileExtension)"
         do {
-            let groups = (try? GroupJournal(store: store))?.groups ?? []
-            try SafeFile.write(f.render(Report(sessions: loaded.inputs, groups: groups, language: app.language)), to: path, overwrite: false)
-            app.notice = Notice(kind: .info, text: (app.language == .nl ? "Geschreven: " : "Written: ") + path)
+            let f = try Exporting.format(format)
+            let path = FileManager.default.currentDirectoryPath + "/perspectief-\(stamp).\(f.fileExtension)"
+            let outcome = try Exporting.export(
+                Exporting.Request(ids: ids, format: f, language: app.language, output: path), store: store, workshops: workshops)
+            let left = outcome.warnings.isEmpty ? "" : " · " + outcome.warnings[0][app.language]
+            app.notice = Notice(kind: .info, text: (app.language == .nl ? "Geschreven: " : "Written: ") + path + left)
         } catch {
-            send(.failed(error.message(in: app.language)))
+            send(.failed(error.reason[app.language]))
         }
     }
 
@@ -335,22 +336,15 @@ final class Interactive {
         attach(h, workshop: workshop)
     }
 
-    func create(_ r: NewSessionRequest) {
-        guard let workshop = workshops.first(where: { $0.id == r.workshopId }) else { return }
+    func create(_ r: NewSession) {
         let now = Interactive.now()
-        let slug: String
-        switch r.perspective {
-        case .workshop(let id): slug = id
-        case .custom(let name): slug = name
-        }
-        let setup = SessionSetup(
-            sessionId: store.newSessionID(perspective: slug, now: now), workshopId: workshop.id, workshopTitle: workshop.title,
-            perspective: r.perspective, title: r.title, facilitator: r.facilitator, anonymous: r.anonymous, voteBudget: r.voteBudget,
-            place: r.place)
         do {
-            attach(try store.create(setup, by: .facilitator(r.facilitator), now: now), workshop: workshop)
+            let (h, w) = try Creating.create(r, in: store, workshops: workshops, now: now) {
+                Creating.defaultTitle(r, workshop: $0, day: String(Output.date(now).prefix(10)), language: app.language)
+            }
+            attach(h, workshop: w)
         } catch {
-            send(.failed(error.message(in: app.language)))
+            send(.failed(error.reason[app.language]))
         }
     }
 
