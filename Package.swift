@@ -47,13 +47,15 @@ let package = Package(
             ],
             resources: [.embedInCode("Web/page.html")]
         ),
+        // The loop every screen runs on: keys and store news in, effects carried out, frames out.
+        .target(name: "Runtime", dependencies: ["Core", "Store", "Application", "TUI", "Room", "CRoom"]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
         .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
             name: "perspectief",
             dependencies: [
-                "Core", "Store", "Application", "TUI", "Terminal", "Room", "CRoom",
+                "Core", "Store", "Application", "TUI", "Terminal", "Room", "Runtime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -63,7 +65,7 @@ let package = Package(
         .executableTarget(name: "perspectief-stress", dependencies: ["Core", "Store"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
-        .testTarget(name: "ApplicationTests", dependencies: ["Core", "Store", "Application", "TUI"]),
+        .testTarget(name: "ApplicationTests", dependencies: ["Core", "Store", "Application", "TUI", "Runtime"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store", "Application", "TUI", "Room"]),
         .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Application", "Room", "TUI"]),

@@ -6,10 +6,7 @@ import Glibc
 #endif
 
 /// What the terminal reports: a key, a new size, or nothing before the timeout.
-public enum TerminalEvent: Equatable {
-    case key(Key)
-    case resize(width: Int, height: Int)
-}
+public typealias TerminalEvent = ScreenEvent
 
 public struct TerminalError: Error, CustomStringConvertible {
     public var description: String
@@ -17,7 +14,7 @@ public struct TerminalError: Error, CustomStringConvertible {
 
 /// The only place that talks to ncurses: start and restore the terminal, read keys as
 /// messages, and copy a `CellBuffer` to the screen (ncurses sends only what changed).
-public final class TerminalScreen {
+public final class TerminalScreen: Screen {
     private var screen: OpaquePointer?
     private var colours = false
     private let theme: Theme
@@ -69,6 +66,9 @@ public final class TerminalScreen {
         guard active else { return }
         raw()
     }
+
+    public var inputDescriptor: Int32? { 0 }
+    public func takeSignal() -> Int32? { Signals.take() }
 
     deinit { stop() }
 

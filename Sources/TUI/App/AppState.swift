@@ -102,9 +102,13 @@ public enum Msg: Sendable {
     case replayLoaded(title: String, workshop: Workshop, events: [Event])
     case refused(Refusal)
     case failed(String)
+    /// A line for the footer from the runtime (a report written, a grouping saved).
+    case notice(Notice)
     case listings([SessionListing])
     /// Review opened from the home screen: what the cache knew, the rest still loading.
     case reviewOpened(ReviewState)
+    /// Review as the whole program (`perspectief review`): leaving it quits.
+    case reviewStarted(ReviewState)
     /// The room's latest state from its servers (nil: closed), sent every tick while open.
     case room(RoomInfo?)
 }

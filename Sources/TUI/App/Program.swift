@@ -16,6 +16,9 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let now):
         app.now = now
         return []
+    case .reviewStarted(let r):
+        app.route = .review(r)
+        return []
     case .reviewOpened(var r):
         r.returnsHome = true
         app.route = .review(r)
@@ -87,6 +90,9 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
             app.notice = Notice(kind: .error, text: message)
         }
         restoreInput(&app)
+        return []
+    case .notice(let notice):
+        app.notice = notice
         return []
     case .key(let key):
         return keyPressed(&app, key)

@@ -10,8 +10,6 @@ enum Messages {
 
     static let nameSessions = CLIError(
         "name the sessions to export, or use --all", nl: "noem de sessies die je wilt exporteren, of gebruik --all")
-    
-    
     static let needsTerminal = CLIError(
         "the screen needs a terminal: standard input and output must not be redirected",
         nl: "het scherm heeft een terminal nodig: standaardinvoer en -uitvoer mogen niet omgeleid zijn")
@@ -32,21 +30,6 @@ enum Messages {
     }
     static func noWorkshops(_ detail: String) -> CLIError {
         CLIError("no workshops found" + detail, nl: "geen workshops gevonden" + detail)
-    }
-    static func readOnlyJoin(_ id: String, _ reason: String) -> CLIError {
-        CLIError(
-            "session \(id) cannot be joined: it is read-only (\(reason))",
-            nl: "bij sessie \(id) kun je niet aansluiten: die is alleen-lezen (\(reason))")
-    }
-    static func closed(_ id: String) -> CLIError {
-        CLIError(
-            "session \(id) is closed; ask the facilitator to reopen it",
-            nl: "sessie \(id) is afgesloten; vraag de facilitator om die te heropenen")
-    }
-    static func workshopMissing(_ id: String, _ workshop: String) -> CLIError {
-        CLIError(
-            "session \(id) uses workshop \(q(workshop)), which is not installed here (add its folder with --workshops DIR)",
-            nl: "sessie \(id) gebruikt workshop \(q(workshop)), die hier niet is geïnstalleerd (voeg de map toe met --workshops MAP)")
     }
     static func readOnly(_ id: String, _ reason: String) -> CLIError {
         CLIError("session \(id) is read-only: \(reason)", nl: "sessie \(id) is alleen-lezen: \(reason)")
@@ -73,17 +56,6 @@ enum Messages {
     }
     static func importEmpty(_ file: String) -> CLIError {
         CLIError("\(q(file)) has no rows to add", nl: "\(q(file)) heeft geen rijen om toe te voegen")
-    }
-    static func noSession(_ id: String, in root: String) -> StoreError {
-        StoreError("no session \(q(id)) in \(root)", nl: "geen sessie \(q(id)) in \(root)")
-    }
-    static func notASessionID(_ id: String) -> StoreError {
-        StoreError("\(q(id)) is not a session id", nl: "\(q(id)) is geen sessiecode")
-    }
-    static func leftOut(_ id: String, _ problem: String?) -> LocalizedText {
-        LocalizedText(
-            nl: "sessie \(id) is weggelaten: \(problem ?? "die kan niet gelezen worden")",
-            en: "session \(id) left out: \(problem ?? "it cannot be read")")
     }
     static func noSessionsYet(_ root: String) -> LocalizedText {
         LocalizedText(
