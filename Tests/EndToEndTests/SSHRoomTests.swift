@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The room as people use it: the facilitator runs `--room`, participants join with Debian's
@@ -10,7 +11,7 @@ final class SSHRoomTests: XCTestCase {
 
     override func setUpWithError() throws {
         for tool in ["ssh", "sshpass"] where Spawn.run(["sh", "-c", "command -v \(tool)"]).status != 0 {
-            throw XCTSkip("\(tool) is not installed (make setup installs openssh-client and sshpass)")
+            throw Requirement.missing("\(tool) is not installed (make setup installs openssh-client and sshpass)")
         }
         store = Binary.tempDir("room")
         knownHosts = store + "-known_hosts"
