@@ -56,7 +56,7 @@ let package = Package(
         // The loop every screen runs on: keys and store news in, effects carried out, frames out.
         .target(name: "Runtime", dependencies: ["Core", "Store", "Application", "TUI", "Room", "CRoom"]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
+        .target(name: "Terminal", dependencies: ["Core", "TUI", "CNcurses"]),
         .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
             name: "perspectief",

@@ -166,14 +166,14 @@ public final class SSHRoomServer: Sendable {
 
     /// Only one session channel per connection; every forwarding channel is refused.
     func openChannel(_ child: Channel, type: SSHChannelType, peer id: Int, address: String) -> EventLoopFuture<Void> {
-        guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room")) }
+        guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room", nl: "geen doorsturen in een zaal")) }
         let first = peers.withLock { peers -> Bool in
             guard var p = peers[id], p.authenticated, !p.sessionOpened else { return false }
             p.sessionOpened = true
             peers[id] = p
             return true
         }
-        guard first else { return child.eventLoop.makeFailedFuture(RoomError("one session per connection")) }
+        guard first else { return child.eventLoop.makeFailedFuture(RoomError("one session per connection", nl: "één sessie per verbinding")) }
         return child.eventLoop.makeCompletedFuture {
             try child.syncOptions?.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             try child.pipeline.syncOperations.addHandler(SessionHandler(server: self, peer: id, address: address))

@@ -73,10 +73,8 @@ actor WebHub {
     init(storeRoot: String, sessionId: String, workshops: [Workshop], published: PeopleBox) throws {
         let store = try SessionStore(root: storeRoot, create: false)
         let h = try store.open(sessionId)
-        if let reason = h.readOnlyReason { throw StoreError("session \(sessionId) cannot be joined: it is read-only (\(reason))") }
-        guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else {
-            throw StoreError("session \(sessionId) uses workshop \"\(h.state.setup.workshopId)\", which is not installed here")
-        }
+        let w: Workshop
+        do { w = try Joining.joinable(h, workshops: workshops) } catch { throw StoreError(error.reason) }
         self.sessionId = sessionId
         handle = h
         workshop = w

@@ -124,8 +124,6 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ en: String, nl: String) { text = LocalizedText(nl: nl, en: en) }
     init(_ error: StoreError) { text = LocalizedText(nl: error.message(in: .nl), en: error.message) }
     init(_ error: PerformError) { text = LocalizedText(nl: error.message(in: .nl), en: error.message(in: .en)) }
-    /// Text with no Dutch form (a message from a lower layer); shown as it is.
-    init(untranslated text: String) { self.text = LocalizedText(nl: text, en: text) }
     init(_ text: LocalizedText) { self.text = text }
     /// A name refused by the one name rule, said as the option it came from.
     init(name refusal: Refusal) { text = LocalizedText(nl: "--name: " + refusal.reason.nl, en: "--name: " + refusal.reason.en) }

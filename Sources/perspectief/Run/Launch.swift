@@ -85,7 +85,7 @@ enum Launch {
 
     static func run(_ runtime: Runtime) throws {
         let screen: TerminalScreen
-        do { screen = try TerminalScreen(theme: runtime.app.theme) } catch { throw CLIError(untranslated: "\(error)") }
+        do { screen = try TerminalScreen(theme: runtime.app.theme) } catch { throw CLIError(error.description, nl: error.nl) }
         Signals.install()
         runtime.run(on: screen)
     }
