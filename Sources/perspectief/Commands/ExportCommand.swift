@@ -22,11 +22,21 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Replace the output file if it exists.") var force = false
     @Option(help: "Report language: nl or en (default: from LANG).") var lang: String?
+    @Option(help: "CSV separator: ';', ',' or tab (default: ';' for a Dutch report, ',' for English).") var separator: String?
+    @Flag(help: "Leave every person's name out: participants, authors, facilitators, the organiser.") var noNames = false
 
     func run() throws {
         let pdf = format == "pdf"
         guard let format = pdf ? .html : ExportFormat(rawValue: format) else { throw Messages.unknownFormat(format) }
         guard all || !sessions.isEmpty else { throw Messages.nameSessions }
+        var sep: Character?
+        if let separator {
+            guard let c = ReportOptions.separators[separator] else {
+                throw CLIError("--separator must be ';', ',' or tab, not \(TerminalText.quoted(separator))",
+                               nl: "--separator moet ';', ',' of tab zijn, niet \(TerminalText.quoted(separator))")
+            }
+            sep = c
+        }
         if let output, output.isEmpty { throw Messages.emptyOutput }
         if pdf && output == nil { throw PDFPrinter.needsFile }
         if pdf && PDFPrinter.chromium() == nil { throw PDFPrinter.missing }
@@ -40,7 +50,10 @@ struct ExportCommand: ParsableCommand {
         let inputs = loaded.inputs.filter { workshop == nil || $0.workshop.id == workshop }
         guard !inputs.isEmpty else { throw Messages.nothingToExport }
         let groups = (try? GroupJournal(store: store))?.groups ?? []
-        let text = format.render(Report(sessions: inputs, groups: groups, language: Output.language(lang)))
+        let options = ReportOptions(
+            noNames: noNames, separator: sep, summary: ExportSummary.find(store: store, workshop: workshop, inputs: inputs),
+            tool: "Perspectief " + (Perspectief.configuration.version))
+        let text = format.render(Report(sessions: inputs, groups: groups, language: Output.language(lang), options: options))
         if let output {
             do {
                 if pdf {

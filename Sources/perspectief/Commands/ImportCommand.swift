@@ -28,13 +28,14 @@ struct ImportCommand: ParsableCommand {
         let workshop = try workshopOptions.workshop(handle.state.setup.workshopId)
         let table = try SpreadsheetFile.read(file)
         let now = Clock.nowMs()
-        // 64 random bits per import and the row number: unique without reading every entry.
+        // 64 random bits per import and the row number: unique without reading every entry;
+        // the number zero-padded so that ids sort in file order as text too.
         let prefix = "i" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + "-"
         let planned: [EntryImport.Planned]
         do {
             planned = try EntryImport.plan(
                 header: table.header, rows: table.rows, workshop: workshop, state: handle.state,
-                newId: { prefix + String($0, radix: 36) })
+                newId: { prefix + Self.padded($0, count: table.rows.count) })
         } catch {
             let shown = 50
             let l = Output.language()
@@ -48,7 +49,8 @@ struct ImportCommand: ParsableCommand {
             for p in planned {
                 let e = p.entry
                 let text = e.text.split(whereSeparator: \.isNewline).joined(separator: " / ")
-                print("line \(p.line)\t\(e.kind.rawValue)\t\(e.step)\t\(e.scenario ?? "-")\t\(e.author ?? "-")\t\(text)")
+                let kind = Output.language() == .nl ? ["implication": "implicatie", "insight": "inzicht", "note": "aantekening"][e.kind.rawValue] ?? e.kind.rawValue : e.kind.rawValue
+                print((Output.language() == .nl ? "regel " : "line ") + "\(p.line)\t\(kind)\t\(e.step)\t\(e.scenario ?? "-")\t\(e.author ?? "-")\t\(text)")
             }
             print(Output.language() == .nl
                 ? "zou \(planned.count) bijdragen toevoegen aan \(session) (proef: niets bewaard)"
@@ -63,5 +65,12 @@ struct ImportCommand: ParsableCommand {
         print(Output.language() == .nl
             ? "\(planned.count) bijdragen toegevoegd aan \(session)"
             : "added \(planned.count) entries to \(session)")
+    }
+
+    /// `n` in decimal with leading zeros to the width of `count - 1`.
+    static func padded(_ n: Int, count: Int) -> String {
+        let digits = String(n)
+        let width = String(max(count - 1, 0)).count
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -13,6 +13,8 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The session title (default: the perspective and today's date).") var title: String?
     @Option(help: "The facilitator's name.") var facilitator: String?
     @Option(help: "Where the session is held (e.g. \"Zwolle, stadhuis\"); shown on the report's front page.") var place: String?
+    @Option(parsing: .unconditional, help: "How many people are in the room (for the report; default: those who join plus the room).")
+    var people: Int?
     @Flag(help: "Anonymous session: participant names are never stored.") var anonymous = false
     // Unconditional, so that `--votes -1` is a value out of range, not a "missing value".
     @Option(parsing: .unconditional, help: "Votes per participant in dot voting.") var votes: Int = 3
@@ -23,6 +25,9 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         // Checked here rather than in validate(): a bad value gets one line, not the usage text.
         guard (0...99).contains(votes) else { throw Messages.votesRange }
+        if let people, !EventLimits.people.contains(people) {
+            throw CLIError("--people must be between 0 and \(EventLimits.people.upperBound)", nl: "--people moet tussen 0 en \(EventLimits.people.upperBound) liggen")
+        }
         guard !TextPolicy.cleanLine(perspective).isEmpty else { throw Messages.emptyPerspective }
         let w = try workshopOptions.workshop(workshop)
         let store = try storeOptions.open(forWriting: true)
@@ -46,7 +51,7 @@ struct NewCommand: ParsableCommand {
             sessionId: id, workshopId: w.id, workshopTitle: w.title, perspective: ref,
             title: title.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "\(name) — \(Output.date(now).prefix(10))",
             facilitator: facilitator.map(TextPolicy.cleanLine), anonymous: anonymous, voteBudget: votes,
-            holdForReview: holdForReview, place: place.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 })
+            holdForReview: holdForReview, place: place.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 }, people: people)
         let handle: SessionHandle
         do { handle = try store.create(setup, by: .facilitator(setup.facilitator), now: now) } catch { throw CLIError(error) }
         handle.close()
