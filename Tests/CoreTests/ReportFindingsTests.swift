@@ -125,3 +125,25 @@ final class ReportFindingsTests: XCTestCase {
         XCTAssertEqual(DateWords.format(ms: 1_796_342_400_000, .en), "4 December 2026")
     }
 }
+
+extension ReportFindingsTests {
+    /// Proposals group insights of different target groups only, each once, with the words.
+    func testProposalsSpanTargetGroupsAndSayWhy() {
+        func item(_ session: String, _ group: String, _ text: String, _ n: Int) -> SynthesisItem {
+            var s = SynthesisSession(session, perspective: .workshop(group), title: session, at: 1_790_000_000_000 + Int64(n))
+            s.go("inzichten")
+            s.add("e", text)
+            return Synthesis.build(workshop: s.workshop, sessions: [s.input]).perspectives[0].open[0]
+        }
+        let items = [
+            item("s1", "ouderen", "Gegevens één keer uitvragen", 0), item("s2", "ondernemers", "Vraag gegevens maar één keer op", 1),
+            item("s3", "ouderen", "Gegevens één keer vragen, zeker", 2), item("s4", "ondernemers", "Persoonlijk contact blijft nodig", 3),
+        ]
+        let proposals = SimilarInsights.propose(items)
+        XCTAssertEqual(proposals.count, 1)
+        XCTAssertEqual(proposals[0].items.map(\.ref.sessionId), ["s1", "s2", "s3"])
+        XCTAssertEqual(proposals[0].words, ["gegevens", "keer", "uitvragen", "vraag"], "as each pair wrote them")
+        XCTAssertEqual(proposals[0].perspectives, [.workshop("ouderen"), .workshop("ondernemers")])
+        XCTAssertTrue(SimilarInsights.propose(items, except: [items[1].ref]).isEmpty, "one group alone is no proposal across groups")
+    }
+}

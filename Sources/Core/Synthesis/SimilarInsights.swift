@@ -51,9 +51,20 @@ public enum SimilarInsights {
             while parent[i] != i { i = parent[i] }
             return i
         }
+        // Only pairs that can meet are compared: two stems meet only when they end in the same
+        // four letters (or are equal and shorter), so an index on that ending finds them
+        // without comparing every insight with every other.
+        var postings: [String: [Int]] = [:]
+        for (i, w) in words.enumerated() {
+            for key in Set(w.map { $0.stem.count >= 4 ? String($0.stem.suffix(4)) : $0.stem }) { postings[key, default: []].append(i) }
+        }
+        var candidates: [Int: Set<Int>] = [:]
+        for posting in postings.values where posting.count > 1 {
+            for (n, i) in posting.enumerated() { for j in posting[(n + 1)...] { candidates[i, default: []].insert(j) } }
+        }
         var why: [Int: [String]] = [:]
         for i in list.indices {
-            for j in list.indices where j > i && list[i].perspective != list[j].perspective {
+            for j in (candidates[i] ?? []).sorted() where list[i].perspective != list[j].perspective {
                 let common = shared(words[i], words[j])
                 guard common.count >= minimumShared else { continue }
                 let (ri, rj) = (root(i), root(j))

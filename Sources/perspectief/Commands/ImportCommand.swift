@@ -8,7 +8,10 @@ struct ImportCommand: ParsableCommand {
         abstract: "Add every row of a CSV file (paper notes typed into a spreadsheet) as an entry.",
         discussion: """
             The header row names the columns: text/tekst (required), kind/soort, step/stap, \
-            scenario, author/auteur; a file from `export --format csv` reads back as it is. UTF-8 \
+            scenario, author/auteur, and for paper sessions that marked and voted: holds in/houdt \
+            stand in (scenarios, separated by ;), directions/ontwikkelrichtingen (titles, ids or \
+            numbers, separated by ;) and votes/stemmen (the room's dots); a file from \
+            `export --format csv` reads back as it is. UTF-8 \
             with or without BOM, `;` or `,`. Every row is checked first: one bad row and nothing \
             is added, with each bad row named by its line. The rows are saved as one durable batch. \
             An empty step is the session's current step; an empty kind is that step's kind; an \
