@@ -147,3 +147,20 @@ extension ReportFindingsTests {
         XCTAssertTrue(SimilarInsights.propose(items, except: [items[1].ref]).isEmpty, "one group alone is no proposal across groups")
     }
 }
+
+extension ReportFindingsTests {
+    /// The JSON with the organiser's summary and the people in the room still matches the
+    /// schema, and without names the organiser is null.
+    func testJSONWithASummaryValidatesAndHidesTheOrganiserWithoutNames() throws {
+        for options in [ReportOptions(summary: Self.summary), ReportOptions(noNames: true, summary: Self.summary)] {
+            let json = JSONExport.render(report(options: options))
+            let errors = try ExportPython.json(ExportPython.run(ExportTests.validate, input: json, args: [ExportTests.schemaPath])) as? [Any]
+            XCTAssertEqual(errors?.count, 0, "\(String(describing: errors))")
+            let value = try XCTUnwrap(ExportPython.json(json) as? [String: Any])
+            let summary = try XCTUnwrap(value["summary"] as? [String: Any])
+            XCTAssertEqual(summary["version"] as? Int, 3)
+            XCTAssertEqual(value["concept"] as? Bool, false)
+            if options.noNames { XCTAssertTrue(summary["organiser"] is NSNull) } else { XCTAssertEqual(summary["organiser"] as? String, "Gerda") }
+        }
+    }
+}

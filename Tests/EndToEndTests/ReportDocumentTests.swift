@@ -166,6 +166,32 @@ final class ReportDocumentTests: XCTestCase {
         XCTAssertEqual(bad.error.split(separator: "\n").count, 1, bad.error)
     }
 
+    /// LibreOffice with Dutch settings (locale nl-NL, `;` between cells, UTF-8) reads the CSV
+    /// as separate columns with every text intact, as Dutch Excel does on a double-click.
+    func testLibreOfficeWithDutchSettingsReadsSeparateColumns() throws {
+        try SixSessionFixture.require("soffice")
+        let file = dir + "/verslag.csv"
+        XCTAssertEqual(SixSessionFixture.export(store: store, ["--format", "csv", "-o", file]).status, 0)
+        let out = dir + "/lo"
+        let r = Spawn.run([
+            "/usr/bin/env", "soffice", "-env:UserInstallation=file://\(dir)/lo-profile", "--headless",
+            "--infilter=CSV:59,34,76,1,,1043", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", out, file,
+        ])
+        XCTAssertEqual(r.status, 0, r.error)
+        let script = """
+            import csv, json, sys
+            print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))
+            """
+        let read = Spawn.run(["python3", "-c", script, out + "/verslag.csv"])
+        XCTAssertEqual(read.status, 0, read.error)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(read.output.utf8)) as? [[String]])
+        XCTAssertEqual(rows.first?.count, 20, "\(rows.first ?? [])")
+        XCTAssertTrue(rows.allSatisfy { $0.count == 20 }, "every row in 20 columns")
+        XCTAssertTrue(rows.contains { $0.contains("Gegevens één keer uitvragen, niet bij elk loket opnieuw") }, "accents intact")
+        XCTAssertTrue(rows.contains { $0.contains("Het zuinige loket; Digitaal, tenzij; De warme overheid; De slimme samenleving") },
+                      "a cell with ; and , stays one cell")
+    }
+
     func testImportedRowsComeOutInFileOrder() throws {
         let md = SixSessionFixture.export(store: store, ["--format", "md"]).output
         // Twenty implications in one batch: "-10" must not come before "-2".

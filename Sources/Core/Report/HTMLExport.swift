@@ -45,9 +45,10 @@ public enum HTMLExport {
     /// and page numbers, in the page's margin boxes (Chromium prints these).
     static func pageCSS(_ doc: ReportDocument, _ l: Language) -> String {
         let t = ReportStrings(l)
-        var out = "@page {\n  @top-left { content: \(cssString(doc.runningHeader)); font-size: 8pt; color: #555; }\n"
-        if doc.isConcept { out += "  @top-right { content: \(cssString(t.concept.uppercased())); font-size: 9pt; font-weight: bold; color: #b00020; }\n" }
-        out += "  @bottom-right { content: \(cssString(t.s("pagina ", "page "))) counter(page) \(cssString(t.s(" van ", " of "))) counter(pages); font-size: 8pt; color: #555; }\n"
+        let font = "font-family: \"DejaVu Sans\", sans-serif;"
+        var out = "@page {\n  @top-left { content: \(cssString(doc.runningHeader)); \(font) font-size: 8pt; color: #555; }\n"
+        if doc.isConcept { out += "  @top-right { content: \(cssString(t.concept.uppercased())); \(font) font-size: 9pt; font-weight: bold; color: #b00020; }\n" }
+        out += "  @bottom-right { content: \(cssString(t.s("pagina ", "page "))) counter(page) \(cssString(t.s(" van ", " of "))) counter(pages); \(font) font-size: 8pt; color: #555; }\n"
         out += "}\n"
         return out
     }
