@@ -32,6 +32,14 @@ public final class SummaryJournal {
         return versions[Self.anyWorkshop]?.last
     }
 
+    /// The summary a report of `inputs` prints: the chosen workshop's own, else the one of
+    /// the only workshop they run on, else the store-wide one. Nil when none can be read.
+    public static func forReport(store: SessionStore, workshop: String?, inputs: [SessionInput]) -> ReportSummary? {
+        guard let journal = try? SummaryJournal(store: store) else { return nil }
+        let workshops = Set(inputs.map(\.workshop.id))
+        return journal.current(workshop: workshop ?? (workshops.count == 1 ? workshops.first : nil))
+    }
+
     public func reload() throws(StoreError) {
         var lines: [(time: Int64, writer: String, seq: Int, o: JSONObject)] = []
         warnings = []

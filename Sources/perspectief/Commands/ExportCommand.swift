@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
         guard !inputs.isEmpty else { throw Messages.nothingToExport }
         let groups = (try? GroupJournal(store: store))?.groups ?? []
         let options = ReportOptions(
-            noNames: noNames, separator: sep, summary: ExportSummary.find(store: store, workshop: workshop, inputs: inputs),
+            noNames: noNames, separator: sep, summary: SummaryJournal.forReport(store: store, workshop: workshop, inputs: inputs),
             tool: "Perspectief " + (Perspectief.configuration.version))
         let text = format.render(Report(sessions: inputs, groups: groups, language: Output.language(lang), options: options))
         if let output {

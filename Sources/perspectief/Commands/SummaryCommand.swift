@@ -68,12 +68,3 @@ struct SummaryCommand: ParsableCommand {
         }
     }
 }
-
-/// The summary an export prints: the workshop's own, else the store-wide one.
-enum ExportSummary {
-    static func find(store: SessionStore, workshop: String?, inputs: [SessionInput]) -> ReportSummary? {
-        guard let journal = try? SummaryJournal(store: store) else { return nil }
-        let workshops = Swift.Set(inputs.map(\.workshop.id))
-        return journal.current(workshop: workshop ?? (workshops.count == 1 ? workshops.first : nil))
-    }
-}
