@@ -97,7 +97,7 @@ final class ExportTests: XCTestCase {
         // Votes as shares within the session, room and participants apart.
         XCTAssertTrue(md.contains("- Persoonlijk contact blijft nodig — _● 100% van de deelnemersstemmen \\(1 van 1\\)_"))
         // Method, anonymity, context and colophon.
-        XCTAssertTrue(md.contains("### Anonimiteit\n\nVan de 4 sessies waren er 1 anoniem"))
+        XCTAssertTrue(md.contains("### Anonimiteit\n\nVan de 4 sessies was er 1 anoniem"))
         XCTAssertTrue(md.contains("**Persona \\(fictief\\):** Riet \\(81\\) woont alleen in Zwolle."))
         XCTAssertTrue(md.contains("Een eigen doelgroep van de facilitator"), "the custom group is said to be one")
         XCTAssertTrue(md.contains("### Genoemde trends\n\n- 1\\. Vergrijzing — _Meer ouderen._"))

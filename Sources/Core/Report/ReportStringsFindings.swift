@@ -20,6 +20,7 @@ extension ReportStrings {
     func peopleTotal(_ sessions: Int, counted: Int, unknown: Int) -> String {
         let sessionsWord = sessions == 1 ? s("1 sessie", "1 session") : s("\(sessions) sessies", "\(sessions) sessions")
         if unknown == 0 { return sessionsWord + s(" met samen \(counted) mensen in de zaal.", " with \(counted) people in the room altogether.") }
+        if unknown == sessions { return sessionsWord + s("; het aantal mensen in de zaal is niet opgegeven.", "; the number of people in the room was not given.") }
         return sessionsWord + s(" met ten minste \(counted) mensen in de zaal; bij \(unknown) is het aantal niet opgegeven.",
                                 " with at least \(counted) people in the room; for \(unknown) the number was not given.")
     }
@@ -89,8 +90,8 @@ extension ReportStrings {
             return s("Dit verslag bevat geen namen: niet van deelnemers, facilitatoren of de organisator. Uitspraken en stemmen zijn niet tot personen te herleiden.",
                      "This report holds no names: not of participants, facilitators or the organiser. Statements and votes cannot be traced to persons.")
         }
-        return s("Van de \(sessions) sessies waren er \(anonymous) anoniem (namen werden niet bewaard); in \(hidden) zijn namen uit dit verslag weggelaten. In de andere staat bij een bijdrage de voornaam van wie hem invoerde, zoals de deelnemers wisten. Een versie zonder namen maakt `perspectief export --no-names`.",
-                 "Of the \(sessions) sessions, \(anonymous) were anonymous (names were not stored); in \(hidden) names are left out of this report. In the others a contribution shows the first name of whoever typed it, as participants knew. `perspectief export --no-names` makes a version without names.")
+        return s("Van de \(sessions) sessies \(anonymous == 1 ? "was er 1" : "waren er \(anonymous)") anoniem (namen werden niet bewaard); in \(hidden) zijn namen uit dit verslag weggelaten. In de andere staat bij een bijdrage de voornaam van wie hem invoerde, zoals de deelnemers wisten. Een versie zonder namen maakt `perspectief export --no-names`.",
+                 "Of the \(sessions) sessions, \(anonymous) \(anonymous == 1 ? "was" : "were") anonymous (names were not stored); in \(hidden) names are left out of this report. In the others a contribution shows the first name of whoever typed it, as participants knew. `perspectief export --no-names` makes a version without names.")
     }
     var context: String { s("Achtergrond", "Background") }
     func groupsAndPersonas(_ plural: String) -> String { s("De \(plural) en hun persona’s", "The \(plural) and their personas") }
