@@ -26,6 +26,10 @@ setup:
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	@# The report's CSV is opened by LibreOffice Calc with Dutch settings in its tests (no GUI,
+	@# no recommends: a few hundred MB less).
+	@dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui; }
 	@# The export tests validate JSON with a real validator: pip where Python is the user's own
 	@# (pyenv, venv), else Debian's package (a system Python refuses pip installs, PEP 668).
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema 2>/dev/null || \

@@ -103,12 +103,12 @@ final class SSHRoomTests: XCTestCase {
 
         // The facilitator moves on; the participant's screen follows. Their window resizes.
         room.keys("Right")
-        ayse.wait(for: "Step 2 of 13")
+        ayse.wait(for: "Step 2 of 14")
         // The new size reaches the participant view through the pty (window-change, SIGWINCH).
         ayse.resize(70, 24)
         ayse.wait(for: "(now 70×24)")
         ayse.resize(100, 30)
-        ayse.wait(for: "Step 2 of 13")
+        ayse.wait(for: "Step 2 of 14")
 
         // The connection drops (the ssh client is killed): the child ends, the entry stays.
         let viewPid = Self.children(of: fac).first ?? 0
@@ -124,7 +124,7 @@ final class SSHRoomTests: XCTestCase {
         ayse.wait(for: "What is your name?")
         ayse.type("Ayşe")
         ayse.keys("Enter")
-        ayse.wait(for: "Step 2 of 13")
+        ayse.wait(for: "Step 2 of 14")
         room.keys("Left")
         ayse.wait(for: "één reëel")
         room.wait(for: "Verbonden: 1")

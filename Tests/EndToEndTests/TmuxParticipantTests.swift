@@ -25,9 +25,9 @@ final class TmuxParticipantTests: XCTestCase {
     func testParticipantsTypeTheProjectorShowsItAndEveryoneFollowsTheSteps() throws {
         let id = newSession()
         let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
-        facilitator.wait(for: "Stap 1 van 13")
+        facilitator.wait(for: "Stap 1 van 14")
         facilitator.keys("Right", "Right")
-        facilitator.wait(for: "Stap 3 van 13")
+        facilitator.wait(for: "Stap 3 van 14")
         let ayse = try join(id, "Ayşe")
         let bram = try join(id, "Bram")
         ayse.wait(for: "Het zuinige loket")
@@ -45,14 +45,14 @@ final class TmuxParticipantTests: XCTestCase {
         XCTAssertFalse(bramScreen.contains("Riet wil"), "a participant sees their own entries, not others'")
 
         facilitator.keys("Right")
-        ayse.wait(for: "Stap 4 van 13")
+        ayse.wait(for: "Stap 4 van 14")
         bram.wait(for: "Digitaal, tenzij")
         bram.keys("Right")
         bram.wait(for: "De facilitator bepaalt de stap")
 
         // Names off the projector.
         facilitator.keys("Left")
-        facilitator.wait(for: "Stap 3 van 13")
+        facilitator.wait(for: "Stap 3 van 14")
         facilitator.keys("h")
         let hidden = facilitator.wait(for: "namen verborgen")
         XCTAssertTrue(hidden.contains("Riet wil één loket — reëel en dichtbij"), hidden)
@@ -63,9 +63,9 @@ final class TmuxParticipantTests: XCTestCase {
     func testHeldForReviewAcceptAndReject() throws {
         let id = newSession("--hold-for-review")
         let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
-        facilitator.wait(for: "Stap 1 van 13")
+        facilitator.wait(for: "Stap 1 van 14")
         facilitator.keys("Right", "Right")
-        facilitator.wait(for: "Stap 3 van 13")
+        facilitator.wait(for: "Stap 3 van 14")
         let ayse = try join(id, "Ayşe")
         ayse.wait(for: "Het zuinige loket")
         ayse.keys("a")
@@ -88,9 +88,9 @@ final class TmuxParticipantTests: XCTestCase {
     func testAnAnonymousSessionNeverStoresNames() throws {
         let id = newSession("--anonymous")
         let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
-        facilitator.wait(for: "Stap 1 van 13")
+        facilitator.wait(for: "Stap 1 van 14")
         facilitator.keys("Right", "Right")
-        facilitator.wait(for: "Stap 3 van 13")
+        facilitator.wait(for: "Stap 3 van 14")
         let ayse = try join(id, "Ayşe Yılmaz")
         ayse.keys("a")
         ayse.type("Anoniem gezegd")

@@ -23,14 +23,26 @@ public enum Exporting {
         /// nil: the text is returned (standard output); PDF needs a file.
         public var output: String?
         public var overwrite: Bool
+        /// Leave every person's name out.
+        public var noNames: Bool
+        /// The CSV separator; nil: by the report's language.
+        public var separator: Character?
+        /// The tool and its version, for the colophon.
+        public var tool: String
 
-        public init(ids: [String]?, workshop: String? = nil, format: Format, language: Language, output: String? = nil, overwrite: Bool = false) {
+        public init(
+            ids: [String]?, workshop: String? = nil, format: Format, language: Language, output: String? = nil, overwrite: Bool = false,
+            noNames: Bool = false, separator: Character? = nil, tool: String = "Perspectief"
+        ) {
             self.ids = ids
             self.workshop = workshop
             self.format = format
             self.language = language
             self.output = output
             self.overwrite = overwrite
+            self.noNames = noNames
+            self.separator = separator
+            self.tool = tool
         }
     }
 
@@ -81,7 +93,11 @@ public enum Exporting {
         let inputs = loaded.inputs.filter { r.workshop == nil || $0.workshop.id == r.workshop }
         guard !inputs.isEmpty else { throw .nothing }
         let groups = (try? GroupJournal(store: store))?.groups ?? []
-        let text = r.format.text.render(Report(sessions: inputs, groups: groups, language: r.language))
+        // The organiser's findings open the report; without them it says "concept" on every page.
+        let options = ReportOptions(
+            noNames: r.noNames, separator: r.separator, summary: SummaryJournal.forReport(store: store, workshop: r.workshop, inputs: inputs),
+            tool: r.tool)
+        let text = r.format.text.render(Report(sessions: inputs, groups: groups, language: r.language, options: options))
         guard let output = r.output else { return Outcome(text: text, warnings: loaded.problems) }
         do {
             if r.format == .pdf {

@@ -55,6 +55,8 @@ public enum EventLimits {
     /// One timer extension: at most a day either way.
     public static let `extension` = -86_400...86_400
     public static let votes = 0...999
+    /// People in the room for one session.
+    public static let people = 0...100_000
 }
 
 /// Typed access to an event's fields with a plain reason when one is wrong.
@@ -134,6 +136,7 @@ extension Change {
             o["title"] = .string(s.title)
             if let f = s.facilitator { o["facilitator"] = .string(f) }
             if let p = s.place { o["place"] = .string(p) }
+            if let n = s.people { o["people"] = .number(Double(n)) }
             o["anonymous"] = .bool(s.anonymous)
             o["voteBudget"] = .number(Double(s.voteBudget))
             o["holdForReview"] = .bool(s.holdForReview)
@@ -204,7 +207,8 @@ extension Change {
                     workshopTitle: try f.text("workshopTitle"), perspective: perspective, title: try f.line("title"),
                     facilitator: try f.optionalLine("facilitator"), anonymous: try f.bool("anonymous"),
                     voteBudget: try f.int("voteBudget", in: EventLimits.votes), holdForReview: try f.optionalBool("holdForReview") ?? false,
-                    place: try f.optionalLine("place").flatMap { $0.isEmpty ? nil : $0 }))
+                    place: try f.optionalLine("place").flatMap { $0.isEmpty ? nil : $0 },
+                    people: try f.optionalInt("people", in: EventLimits.people)))
         case "participantJoined": self = .participantJoined
         case "sessionClosed": self = .sessionClosed
         case "sessionReopened": self = .sessionReopened

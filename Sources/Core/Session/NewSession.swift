@@ -10,11 +10,14 @@ public struct NewSession: Equatable, Sendable {
     public var anonymous: Bool
     public var voteBudget: Int
     public var holdForReview: Bool
+    /// How many people were in the room, when the facilitator says.
+    public var people: Int?
 
     public init(
         workshopId: String, perspective: PerspectiveRef, title: String? = nil, facilitator: String? = nil, place: String? = nil,
-        anonymous: Bool = false, voteBudget: Int = 3, holdForReview: Bool = false
+        anonymous: Bool = false, voteBudget: Int = 3, holdForReview: Bool = false, people: Int? = nil
     ) {
+        self.people = people
         self.workshopId = workshopId
         self.perspective = perspective
         self.title = title
@@ -43,6 +46,7 @@ extension Engine {
     /// title was given (the caller knows the date and the language).
     public func setup(for request: NewSession, id: String, defaultTitle: String) throws(Refusal) -> SessionSetup {
         guard (0...99).contains(request.voteBudget) else { throw .voteBudgetRange }
+        if let people = request.people, !EventLimits.people.contains(people) { throw .peopleRange }
         func line(_ text: String?, max: Int, _ what: LocalizedText) throws(Refusal) -> String? {
             guard let clean = text.map(TextPolicy.cleanLine), !clean.isEmpty else { return nil }
             if clean.count > max { throw Refusal(nl: "\(what.nl) is te lang (hoogstens \(max) tekens).", en: "\(what.en) is too long (at most \(max) characters).") }
@@ -66,11 +70,15 @@ extension Engine {
             title: title ?? TextPolicy.cleanLine(defaultTitle),
             facilitator: try line(request.facilitator, max: Self.maxNameCharacters, LocalizedText(nl: "De naam van de facilitator", en: "The facilitator's name")),
             anonymous: request.anonymous, voteBudget: request.voteBudget, holdForReview: request.holdForReview,
-            place: try line(request.place, max: Self.maxTitleCharacters, LocalizedText(nl: "De plaats", en: "The place")))
+            place: try line(request.place, max: Self.maxTitleCharacters, LocalizedText(nl: "De plaats", en: "The place")),
+            people: request.people)
     }
 }
 
 extension Refusal {
     public static let voteBudgetRange = Refusal(nl: "Het stembudget moet tussen 0 en 99 liggen.", en: "The vote budget must be between 0 and 99.")
+    public static let peopleRange = Refusal(
+        nl: "Het aantal mensen in de zaal moet tussen 0 en \(EventLimits.people.upperBound) liggen.",
+        en: "The number of people in the room must be between 0 and \(EventLimits.people.upperBound).")
     public static let emptyPerspective = Refusal(nl: "Noem eerst de doelgroep.", en: "Name the target group first.")
 }

@@ -3,7 +3,7 @@
 /// session that goes on is always folded from its files.
 extension SessionState {
     /// Raised whenever the layout below changes, so an older cache is ignored, not misread.
-    public static let archiveVersion: UInt64 = 3
+    public static let archiveVersion: UInt64 = 4
 
     public func archive(into w: inout ByteWriter) {
         w.string(setup.sessionId)
@@ -52,6 +52,7 @@ extension SessionState {
         w.int(eventCount)
         w.strings(undone)
         w.bool(roomVisible)
+        w.int(setup.people ?? -1)
     }
 
     public static func unarchive(_ r: inout ByteReader) throws(ByteReader.Damaged) -> SessionState {
@@ -96,6 +97,8 @@ extension SessionState {
         state.eventCount = Int(try r.int())
         state.undone = try r.strings()
         state.roomVisible = try r.bool()
+        let people = try r.int()
+        state.setup.people = people >= 0 ? Int(people) : nil
         return state
     }
 }

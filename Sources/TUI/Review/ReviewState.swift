@@ -38,6 +38,11 @@ public struct ReviewState: Sendable {
     public var returnsHome = false
     /// Waiting for the export format key (m, c, j, h, p).
     public var exporting = false
+    /// Grouping help: the proposals shown (nil: not shown), the selected one, and those the
+    /// organiser rejected in this review.
+    public var proposals: [SimilarInsights.Proposal]?
+    public var proposalRow = 0
+    public var rejectedProposals: Set<String> = []
 
     public init(records: [ReviewRecord]) { self.records = records }
 }

@@ -21,14 +21,24 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Replace the output file if it exists.") var force = false
     @Option(help: "Report language: nl or en (default: from LANG).") var lang: String?
+    @Option(help: "CSV separator: ';', ',' or tab (default: ';' for a Dutch report, ',' for English).") var separator: String?
+    @Flag(help: "Leave every person's name out: participants, authors, facilitators, the organiser.") var noNames = false
 
     func run() throws {
         guard all || !sessions.isEmpty else { throw Messages.nameSessions }
+        var sep: Character?
+        if let separator {
+            guard let c = ReportOptions.separators[separator] else {
+                throw CLIError("--separator must be ';', ',' or tab, not \(TerminalText.quoted(separator))",
+                               nl: "--separator moet ';', ',' of tab zijn, niet \(TerminalText.quoted(separator))")
+            }
+            sep = c
+        }
         let l = Output.language()
         do {
             let request = Exporting.Request(
                 ids: all ? nil : sessions, workshop: workshop, format: try Exporting.format(format), language: Output.language(lang),
-                output: output, overwrite: force)
+                output: output, overwrite: force, noNames: noNames, separator: sep, tool: "Perspectief " + Perspectief.configuration.version)
             let outcome = try Exporting.export(request, store: try storeOptions.open(), workshops: workshopOptions.catalog().workshops)
             for problem in outcome.warnings { FileHandleErr.print(Messages.warning[l] + problem[l]) }
             if let text = outcome.text { print(text, terminator: "") }

@@ -14,6 +14,8 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The session title (default: the perspective and today's date).") var title: String?
     @Option(help: "The facilitator's name.") var facilitator: String?
     @Option(help: "Where the session is held (e.g. \"Zwolle, stadhuis\"); shown on the report's front page.") var place: String?
+    @Option(parsing: .unconditional, help: "How many people are in the room (for the report; default: those who join plus the room).")
+    var people: Int?
     @Flag(help: "Anonymous session: participant names are never stored.") var anonymous = false
     // Unconditional, so that `--votes -1` is a value out of range, not a "missing value".
     @Option(parsing: .unconditional, help: "Votes per participant in dot voting.") var votes: Int = 3
@@ -29,7 +31,7 @@ struct NewCommand: ParsableCommand {
         let ref = PerspectiveResolver.resolve(perspective, in: w)
         let request = NewSession(
             workshopId: w.id, perspective: ref, title: title, facilitator: facilitator, place: place, anonymous: anonymous,
-            voteBudget: votes, holdForReview: holdForReview)
+            voteBudget: votes, holdForReview: holdForReview, people: people)
         let (handle, _): (SessionHandle, Workshop)
         do {
             (handle, _) = try Creating.create(request, in: store, workshops: [w], now: now) {
