@@ -87,7 +87,7 @@ final class RoomControl {
                 web = w
                 let address = w.address(shownHost: config.shownHost ?? (options.listen ?? lan))
                 webAddress = address
-                webQR = QRCode.modules(address)
+                webQR = QRCode.modules(WebRoom.joinLink(address, code: code))
             } catch {
                 close()
                 throw RoomError("\(error) (another port: --web-port, no page for phones: --no-web)", nl: "\(error) (andere poort: --web-port, geen pagina voor telefoons: --no-web)")

@@ -95,7 +95,6 @@ final class SSHRoomTests: XCTestCase {
         ayse.keys("Enter")
         ayse.wait(for: "Your entries")
         room.wait(for: "Verbonden: 1")
-        ayse.keys("a")
         ayse.type("één reëel")
         ayse.keys("Enter")
         room.wait(for: "één reëel — Ayşe")
@@ -164,7 +163,6 @@ final class SSHRoomTests: XCTestCase {
         nl.type("Zoë")
         nl.keys("Enter")
         nl.wait(for: "Jouw bijdragen")
-        nl.keys("a")
         nl.type("één reëel")
         nl.keys("Enter")
         room.wait(for: "één reëel — Zoë")
@@ -301,6 +299,9 @@ final class SSHRoomTests: XCTestCase {
         room.keys("o")
         room.wait(for: "the join panel gone") { !$0.contains("ssh -p \(port)") }
         XCTAssertTrue(p.waitForExit().contains("EXIT="))
+        // The participant is told why, and how to come back.
+        XCTAssertTrue(p.history().replacingOccurrences(of: "\n", with: "").contains("The facilitator closed the room."), p.history())
+        XCTAssertTrue(p.history().replacingOccurrences(of: "\n", with: "").contains("\(port) zaal@127.0.0.1 again, with the same name."), p.history())
         room.keys("o")
         room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
         let again = try participant(port)

@@ -22,6 +22,9 @@ actor WebHub {
         var lastSocketAt: Double
         var sockets: [Int: AsyncStream<String>.Continuation] = [:]
         var lastSent: String?
+        /// The last answer to this person's own action, or an announcement (an entry of theirs
+        /// not accepted): the view shows it in the step it was given in only.
+        var notice: ParticipantView.Notice?
 
         init(token: String, id: String, address: String, key: String, name: String, actor: Actor, presence: Presence, since: Int64, now: Double) {
             self.token = token
@@ -69,6 +72,8 @@ actor WebHub {
     private var ended = false
 
     private let published: PeopleBox
+    /// Tokens kept on disk: a phone comes back in by itself after a restart of this process.
+    private var tokens: WebTokens
 
     init(storeRoot: String, sessionId: String, workshops: [Workshop], published: PeopleBox) throws {
         let store = try SessionStore(root: storeRoot, create: false)
@@ -80,6 +85,8 @@ actor WebHub {
         workshop = w
         engine = Engine(workshop: w)
         self.published = published
+        tokens = WebTokens(storeRoot: storeRoot)
+        tokens.prune(now: Self.now(), lifetime: Self.tokenLifetime)
     }
 
     private func publish() { published.set(snapshot()) }
@@ -107,6 +114,8 @@ actor WebHub {
         people[token] = Person(
             token: token, id: "web-\(joins)", address: address, key: joined.actor.key, name: joined.name, actor: joined.actor,
             presence: joined.presence, since: Self.nowMs(), now: Self.now())
+        let anonymous = handle.state.setup.anonymous
+        tokens.remember(token: token, session: sessionId, key: joined.actor.key, name: anonymous ? nil : joined.name, now: Self.now())
         publish()
         return .joined(token: token)
     }
@@ -114,7 +123,7 @@ actor WebHub {
     // MARK: Sockets
 
     func connect(token: String) -> ConnectResult {
-        guard !ended, let p = people[token] else { return .unknown }
+        guard !ended, let p = people[token] ?? restore(token) else { return .unknown }
         if p.presence == nil {
             // Back after the grace time: the name must still be free.
             do { p.presence = try handle.claimPresence(key: p.key, name: p.name) } catch { return .refused(Joining.nameTaken(p.name)) }
@@ -127,6 +136,24 @@ actor WebHub {
         continuation.yield(stateJSON(p))
         publish()
         return .connected(id: id, stream: stream)
+    }
+
+    /// A token this process has not seen, given out before a restart or before the room closed:
+    /// the person is back with the same key, their entries and votes, without a new join.
+    private func restore(_ token: String) -> Person? {
+        guard people.count < Self.maxPeople, let r = tokens.find(token: token, session: sessionId),
+            handle.state.participants[r.key] != nil, !handle.state.closed
+        else { return nil }
+        let anonymous = handle.state.setup.anonymous
+        let name = r.name ?? ""
+        guard let presence = try? handle.claimPresence(key: r.key, name: name) else { return nil }
+        joins += 1
+        let p = Person(
+            token: token, id: "web-\(joins)", address: "?", key: r.key, name: name,
+            actor: Actor(role: .participant, key: r.key, name: anonymous ? nil : r.name), presence: presence, since: Self.nowMs(), now: Self.now())
+        people[token] = p
+        tokens.seen(token: token, now: Self.now())
+        return p
     }
 
     func disconnect(token: String, id: Int) {
@@ -205,10 +232,18 @@ actor WebHub {
         case .vote(let id): command = .vote(id: id)
         case .unvote(let id): command = .withdrawVote(id: id)
         }
+        let step = engine.currentStep(handle.state)?.id ?? ""
         do {
             try handle.perform(command, by: p.actor, engine: engine, now: Self.nowMs())
         } catch {
-            return WebMessage.refused(rid, Joining.reason(error))
+            let reason = Joining.reason(error)
+            p.notice = ParticipantView.Notice(kind: .refused, text: reason, step: step)
+            return WebMessage.refused(rid, reason)
+        }
+        switch action {
+        case .add, .edit: p.notice = ParticipantView.Notice(kind: .saved, text: ParticipantText.saved, step: step)
+        case .remove: p.notice = ParticipantView.Notice(kind: .saved, text: ParticipantText.removed, step: step)
+        case .vote, .unvote: p.notice = nil
         }
         if case .addEntry(let id, _, _, _, _, _) = command { return WebMessage.ack(rid, entry: id) }
         return WebMessage.ack(rid, entry: nil)
@@ -224,7 +259,7 @@ actor WebHub {
     }
 
     private func stateJSON(_ p: Person) -> String {
-        let view = ParticipantView.make(workshop: workshop, state: handle.state, actor: p.actor, now: Self.nowMs())
+        let view = ParticipantView.make(workshop: workshop, state: handle.state, actor: p.actor, now: Self.nowMs(), notice: p.notice)
         let s = JSONWriter.compact(view.json)
         p.lastSent = s
         return s
@@ -240,8 +275,13 @@ actor WebHub {
     /// What others wrote (the facilitator's step, terminal participants): read and pushed.
     func refresh() {
         guard !ended else { return }
+        let before = handle.state
         let changed = (try? handle.refresh()) ?? false
         guard changed else { return }
+        let step = engine.currentStep(handle.state)?.id ?? ""
+        for p in people.values {
+            if let said = ParticipantView.announcement(before: before, after: handle.state, actor: p.actor, step: step) { p.notice = said }
+        }
         broadcast()
         if handle.state.closed { endSockets(notice: WebMessage.closed) }
     }
@@ -253,6 +293,7 @@ actor WebHub {
             if now - p.lastSocketAt > Self.tokenLifetime {
                 p.presence?.release()
                 people[token] = nil
+                tokens.forget(token: token)
             } else if p.presence != nil, now - p.lastSocketAt > presenceGrace {
                 p.presence?.release()
                 p.presence = nil
@@ -293,7 +334,7 @@ actor WebHub {
     func snapshot() -> [WebPerson] {
         // The facilitator's list is in memory only: it names people as the SSH room's does, even
         // in an anonymous session, where the name never reaches the store.
-        people.values.map { WebPerson(id: $0.id, name: $0.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
+        people.values.map { WebPerson(id: $0.id, name: $0.name.isEmpty ? nil : $0.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
             .sorted { $0.since < $1.since }
     }
 
@@ -306,6 +347,7 @@ actor WebHub {
         }
         p.presence?.release()
         people[token] = nil
+        tokens.forget(token: token)
         publish()
     }
 
