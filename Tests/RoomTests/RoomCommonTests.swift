@@ -95,9 +95,34 @@ final class AttemptLimiterTests: XCTestCase {
 
 final class LANAddressTests: XCTestCase {
     func testFindsAnIPv4Address() {
-        let a = LANAddress.find()
+        let a = LANAddress.find().shown
         let parts = a.split(separator: ".")
         XCTAssertEqual(parts.count, 4, a)
         XCTAssertTrue(parts.allSatisfy { UInt8($0) != nil }, a)
+    }
+
+    /// A laptop with Docker and a VPN: the address shown is the one on the default route's
+    /// interface, not the first interface that happens to be up.
+    func testShowsTheDefaultRoutesInterfaceAndListsTheOthers() {
+        let table = """
+            Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
+            tun0\t0000080A\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0
+            wlan0\t00000000\t0101A8C0\t0003\t0\t0\t600\t00000000\t0\t0\t0
+            eth0\t00000000\t0100000A\t0003\t0\t0\t100\t00000000\t0\t0\t0
+            docker0\t000011AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0
+            """
+        XCTAssertEqual(LANAddress.defaultRouteInterface(table), "eth0", "the lowest metric wins")
+        XCTAssertNil(LANAddress.defaultRouteInterface("Iface\tDestination\n"))
+        let list = [
+            LANAddress.Interface(name: "docker0", address: "172.17.0.1", ipv6: false),
+            LANAddress.Interface(name: "wlan0", address: "192.168.1.20", ipv6: false),
+            LANAddress.Interface(name: "wlan0", address: "fe80::1", ipv6: true),
+            LANAddress.Interface(name: "wlan0", address: "2001:db8::20", ipv6: true),
+        ]
+        let chosen = LANAddress.choose(list, defaultInterface: "wlan0")
+        XCTAssertEqual(chosen.shown, "192.168.1.20")
+        XCTAssertEqual(chosen.others, ["172.17.0.1 (docker0)", "[2001:db8::20] (wlan0)"], "link-local left out")
+        XCTAssertEqual(LANAddress.choose([], defaultInterface: nil).shown, "127.0.0.1")
+        XCTAssertEqual(LANAddress.choose(list, defaultInterface: "ppp0").shown, "172.17.0.1", "no route: the first IPv4")
     }
 }

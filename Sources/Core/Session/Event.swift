@@ -44,6 +44,10 @@ public struct SessionSetup: Equatable, Sendable {
     public var anonymous: Bool
     public var voteBudget: Int
     public var holdForReview: Bool
+    /// For a target group of the facilitator's own (a custom perspective): who they are, and
+    /// the persona the room steps into — the workshop's own groups bring theirs.
+    public var customDescription: String? = nil
+    public var customPersona: String? = nil
 
     public init(
         sessionId: String, workshopId: String, workshopTitle: LocalizedText, perspective: PerspectiveRef,

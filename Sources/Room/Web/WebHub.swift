@@ -98,7 +98,12 @@ actor WebHub {
 
     // MARK: Joining
 
+    /// The facilitator stopped new joins: those with a name stay, nobody new gets one.
+    var joinsStopped = false
+    func stopJoins() { joinsStopped = true }
+
     func join(name raw: String, address: String = "?") -> JoinResult {
+        if joinsStopped { return .refused(LocalizedText(nl: "De zaal neemt geen nieuwe deelnemers meer aan.", en: "The room takes no new participants.")) }
         _ = try? handle.refresh()
         if ended || handle.state.closed { return .refused(Refusal(nl: "De sessie is afgesloten.", en: "The session is closed.").reason) }
         let clean = TextPolicy.cleanLine(raw)

@@ -69,6 +69,8 @@ public enum Route: Sendable {
     case review(ReviewState)
     /// One session's events in time order.
     case replay(ReplayState)
+    /// The facilitator's desk: a second window of a session, never projected.
+    case desk(DeskState)
 }
 
 public struct Notice: Equatable, Sendable {
@@ -107,6 +109,8 @@ public enum Msg: Sendable {
     case reviewOpened(ReviewState)
     /// The room's latest state from its servers (nil: closed), sent every tick while open.
     case room(RoomInfo?)
+    /// The names holding a presence in the session now (for the desk).
+    case presence([String])
 }
 
 /// Effects: what the executable must do for the app.
@@ -140,6 +144,10 @@ public enum Effect: Equatable, Sendable {
     case setRoomVisible(Bool)
     /// End one connection in the room.
     case disconnect(personId: String)
+    /// Keep the room open for those inside, but accept nobody new.
+    case stopJoins
+    /// The desk asks the projector's process to do this to the room.
+    case roomRequest(RoomRequest)
 }
 
 public struct NewSessionRequest: Equatable, Sendable {
@@ -150,11 +158,16 @@ public struct NewSessionRequest: Equatable, Sendable {
     public var anonymous: Bool
     public var voteBudget: Int
     public var place: String?
+    /// A custom target group's description and persona (nil for the workshop's own groups).
+    public var customDescription: String?
+    public var customPersona: String?
 
     public init(
         workshopId: String, perspective: PerspectiveRef, title: String, facilitator: String?, anonymous: Bool, voteBudget: Int,
-        place: String? = nil
+        place: String? = nil, customDescription: String? = nil, customPersona: String? = nil
     ) {
+        self.customDescription = customDescription
+        self.customPersona = customPersona
         self.workshopId = workshopId
         self.perspective = perspective
         self.title = title

@@ -26,12 +26,12 @@ enum CardView {
                     paragraphs.append((S.quadrant[l] + ": " + poles.joined(separator: " · "), Style(.dim)))
                 }
             }
+            // The persona the round's prompt asks the room to step into.
+            paragraphs.append((s.workshop.perspectiveTerm.singular[l] + ": " + s.perspectiveName(l), Style(.accent, bold: true)))
+            paragraphs += PersonaCard.lines(s, l, full: true).map { ($0.text, $0.style) }
         case .opening:
             title = s.perspectiveName(l)
-            if case .workshop(let id) = s.state.setup.perspective, let p = s.workshop.perspective(id) {
-                paragraphs.append((p.description[l], Style(.text)))
-                if let persona = p.persona { paragraphs.append((S.personaOurs[l] + persona[l], Style(.highlight))) }
-            }
+            paragraphs += PersonaCard.lines(s, l, full: true).map { ($0.text, $0.style) }
             paragraphs.append((s.workshop.question[l], Style(.dim)))
         case .insights:
             paragraphs = ImplicationsPanel.card(app, s)

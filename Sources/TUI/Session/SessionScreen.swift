@@ -27,6 +27,9 @@ public struct SessionScreen: Sendable {
     /// A running timer carries on into the next step (what facilitators expect); `T` turns
     /// it off for this screen.
     public var timerRunsOn = true
+    /// The list follows new entries (the selection stays on the newest) until the
+    /// facilitator scrolls up; back at the end (↓, G) it follows again.
+    public var follow = true
 
     public init(id: String, workshop: Workshop, state: SessionState, readOnly: String?, actor: Actor) {
         self.id = id
@@ -36,6 +39,7 @@ public struct SessionScreen: Sendable {
         self.readOnly = readOnly
         self.actor = actor
         visible = Self.visibleIndices(state, step, actor, scenarios: workshop.scenarios.map(\.id))
+        if actor.role != .participant { selected = max(0, visible.count - 1) }
     }
 
     public var isParticipant: Bool { actor.role == .participant }
@@ -56,16 +60,23 @@ public struct SessionScreen: Sendable {
         let participant = actor.role == .participant
         if step.kind == .harvest {
             // Every live implication, grouped by scenario in workshop order: what the room
-            // chooses its top 3 from. Nothing else is typed or chosen here.
+            // chooses its top 3 from; then the room's observations typed in this step.
             var byScenario: [String: [Int]] = [:]
-            for (i, e) in state.entries.enumerated() where e.isLive && e.kind == .implication {
-                if let sc = e.scenario { byScenario[sc, default: []].append(i) }
+            var notes: [Int] = []
+            for (i, e) in state.entries.enumerated() {
+                if e.isLive && e.kind == .implication, let sc = e.scenario { byScenario[sc, default: []].append(i) }
+                if e.step == step.id && e.kind == .note && !e.removed && e.status != .rejected {
+                    if !participant || e.owner == actor.key || (state.roomVisible && e.isLive) { notes.append(i) }
+                }
             }
-            return scenarios.flatMap { byScenario[$0] ?? [] }
+            return scenarios.flatMap { byScenario[$0] ?? [] } + notes
         }
         if step.kind == .pause { return [] }
         let byStep = [.opening, .trends, .scenarioRound, .close].contains(step.kind)
         for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
+            // Held text never reaches the projector: it is read on the desk, and the wall
+            // shows only how many wait.
+            if !participant && e.status == .pending { continue }
             let inStep = byStep ? e.step == step.id : e.kind == .insight
             guard inStep else { continue }
             if participant {
@@ -130,16 +141,25 @@ enum SessionUpdate {
             let next = s.stepIndex + ((key == .right || key == .pageDown) ? 1 : -1)
             guard s.workshop.steps.indices.contains(next) else { return [] }
             s.selected = 0
+            s.follow = true
             let running = s.state.timers[step.id]?.isRunning ?? false
             let moved = perform(.moveStep(to: s.workshop.steps[next].id))
             return moved + (running && s.timerRunsOn && !moved.isEmpty ? [.perform(.startTimer)] : [])
         case .char("T"):
             s.timerRunsOn.toggle()
             app.notice = Notice(kind: .info, text: s.timerRunsOn ? S.timerRunsOnOn[app.language] : S.timerRunsOnOff[app.language])
-        case .up, .char("k"): s.selected = max(0, min(s.selected, count - 1) - 1)
-        case .down, .char("j"): s.selected = min(max(0, count - 1), s.selected + 1)
-        case .home, .char("g"): s.selected = 0
-        case .end, .char("G"): s.selected = max(0, count - 1)
+        case .up, .char("k"):
+            s.selected = max(0, min(s.selected, count - 1) - 1)
+            s.follow = s.selected >= count - 1
+        case .down, .char("j"):
+            s.selected = min(max(0, count - 1), s.selected + 1)
+            s.follow = s.selected >= count - 1
+        case .home, .char("g"):
+            s.selected = 0
+            s.follow = count <= 1
+        case .end, .char("G"):
+            s.selected = max(0, count - 1)
+            s.follow = true
         case .char("a"):
             guard step.kind.entryKind != nil else {
                 app.notice = Notice(kind: .info, text: Refusal.noEntriesHere.reason[app.language])
@@ -258,7 +278,9 @@ enum SessionUpdate {
         s.state = state
         s.submitted = nil
         let count = s.visible.count
-        if mineAdded, let at = s.visible.lastIndex(where: { $0 >= before && state.entries[$0].owner == s.actor.key }) {
+        if s.follow && !s.isParticipant {
+            s.selected = count - 1  // the projector shows what the room just typed
+        } else if mineAdded, let at = s.visible.lastIndex(where: { $0 >= before && state.entries[$0].owner == s.actor.key }) {
             s.selected = at  // follow what was just added here
         } else if let chosen, let at = s.visible.firstIndex(where: { state.entries[$0].id == chosen }) {
             s.selected = at

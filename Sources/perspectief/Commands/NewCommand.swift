@@ -19,6 +19,8 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Hold participant entries for review before they show on the projector.") var holdForReview = false
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "The perspective is a new target group on purpose: do not remark on it.") var custom = false
+    @Option(help: "For a target group of your own: the persona the room steps into in every round.") var persona: String?
+    @Option(help: "For a target group of your own: who they are, in a sentence or two.") var description: String?
 
     func run() throws {
         // Checked here rather than in validate(): a bad value gets one line, not the usage text.
@@ -31,7 +33,10 @@ struct NewCommand: ParsableCommand {
         let name = PerspectiveResolver.name(ref, in: w, language: Output.language())
         let slug: String
         switch ref {
-        case .workshop(let pid): slug = pid
+        case .workshop(let pid):
+            slug = pid
+            // The workshop's own groups bring their own persona: two would confuse the room.
+            if persona != nil || description != nil { throw Messages.ownPersona(name) }
         case .custom(let name):
             slug = name
             // A typo would otherwise silently become a target group of its own.
@@ -42,11 +47,13 @@ struct NewCommand: ParsableCommand {
             }
         }
         let id = store.newSessionID(perspective: slug, now: now)
-        let setup = SessionSetup(
+        var setup = SessionSetup(
             sessionId: id, workshopId: w.id, workshopTitle: w.title, perspective: ref,
             title: title.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "\(name) — \(Output.date(now).prefix(10))",
             facilitator: facilitator.map(TextPolicy.cleanLine), anonymous: anonymous, voteBudget: votes,
             holdForReview: holdForReview, place: place.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 })
+        setup.customPersona = persona.map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
+        setup.customDescription = description.map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
         let handle: SessionHandle
         do { handle = try store.create(setup, by: .facilitator(setup.facilitator), now: now) } catch { throw CLIError(error) }
         handle.close()

@@ -27,6 +27,8 @@ final class Interactive {
     /// The room participants join with ssh (open while `room?.isOpen`), and how to open it.
     var room: RoomControl?
     var roomOptions = RoomOptions()
+    /// In `perspectief desk`: the link to the projector's room (DeskRun.swift).
+    var desk: DeskLink?
 
     /// `listings` is false when a session is opened straight away: the home screen's list
     /// (which reads every saved session) is then made only when the facilitator goes there.
@@ -311,7 +313,7 @@ final class Interactive {
         case .leaveReview:
             reviewLoading = nil
             send(.listings(store.listings()))
-        case .openRoom, .closeRoom, .setRoomVisible, .disconnect:
+        case .openRoom, .closeRoom, .setRoomVisible, .disconnect, .stopJoins, .roomRequest:
             roomEffect(effect)
         case .leaveSession:
             room?.close()
@@ -346,10 +348,12 @@ final class Interactive {
         case .workshop(let id): slug = id
         case .custom(let name): slug = name
         }
-        let setup = SessionSetup(
+        var setup = SessionSetup(
             sessionId: store.newSessionID(perspective: slug, now: now), workshopId: workshop.id, workshopTitle: workshop.title,
             perspective: r.perspective, title: r.title, facilitator: r.facilitator, anonymous: r.anonymous, voteBudget: r.voteBudget,
             place: r.place)
+        setup.customDescription = r.customDescription
+        setup.customPersona = r.customPersona
         do {
             attach(try store.create(setup, by: .facilitator(r.facilitator), now: now), workshop: workshop)
         } catch {
