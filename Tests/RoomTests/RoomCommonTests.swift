@@ -126,3 +126,48 @@ final class LANAddressTests: XCTestCase {
         XCTAssertEqual(LANAddress.choose(list, defaultInterface: "ppp0").shown, "172.17.0.1", "no route: the first IPv4")
     }
 }
+
+/// The room between the projector's process and the desk: a status file and a requests file.
+final class RoomLinkTests: XCTestCase {
+    func testTheDeskReadsWhatTheProjectorWroteAndTheProjectorTakesTheDesksRequests() throws {
+        let store = NSTemporaryDirectory() + "perspectief-link-" + UUID().uuidString.lowercased()
+        try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let link = RoomLink(store: store, session: "s1")
+        XCTAssertNil(link.status(), "no projector, no room")
+        var info = RoomInfo(
+            sshCommand: "ssh -p 2222 zaal@192.168.1.20", webAddress: "http://192.168.1.20:8080", code: "4821", fingerprint: "SHA256:x",
+            people: [RoomPerson(id: "ssh-1", name: "Riet \u{1B}[31mrood", since: 1_795_356_000_000, via: .ssh, address: "192.168.1.31")],
+            visible: false, joinsStopped: true)
+        info.openedAt = 1_795_356_000_000
+        info.otherAddresses = ["172.17.0.1 (docker0)"]
+        link.publish(info)
+        let read = try XCTUnwrap(link.status())
+        XCTAssertEqual(read.sshCommand, info.sshCommand)
+        XCTAssertEqual(read.code, "4821")
+        XCTAssertEqual(read.openedAt, info.openedAt)
+        XCTAssertEqual(read.otherAddresses, info.otherAddresses)
+        XCTAssertTrue(read.joinsStopped)
+        XCTAssertFalse(read.visible)
+        XCTAssertEqual(read.people.first?.address, "192.168.1.31")
+        XCTAssertFalse(read.people.first?.name?.unicodeScalars.contains("\u{1B}") ?? true, "a name from a file never reaches a screen raw")
+        link.publish(nil)
+        XCTAssertNil(link.status(), "a closed room is gone for the desk")
+
+        XCTAssertEqual(link.takeRequests(), [])
+        link.request(.stopJoins)
+        link.request(.showPanel)
+        XCTAssertEqual(link.takeRequests(), [.stopJoins, .showPanel])
+        XCTAssertEqual(link.takeRequests(), [], "each request is carried out once")
+    }
+
+    func testAStatusLeftByADeadProjectorIsIgnored() throws {
+        let store = NSTemporaryDirectory() + "perspectief-link-" + UUID().uuidString.lowercased()
+        try FileManager.default.createDirectory(atPath: store + "/.room", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let link = RoomLink(store: store, session: "s1")
+        // pid 2^22+1 is above Linux's pid_max default: no such process.
+        try #"{"pid":4194305,"ssh":"ssh -p 2222 zaal@10.0.0.1","people":[]}"#.write(toFile: link.statusPath, atomically: true, encoding: .utf8)
+        XCTAssertNil(link.status())
+    }
+}

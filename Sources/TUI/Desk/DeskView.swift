@@ -12,7 +12,9 @@ enum DeskView {
         let height = b.height - top - 1
         let rightW = b.width >= 120 ? b.width * 2 / 5 : b.width / 2
         let leftW = b.width - rightW - 1
-        let heldH = max(6, height * 3 / 5)
+        // The held entries take what they need (up to three fifths), the notes the rest.
+        let needed = d.held.reduce(2) { $0 + lines($1, d, l, leftW - 4).count }
+        let heldH = max(5, min(height * 3 / 5, needed))
         held(app, d, Area(x: 0, y: top, width: leftW, height: heldH), into: &b)
         notes(app, d, Area(x: 0, y: top + heldH, width: leftW, height: height - heldH), into: &b)
         room(app, d, Area(x: leftW + 1, y: top, width: rightW, height: height), into: &b)
