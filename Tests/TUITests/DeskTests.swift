@@ -124,6 +124,7 @@ final class DeskTests: XCTestCase {
             XCTAssertNotNil(h.app.session, "still in the session")
             h.press(.char("q"), .char(yes))
             XCTAssertTrue(h.effects.contains(.leaveSession))
+            XCTAssertNil(h.app.session, "back on the home screen")
         }
     }
 

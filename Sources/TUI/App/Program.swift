@@ -152,7 +152,10 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         return effects
     case .session(var s):
         // The room's keys (o, i, p and the list of who is connected), when not typing.
-        if !s.isParticipant, s.input == nil, !s.card, let effects = RoomKeys.handle(&app, s, key) { return effects }
+        if !s.isParticipant, s.input == nil, !s.card, let effects = RoomKeys.handle(&app, s, key) {
+            if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
+            return effects
+        }
         let effects = s.isParticipant ? ParticipantUpdate.update(&app, &s, key) : SessionUpdate.update(&app, &s, key)
         if case .session = app.route { app.route = .session(s) }
         if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
