@@ -39,8 +39,14 @@ public struct SessionScreen: Sendable {
         self.readOnly = readOnly
         self.actor = actor
         visible = Self.visibleIndices(state, step, actor, scenarios: workshop.scenarios.map(\.id))
-        if actor.role != .participant { selected = max(0, visible.count - 1) }
+        follow = Self.follows(step.kind)
+        if actor.role != .participant && follow { selected = max(0, visible.count - 1) }
     }
+
+    /// Steps where the room types are followed to the newest entry; the lists the
+    /// facilitator works through (the harvest's dots, robustness, directions, voting) start
+    /// at the top and stay where the facilitator is.
+    static func follows(_ kind: StepKind) -> Bool { [.opening, .trends, .scenarioRound, .insights, .close].contains(kind) }
 
     public var isParticipant: Bool { actor.role == .participant }
 
@@ -141,7 +147,6 @@ enum SessionUpdate {
             let next = s.stepIndex + ((key == .right || key == .pageDown) ? 1 : -1)
             guard s.workshop.steps.indices.contains(next) else { return [] }
             s.selected = 0
-            s.follow = true
             let running = s.state.timers[step.id]?.isRunning ?? false
             let moved = perform(.moveStep(to: s.workshop.steps[next].id))
             return moved + (running && s.timerRunsOn && !moved.isEmpty ? [.perform(.startTimer)] : [])
@@ -275,7 +280,9 @@ enum SessionUpdate {
         let before = s.state.entries.count
         let chosen = s.selectedEntry?.id
         let mineAdded = s.submitted != nil && s.submitted?.editing == nil
+        let stepBefore = s.step.id
         s.state = state
+        if s.step.id != stepBefore { s.follow = SessionScreen.follows(s.step.kind) }
         s.submitted = nil
         let count = s.visible.count
         if s.follow && !s.isParticipant {
