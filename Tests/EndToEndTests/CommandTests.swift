@@ -103,7 +103,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(r.error, "", "--custom: no remark")
         let id = r.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let folder = store + "/" + id
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("journal-") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("journal-") || $0 == "session.json" }
         let text = try files.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }.joined()
         XCTAssertTrue(text.contains(#""customPersona":"Sem (22) opent geen post meer.""#), text)
         XCTAssertTrue(text.contains(#""customDescription":"Jongeren tot 27 met schulden""#), text)

@@ -106,6 +106,37 @@ final class ProjectorRoomTests: XCTestCase {
     }
 }
 
+extension ProjectorRoomTests {
+    /// The desk (another process) sees the projector's room and its keys reach it.
+    func testTheDeskSeesTheRoomAndItsKeysReachTheProjector() throws {
+        let id = newSession()
+        let port = SSHRoomTests.freePort()
+        let wall = try Tmux(
+            width: 120, height: 36,
+            command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --code 4821 --listen 127.0.0.1 --no-web", environment: env)
+        wall.wait(for: "Meedoen vanaf je eigen laptop")
+        let desk = try Tmux(width: 110, height: 30, command: "\(Binary.perspectief) desk \(id) --lang nl", environment: env)
+        desk.wait(for: "ssh -p \(port) zaal@127.0.0.1 · code 4821")
+        let ayse = try Tmux(width: 90, height: 28, command: ssh(port))
+        ayse.wait(for: "What is your name?")
+        ayse.type("Ayşe")
+        ayse.keys("Enter")
+        desk.wait(for: "Ayşe · ssh 127.0.0.1")
+        // Moving on folds the full panel on the wall; the desk's `i` brings it back.
+        desk.keys("Right")
+        wall.wait(for: "the panel folded") { $0.contains("Stap 2 van 13") && !$0.contains("Meedoen vanaf je eigen laptop") }
+        desk.wait(for: "Projector: één regel hoe je meedoet")
+        desk.keys("i")
+        wall.wait(for: "Meedoen vanaf je eigen laptop")
+        desk.keys("s")
+        wall.wait(for: "zaal open, geen nieuwe aanmeldingen")
+        desk.wait(for: "zaal open, geen nieuwe aanmeldingen")
+        XCTAssertTrue(ayse.screen().contains("Ayşe"), "those inside stay: \(ayse.screen())")
+        desk.keys("q")
+        _ = desk.waitForExit()
+    }
+}
+
 /// A GET / over a plain socket, IPv4 or IPv6: the status code, or nil when nothing answers.
 enum HTTPProbe {
     static func status(host: String, port: Int) -> Int? {

@@ -159,6 +159,10 @@ final class RoomLinkTests: XCTestCase {
         link.request(.showPanel)
         XCTAssertEqual(link.takeRequests(), [.stopJoins, .showPanel])
         XCTAssertEqual(link.takeRequests(), [], "each request is carried out once")
+        link.request(.open)
+        var old = [timespec(tv_sec: time(nil) - 60, tv_nsec: 0), timespec(tv_sec: time(nil) - 60, tv_nsec: 0)]
+        utimensat(AT_FDCWD, link.requestsPath, &old, 0)
+        XCTAssertEqual(link.takeRequests(), [], "a request nobody carried out in time is dropped")
     }
 
     func testAStatusLeftByADeadProjectorIsIgnored() throws {

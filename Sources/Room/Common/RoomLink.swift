@@ -41,11 +41,15 @@ public struct RoomLink: Sendable {
         if written == bytes.count { rename(temp, statusPath) } else { unlink(temp) }
     }
 
-    /// The desk's requests since the last call, oldest first (the file is removed).
-    public func takeRequests() -> [RoomRequest] {
+    /// The desk's requests since the last call, oldest first (the file is removed). Requests
+    /// older than `maxAgeSeconds` are dropped: a desk's `o` pressed while no projector ran must
+    /// not open a room when one starts later.
+    public func takeRequests(maxAgeSeconds: Int = 10) -> [RoomRequest] {
         let moved = requestsPath + ".taking"
         guard rename(requestsPath, moved) == 0 else { return [] }
         defer { unlink(moved) }
+        var st = stat()
+        guard stat(moved, &st) == 0, time(nil) - st.st_mtim.tv_sec <= maxAgeSeconds else { return [] }
         return Self.read(moved).split(separator: "\n").compactMap { RoomRequest(rawValue: String($0)) }
     }
 
