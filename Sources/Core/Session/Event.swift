@@ -47,6 +47,10 @@ public struct SessionSetup: Equatable, Sendable {
     /// How many people were in the room, if the facilitator said: most of a room never joins
     /// on a screen of its own, so the report cannot count them.
     public var people: Int?
+    /// For a target group of the facilitator's own (a custom perspective): who they are, and
+    /// the persona the room steps into — the workshop's own groups bring theirs.
+    public var customDescription: String? = nil
+    public var customPersona: String? = nil
 
     public init(
         sessionId: String, workshopId: String, workshopTitle: LocalizedText, perspective: PerspectiveRef,

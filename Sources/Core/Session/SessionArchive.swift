@@ -20,6 +20,8 @@ extension SessionState {
         w.int(setup.voteBudget)
         w.bool(setup.holdForReview)
         w.optional(setup.place)
+        w.optional(setup.customDescription)
+        w.optional(setup.customPersona)
         w.int(createdAt)
         w.int(updatedAt)
         w.optional(step)
@@ -60,10 +62,12 @@ extension SessionState {
         let workshopId = try r.string()
         let workshopTitle = LocalizedText(nl: try r.string(), en: try r.string())
         let perspective: PerspectiveRef = try r.bool() ? .custom(try r.string()) : .workshop(try r.string())
-        let setup = SessionSetup(
+        var setup = SessionSetup(
             sessionId: sessionId, workshopId: workshopId, workshopTitle: workshopTitle, perspective: perspective,
             title: try r.string(), facilitator: try r.optionalString(), anonymous: try r.bool(),
             voteBudget: Int(try r.int()), holdForReview: try r.bool(), place: try r.optionalString())
+        setup.customDescription = try r.optionalString()
+        setup.customPersona = try r.optionalString()
         let createdAt = try r.int()
         let updatedAt = try r.int()
         let step = try r.optionalString()

@@ -22,6 +22,8 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Hold participant entries for review before they show on the projector.") var holdForReview = false
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "The perspective is a new target group on purpose: do not remark on it.") var custom = false
+    @Option(help: "For a target group of your own: the persona the room steps into in every round.") var persona: String?
+    @Option(help: "For a target group of your own: who they are, in a sentence or two.") var description: String?
 
     func run() throws {
         let w = try workshopOptions.workshop(workshop)
@@ -29,9 +31,13 @@ struct NewCommand: ParsableCommand {
         let now = Clock.nowMs()
         let l = Output.language()
         let ref = PerspectiveResolver.resolve(perspective, in: w)
+        if case .workshop = ref, persona != nil || description != nil {
+            // The workshop's own groups bring their own persona: two would confuse the room.
+            throw Messages.ownPersona(PerspectiveResolver.name(ref, in: w, language: l))
+        }
         let request = NewSession(
             workshopId: w.id, perspective: ref, title: title, facilitator: facilitator, place: place, anonymous: anonymous,
-            voteBudget: votes, holdForReview: holdForReview, people: people)
+            voteBudget: votes, holdForReview: holdForReview, people: people, customDescription: description, customPersona: persona)
         let (handle, _): (SessionHandle, Workshop)
         do {
             (handle, _) = try Creating.create(request, in: store, workshops: [w], now: now) {
