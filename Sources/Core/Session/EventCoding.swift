@@ -137,6 +137,7 @@ extension Change {
             if let f = s.facilitator { o["facilitator"] = .string(f) }
             if let p = s.place { o["place"] = .string(p) }
             if let n = s.people { o["people"] = .number(Double(n)) }
+            if let d = s.groupDescription { o["groupDescription"] = .string(d) }
             o["anonymous"] = .bool(s.anonymous)
             o["voteBudget"] = .number(Double(s.voteBudget))
             o["holdForReview"] = .bool(s.holdForReview)
@@ -208,7 +209,8 @@ extension Change {
                     facilitator: try f.optionalLine("facilitator"), anonymous: try f.bool("anonymous"),
                     voteBudget: try f.int("voteBudget", in: EventLimits.votes), holdForReview: try f.optionalBool("holdForReview") ?? false,
                     place: try f.optionalLine("place").flatMap { $0.isEmpty ? nil : $0 },
-                    people: try f.optionalInt("people", in: EventLimits.people)))
+                    people: try f.optionalInt("people", in: EventLimits.people),
+                    groupDescription: try f.optionalLine("groupDescription").flatMap { $0.isEmpty ? nil : $0 }))
         case "participantJoined": self = .participantJoined
         case "sessionClosed": self = .sessionClosed
         case "sessionReopened": self = .sessionReopened

@@ -53,6 +53,7 @@ extension SessionState {
         w.strings(undone)
         w.bool(roomVisible)
         w.int(setup.people ?? -1)
+        w.optional(setup.groupDescription)
     }
 
     public static func unarchive(_ r: inout ByteReader) throws(ByteReader.Damaged) -> SessionState {
@@ -99,6 +100,7 @@ extension SessionState {
         state.roomVisible = try r.bool()
         let people = try r.int()
         state.setup.people = people >= 0 ? Int(people) : nil
+        state.setup.groupDescription = try r.optionalString()
         return state
     }
 }

@@ -15,6 +15,8 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Where the session is held (e.g. \"Zwolle, stadhuis\"); shown on the report's front page.") var place: String?
     @Option(parsing: .unconditional, help: "How many people are in the room (for the report; default: those who join plus the room).")
     var people: Int?
+    @Option(name: .customLong("description"), help: "Who a target group of your own is (one line); printed in the report.")
+    var groupDescription: String?
     @Flag(help: "Anonymous session: participant names are never stored.") var anonymous = false
     // Unconditional, so that `--votes -1` is a value out of range, not a "missing value".
     @Option(parsing: .unconditional, help: "Votes per participant in dot voting.") var votes: Int = 3
@@ -51,7 +53,8 @@ struct NewCommand: ParsableCommand {
             sessionId: id, workshopId: w.id, workshopTitle: w.title, perspective: ref,
             title: title.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "\(name) — \(Output.date(now).prefix(10))",
             facilitator: facilitator.map(TextPolicy.cleanLine), anonymous: anonymous, voteBudget: votes,
-            holdForReview: holdForReview, place: place.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 }, people: people)
+            holdForReview: holdForReview, place: place.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 }, people: people,
+            groupDescription: groupDescription.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 })
         let handle: SessionHandle
         do { handle = try store.create(setup, by: .facilitator(setup.facilitator), now: now) } catch { throw CLIError(error) }
         handle.close()
