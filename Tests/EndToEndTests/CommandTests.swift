@@ -126,7 +126,7 @@ final class CommandTests: XCTestCase {
         assertOneLineError(run("add", id, "--kind", "note", "--text", " \u{7} "), "Type some text first.")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store + "/" + id).sorted(), before)
         assertOneLineError(run("sessions", env: ["PERSPECTIEF_STORE": "/proc/self/nope"]), "cannot create store /proc/self/nope")
-        assertOneLineError(run("new", "--perspective", "x", "--votes", "500"), "--votes must be between 0 and 99")
+        assertOneLineError(run("new", "--perspective", "x", "--votes", "500"), "--votes: The vote budget must be between 0 and 99.")
         assertOneLineError(run("run", "--theme", "paars"), "unknown theme \"paars\"")
         assertOneLineError(run("review", "--lang", "fr"), "unknown language \"fr\"")
         assertOneLineError(run("export", "--all", "--format", "docx"), "unknown format \"docx\"")

@@ -33,10 +33,8 @@ final class TmuxParticipantTests: XCTestCase {
         ayse.wait(for: "Het zuinige loket")
         facilitator.wait(for: "Deelnemers: 2")
 
-        ayse.keys("a")
         ayse.type("Riet wil één loket — reëel en dichtbij")
         ayse.keys("Enter")
-        bram.keys("a")
         bram.type("Wachttijden van weken")
         bram.keys("Enter")
         facilitator.wait(for: "Riet wil één loket — reëel en dichtbij — Ayşe")
@@ -47,8 +45,11 @@ final class TmuxParticipantTests: XCTestCase {
         facilitator.keys("Right")
         ayse.wait(for: "Stap 4 van 14")
         bram.wait(for: "Digitaal, tenzij")
-        bram.keys("Right")
-        bram.wait(for: "De facilitator bepaalt de stap")
+        // The arrows are the input line's: a participant never moves the step.
+        bram.keys("Right", "Right")
+        usleep(300_000)
+        XCTAssertTrue(bram.wait(for: "Stap 4 van 14").contains("Digitaal, tenzij"))
+        XCTAssertTrue(facilitator.screen().contains("Stap 4 van 14"))
 
         // Names off the projector.
         facilitator.keys("Left")
@@ -68,21 +69,22 @@ final class TmuxParticipantTests: XCTestCase {
         facilitator.wait(for: "Stap 3 van 14")
         let ayse = try join(id, "Ayşe")
         ayse.wait(for: "Het zuinige loket")
-        ayse.keys("a")
         ayse.type("Eerst bekijken")
         ayse.keys("Enter")
-        ayse.wait(for: "Eerst bekijken — Ayşe (wacht op goedkeuring)")
+        ayse.wait(for: "Eerst bekijken (wacht op de facilitator)")
         facilitator.wait(for: "1 wachten op ok")
         facilitator.keys("y")
         facilitator.wait(for: "0 wachten op ok")
-        ayse.wait(for: "the accepted entry") { !$0.contains("wacht op goedkeuring") && $0.contains("Eerst bekijken") }
-        ayse.keys("a")
+        ayse.wait(for: "the accepted entry") { !$0.contains("wacht op de facilitator") && $0.contains("Eerst bekijken") }
         ayse.type("Niet voor het scherm")
         ayse.keys("Enter")
         facilitator.wait(for: "1 wachten op ok")
         facilitator.keys("Down", "x")
         let after = facilitator.wait(for: "0 wachten op ok")
         XCTAssertFalse(after.contains("Niet voor het scherm"), after)
+        // Its author is told, not left to wonder where it went.
+        let told = ayse.wait(for: "De facilitator heeft je bijdrage \"Niet voor het scherm\" niet opgenomen.")
+        XCTAssertTrue(told.contains("Eerst bekijken"), told)
     }
 
     func testAnAnonymousSessionNeverStoresNames() throws {
@@ -92,7 +94,6 @@ final class TmuxParticipantTests: XCTestCase {
         facilitator.keys("Right", "Right")
         facilitator.wait(for: "Stap 3 van 14")
         let ayse = try join(id, "Ayşe Yılmaz")
-        ayse.keys("a")
         ayse.type("Anoniem gezegd")
         ayse.keys("Enter")
         let screen = facilitator.wait(for: "Anoniem gezegd")

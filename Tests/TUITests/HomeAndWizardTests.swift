@@ -15,9 +15,9 @@ final class HomeAndWizardTests: XCTestCase {
         h.type("Zwolle, stadhuis"); h.press(.enter)
         h.press(.char(" "), .enter)
         h.press(.right, .right, .enter)
-        XCTAssertEqual(h.effects.last, .create(NewSessionRequest(
+        XCTAssertEqual(h.effects.last, .create(NewSession(
             workshopId: "publieke-dienstverlening-2035", perspective: .workshop("ouderen"), title: "Ouderen Zwolle",
-            facilitator: "Anna", anonymous: true, voteBudget: 5, place: "Zwolle, stadhuis")))
+            facilitator: "Anna", place: "Zwolle, stadhuis", anonymous: true, voteBudget: 5)))
     }
 
     func testThePlaceMayBeLeftEmptyAndChangedOnTheWayBack() {

@@ -24,6 +24,8 @@ public final class SSHRoomServer: Sendable {
     public let fingerprint: String
     /// The port actually listened on (0 in the config picks a free one).
     public let port: Atomic<Int> = Atomic(0)
+    /// Set when the room closes: each participant's connection then says how to come back.
+    let closing = Atomic<Bool>(false)
 
     /// One TCP connection, as the registry knows it.
     struct Peer {
@@ -108,22 +110,24 @@ public final class SSHRoomServer: Sendable {
             return l
         }
         try? l?.close().wait()
+        closing.store(true, ordering: .releasing)
         let open = peers.withLock { peers in
             for k in peers.keys where peers[k]?.outcome == nil { peers[k]?.outcome = "room closed" }
             return Array(peers.values)
         }
+        // The views end first (SIGHUP), so each connection can still say goodbye and how to come
+        // back after its screen is restored; then the connections close.
         for p in open {
-            if let pid = p.pid { PtyChild.signal(pid, SIGHUP) }
-            p.channel.close(promise: nil)
+            if let pid = p.pid { PtyChild.signal(pid, SIGHUP) } else { p.channel.close(promise: nil) }
         }
-        var children = open.compactMap(\.pid)
         var waited = 0
-        while !children.isEmpty && waited < graceMs {
-            children.removeAll { PtyChild.reap($0) != nil }
-            if children.isEmpty { break }
+        while waited < graceMs, peers.withLock({ peers in open.contains { peers[$0.id] != nil } }) {
             usleep(10_000)
             waited += 10
         }
+        for p in open { p.channel.close(promise: nil) }
+        var children = open.compactMap(\.pid)
+        children.removeAll { PtyChild.reap($0) != nil }
         for pid in children {
             PtyChild.signal(pid, SIGKILL)
             var status: Int32 = 0
@@ -166,14 +170,14 @@ public final class SSHRoomServer: Sendable {
 
     /// Only one session channel per connection; every forwarding channel is refused.
     func openChannel(_ child: Channel, type: SSHChannelType, peer id: Int, address: String) -> EventLoopFuture<Void> {
-        guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room")) }
+        guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room", nl: "geen doorsturen in een zaal")) }
         let first = peers.withLock { peers -> Bool in
             guard var p = peers[id], p.authenticated, !p.sessionOpened else { return false }
             p.sessionOpened = true
             peers[id] = p
             return true
         }
-        guard first else { return child.eventLoop.makeFailedFuture(RoomError("one session per connection")) }
+        guard first else { return child.eventLoop.makeFailedFuture(RoomError("one session per connection", nl: "één sessie per verbinding")) }
         return child.eventLoop.makeCompletedFuture {
             try child.syncOptions?.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             try child.pipeline.syncOperations.addHandler(SessionHandler(server: self, peer: id, address: address))

@@ -199,7 +199,14 @@ final class SessionHandler: ChannelDuplexHandler {
         guard let child, let context, !ended else { return }
         reapLater(child.pid, context.eventLoop, killAt: Clock.nowMs() + 3000) { status in
             guard !self.ended else { return }
-            if self.idleClosing { self.say(context, RoomText.idle(self.language()), stdErr: false) }
+            let command = self.server.config.joinCommand(port: self.server.port.load(ordering: .relaxed))
+            if self.idleClosing {
+                self.say(context, RoomText.idle(self.language()), stdErr: false)
+            } else if self.server.closing.load(ordering: .acquiring) {
+                self.say(context, RoomText.roomClosed(self.language(), command: command), stdErr: false)
+            } else if status == 0 {
+                self.say(context, RoomText.left(self.language(), command: command), stdErr: false)
+            }
             self.server.setOutcome(self.peer, "left (exit \(status))")
             self.finish(context, status: Int(status))
         }

@@ -1,3 +1,4 @@
+import Application
 import Core
 import Foundation
 import Store
@@ -21,6 +22,9 @@ actor WebHub {
         var lastSocketAt: Double
         var sockets: [Int: AsyncStream<String>.Continuation] = [:]
         var lastSent: String?
+        /// The last answer to this person's own action, or an announcement (an entry of theirs
+        /// not accepted): the view shows it in the step it was given in only.
+        var notice: ParticipantView.Notice?
 
         init(token: String, id: String, address: String, key: String, name: String, actor: Actor, presence: Presence, since: Int64, now: Double) {
             self.token = token
@@ -68,19 +72,21 @@ actor WebHub {
     private var ended = false
 
     private let published: PeopleBox
+    /// Tokens kept on disk: a phone comes back in by itself after a restart of this process.
+    private var tokens: WebTokens
 
     init(storeRoot: String, sessionId: String, workshops: [Workshop], published: PeopleBox) throws {
         let store = try SessionStore(root: storeRoot, create: false)
         let h = try store.open(sessionId)
-        if let reason = h.readOnlyReason { throw StoreError("session \(sessionId) cannot be joined: it is read-only (\(reason))") }
-        guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else {
-            throw StoreError("session \(sessionId) uses workshop \"\(h.state.setup.workshopId)\", which is not installed here")
-        }
+        let w: Workshop
+        do { w = try Joining.joinable(h, workshops: workshops) } catch { throw StoreError(error.reason) }
         self.sessionId = sessionId
         handle = h
         workshop = w
         engine = Engine(workshop: w)
         self.published = published
+        tokens = WebTokens(storeRoot: storeRoot)
+        tokens.prune(now: Self.now(), lifetime: Self.tokenLifetime)
     }
 
     private func publish() { published.set(snapshot()) }
@@ -99,50 +105,28 @@ actor WebHub {
     // MARK: Joining
 
     func join(name raw: String, address: String = "?") -> JoinResult {
-        _ = try? handle.refresh()
-        if ended || handle.state.closed { return .refused(Refusal(nl: "De sessie is afgesloten.", en: "The session is closed.").reason) }
-        let clean = TextPolicy.cleanLine(raw)
-        if clean.isEmpty { return .refused(LocalizedText(nl: "Typ eerst je naam.", en: "Type your name first.")) }
-        if clean.count > 60 { return .refused(LocalizedText(nl: "Die naam is te lang (hoogstens 60 tekens).", en: "That name is too long (at most 60 characters).")) }
+        if ended { return .refused(Refusal.closed.reason) }
         if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
-        let anonymous = handle.state.setup.anonymous
-        let key = ParticipantKey.key(name: clean, sessionId: sessionId, anonymous: anonymous)
-        let presence: Presence
-        do { presence = try handle.claimPresence(key: key, name: clean) } catch { return .refused(Self.nameTaken(clean)) }
-        let actor = Actor(role: .participant, key: key, name: anonymous ? nil : clean)
-        if handle.state.participants[key] == nil {
-            do { try handle.perform(.join, by: actor, engine: engine, now: Self.nowMs()) } catch {
-                presence.release()
-                return .refused(Self.reason(error))
-            }
-        }
+        let joined: Joining.Joined
+        do { joined = try Joining.join(handle, workshop: workshop, name: raw, now: Self.nowMs()) } catch { return .refused(error.reason) }
         let token = Self.newToken()
         joins += 1
-        people[token] = Person(token: token, id: "web-\(joins)", address: address, key: key, name: clean, actor: actor, presence: presence, since: Self.nowMs(), now: Self.now())
+        people[token] = Person(
+            token: token, id: "web-\(joins)", address: address, key: joined.actor.key, name: joined.name, actor: joined.actor,
+            presence: joined.presence, since: Self.nowMs(), now: Self.now())
+        let anonymous = handle.state.setup.anonymous
+        tokens.remember(token: token, session: sessionId, key: joined.actor.key, name: anonymous ? nil : joined.name, now: Self.now())
         publish()
         return .joined(token: token)
-    }
-
-    static func nameTaken(_ name: String) -> LocalizedText {
-        LocalizedText(
-            nl: "Iemand met de naam \"\(name)\" is al in deze sessie; kies een andere naam.",
-            en: "Someone called \"\(name)\" is already in this session; choose another name.")
-    }
-
-    static func reason(_ error: PerformError) -> LocalizedText {
-        switch error {
-        case .refused(let r): return r.reason
-        case .store(let s): return LocalizedText(nl: "Niet opgeslagen: \(s.message)", en: "Not saved: \(s.message)")
-        }
     }
 
     // MARK: Sockets
 
     func connect(token: String) -> ConnectResult {
-        guard !ended, let p = people[token] else { return .unknown }
+        guard !ended, let p = people[token] ?? restore(token) else { return .unknown }
         if p.presence == nil {
             // Back after the grace time: the name must still be free.
-            do { p.presence = try handle.claimPresence(key: p.key, name: p.name) } catch { return .refused(Self.nameTaken(p.name)) }
+            do { p.presence = try handle.claimPresence(key: p.key, name: p.name) } catch { return .refused(Joining.nameTaken(p.name)) }
         }
         nextSocket += 1
         let id = nextSocket
@@ -152,6 +136,24 @@ actor WebHub {
         continuation.yield(stateJSON(p))
         publish()
         return .connected(id: id, stream: stream)
+    }
+
+    /// A token this process has not seen, given out before a restart or before the room closed:
+    /// the person is back with the same key, their entries and votes, without a new join.
+    private func restore(_ token: String) -> Person? {
+        guard people.count < Self.maxPeople, let r = tokens.find(token: token, session: sessionId),
+            handle.state.participants[r.key] != nil, !handle.state.closed
+        else { return nil }
+        let anonymous = handle.state.setup.anonymous
+        let name = r.name ?? ""
+        guard let presence = try? handle.claimPresence(key: r.key, name: name) else { return nil }
+        joins += 1
+        let p = Person(
+            token: token, id: "web-\(joins)", address: "?", key: r.key, name: name,
+            actor: Actor(role: .participant, key: r.key, name: anonymous ? nil : r.name), presence: presence, since: Self.nowMs(), now: Self.now())
+        people[token] = p
+        tokens.seen(token: token, now: Self.now())
+        return p
     }
 
     func disconnect(token: String, id: Int) {
@@ -198,15 +200,15 @@ actor WebHub {
         if !ended { broadcast() }
     }
 
-    /// Whether an action can change what other pages show. A participant sees others' entries
-    /// only where the room's insights are worked on together (ParticipantState.visible), and
-    /// never others' votes: in a full room, each save then costs one view, not a hundred.
+    /// Whether an action can change what other pages show: not where each participant works
+    /// alone (StepEntries), and never others' votes. In a full room each save then costs one
+    /// view, not a hundred.
     private func othersSee(_ action: WebAction) -> Bool {
         switch action {
         case .vote, .unvote: return false
         case .add, .edit, .remove:
-            let step = engine.currentStep(handle.state)?.kind
-            return ![.opening, .trends, .scenarioRound, .close, .insights].contains(step)
+            guard let kind = engine.currentStep(handle.state)?.kind else { return true }
+            return !(kind.participantsWorkAlone && !handle.state.roomVisible)
         }
     }
 
@@ -230,10 +232,18 @@ actor WebHub {
         case .vote(let id): command = .vote(id: id)
         case .unvote(let id): command = .withdrawVote(id: id)
         }
+        let step = engine.currentStep(handle.state)?.id ?? ""
         do {
             try handle.perform(command, by: p.actor, engine: engine, now: Self.nowMs())
         } catch {
-            return WebMessage.refused(rid, Self.reason(error))
+            let reason = Joining.reason(error)
+            p.notice = ParticipantView.Notice(kind: .refused, text: reason, step: step)
+            return WebMessage.refused(rid, reason)
+        }
+        switch action {
+        case .add, .edit: p.notice = ParticipantView.Notice(kind: .saved, text: ParticipantText.saved, step: step)
+        case .remove: p.notice = ParticipantView.Notice(kind: .saved, text: ParticipantText.removed, step: step)
+        case .vote, .unvote: p.notice = nil
         }
         if case .addEntry(let id, _, _, _, _, _) = command { return WebMessage.ack(rid, entry: id) }
         return WebMessage.ack(rid, entry: nil)
@@ -249,7 +259,8 @@ actor WebHub {
     }
 
     private func stateJSON(_ p: Person) -> String {
-        let s = JSONWriter.compact(ParticipantState.json(workshop: workshop, state: handle.state, actor: p.actor, now: Self.nowMs()))
+        let view = ParticipantView.make(workshop: workshop, state: handle.state, actor: p.actor, now: Self.nowMs(), notice: p.notice)
+        let s = JSONWriter.compact(view.json)
         p.lastSent = s
         return s
     }
@@ -264,8 +275,13 @@ actor WebHub {
     /// What others wrote (the facilitator's step, terminal participants): read and pushed.
     func refresh() {
         guard !ended else { return }
+        let before = handle.state
         let changed = (try? handle.refresh()) ?? false
         guard changed else { return }
+        let step = engine.currentStep(handle.state)?.id ?? ""
+        for p in people.values {
+            if let said = ParticipantView.announcement(before: before, after: handle.state, actor: p.actor, step: step) { p.notice = said }
+        }
         broadcast()
         if handle.state.closed { endSockets(notice: WebMessage.closed) }
     }
@@ -277,6 +293,7 @@ actor WebHub {
             if now - p.lastSocketAt > Self.tokenLifetime {
                 p.presence?.release()
                 people[token] = nil
+                tokens.forget(token: token)
             } else if p.presence != nil, now - p.lastSocketAt > presenceGrace {
                 p.presence?.release()
                 p.presence = nil
@@ -317,7 +334,7 @@ actor WebHub {
     func snapshot() -> [WebPerson] {
         // The facilitator's list is in memory only: it names people as the SSH room's does, even
         // in an anonymous session, where the name never reaches the store.
-        people.values.map { WebPerson(id: $0.id, name: $0.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
+        people.values.map { WebPerson(id: $0.id, name: $0.name.isEmpty ? nil : $0.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
             .sorted { $0.since < $1.since }
     }
 
@@ -330,6 +347,7 @@ actor WebHub {
         }
         p.presence?.release()
         people[token] = nil
+        tokens.forget(token: token)
         publish()
     }
 

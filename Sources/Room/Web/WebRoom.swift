@@ -62,7 +62,7 @@ public final class WebRoom: Sendable {
             logger: logger)
         let server = Task {
             do { try await app.run() } catch { outcome.finish(.failure(error)) }
-            outcome.finish(.failure(StoreError("the web server stopped")))
+            outcome.finish(.failure(StoreError("the web server stopped", nl: "de webserver is gestopt")))
         }
         let bound: Int
         switch outcome.wait() {
@@ -72,7 +72,7 @@ public final class WebRoom: Sendable {
             let stopHub = DispatchSemaphore(value: 0)
             Task { await hub.stop(); stopHub.signal() }
             stopHub.wait()
-            throw StoreError("cannot serve the participant page on \(host):\(port): \(Self.reason(error))")
+            throw StoreError("cannot serve the participant page on \(host):\(port): \(Self.reason(error))", nl: "kan de deelnemerspagina niet aanbieden op \(host):\(port): \(Self.reason(error))")
         }
         let watcher = HubWatcher()
         watcher.start(folder: storeRoot + "/" + sessionId, hub: hub)
@@ -94,6 +94,13 @@ public final class WebRoom: Sendable {
 
     /// The address to show and to put in the QR code, e.g. http://192.168.1.20:8080.
     public func address(shownHost: String? = nil) -> String { "http://\(shownHost ?? host):\(port)" }
+
+    /// The link in the QR code: the address with the room's code in its fragment
+    /// (http://192.168.1.20:8080/#4821). A browser never sends a fragment to the server, so the
+    /// code is in no request and no log, and a phone that scans it joins with its name only.
+    public static func joinLink(_ address: String, code: RoomCode?) -> String {
+        code.map { address + "/#" + $0.digits } ?? address
+    }
 
     /// Ends one phone's sockets and name; their page asks for the code again.
     public func disconnect(_ personId: String) {

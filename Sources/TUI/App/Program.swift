@@ -16,6 +16,9 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let now):
         app.now = now
         return []
+    case .reviewStarted(let r):
+        app.route = .review(r)
+        return []
     case .reviewOpened(var r):
         r.returnsHome = true
         app.route = .review(r)
@@ -67,16 +70,29 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         app.route = .replay(ReplayState(title: title, workshop: workshop, steps: Replay.steps(of: events, workshop: workshop)))
         return []
     case .refused(let refusal):
+        if case .session(var s) = app.route, s.isParticipant {
+            ParticipantUpdate.refused(&s, refusal.reason)
+            app.route = .session(s)
+            return []
+        }
         let kept = restoreInput(&app)
         app.notice = Notice(kind: .error, text: refusal.reason[app.language] + (kept ? " " + S.textKept[app.language] : ""))
         return []
     case .failed(let message):
+        if case .session(var s) = app.route, s.isParticipant {
+            ParticipantUpdate.refused(&s, LocalizedText(S.saveFailed(app.language, message)))
+            app.route = .session(s)
+            return []
+        }
         if case .session = app.route {
             app.notice = Notice(kind: .error, text: S.saveFailed(app.language, message))
         } else {
             app.notice = Notice(kind: .error, text: message)
         }
         restoreInput(&app)
+        return []
+    case .notice(let notice):
+        app.notice = notice
         return []
     case .key(let key):
         return keyPressed(&app, key)
@@ -101,7 +117,8 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         if let offset = Overlays.scrolled(app, key) { app.helpScroll = offset } else { app.help = false; app.helpScroll = 0 }
         return []
     }
-    if key == .ctrl("c") { return [.quit] }
+    // A participant is asked first: one stray key must not throw them out of the session.
+    if key == .ctrl("c"), !(app.session?.isParticipant ?? false) { return [.quit] }
     if app.isTooSmall { return key == .char("q") ? [.quit] : [] }
     switch app.route {
     case .home(var home):
@@ -148,7 +165,7 @@ public func view(_ app: AppState) -> CellBuffer {
     case .home(let home): Home.view(app, home, into: &b)
     case .wizard(let w): Wizard.view(app, w, into: &b)
     case .session(let s):
-        if s.isParticipant { ParticipantView.view(app, s, into: &b) } else { SessionView.view(app, s, into: &b) }
+        if s.isParticipant { ParticipantScreenView.view(app, s, into: &b) } else { SessionView.view(app, s, into: &b) }
         if !s.isParticipant { RoomPanel.peopleOverlay(app, into: &b) }
     case .join(let j): Join.view(app, j, into: &b)
     case .review(let r): ReviewView.view(app, r, into: &b)

@@ -24,8 +24,11 @@ enum ReviewUpdate {
         }
         if r.exporting {
             r.exporting = false
-            let formats: [Character: String] = ["m": "md", "c": "csv", "j": "json", "h": "html"]
-            guard case .char(let c) = key, let format = formats[c] else { return [] }
+            let formats: [Character: String] = ["m": "md", "c": "csv", "j": "json", "h": "html", "p": "pdf"]
+            guard case .char(let c) = key, let format = formats[c] else {
+                app.notice = Notice(kind: .info, text: app.language == .nl ? "Niet geëxporteerd." : "Not exported.")
+                return []
+            }
             let ids = r.visible().compactMap { r.records[$0].input == nil ? nil : r.records[$0].listing.id }
             return ids.isEmpty ? [] : [.export(sessionIds: ids, format: format)]
         }
@@ -69,7 +72,7 @@ enum ReviewUpdate {
             return [.editGroup(.create(refs, label: r.query))]
         case .char("e"):
             r.exporting = true
-            app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML" : "Export: m Markdown · c CSV · j JSON · h HTML")
+            app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML · p PDF · Esc niet" : "Export: m Markdown · c CSV · j JSON · h HTML · p PDF · Esc none")
             return []
         case .escape where r.tab == .groups && r.memberRow != nil:
             r.memberRow = nil

@@ -7,12 +7,13 @@ public struct JoinState: Equatable, Sendable {
     public var phase: Phase
     public var sessionId: String?
     public var selected = 0
-    public var input = TextInput("", limit: 40, multiline: false)
+    /// Room for more than a name may hold, so a long name is refused with the reason, never cut.
+    public var input = TextInput("", limit: ParticipantName.maxCharacters * 4, multiline: false)
 
     public init(sessionId: String?, name: String? = nil) {
         self.sessionId = sessionId
         phase = sessionId == nil ? .pick : .name
-        if let name { input = TextInput(name, limit: 40, multiline: false) }
+        if let name { input = TextInput(name, limit: ParticipantName.maxCharacters * 4, multiline: false) }
     }
 }
 
@@ -31,18 +32,25 @@ enum Join {
                 guard !list.isEmpty else { return [] }
                 j.sessionId = list[min(j.selected, list.count - 1)].id
                 j.phase = .name
-            case .escape, .char("q"): return [.quit]
+            case .char("q"): return [.quit]
             default: break
             }
         case .name:
             switch key {
             case .enter:
-                let name = TextPolicy.cleanLine(j.input.text)
-                guard !name.isEmpty, let id = j.sessionId else { return [] }
-                return [.join(sessionId: id, name: name)]
+                guard let id = j.sessionId else { return [] }
+                // The one name rule, said here at once; the join itself checks it again.
+                switch ParticipantName.check(j.input.text) {
+                case .failure(let why): app.notice = Notice(kind: .error, text: why.reason[app.language])
+                case .success(let name): return [.join(sessionId: id, name: name)]
+                }
             case .escape:
-                if open(app).isEmpty || app.listings.isEmpty { return [.quit] }
-                j.phase = .pick
+                // Esc clears, then goes back to the list; it never leaves (Ctrl-C does).
+                if !j.input.text.isEmpty {
+                    j.input = TextInput("", limit: ParticipantName.maxCharacters * 4, multiline: false)
+                } else if !open(app).isEmpty {
+                    j.phase = .pick
+                }
             default:
                 _ = j.input.handle(key)
             }
@@ -79,7 +87,7 @@ enum Join {
             let layout = j.input.layout(width: width - 4)
             b.put(layout.lines.last ?? "", x: x + 2, y: y + 1, maxWidth: width - 4)
             b.cursor = (x + 2 + layout.cursorColumn, y + 1)
-            Footer.draw(app, hint: l == .nl ? "Typ je naam · Enter meedoen · Esc terug" : "Type your name · Enter join · Esc back", into: &b)
+            Footer.draw(app, hint: l == .nl ? "Typ je naam · Enter meedoen · Esc wissen · Ctrl-C stoppen" : "Type your name · Enter join · Esc clear · Ctrl-C quit", into: &b)
         }
     }
 }

@@ -99,10 +99,10 @@ enum Wizard {
             case .char(let c) where c.isNumber: w.budget = Int(String(c)) ?? w.budget
             case .char("o"): w.openRoom.toggle()
             case .enter:
-                return [.create(NewSessionRequest(
+                return [.create(NewSession(
                     workshopId: workshop.id, perspective: perspective(w, workshop), title: w.title,
-                    facilitator: w.facilitator.isEmpty ? nil : w.facilitator, anonymous: w.anonymous, voteBudget: w.budget,
-                    place: w.place.isEmpty ? nil : w.place))]
+                    facilitator: w.facilitator.isEmpty ? nil : w.facilitator, place: w.place.isEmpty ? nil : w.place,
+                    anonymous: w.anonymous, voteBudget: w.budget))]
                     + (w.openRoom ? [.openRoom] : [])
             default: break
             }

@@ -20,12 +20,8 @@ enum ScriptBodies {
         }
     }
 
-    /// The most-voted implications per scenario, at most `n`, ties by time: the top 3 the
-    /// report's matrix shows.
     static func top(_ entries: [Entry], scenario: String, _ n: Int = 3) -> Set<String> {
-        let list = entries.filter { $0.scenario == scenario && $0.votes > 0 }
-            .sorted { $0.votes != $1.votes ? $0.votes > $1.votes : ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        return Set(list.prefix(n).map(\.id))
+        StepEntries.top(entries, scenario: scenario, n)
     }
 
     static func harvest(_ app: AppState, _ s: SessionScreen, _ a: Area, into b: inout CellBuffer) {

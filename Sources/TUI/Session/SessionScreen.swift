@@ -1,3 +1,4 @@
+import Application
 import Core
 
 /// The live session on the facilitator's (projected) screen.
@@ -28,6 +29,28 @@ public struct SessionScreen: Sendable {
     /// it off for this screen.
     public var timerRunsOn = true
 
+    // A participant's own screen (type-first):
+    /// The input line that is always there where the step takes input; kept across steps.
+    public var draft = TextInput()
+    /// The draft put aside while an own entry is edited, back after Esc.
+    var parked: TextInput?
+    /// A yes/no question waiting for its answer.
+    public var asking: Asking?
+    /// Inverses of the participant's own changes, newest last (Ctrl-Z).
+    var ownUndo: [Command] = []
+    /// The last answer to the participant's own action (the model shows it in its step only).
+    public var answer: ParticipantView.Notice?
+
+    public enum Asking: Equatable, Sendable {
+        case leave
+        case remove(String)
+    }
+
+    /// What this participant is shown now: the same model the phone page renders.
+    public func participantView(now: Int64) -> ParticipantView {
+        ParticipantView.make(workshop: workshop, state: state, actor: actor, now: now, notice: answer)
+    }
+
     public init(id: String, workshop: Workshop, state: SessionState, readOnly: String?, actor: Actor) {
         self.id = id
         self.workshop = workshop
@@ -49,33 +72,9 @@ public struct SessionScreen: Sendable {
         return engine.currentStep(state) ?? workshop.steps[0]
     }
 
-    /// The facilitator sees everything of the step; a participant sees their own entries,
-    /// and the room's shown insights where the steps work across scenarios (to vote on).
+    /// The rule is Core's (StepEntries), the same for every screen of the session.
     static func visibleIndices(_ state: SessionState, _ step: Workshop.Step, _ actor: Actor, scenarios: [String]) -> [Int] {
-        var out: [Int] = []
-        let participant = actor.role == .participant
-        if step.kind == .harvest {
-            // Every live implication, grouped by scenario in workshop order: what the room
-            // chooses its top 3 from. Nothing else is typed or chosen here.
-            var byScenario: [String: [Int]] = [:]
-            for (i, e) in state.entries.enumerated() where e.isLive && e.kind == .implication {
-                if let sc = e.scenario { byScenario[sc, default: []].append(i) }
-            }
-            return scenarios.flatMap { byScenario[$0] ?? [] }
-        }
-        if step.kind == .pause { return [] }
-        let byStep = [.opening, .trends, .scenarioRound, .close].contains(step.kind)
-        for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
-            let inStep = byStep ? e.step == step.id : e.kind == .insight
-            guard inStep else { continue }
-            if participant {
-                let mine = e.owner == actor.key
-                let ownOnly = (byStep || step.kind == .insights) && !state.roomVisible
-                if ownOnly ? !mine : !(mine || e.isLive) { continue }
-            }
-            out.append(i)
-        }
-        return out
+        StepEntries.indices(state, step, viewer: actor, scenarios: scenarios)
     }
     public var stepIndex: Int { workshop.steps.firstIndex { $0.id == step.id } ?? 0 }
 
@@ -252,6 +251,7 @@ enum SessionUpdate {
     /// The selection stays on the entry the facilitator chose while others add (else `d`
     /// would act on someone else's new entry); it follows only what this terminal added.
     static func changed(_ s: inout SessionScreen, _ state: SessionState) {
+        if s.isParticipant { return ParticipantUpdate.changed(&s, state) }
         let before = s.state.entries.count
         let chosen = s.selectedEntry?.id
         let mineAdded = s.submitted != nil && s.submitted?.editing == nil

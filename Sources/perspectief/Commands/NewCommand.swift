@@ -1,3 +1,4 @@
+import Application
 import ArgumentParser
 import Core
 import Store
@@ -25,43 +26,37 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "The perspective is a new target group on purpose: do not remark on it.") var custom = false
 
     func run() throws {
-        // Checked here rather than in validate(): a bad value gets one line, not the usage text.
-        guard (0...99).contains(votes) else { throw Messages.votesRange }
-        if let people, !EventLimits.people.contains(people) {
-            throw CLIError("--people must be between 0 and \(EventLimits.people.upperBound)", nl: "--people moet tussen 0 en \(EventLimits.people.upperBound) liggen")
-        }
-        guard !TextPolicy.cleanLine(perspective).isEmpty else { throw Messages.emptyPerspective }
         let w = try workshopOptions.workshop(workshop)
         let store = try storeOptions.open(forWriting: true)
         let now = Clock.nowMs()
+        let l = Output.language()
         let ref = PerspectiveResolver.resolve(perspective, in: w)
-        let name = PerspectiveResolver.name(ref, in: w, language: Output.language())
-        let slug: String
-        switch ref {
-        case .workshop(let pid): slug = pid
-        case .custom(let name):
-            slug = name
-            // A typo would otherwise silently become a target group of its own.
-            if !custom {
-                let l = Output.language()
-                let groups = w.perspectives.map(\.id).joined(separator: ", ")
-                FileHandleErr.print(Messages.customPerspective(name, workshop: w.id, groups: groups)[l])
+        let request = NewSession(
+            workshopId: w.id, perspective: ref, title: title, facilitator: facilitator, place: place, anonymous: anonymous,
+            voteBudget: votes, holdForReview: holdForReview, people: people, groupDescription: groupDescription)
+        let (handle, _): (SessionHandle, Workshop)
+        do {
+            (handle, _) = try Creating.create(request, in: store, workshops: [w], now: now) {
+                Creating.defaultTitle(request, workshop: $0, day: String(Output.date(now).prefix(10)), language: l)
             }
+        } catch {
+            // Said as the option it came from: "--votes: The vote budget must be between 0 and 99."
+            let prefix = error.field.map { "--\($0): " } ?? ""
+            throw CLIError(LocalizedText(nl: prefix + error.reason.nl, en: prefix + error.reason.en))
         }
-        let id = store.newSessionID(perspective: slug, now: now)
-        let setup = SessionSetup(
-            sessionId: id, workshopId: w.id, workshopTitle: w.title, perspective: ref,
-            title: title.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "\(name) — \(Output.date(now).prefix(10))",
-            facilitator: facilitator.map(TextPolicy.cleanLine), anonymous: anonymous, voteBudget: votes,
-            holdForReview: holdForReview, place: place.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 }, people: people,
-            groupDescription: groupDescription.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 })
-        let handle: SessionHandle
-        do { handle = try store.create(setup, by: .facilitator(setup.facilitator), now: now) } catch { throw CLIError(error) }
+        let setup = handle.state.setup
         handle.close()
+        // A typo would otherwise silently become a target group of its own (said once it is made,
+        // so a refused request is still exactly one line).
+        if case .custom(let name) = setup.perspective, !custom {
+            let groups = w.perspectives.map(\.id).joined(separator: ", ")
+            FileHandleErr.print(Messages.customPerspective(name, workshop: w.id, groups: groups)[l])
+        }
         if json {
-            Output.json(["id": .string(id), "workshop": .string(w.id), "perspective": .string(name), "title": .string(setup.title)])
+            let name = PerspectiveResolver.name(setup.perspective, in: w, language: l)
+            Output.json(["id": .string(setup.sessionId), "workshop": .string(w.id), "perspective": .string(name), "title": .string(setup.title)])
         } else {
-            print(id)
+            print(setup.sessionId)
         }
     }
 }

@@ -10,15 +10,24 @@ import Glibc
 #endif
 
 /// How the facilitator asked for the room (`--room`, `--port`, `--code`/`--open`, `--listen`).
-struct RoomOptions {
-    var port = 2222
-    var code: RoomCode?
-    var open = false
-    var listen: String?
+public struct RoomOptions: Sendable {
+    public var port = 2222
+    public var code: RoomCode?
+    public var open = false
+    public var listen: String?
     /// The `--workshops` folders, passed on to each participant view.
-    var workshopDirs: [String] = []
+    public var workshopDirs: [String] = []
     /// The participant page's port (`--web-port`); nil with `--no-web`.
-    var webPort: Int? = 8080
+    public var webPort: Int? = 8080
+
+    public init(port: Int = 2222, code: RoomCode? = nil, open: Bool = false, listen: String? = nil, workshopDirs: [String] = [], webPort: Int? = 8080) {
+        self.port = port
+        self.code = code
+        self.open = open
+        self.listen = listen
+        self.workshopDirs = workshopDirs
+        self.webPort = webPort
+    }
 }
 
 /// The room inside the facilitator's process: opens the SSH server for the session on screen,
@@ -78,7 +87,7 @@ final class RoomControl {
                 web = w
                 let address = w.address(shownHost: config.shownHost ?? (options.listen ?? lan))
                 webAddress = address
-                webQR = QRCode.modules(address)
+                webQR = QRCode.modules(WebRoom.joinLink(address, code: code))
             } catch {
                 close()
                 throw RoomError("\(error) (another port: --web-port, no page for phones: --no-web)", nl: "\(error) (andere poort: --web-port, geen pagina voor telefoons: --no-web)")
@@ -124,12 +133,12 @@ final class RoomControl {
 /// The participant side of a room connection: a `join` started by the room's server dies
 /// with it (even after kill -9 of the facilitator), and tells the server the name it joined
 /// with, for the facilitator's list.
-enum RoomChild {
+public enum RoomChild {
     /// The room's server process, when this process is one of its participant views.
     static let parent: pid_t? = ProcessInfo.processInfo.environment["PERSPECTIEF_ROOM_PARENT"].flatMap { pid_t($0) }
 
     /// Called first thing in `join`: the death signal cannot be given through posix_spawn.
-    static func bindToParent() {
+    public static func bindToParent() {
         guard let parent else { return }
         _ = croom_set_parent_death_signal(SIGHUP)
         // The parent may have died before the line above: then nobody is left to serve us.
@@ -137,7 +146,7 @@ enum RoomChild {
     }
 
     /// The name this participant joined with, on the pipe the server reads (fd 3).
-    static func announce(_ name: String) {
+    public static func announce(_ name: String) {
         guard parent != nil else { return }
         let bytes = Array((name.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(3, $0.baseAddress, $0.count) }
@@ -145,9 +154,9 @@ enum RoomChild {
 }
 
 /// The room's part of the facilitator's loop, kept here so the loop itself stays small.
-extension Interactive {
+extension Runtime {
     /// Opens (or moves) the room to the session on screen; a failure is a notice, not a crash.
-    func openRoom() throws(RoomError) {
+    public func openRoom() throws(RoomError) {
         guard let id = handle?.id else { return }
         let control = room ?? RoomControl(options: roomOptions, store: store.root, language: app.language)
         control.workshops = workshops
