@@ -62,6 +62,7 @@ final class ReportDocumentTests: XCTestCase {
         XCTAssertTrue(all.contains("voorgesteld op gedeelde woorden"), "the grouping says how it was made")
         XCTAssertTrue(all.contains("4 doelgroepen"), "four groups share the once-only insight")
         XCTAssertTrue(all.contains("Past bij geen richting"))
+        XCTAssertTrue(all.contains("Mensen die langdurig en onbetaald zorgen"), "the custom group is described")
     }
 
     func testWithoutASummaryEveryPageSaysConcept() throws {

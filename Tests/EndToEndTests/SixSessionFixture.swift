@@ -18,6 +18,7 @@ enum SixSessionFixture {
     static let authors = ["Annelies", "Bartholomeus", "Cornelia", "Diederik", "Evertje"]
     static var names: [String] { authors + groups.map(\.facilitator) + ["Gerdientje Organisator"] }
 
+    static let customDescription = "Mensen die langdurig en onbetaald zorgen voor een naaste."
     static let onceOnly = [
         "Gegevens één keer uitvragen, niet bij elk loket opnieuw",
         "Vraag gegevens maar één keer en deel ze tussen instanties",
@@ -65,7 +66,8 @@ enum SixSessionFixture {
         for (g, group) in groups.enumerated() {
             let new = Spawn.run(
                 [Binary.perspectief, "new", "--perspective", group.perspective, "--facilitator", group.facilitator, "--place", group.place,
-                 "--people", String(group.people), "--custom", "--title", "Sessie \(g + 1)"], environment: env)
+                 "--people", String(group.people), "--custom", "--title", "Sessie \(g + 1)"]
+                    + (group.perspective == "Mantelzorgers" ? ["--description", customDescription] : []), environment: env)
             guard new.status == 0 else { throw Failure(description: "new: \(new.error)") }
             let id = new.output.trimmingCharacters(in: .whitespacesAndNewlines)
             let path = dir + "/sessie-\(g).csv"

@@ -59,6 +59,16 @@ final class WorkshopScreenTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("▶ Samenwerken met de GGD"), h.screen)
     }
 
+    /// A room of 18 that voted with room dots is not "0 participants": the close says who was there.
+    func testTheCloseCountsThePeopleInTheRoomWhenGiven() {
+        var h = TUIHarness(workshop: TUIHarness.main2035, language: .nl, width: 120, height: 40, people: 18)
+        h.go(toStep: "afsluiting")
+        XCTAssertTrue(h.screen.contains("0 deelnemers · 18 in de zaal"), h.screen)
+        var without = TUIHarness(workshop: TUIHarness.main2035, language: .en, width: 120, height: 40)
+        without.go(toStep: "afsluiting")
+        XCTAssertFalse(without.screen.contains("in the room"), "nothing invented when no count was given")
+    }
+
     func testTheBreakShowsTheTimeLeftAndWhatComesNext() {
         var h = TUIHarness(workshop: TUIHarness.main2035, language: .nl, width: 120, height: 40)
         h.go(toStep: "pauze")

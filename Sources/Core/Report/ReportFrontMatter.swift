@@ -56,16 +56,18 @@ extension PartBuilder {
         guard !w.messages.isEmpty else { return }
         heading(1, t.mainMessages(w.messages.count))
         add(.remark(t.mainMessagesLegend))
-        let insights = part.perspectives.flatMap { p in p.koersvast + p.specific.map(\.item) + p.open }
+        let insights = allInsights
+        // Each insight's words once, not once per message.
+        let words = insights.map { SimilarInsights.stems($0.entry.text) }
         let generic = Set(SimilarInsights.stems(w.question.nl + " " + w.question.en).map(\.stem))
         for m in w.messages {
             heading(2, "\(m.number). " + m.title[l])
             add(.paragraph(m.gist[l]))
             let message = SimilarInsights.stems([m.title.nl, m.title.en, m.gist.nl, m.gist.en].joined(separator: " "))
                 .filter { !generic.contains($0.stem) }
-            let evidence: [(SynthesisItem, [String])] = insights.compactMap { i in
-                let shared = SimilarInsights.shared(SimilarInsights.stems(i.entry.text), message)
-                return shared.count >= SimilarInsights.minimumShared ? (i, shared) : nil
+            let evidence: [(SynthesisItem, [String])] = insights.indices.compactMap { n in
+                let shared = SimilarInsights.shared(words[n], message)
+                return shared.count >= SimilarInsights.minimumShared ? (insights[n], shared) : nil
             }
             if evidence.isEmpty {
                 add(.remark(t.noEvidence))

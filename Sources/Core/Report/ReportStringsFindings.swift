@@ -100,6 +100,7 @@ extension ReportStrings {
         s("Een eigen doelgroep van de facilitator: het werkbestand beschrijft deze groep niet en geeft er geen persona bij.",
           "A group of the facilitator's own: the workshop file does not describe it and gives it no persona.")
     }
+    var customGroupOwn: String { s("(Een eigen doelgroep; beschreven door de facilitator.)", "(A group of the facilitator's own, as they described it.)") }
     var scenarioStories: String { s("De vier werelden van 2035", "The four worlds of 2035") }
     var quadrantWorldsCaption: String { s("De scenario’s op de twee kernonzekerheden", "The scenarios on the two key uncertainties") }
     var trendsCited: String { s("Genoemde trends", "Trends cited") }

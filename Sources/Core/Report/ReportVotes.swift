@@ -19,9 +19,8 @@ struct VoteShare: Equatable, Sendable {
 extension PartBuilder {
     /// The insights of one session with votes, most first, with every insight tied with the
     /// last place shown kept (ties are never dropped).
-    func voteShares(session id: String, top: Int) -> (shown: [VoteShare], roomTotal: Int, peopleTotal: Int, all: Int) {
-        let items = part.perspectives.flatMap { p in p.koersvast + p.specific.map(\.item) + p.open }
-            .filter { $0.ref.sessionId == id }.sorted(by: SynthesisItem.stable)
+    func voteShares(_ insights: [SynthesisItem], top: Int) -> (shown: [VoteShare], roomTotal: Int, peopleTotal: Int, all: Int) {
+        let items = insights.sorted(by: SynthesisItem.stable)
         var roomTotal = 0
         var peopleTotal = 0
         for i in items {
@@ -60,9 +59,12 @@ extension PartBuilder {
             "Shares of the votes cast in the same session: sessions differ in size, so raw counts do not compare. ○ the room's votes (given at the facilitator's screen) and ● participants' votes on their own screens are counted apart. The top three per session; whatever ties with third place is listed too.")))
         var bars: [ReportDocument.Bar] = []
         var any = false
+        // One pass over the insights, not one per session.
+        var bySession: [String: [SynthesisItem]] = [:]
+        for i in allInsights { bySession[i.ref.sessionId, default: []].append(i) }
         for id in part.sessionIds {
             guard let s = report.session(id) else { continue }
-            let v = voteShares(session: id, top: 3)
+            let v = voteShares(bySession[id] ?? [], top: 3)
             guard !v.shown.isEmpty else { continue }
             any = true
             heading(2, s.state.setup.title + " — " + name(PerspectiveKey(s.state.setup.perspective)))

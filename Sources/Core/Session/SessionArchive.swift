@@ -3,7 +3,7 @@
 /// session that goes on is always folded from its files.
 extension SessionState {
     /// Raised whenever the layout below changes, so an older cache is ignored, not misread.
-    public static let archiveVersion: UInt64 = 4
+    public static let archiveVersion: UInt64 = 5
 
     public func archive(into w: inout ByteWriter) {
         w.string(setup.sessionId)
@@ -55,6 +55,8 @@ extension SessionState {
         w.strings(undone)
         w.bool(roomVisible)
         w.int(setup.people ?? -1)
+        w.optional(setup.customDescription)
+        w.optional(setup.customPersona)
     }
 
     public static func unarchive(_ r: inout ByteReader) throws(ByteReader.Damaged) -> SessionState {
@@ -103,6 +105,8 @@ extension SessionState {
         state.roomVisible = try r.bool()
         let people = try r.int()
         state.setup.people = people >= 0 ? Int(people) : nil
+        state.setup.customDescription = try r.optionalString()
+        state.setup.customPersona = try r.optionalString()
         return state
     }
 }

@@ -38,6 +38,7 @@ public enum SimilarInsights {
     }
 
     public static let minimumShared = 2
+    static let commonWord = 400
 
     /// Single-linkage groups of `items` (in their given order) that span two or more
     /// perspectives; an item belongs to at most one proposal. `except` are left out (already
@@ -59,7 +60,9 @@ public enum SimilarInsights {
             for key in Set(w.map { $0.stem.count >= 4 ? String($0.stem.suffix(4)) : $0.stem }) { postings[key, default: []].append(i) }
         }
         var candidates: [Int: Set<Int>] = [:]
-        for posting in postings.values where posting.count > 1 {
+        // A word in more than `commonWord` insights says little about likeness and would make
+        // the comparison quadratic again; pairs still meet through their other words.
+        for posting in postings.values where posting.count > 1 && posting.count <= commonWord {
             for (n, i) in posting.enumerated() { for j in posting[(n + 1)...] { candidates[i, default: []].insert(j) } }
         }
         var why: [Int: [String]] = [:]

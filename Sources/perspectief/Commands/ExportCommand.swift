@@ -9,7 +9,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Damaged or newer-schema sessions are named on stderr and left out; the rest is exported. \
             PDF is the HTML report printed by headless Chromium (Debian package chromium), written \
-            to the file named with --output, readable by its owner only.
+            to the file named with --output, readable by its owner only. The report opens with the \
+            organiser's summary (`perspectief summary set --file F`); until there is one, every \
+            page says "concept". CSV uses ';' for a Dutch report and ',' for English (--separator).
             """)
 
     @OptionGroup var storeOptions: StoreOptions
