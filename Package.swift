@@ -62,7 +62,9 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Core", "Store"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store", "Room"]),
-        .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Room", "TUI"]),
+        .testTarget(
+            name: "RoomTests",
+            dependencies: ["Core", "Store", "Room", "TUI", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,6 +60,10 @@ public final class SessionHandle {
         return (state, sorted)
     }
 
+    /// Set by the room's ways in (phone, SSH participant): participants' adds are held to
+    /// EntryRate. Off for the store's own tools and tests, which add in bulk on purpose.
+    public var limitsEntryRate = false
+
     public var isReadOnly: Bool { forcedReadOnly || readOnlyReason != nil }
 
     /// Decides `command` against the latest state on disk and saves the result durably.
@@ -68,6 +72,9 @@ public final class SessionHandle {
         do { _ = try refresh() } catch { throw .store(error) }
         let decision: Decision
         do { decision = try engine.decide(command, by: actor, in: state) } catch { throw .refused(error) }
+        if limitsEntryRate, case .addEntry = command, actor.role == .participant, let wait = EntryRate.wait(key: actor.key, state: state, now: now) {
+            throw .refused(EntryRate.tooFast(waitMs: wait))
+        }
         do { return try append(decision, by: actor, now: now) } catch { throw .store(error) }
     }
 

@@ -19,6 +19,7 @@ actor WebHub {
         var presence: Presence?
         let since: Int64
         var lastSocketAt: Double
+        var everConnected = false
         var sockets: [Int: AsyncStream<String>.Continuation] = [:]
         var lastSent: String?
 
@@ -36,7 +37,8 @@ actor WebHub {
     }
 
     enum JoinResult: Sendable, Equatable {
-        case joined(token: String)
+        /// `rejoinCode`: shown once, on a name's first join (its proof when coming back).
+        case joined(token: String, rejoinCode: String?)
         case refused(LocalizedText)
     }
 
@@ -52,6 +54,10 @@ actor WebHub {
     /// Tokens of people with no socket for this long are forgotten: they join again.
     static let tokenLifetime: Double = 8 * 3600
     static let maxPeople = 500
+    /// A venue's Wi-Fi gives each phone its own address; a few share one behind a router.
+    static let maxPeoplePerAddress = 8
+    /// Made-up people whose page never opened a socket are forgotten this soon.
+    static let neverConnectedLifetime: Double = 120
     /// Replies remembered per participant, so a repeated request id is answered, not redone.
     static let rememberedReplies = 1000
 
@@ -77,6 +83,7 @@ actor WebHub {
             throw StoreError("session \(sessionId) uses workshop \"\(h.state.setup.workshopId)\", which is not installed here")
         }
         self.sessionId = sessionId
+        h.limitsEntryRate = true
         handle = h
         workshop = w
         engine = Engine(workshop: w)
@@ -98,29 +105,68 @@ actor WebHub {
 
     // MARK: Joining
 
-    func join(name raw: String, address: String = "?") -> JoinResult {
+    func join(name raw: String, address: String = "?", token: String? = nil, rejoinCode: String? = nil) -> JoinResult {
         _ = try? handle.refresh()
         if ended || handle.state.closed { return .refused(Refusal(nl: "De sessie is afgesloten.", en: "The session is closed.").reason) }
-        let clean = TextPolicy.cleanLine(raw)
-        if clean.isEmpty { return .refused(LocalizedText(nl: "Typ eerst je naam.", en: "Type your name first.")) }
-        if clean.count > 60 { return .refused(LocalizedText(nl: "Die naam is te lang (hoogstens 60 tekens).", en: "That name is too long (at most 60 characters).")) }
+        let clean: String
+        switch ParticipantName.check(raw) {
+        case .success(let name): clean = name
+        case .failure(let refusal): return .refused(refusal.reason)
+        }
+        let key: String
+        do { key = try handle.participantKey(for: clean) } catch { return .refused(Self.notSaved) }
+        // The same phone joining again (its cookie) is the same person: its old entry goes.
+        var proven = false
+        if let token, let earlier = people[token], earlier.key == key {
+            forget(token)
+            proven = true
+        }
         if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
-        let anonymous = handle.state.setup.anonymous
-        let key = ParticipantKey.key(name: clean, sessionId: sessionId, anonymous: anonymous)
+        if people.values.count(where: { $0.address == address }) >= Self.maxPeoplePerAddress {
+            return .refused(LocalizedText(
+                nl: "Vanaf dit apparaat doen al te veel mensen mee.", en: "Too many people have joined from this device already."))
+        }
         let presence: Presence
         do { presence = try handle.claimPresence(key: key, name: clean) } catch { return .refused(Self.nameTaken(clean)) }
-        let actor = Actor(role: .participant, key: key, name: anonymous ? nil : clean)
-        if handle.state.participants[key] == nil {
-            do { try handle.perform(.join, by: actor, engine: engine, now: Self.nowMs()) } catch {
+        let known = handle.state.participants[key] != nil
+        // A name from before rejoin codes, or one the facilitator released, has none.
+        let required = known && ((try? handle.rejoinCodeRequired(key: key)) ?? true)
+        if required && !proven {
+            // Someone joined under this name before and is gone: taking it back needs their
+            // rejoin code.
+            if !(rejoinCode.map { handle.rejoinCodeMatches(key: key, code: $0) } ?? false) {
                 presence.release()
-                return .refused(Self.reason(error))
+                return .refused(rejoinCode == nil ? Refusal.nameNeedsProof.reason : Self.wrongRejoinCode)
             }
+        }
+        let anonymous = handle.state.setup.anonymous
+        let actor = Actor(role: .participant, key: key, name: anonymous ? nil : clean)
+        var code: String?
+        do {
+            if !known { try handle.perform(.join, by: actor, engine: engine, now: Self.nowMs()) }
+            if !required { code = try handle.issueRejoinCode(key: key) }
+        } catch {
+            presence.release()
+            return .refused(Self.notSaved)
         }
         let token = Self.newToken()
         joins += 1
         people[token] = Person(token: token, id: "web-\(joins)", address: address, key: key, name: clean, actor: actor, presence: presence, since: Self.nowMs(), now: Self.now())
         publish()
-        return .joined(token: token)
+        return .joined(token: token, rejoinCode: code)
+    }
+
+    /// A wrong rejoin code: counted by the server as a wrong room code.
+    static let wrongRejoinCode = LocalizedText(nl: "Die terugkomcode klopt niet.", en: "That rejoin code is not right.")
+    /// A participant never sees where the store is: the facilitator's screen says what failed.
+    static let notSaved = LocalizedText(
+        nl: "Niet opgeslagen: de laptop van de facilitator kan nu niet bewaren. Probeer het zo opnieuw.",
+        en: "Not saved: the facilitator's laptop cannot save right now. Try again shortly.")
+
+    private func forget(_ token: String) {
+        guard let p = people.removeValue(forKey: token) else { return }
+        for c in p.sockets.values { c.finish() }
+        p.presence?.release()
     }
 
     static func nameTaken(_ name: String) -> LocalizedText {
@@ -132,7 +178,7 @@ actor WebHub {
     static func reason(_ error: PerformError) -> LocalizedText {
         switch error {
         case .refused(let r): return r.reason
-        case .store(let s): return LocalizedText(nl: "Niet opgeslagen: \(s.message)", en: "Not saved: \(s.message)")
+        case .store: return notSaved
         }
     }
 
@@ -149,6 +195,7 @@ actor WebHub {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
         p.sockets[id] = continuation
         p.lastSocketAt = Self.now()
+        p.everConnected = true
         continuation.yield(stateJSON(p))
         publish()
         return .connected(id: id, stream: stream)
@@ -274,7 +321,7 @@ actor WebHub {
     func sweep() {
         let now = Self.now()
         for (token, p) in people where p.sockets.isEmpty {
-            if now - p.lastSocketAt > Self.tokenLifetime {
+            if now - p.lastSocketAt > (p.everConnected ? Self.tokenLifetime : Self.neverConnectedLifetime) {
                 p.presence?.release()
                 people[token] = nil
             } else if p.presence != nil, now - p.lastSocketAt > presenceGrace {
