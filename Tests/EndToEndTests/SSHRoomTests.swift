@@ -337,7 +337,9 @@ final class SSHRoomTests: XCTestCase {
         Spawn.run(["bash", "-c", storm])
         XCTAssertTrue(Self.running(fac), "the facilitator survived")
         let log = (try? String(contentsOfFile: store + "/.room/log", encoding: .utf8)) ?? ""
-        XCTAssertGreaterThanOrEqual(log.split(separator: "\n").count, 90, "the storm reached the room: \(log)")
+        // Ten at once from one address: up to 8 may wait for their code together (the rest are
+        // refused, counted per minute rather than logged a line each).
+        XCTAssertGreaterThanOrEqual(log.split(separator: "\n").count, 70, "the storm reached the room: \(log)")
         let deadline = Date().addingTimeInterval(10)
         while !Self.children(of: fac).isEmpty && Date() < deadline { usleep(100_000) }
         XCTAssertEqual(Self.children(of: fac), [], "no participant view is left behind")

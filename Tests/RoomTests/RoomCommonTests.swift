@@ -127,6 +127,14 @@ final class RoomBudgetTests: XCTestCase {
         XCTAssertEqual(lim.bookCheck("later", now: 60_000, maxWaitMs: 8_000), 0, "the budget refills")
     }
 
+    func testARoomArrivingWithTheRightCodeNeverWaits() {
+        var lim = AttemptLimiter()
+        for i in 0..<500 {
+            XCTAssertEqual(lim.bookCheck("phone\(i)", now: 0, maxWaitMs: 8_000), 0)
+            lim.refund()
+        }
+    }
+
     func testEveryConnectionCountsPenalisedOrNot() {
         var l = AttemptLimiter.Limits()
         l.perAddress = 4

@@ -98,6 +98,14 @@ public struct AttemptLimiter: Sendable {
         return at - now
     }
 
+    /// The booked check found the right code: its turn goes back to the budget, so a room
+    /// arriving with the right code (the QR link carries it) never waits; only wrong codes
+    /// use the budget up. The wait was fixed at booking, before the check, so it tells a
+    /// guesser nothing about whether a guess was right.
+    public mutating func refund() {
+        roomNextMs -= limits.roomIntervalMs
+    }
+
     /// A wrong code from `address`.
     public mutating func failed(_ address: String, now: Int64) {
         var r = fresh(address, now: now)

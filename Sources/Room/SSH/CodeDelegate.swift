@@ -43,6 +43,7 @@ final class CodeDelegate: NIOSSHServerUserAuthenticationDelegate {
         }
         let check = { [server, id, address, channel] in
             if code.matches(p.password) {
+                server.limiter.withLock { $0.refund() }
                 server.authenticated(id, address: address)
                 responsePromise.succeed(.success)
                 return

@@ -94,8 +94,13 @@ final class WebLimiter: Sendable {
 
     func failed(_ address: String) { state.withLock { $0.limiter.failed(address, now: Self.nowMs()) } }
 
-    /// The right code: earlier typos from that address are forgiven.
-    func forgive(_ address: String) { state.withLock { $0.limiter.forgive(address) } }
+    /// The right code: earlier typos from that address are forgiven, the check's turn refunded.
+    func rightCode(_ address: String) {
+        state.withLock {
+            $0.limiter.forgive(address)
+            $0.limiter.refund()
+        }
+    }
 
     var open: Int { state.withLock { $0.limiter.open } }
     var waiting: Int { state.withLock { $0.limiter.waiting } }

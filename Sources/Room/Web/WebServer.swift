@@ -125,7 +125,7 @@ struct WebServer: Sendable {
             limiter.failed(context.address)
             return Self.refusal(.forbidden, LocalizedText(nl: "Die code klopt niet.", en: "That code is not right."))
         }
-        if code != nil && rejoin == nil { limiter.forgive(context.address) }
+        if code != nil { limiter.rightCode(context.address) }
         switch await hub.join(name: name, address: context.address, token: Self.token(request.headers), rejoinCode: rejoin) {
         case .joined(let token, let rejoinCode):
             let cookie = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
