@@ -112,6 +112,8 @@ public final class SessionHandle {
             _ = ftruncate(journalFD, journalSize)
             throw StoreError("not saved: cannot sync \(journalPath): \(POSIXFile.errorText(code))")
         }
+        // The folder's time says "changed" to views that poll (FolderWatcher.checkPolled).
+        _ = utimensat(AT_FDCWD, folder, nil, 0)
         seq += batch.count
         journalSize += off_t(bytes.count)
         // Our own lines are known now; reading them back later must not count them twice.
