@@ -6,6 +6,8 @@ SWIFT ?= swift
 APT_PACKAGES := libncurses-dev tmux jq
 # The room: the real OpenSSH client (and sshpass to type the room code) in its tests.
 APT_PACKAGES += openssh-client sshpass
+# The hostile-room tests load the page with curl from chosen loopback addresses.
+APT_PACKAGES += curl
 # The report: chromium prints the PDF, pdftotext (poppler-utils) reads it back in tests.
 APT_PACKAGES += chromium poppler-utils
 # The participant page: libqrencode for the projector's QR code; zbar-tools (a QR decoder)

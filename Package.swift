@@ -76,7 +76,9 @@ let package = Package(
         .testTarget(name: "ApplicationTests", dependencies: ["Core", "Store", "Application", "TUI", "Runtime"]),
         .testTarget(name: "TUITests", dependencies: ["Core", "Store", "TUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store", "Application", "TUI", "Room", "TestSupport"]),
-        .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Application", "Room", "TUI", "TestSupport"]),
+        .testTarget(
+            name: "RoomTests",
+            dependencies: ["Core", "Store", "Application", "Room", "TUI", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

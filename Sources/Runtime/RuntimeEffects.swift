@@ -50,8 +50,14 @@ extension Runtime {
             }
         case .export(let ids, let format):
             export(ids, format: format)
-        case .join(let id, let name):
-            do { try join(id, name: name) } catch { send(.failed(error.reason[app.language])) }
+        case .join(let id, let name, let code):
+            do { try join(id, name: name, rejoinCode: code) } catch {
+                if error.reason == Refusal.nameNeedsProof.reason || error.reason == Joining.wrongRejoinCode {
+                    send(.joinNeedsProof(error.reason))
+                } else {
+                    send(.failed(error.reason[app.language]))
+                }
+            }
         case .open(let id):
             do { try open(id, failIfReadOnly: false) } catch { send(.failed(error.reason[app.language])) }
         case .openReview:
@@ -131,14 +137,14 @@ extension Runtime {
     }
 
     /// Joins as `name`: the same use case as the phone page's, then this screen follows.
-    public func join(_ id: String, name: String) throws(RuntimeError) {
+    public func join(_ id: String, name: String, rejoinCode: String? = nil) throws(RuntimeError) {
         let h: SessionHandle
         do { h = try store.open(id) } catch { throw RuntimeError(error) }
         let workshop: Workshop
         let joined: Joining.Joined
         do {
             workshop = try Joining.joinable(h, workshops: workshops)
-            joined = try Joining.join(h, workshop: workshop, name: name, now: clock())
+            joined = try Joining.join(h, workshop: workshop, name: name, proof: rejoinCode.map { .rejoinCode($0) } ?? .none, now: clock())
         } catch {
             throw RuntimeError(error.reason)
         }
@@ -148,6 +154,7 @@ extension Runtime {
         actor = joined.actor
         watcher = FolderWatcher(path: h.folder)
         send(.joined(id: h.id, workshop: workshop, state: h.state, actor: joined.actor))
+        if let code = joined.rejoinCode { send(.rejoinCode(code)) }
         RoomChild.announce(joined.name)
     }
 

@@ -97,7 +97,11 @@ public enum PackFormat {
                 do {
                     let line = Array(bytes[lines[k]])
                     let value = try JSONParser.parse(data: line)
-                    events.append(try Event(json: value))
+                    let event = try Event(json: value)
+                    // Unpacked text meets the same policy as typed text: what the engine would
+                    // refuse from a keyboard is refused from a pack.
+                    if let why = TextPolicy.packRefusal(event.change) { throw StoreError(LocalizedText(why)) }
+                    events.append(event)
                     raw.append(line)
                 } catch {
                     throw StoreError("\(label): line \(k + 1): \(error)", nl: "\(label): regel \(k + 1): \(error)")

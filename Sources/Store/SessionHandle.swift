@@ -62,6 +62,10 @@ public final class SessionHandle {
         return (state, sorted)
     }
 
+    /// Set by the room's ways in (phone, SSH participant): participants' adds are held to
+    /// EntryRate. Off for the store's own tools and tests, which add in bulk on purpose.
+    public var limitsEntryRate = false
+
     public var isReadOnly: Bool { forcedReadOnly || readOnlyReason != nil }
 
     /// Decides `command` against the latest state on disk and saves the result durably.
@@ -70,6 +74,9 @@ public final class SessionHandle {
         do { _ = try refresh() } catch { throw .store(error) }
         let decision: Decision
         do { decision = try engine.decide(command, by: actor, in: state) } catch { throw .refused(error) }
+        if limitsEntryRate, case .addEntry = command, actor.role == .participant, let wait = EntryRate.wait(key: actor.key, state: state, now: now) {
+            throw .refused(EntryRate.tooFast(waitMs: wait))
+        }
         do { return try append(decision, by: actor, now: now) } catch { throw .store(error) }
     }
 
@@ -107,6 +114,8 @@ public final class SessionHandle {
             _ = ftruncate(journalFD, journalSize)
             throw StoreError.io(.notSavedSync, journalPath, POSIXFile.errorText(code))
         }
+        // The folder's time says "changed" to views that poll (FolderWatcher.checkPolled).
+        _ = utimensat(AT_FDCWD, folder, nil, 0)
         seq += batch.count
         journalSize += off_t(bytes.count)
         // Our own lines are known now; reading them back later must not count them twice.

@@ -21,6 +21,9 @@ public final class TerminalScreen: Screen {
     private var colours = false
     private let theme: Theme
     public private(set) var width = 0
+    /// The screen buffer is never made larger than this, whatever size a terminal claims.
+    public static let maxWidth = 500
+    public static let maxHeight = 200
     public private(set) var height = 0
     private var active = false
     /// True when the system has no UTF-8 locale: the screen shows ASCII (é as e) and keys
@@ -66,8 +69,8 @@ public final class TerminalScreen: Screen {
             colours = true
             Palette.install(theme)
         }
-        width = Int(pf_cols())
-        height = Int(pf_lines())
+        width = min(Int(pf_cols()), Self.maxWidth)
+        height = min(Int(pf_lines()), Self.maxHeight)
     }
 
     /// Ctrl-C, Ctrl-Z and Ctrl-\\ arrive as keys instead of signals: a participant's screen asks
@@ -101,8 +104,8 @@ public final class TerminalScreen: Screen {
         if r == ERR { return nil }
         if r == pf_key_code_yes() {
             if Int32(ch) == KEY_RESIZE {
-                width = Int(pf_cols())
-                height = Int(pf_lines())
+                width = min(Int(pf_cols()), Self.maxWidth)
+                height = min(Int(pf_lines()), Self.maxHeight)
                 return .resize(width: width, height: height)
             }
             return KeyMap.code(Int32(ch)).map { .key($0) }
@@ -117,8 +120,8 @@ public final class TerminalScreen: Screen {
         let c = wgetch(pf_stdscr())
         if c == ERR { return nil }
         if c == KEY_RESIZE {
-            width = Int(pf_cols())
-            height = Int(pf_lines())
+            width = min(Int(pf_cols()), Self.maxWidth)
+            height = min(Int(pf_lines()), Self.maxHeight)
             return .resize(width: width, height: height)
         }
         if c > 255 { return KeyMap.code(c).map { .key($0) } }

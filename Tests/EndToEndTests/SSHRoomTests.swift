@@ -93,7 +93,9 @@ final class SSHRoomTests: XCTestCase {
         ayse.wait(for: "What is your name?")
         ayse.type("Ayşe")
         ayse.keys("Enter")
-        ayse.wait(for: "Your entries")
+        // The first join shows a personal rejoin code: the proof the name is hers later.
+        let first = ayse.wait(for: "Your rejoin code is")
+        let code = try XCTUnwrap(first.range(of: #"rejoin code is [0-9]{3} [0-9]{3}"#, options: .regularExpression).map { String(first[$0].suffix(7)) })
         room.wait(for: "1 verbonden")
         ayse.type("één reëel")
         ayse.keys("Enter")
@@ -118,10 +120,13 @@ final class SSHRoomTests: XCTestCase {
         while Self.running(viewPid) && Date() < deadline { usleep(50_000) }
         XCTAssertFalse(Self.running(viewPid), "the participant view of a dropped connection ends")
 
-        // Rejoining with the same name finds the same entries.
+        // Rejoining with the same name asks for her rejoin code, then finds the same entries.
         ayse = try participant(port)
         ayse.wait(for: "What is your name?")
         ayse.type("Ayşe")
+        ayse.keys("Enter")
+        ayse.wait(for: "Your rejoin code (you were given it")
+        ayse.type(code)
         ayse.keys("Enter")
         ayse.wait(for: "Step 2 of 14")
         room.keys("Left")
@@ -345,7 +350,9 @@ final class SSHRoomTests: XCTestCase {
         Spawn.run(["bash", "-c", storm])
         XCTAssertTrue(Self.running(fac), "the facilitator survived")
         let log = (try? String(contentsOfFile: store + "/.room/log", encoding: .utf8)) ?? ""
-        XCTAssertGreaterThanOrEqual(log.split(separator: "\n").count, 90, "the storm reached the room: \(log)")
+        // Ten at once from one address: up to 8 may wait for their code together (the rest are
+        // refused, counted per minute rather than logged a line each).
+        XCTAssertGreaterThanOrEqual(log.split(separator: "\n").count, 70, "the storm reached the room: \(log)")
         let deadline = Date().addingTimeInterval(10)
         while !Self.children(of: fac).isEmpty && Date() < deadline { usleep(100_000) }
         XCTAssertEqual(Self.children(of: fac), [], "no participant view is left behind")

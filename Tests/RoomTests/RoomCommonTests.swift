@@ -4,17 +4,20 @@ import XCTest
 @testable import Room
 
 final class RoomCodeTests: XCTestCase {
-    func testGivenCodesAreFourToSixDigits() {
+    func testGivenCodesAreFourToTwelveDigits() {
         XCTAssertEqual(RoomCode("4821")?.digits, "4821")
         XCTAssertEqual(RoomCode("123456")?.digits, "123456")
+        XCTAssertEqual(RoomCode("1234 5678")?.digits, "12345678")
+        XCTAssertEqual(RoomCode("12345678")?.grouped, "1234 5678")
         XCTAssertNil(RoomCode("123"))
-        XCTAssertNil(RoomCode("1234567"))
+        XCTAssertNil(RoomCode("1234567890123"))
         XCTAssertNil(RoomCode("12a4"))
         XCTAssertNil(RoomCode("١٢٣٤"))  // Arabic-Indic digits are numbers, but nobody can type them on a Dutch laptop
     }
 
     func testMadeUpCodesAreDigitsWithoutLeadingZero() {
-        for length in [4, 5, 6] {
+        XCTAssertEqual(RoomCode.random().digits.count, 8, "the default code is eight digits")
+        for length in [4, 5, 6, 8] {
             for _ in 0..<50 {
                 let c = RoomCode.random(length: length)
                 XCTAssertEqual(c.digits.count, length)
@@ -31,7 +34,8 @@ final class RoomCodeTests: XCTestCase {
         XCTAssertFalse(c.matches("482"))
         XCTAssertFalse(c.matches("48210"))
         XCTAssertFalse(c.matches(""))
-        XCTAssertFalse(c.matches("4821 "))
+        XCTAssertTrue(c.matches("48 21"), "spaces between groups do not count")
+        XCTAssertFalse(c.matches("4821 0"))
     }
 }
 
@@ -54,6 +58,7 @@ final class AttemptLimiterTests: XCTestCase {
     func testWaitingConnectionsAreCappedUntilTheyPassTheCode() {
         var l = AttemptLimiter.Limits()
         l.unauthenticated = 2
+        l.unauthenticatedPerAddress = 2
         var lim = AttemptLimiter(limits: l)
         XCTAssertNil(lim.admit("a", now: 0))
         XCTAssertNil(lim.admit("b", now: 0))
@@ -90,6 +95,54 @@ final class AttemptLimiterTests: XCTestCase {
         _ = lim.admit("b", now: 0)
         for _ in 0..<3 { lim.failed("b", now: 0) }
         XCTAssertEqual(lim.admit("b", now: 700_000), nil, "failures are forgotten after ten minutes")
+    }
+}
+
+final class RoomBudgetTests: XCTestCase {
+    /// Many addresses guess no faster together than the room's budget allows: after the burst,
+    /// every check waits its turn, and a check that would wait too long is not made at all.
+    func testCodeChecksFromAnyNumberOfAddressesQueueBehindOneBudget() {
+        var lim = AttemptLimiter()
+        let l = lim.limits
+        var now: Int64 = 0
+        var checked = 0
+        // 500 addresses, each guessing every 10 ms for 20 s, never waiting more than 8 s.
+        while now < 20_000 {
+            for a in 0..<500 where lim.bookCheck("10.0.\(a / 250).\(a % 250)", now: now, maxWaitMs: 8_000) != nil {
+                checked += 1
+                lim.failed("10.0.\(a / 250).\(a % 250)", now: now)
+            }
+            now += 10
+        }
+        let allowed = l.roomBurst + Int((20_000 + 8_000) / l.roomIntervalMs) + 1
+        XCTAssertLessThanOrEqual(checked, allowed, "checks are bounded by the room's burst and rate")
+        XCTAssertGreaterThan(l.expectedGuessingMs(digits: RoomCode.defaultLength), 86_400_000, "over a day to guess the default code")
+    }
+
+    func testARightCodeAfterAFloodWaitsItsTurnButIsChecked() {
+        var lim = AttemptLimiter()
+        for i in 0..<lim.limits.roomBurst { XCTAssertEqual(lim.bookCheck("a\(i)", now: 0, maxWaitMs: 8_000), 0) }
+        XCTAssertEqual(lim.bookCheck("phone", now: 0, maxWaitMs: 8_000), lim.limits.roomIntervalMs)
+        XCTAssertEqual(lim.bookCheck("phone2", now: 0, maxWaitMs: 8_000), 2 * lim.limits.roomIntervalMs)
+        XCTAssertEqual(lim.bookCheck("later", now: 60_000, maxWaitMs: 8_000), 0, "the budget refills")
+    }
+
+    func testARoomArrivingWithTheRightCodeNeverWaits() {
+        var lim = AttemptLimiter()
+        for i in 0..<500 {
+            XCTAssertEqual(lim.bookCheck("phone\(i)", now: 0, maxWaitMs: 8_000), 0)
+            lim.refund()
+        }
+    }
+
+    func testEveryConnectionCountsPenalisedOrNot() {
+        var l = AttemptLimiter.Limits()
+        l.perAddress = 4
+        var lim = AttemptLimiter(limits: l)
+        for _ in 0..<10 { lim.failed("bad", now: 0) }
+        for _ in 0..<4 { XCTAssertNil(lim.admit("bad", now: 0, refusePenalized: false)) }
+        XCTAssertEqual(lim.admit("bad", now: 0, refusePenalized: false), .tooManyFromAddress)
+        XCTAssertEqual(lim.open, 4)
     }
 }
 

@@ -23,7 +23,7 @@ final class WebComebackTests: XCTestCase {
     }
 
     func testATokenWorksAgainInANewRoomAndIsStoredOnlyAsAHashOwnerOnly() async throws {
-        guard case .joined(let token) = await f.room.hub.join(name: "Ayşe") else { return XCTFail("join") }
+        guard case .joined(let token, _) = await f.room.hub.join(name: "Ayşe") else { return XCTFail("join") }
         let path = f.root + "/.room/" + WebTokens.fileName
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertFalse(text.contains(token), "the token itself is never written")
@@ -63,7 +63,7 @@ final class WebComebackTests: XCTestCase {
     func testSavedAndRejectedAreToldInTheViewAndStayInTheirStep() async throws {
         try f.move(to: "ronde-a")
         let hub = f.room.hub
-        guard case .joined(let token) = await hub.join(name: "Bram") else { return XCTFail("join") }
+        guard case .joined(let token, _) = await hub.join(name: "Bram") else { return XCTFail("join") }
         guard case .connected(let socket, let stream) = await hub.connect(token: token) else { return XCTFail("socket") }
         var it = stream.makeAsyncIterator()
         _ = try await next(&it, type: "state")

@@ -15,7 +15,7 @@ final class WebHubTests: XCTestCase {
 
     /// Joins and opens a socket; returns the token, the socket id and its message iterator.
     func participant(_ name: String) async throws -> (String, Int, AsyncStream<String>.Iterator) {
-        guard case .joined(let token) = await hub.join(name: name) else { throw Missing(description: "join refused") }
+        guard case .joined(let token, _) = await hub.join(name: name) else { throw Missing(description: "join refused") }
         guard case .connected(let id, let stream) = await hub.connect(token: token) else { throw Missing(description: "no socket") }
         return (token, id, stream.makeAsyncIterator())
     }

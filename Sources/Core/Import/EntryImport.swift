@@ -182,7 +182,7 @@ public enum EntryImport {
         }
         let text = TextPolicy.clean(raw)
         if text.isEmpty { throw fail("the text is empty", "de tekst is leeg") }
-        if text.count > TextPolicy.maxCharacters {
+        if !TextPolicy.fits(text) {
             throw fail(
                 "the text is longer than \(TextPolicy.maxCharacters) characters", "de tekst is langer dan \(TextPolicy.maxCharacters) tekens")
         }

@@ -156,7 +156,7 @@ public struct Engine: Sendable {
     func cleanText(_ raw: String) throws(Refusal) -> String {
         let text = TextPolicy.clean(raw)
         if text.isEmpty { throw .emptyText }
-        if text.count > TextPolicy.maxCharacters { throw .tooLong(TextPolicy.maxCharacters) }
+        if !TextPolicy.fits(text) { throw .tooLong(TextPolicy.maxCharacters) }
         return text
     }
 }

@@ -22,6 +22,7 @@ public final class SSHRoomServer: Sendable {
     let limiter: Mutex<AttemptLimiter>
     let nextId = Atomic<Int>(1)
     let logPath: String
+    let roomLog: RoomLog
     /// "SHA256:…" of the host key, worked out once.
     public let fingerprint: String
     /// The port actually listened on (0 in the config picks a free one).
@@ -38,6 +39,10 @@ public final class SSHRoomServer: Sendable {
         let since: Int64
         let channel: Channel
         var authenticated = false
+        /// The client got as far as asking to log in (version and key exchange done).
+        var authStarted = false
+        /// No longer counted by the limiter (evicted to make way).
+        var released = false
         var sessionOpened = false
         var name: String?
         var pid: pid_t?
@@ -53,8 +58,12 @@ public final class SSHRoomServer: Sendable {
         self.hostKey = hostKey
         fingerprint = hostKey.fingerprint
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        limiter = Mutex(AttemptLimiter(limits: config.limits))
+        var limits = config.limits
+        // A connection costs its socket, the pty's master and the announce pipe.
+        limits.total = DescriptorBudget.shared.cap(limits.total, perConnection: 3)
+        limiter = Mutex(AttemptLimiter(limits: limits))
         logPath = RoomFiles.folder(store: config.store) + "/log"
+        roomLog = RoomLog(path: logPath)
     }
 
     /// Reads or makes the host key in the store and opens the server.
@@ -96,7 +105,7 @@ public final class SSHRoomServer: Sendable {
     /// What the projector shows now.
     public func info(visible: Bool = true) -> RoomInfo {
         RoomInfo(
-            sshCommand: config.joinCommand(port: port.load(ordering: .relaxed)), code: config.code?.digits,
+            sshCommand: config.joinCommand(port: port.load(ordering: .relaxed)), code: config.code?.grouped,
             fingerprint: fingerprint, people: snapshot(), visible: visible, joinsStopped: joinsStopped.load(ordering: .relaxed))
     }
 
@@ -170,6 +179,7 @@ public final class SSHRoomServer: Sendable {
             _ = waitpid(pid, &status, 0)
         }
         try? group.syncShutdownGracefully()
+        roomLog.flush()
     }
 
     // MARK: Connections
@@ -177,8 +187,13 @@ public final class SSHRoomServer: Sendable {
     func accept(_ channel: Channel) -> EventLoopFuture<Void> {
         let address = channel.remoteAddress?.ipAddress ?? "?"
         let now = Clock.nowMs()
-        if let refusal = limiter.withLock({ $0.admit(address, now: now) }) {
-            log(address: address, term: nil, cols: 0, rows: 0, durationMs: 0, outcome: "refused (\(refusal))")
+        var refusal: AttemptLimiter.Refusal? = DescriptorBudget.shared.hasRoom() ? nil : .full
+        if refusal == nil { refusal = limiter.withLock { $0.admit(address, now: now) } }
+        if refusal == .tooManyWaiting, evictOldestHandshake() {
+            refusal = limiter.withLock { $0.admit(address, now: now) }
+        }
+        if let refusal {
+            roomLog.refused(address: address, reason: "\(refusal)".split(separator: "(").first.map(String.init) ?? "refused", nowMs: now)
             channel.close(promise: nil)
             return channel.eventLoop.makeSucceededVoidFuture()
         }
@@ -186,7 +201,14 @@ public final class SSHRoomServer: Sendable {
         peers.withLock { $0[id] = Peer(id: id, address: address, since: now, channel: channel) }
         let delegate = CodeDelegate(server: self, id: id, address: address, channel: channel)
         channel.closeFuture.whenComplete { [self] _ in finished(id) }
-        // No code in time: closed, as sshd's LoginGraceTime.
+        // No version and key exchange in time (a machine's work: seconds), then no code in
+        // time (a person's: a minute), as sshd's LoginGraceTime.
+        channel.eventLoop.scheduleTask(in: .milliseconds(config.handshakeGraceMs)) { [self] in
+            if peers.withLock({ $0[id].map { !$0.authStarted } ?? false }) {
+                setOutcome(id, "no handshake in time")
+                channel.close(promise: nil)
+            }
+        }
         channel.eventLoop.scheduleTask(in: .milliseconds(config.loginGraceMs)) { [self] in
             if peers.withLock({ $0[id].map { !$0.authenticated } ?? false }) {
                 setOutcome(id, "no code in time")
@@ -235,9 +257,28 @@ public final class SSHRoomServer: Sendable {
         }
     }
 
+    /// The room's pool of connections not yet past the code is full: the oldest one still in
+    /// its version or key exchange makes way (sshd's MaxStartups drops new ones instead, which
+    /// lets silent connections keep a real person out).
+    func evictOldestHandshake() -> Bool {
+        let victim: Peer? = peers.withLock { peers in
+            guard let p = peers.values.filter({ !$0.authStarted && !$0.released }).min(by: { $0.id < $1.id }) else { return nil }
+            peers[p.id]?.released = true
+            if peers[p.id]?.outcome == nil { peers[p.id]?.outcome = "made way: no handshake yet" }
+            return p
+        }
+        guard let victim else { return false }
+        limiter.withLock { $0.closed(victim.address, wasWaiting: true) }
+        victim.channel.close(promise: nil)
+        return true
+    }
+
+    /// The client asked to log in: its handshake is done.
+    func authStarted(_ id: Int) { update(id) { $0.authStarted = true } }
+
     func finished(_ id: Int) {
         guard let p = peers.withLock({ $0.removeValue(forKey: id) }) else { return }
-        limiter.withLock { $0.closed(p.address, wasWaiting: !p.authenticated) }
+        if !p.released { limiter.withLock { $0.closed(p.address, wasWaiting: !p.authenticated) } }
         log(
             address: p.address, term: p.term, cols: p.cols, rows: p.rows, durationMs: Clock.nowMs() - p.since,
             outcome: p.outcome ?? (p.authenticated ? "client gone" : p.wrongCodes > 0 ? "wrong code \(p.wrongCodes)x" : "left before the code"))
@@ -261,7 +302,7 @@ public final class SSHRoomServer: Sendable {
             ISOTime.format(ms: Clock.nowMs()), "ssh", address, "TERM=\(term.map { Printable.clean($0, max: 40) } ?? "-")", "\(cols)x\(rows)",
             String(format1: Double(durationMs) / 1000) + "s", outcome,
         ].joined(separator: " ")
-        RoomFiles.append(line, to: logPath)
+        roomLog.write(line)
     }
 }
 

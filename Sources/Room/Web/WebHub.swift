@@ -20,6 +20,7 @@ actor WebHub {
         var presence: Presence?
         let since: Int64
         var lastSocketAt: Double
+        var everConnected = false
         var sockets: [Int: AsyncStream<String>.Continuation] = [:]
         var lastSent: String?
         /// The last answer to this person's own action, or an announcement (an entry of theirs
@@ -40,7 +41,8 @@ actor WebHub {
     }
 
     enum JoinResult: Sendable, Equatable {
-        case joined(token: String)
+        /// `rejoinCode`: shown once, on a name's first join (its proof when coming back).
+        case joined(token: String, rejoinCode: String?)
         case refused(LocalizedText)
     }
 
@@ -56,6 +58,10 @@ actor WebHub {
     /// Tokens of people with no socket for this long are forgotten: they join again.
     static let tokenLifetime: Double = 8 * 3600
     static let maxPeople = 500
+    /// A venue's Wi-Fi gives each phone its own address; a few share one behind a router.
+    static let maxPeoplePerAddress = 8
+    /// Made-up people whose page never opened a socket are forgotten this soon.
+    static let neverConnectedLifetime: Double = 120
     /// Replies remembered per participant, so a repeated request id is answered, not redone.
     static let rememberedReplies = 1000
 
@@ -81,6 +87,7 @@ actor WebHub {
         let w: Workshop
         do { w = try Joining.joinable(h, workshops: workshops) } catch { throw StoreError(error.reason) }
         self.sessionId = sessionId
+        h.limitsEntryRate = true
         handle = h
         workshop = w
         engine = Engine(workshop: w)
@@ -108,12 +115,28 @@ actor WebHub {
     var joinsStopped = false
     func stopJoins() { joinsStopped = true }
 
-    func join(name raw: String, address: String = "?") -> JoinResult {
+    /// Joins through the one use case (Application's Joining); the hub adds what only a web
+    /// room knows: the phone's cookie as proof of the same device, and a cap per address.
+    func join(name raw: String, address: String = "?", token: String? = nil, rejoinCode: String? = nil) -> JoinResult {
         if ended { return .refused(Refusal.closed.reason) }
         if joinsStopped { return .refused(LocalizedText(nl: "De zaal neemt geen nieuwe deelnemers meer aan.", en: "The room takes no new participants.")) }
+        if case .success(let clean) = ParticipantName.check(raw), let key = try? handle.participantKey(for: clean),
+            let token, let earlier = people[token], earlier.key == key {
+            // The same phone joining again (its cookie) is the same person: its old entry goes.
+            forget(token)
+            return finishJoin(raw, address: address, proof: .sameDevice)
+        }
         if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
+        if people.values.count(where: { $0.address == address }) >= Self.maxPeoplePerAddress {
+            return .refused(LocalizedText(
+                nl: "Vanaf dit apparaat doen al te veel mensen mee.", en: "Too many people have joined from this device already."))
+        }
+        return finishJoin(raw, address: address, proof: rejoinCode.map { .rejoinCode($0) } ?? .none)
+    }
+
+    private func finishJoin(_ raw: String, address: String, proof: Joining.Proof) -> JoinResult {
         let joined: Joining.Joined
-        do { joined = try Joining.join(handle, workshop: workshop, name: raw, now: Self.nowMs()) } catch { return .refused(error.reason) }
+        do { joined = try Joining.join(handle, workshop: workshop, name: raw, proof: proof, now: Self.nowMs()) } catch { return .refused(error.reason) }
         let token = Self.newToken()
         joins += 1
         people[token] = Person(
@@ -122,7 +145,15 @@ actor WebHub {
         let anonymous = handle.state.setup.anonymous
         tokens.remember(token: token, session: sessionId, key: joined.actor.key, name: anonymous ? nil : joined.name, now: Self.now())
         publish()
-        return .joined(token: token)
+        return .joined(token: token, rejoinCode: joined.rejoinCode)
+    }
+
+    static var wrongRejoinCode: LocalizedText { Joining.wrongRejoinCode }
+
+    private func forget(_ token: String) {
+        guard let p = people.removeValue(forKey: token) else { return }
+        for c in p.sockets.values { c.finish() }
+        p.presence?.release()
     }
 
     // MARK: Sockets
@@ -138,6 +169,7 @@ actor WebHub {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
         p.sockets[id] = continuation
         p.lastSocketAt = Self.now()
+        p.everConnected = true
         continuation.yield(stateJSON(p))
         publish()
         return .connected(id: id, stream: stream)
@@ -295,7 +327,7 @@ actor WebHub {
     func sweep() {
         let now = Self.now()
         for (token, p) in people where p.sockets.isEmpty {
-            if now - p.lastSocketAt > Self.tokenLifetime {
+            if now - p.lastSocketAt > (p.everConnected ? Self.tokenLifetime : Self.neverConnectedLifetime) {
                 p.presence?.release()
                 people[token] = nil
                 tokens.forget(token: token)

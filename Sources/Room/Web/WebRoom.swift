@@ -11,14 +11,16 @@ import Synchronization
 /// with `start`, show `address` and its QR code on the projector, `stop` it when the room or
 /// the session closes: every socket ends then.
 public final class WebRoom: Sendable {
-    /// The web room's limits: TCP connections (page loads and sockets) in total and per address.
-    /// A phone opens a few at once (page, socket, a reload), so the per-address cap is above
-    /// the SSH room's; every connection counts as "waiting" since a page load needs no code.
+    /// The web room's limits: TCP connections (page loads and sockets) in total and per address,
+    /// and those still sending their request head. A phone opens a few at once (page, socket, a
+    /// reload), so the per-address cap is above the SSH room's. The total fits the process's
+    /// descriptors (DescriptorBudget), shared with the SSH room.
     public static func limits(total: Int = 300, perAddress: Int = 24) -> AttemptLimiter.Limits {
         var l = AttemptLimiter.Limits()
-        l.total = total
+        l.total = DescriptorBudget.shared.cap(total, perConnection: 1)
         l.perAddress = perAddress
-        l.unauthenticated = total
+        l.unauthenticated = max(1, l.total / 3)
+        l.unauthenticatedPerAddress = min(8, perAddress)
         return l
     }
 

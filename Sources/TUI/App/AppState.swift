@@ -94,6 +94,10 @@ public enum Msg: Sendable {
     case sessionOpened(id: String, workshop: Workshop, state: SessionState, readOnly: String?)
     /// A participant has joined a session (their presence is claimed, their join saved).
     case joined(id: String, workshop: Workshop, state: SessionState, actor: Actor)
+    /// The name was used before: the join screen asks for its rejoin code.
+    case joinNeedsProof(LocalizedText)
+    /// The rejoin code a participant was given on joining, shown on their screen.
+    case rejoinCode(String)
     /// More sessions read for the review, and how many are still to come.
     case reviewLoaded([ReviewRecord], remaining: Int)
     /// Sessions deleted from the store while review is open.
@@ -135,7 +139,8 @@ public enum Effect: Equatable, Sendable {
     /// Write a report of these sessions in this format ("md", "csv", "json", "html").
     case export(sessionIds: [String], format: String)
     /// Join a session as a participant under this name.
-    case join(sessionId: String, name: String)
+    /// `rejoinCode`: typed when the name was used before (the proof it is theirs).
+    case join(sessionId: String, name: String, rejoinCode: String? = nil)
     /// Leave the session screen (the session stays saved) and refresh the home lists.
     case leaveSession
     /// Open the review of all saved sessions, then send `.reviewOpened`.

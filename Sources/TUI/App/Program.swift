@@ -16,6 +16,21 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let now):
         app.now = now
         return []
+    case .joinNeedsProof(let why):
+        if case .join(var j) = app.route {
+            j.phase = .code
+            j.code = TextInput("", limit: 20, multiline: false)
+            app.route = .join(j)
+        }
+        app.notice = Notice(kind: .error, text: why[app.language])
+        return []
+    case .rejoinCode(let code):
+        if case .session(var s) = app.route {
+            s.rejoinCode = code
+            s.answer = .init(kind: .info, text: ParticipantKeys.yourCode(code), step: s.step.id)
+            app.route = .session(s)
+        }
+        return []
     case .deskOpened(let d):
         app.route = .desk(d)
         return []

@@ -3,12 +3,14 @@ import Store
 
 /// Joining as a participant: choose the live session (when no id was given), then a name.
 public struct JoinState: Equatable, Sendable {
-    public enum Phase: Sendable, Equatable { case pick, name }
+    public enum Phase: Sendable, Equatable { case pick, name, code }
     public var phase: Phase
     public var sessionId: String?
     public var selected = 0
     /// Room for more than a name may hold, so a long name is refused with the reason, never cut.
     public var input = TextInput("", limit: ParticipantName.maxCharacters * 4, multiline: false)
+    /// The personal rejoin code, asked when the name was used before.
+    public var code = TextInput("", limit: 20, multiline: false)
 
     public init(sessionId: String?, name: String? = nil) {
         self.sessionId = sessionId
@@ -34,6 +36,18 @@ enum Join {
                 j.phase = .name
             case .char("q"): return [.quit]
             default: break
+            }
+        case .code:
+            switch key {
+            case .enter:
+                guard let id = j.sessionId, !j.code.text.isEmpty else { return [] }
+                return [.join(sessionId: id, name: TextPolicy.cleanLine(j.input.text), rejoinCode: j.code.text)]
+            case .escape:
+                // Back to the name: perhaps it was someone else's after all.
+                j.code = TextInput("", limit: 20, multiline: false)
+                j.phase = .name
+            default:
+                _ = j.code.handle(key)
             }
         case .name:
             switch key {
@@ -80,6 +94,15 @@ enum Join {
                 y += 1
             }
             Footer.draw(app, hint: l == .nl ? "↑↓ kiezen · Enter meedoen · q stoppen" : "↑↓ choose · Enter join · q quit", into: &b)
+        case .code:
+            b.put(l == .nl ? "Je terugkomcode (je kreeg hem toen je de eerste keer meedeed)" : "Your rejoin code (you were given it when you first joined)",
+                  x: x, y: y, style: Style(.text, bold: true))
+            y += 2
+            b.box(x: x, y: y, width: width, height: 3)
+            let layout = j.code.layout(width: width - 4)
+            b.put(layout.lines.last ?? "", x: x + 2, y: y + 1, maxWidth: width - 4)
+            b.cursor = (x + 2 + layout.cursorColumn, y + 1)
+            Footer.draw(app, hint: l == .nl ? "Typ de code · Enter meedoen · Esc andere naam · Ctrl-C stoppen" : "Type the code · Enter join · Esc another name · Ctrl-C quit", into: &b)
         case .name:
             b.put(l == .nl ? "Hoe heet je? (zo zien anderen je naam)" : "What is your name? (as others will see it)", x: x, y: y, style: Style(.text, bold: true))
             y += 2

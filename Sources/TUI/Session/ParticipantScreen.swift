@@ -129,6 +129,17 @@ enum ParticipantKeys {
     static let leave = LocalizedText(
         nl: "Sessie verlaten? Wat je opsloeg blijft bewaard; met dezelfde naam kom je terug. j = ja · n = nee",
         en: "Leave the session? What you saved is kept; come back with the same name. y = yes · n = no")
+    static func yourCode(_ code: String) -> LocalizedText {
+        LocalizedText(
+            nl: "Je terugkomcode is \(code): bewaar hem. Met je naam en deze code kom je terug, ook vanaf een ander apparaat.",
+            en: "Your rejoin code is \(code): keep it. With your name and this code you can come back, from any device.")
+    }
+    static func leave(code: String?) -> LocalizedText {
+        guard let code else { return leave }
+        return LocalizedText(
+            nl: "Sessie verlaten? Wat je opsloeg blijft bewaard; terugkomen: je naam en code \(code). j = ja · n = nee",
+            en: "Leave the session? What you saved is kept; come back with your name and code \(code). y = yes · n = no")
+    }
     static let remove = LocalizedText(
         nl: "Deze bijdrage verwijderen? Ctrl-Z zet hem terug. j = ja · n = nee",
         en: "Remove this entry? Ctrl-Z brings it back. y = yes · n = no")

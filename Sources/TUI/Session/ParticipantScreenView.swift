@@ -181,7 +181,7 @@ enum ParticipantScreenView {
     static func footer(_ app: AppState, _ s: SessionScreen, _ v: ParticipantView, typing: Bool, into b: inout CellBuffer) {
         let l = app.language
         if let ask = s.asking {
-            let q = ask == .leave ? ParticipantKeys.leave : ParticipantKeys.remove
+            let q = ask == .leave ? ParticipantKeys.leave(code: s.rejoinCode) : ParticipantKeys.remove
             let y = b.height - 1
             b.fill(x: 0, y: y, width: b.width, height: 1, style: Style(.warn, bold: true, reverse: true))
             b.put(" " + Wrap.clip(q[l], width: b.width - 2), x: 0, y: y, style: Style(.warn, bold: true, reverse: true))

@@ -43,6 +43,8 @@ public struct SessionScreen: Sendable {
     var ownUndo: [Command] = []
     /// The last answer to the participant's own action (the model shows it in its step only).
     public var answer: ParticipantView.Notice?
+    /// The rejoin code this participant was given: with their name it brings them back.
+    public var rejoinCode: String?
 
     public enum Asking: Equatable, Sendable {
         case leave

@@ -28,7 +28,7 @@ struct RoomFlags: ParsableArguments {
             o.port = port
         }
         if let code {
-            guard let c = RoomCode(code) else { throw CLIError("--code must be 4 to 6 digits, not \(TerminalText.quoted(code))", nl: "--code moet 4 tot 6 cijfers zijn, niet \(TerminalText.quoted(code))") }
+            guard let c = RoomCode(code) else { throw CLIError("--code must be 4 to 12 digits, not \(TerminalText.quoted(code))", nl: "--code moet 4 tot 12 cijfers zijn, niet \(TerminalText.quoted(code))") }
             o.code = c
         }
         o.open = open

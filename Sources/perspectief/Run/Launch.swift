@@ -54,7 +54,11 @@ enum Launch {
             do { try runtime.joinable(h) } catch { throw CLIError(error.reason) }
             if let problem = terminalProblem() { throw problem }
             if let name {
-                do { try runtime.join(session, name: name) } catch { throw CLIError(error.reason) }
+                do { try runtime.join(session, name: name) } catch {
+                    // A name used before: the screen asks for its rejoin code.
+                    guard error.reason == Refusal.nameNeedsProof.reason else { throw CLIError(error.reason) }
+                    runtime.send(.joinNeedsProof(error.reason))
+                }
             }
         } else if let problem = terminalProblem() {
             throw problem
