@@ -51,6 +51,10 @@ final class RoomControl {
     private var lastSent: RoomInfo?
     /// Shown on the projector, or hidden by the facilitator (key `i`).
     private let visible = Mutex(true)
+    private var otherAddresses: [String] = []
+    /// Where the desk reads this room's state and leaves its requests.
+    private var link: RoomLink?
+    private var openedAt: Int64?
 
     init(options: RoomOptions, store: String, language: Language) {
         self.options = options
@@ -65,9 +69,19 @@ final class RoomControl {
     func open(session: String) throws(RoomError) {
         if server != nil && self.session == session { return }
         close()
-        let lan = LANAddress.find()
-        var config = SSHRoomConfig(host: options.listen ?? lan, port: options.port, code: code, store: store, session: session)
-        if options.listen == "0.0.0.0" { config.shownHost = lan }
+        // Every interface (IPv4 and IPv6) unless --listen narrows it; the join line shows
+        // the address on the default route, the help lists the others.
+        let found = LANAddress.find()
+        let lan = found.shown
+        let listen = options.listen ?? "::"
+        var config = SSHRoomConfig(host: listen, port: options.port, code: code, store: store, session: session)
+        if LANAddress.isWildcard(listen) {
+            config.shownHost = lan
+            otherAddresses = found.others
+        } else {
+            otherAddresses = []
+        }
+        openedAt = Int64((Date().timeIntervalSince1970 * 1000).rounded())
         config.extraArguments = options.workshopDirs.flatMap { ["--workshops", $0] }
         // This very binary, by its real path, so `ps` shows what each connection runs.
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), exe.hasPrefix("/") {
@@ -80,12 +94,13 @@ final class RoomControl {
         if let ms = env["PERSPECTIEF_ROOM_GRACE_MS"].flatMap({ Int64($0) }), ms > 0 { config.loginGraceMs = ms }
         server = try SSHRoomServer.open(config)
         self.session = session
+        link = RoomLink(store: store, session: session)
         if let webPort = options.webPort {
             do {
                 let w = try WebRoom.start(
-                    storeRoot: store, sessionId: session, workshops: workshops, host: options.listen ?? lan, port: webPort, code: code)
+                    storeRoot: store, sessionId: session, workshops: workshops, host: listen, port: webPort, code: code)
                 web = w
-                let address = w.address(shownHost: config.shownHost ?? (options.listen ?? lan))
+                let address = w.address(shownHost: config.shownHost ?? LANAddress.shown(listen))
                 webAddress = address
                 webQR = QRCode.modules(WebRoom.joinLink(address, code: code))
             } catch {
@@ -97,6 +112,8 @@ final class RoomControl {
 
     /// Ends every connection and child, stops listening.
     func close() {
+        link?.publish(nil)
+        link = nil
         web?.stop()
         web = nil
         webAddress = nil
@@ -108,6 +125,12 @@ final class RoomControl {
 
     func setVisible(_ on: Bool) { visible.withLock { $0 = on } }
 
+    /// Those inside stay; the servers take nobody new.
+    func stopJoins() {
+        server?.stopListening()
+        web?.stopJoins()
+    }
+
     func disconnect(_ id: String) {
         if id.hasPrefix("web-") { web?.disconnect(id) } else { server?.disconnect(id) }
     }
@@ -115,6 +138,8 @@ final class RoomControl {
     /// The room's state if it changed since the last call (`.some(nil)`: it just closed).
     func changedInfo() -> RoomInfo?? {
         var now = server.map { $0.info(visible: visible.withLock { $0 }) }
+        now?.otherAddresses = otherAddresses
+        now?.openedAt = openedAt
         if let web, var info = now {
             info.webAddress = webAddress
             info.qr = webQR
@@ -126,6 +151,8 @@ final class RoomControl {
         }
         if now == lastSent { return .none }
         lastSent = now
+        // The desk (another process) sees the room through this file.
+        link?.publish(now)
         return .some(now)
     }
 }
@@ -171,13 +198,17 @@ extension Runtime {
         case .closeRoom: room?.close()
         case .setRoomVisible(let on): room?.setVisible(on)
         case .disconnect(let id): room?.disconnect(id)
+        case .stopJoins: room?.stopJoins()
+        case .roomRequest(let r): desk?.link.request(r)
         default: break
         }
     }
 
     /// Sends the room's state into the TUI when it changed; true when it did.
     func pollRoom() -> Bool {
-        guard let room, let change = room.changedInfo() else { return false }
+        if let desk { return desk.poll(self) }
+        let asked = takeDeskRequests()
+        guard let room, let change = room.changedInfo() else { return asked }
         send(.room(change))
         return true
     }

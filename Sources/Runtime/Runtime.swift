@@ -30,6 +30,8 @@ public final class Runtime {
     /// The room participants join with ssh (open while `room?.isOpen`), and how to open it.
     var room: RoomControl?
     public var roomOptions = RoomOptions()
+    /// In `perspectief desk`: the link to the projector's room (DeskLink.swift).
+    var desk: DeskLink?
     /// A participant's screen takes Ctrl-C and Ctrl-Z as keys (it asks before leaving).
     public var controlKeysAsKeys = false
     /// The clock, in wall-clock milliseconds (tests move it by hand).

@@ -68,7 +68,7 @@ extension Runtime {
         case .leaveReview:
             reviewLoading = nil
             send(.listings(store.listings()))
-        case .openRoom, .closeRoom, .setRoomVisible, .disconnect:
+        case .openRoom, .closeRoom, .setRoomVisible, .disconnect, .stopJoins, .roomRequest:
             roomEffect(effect)
         case .leaveSession:
             room?.close()

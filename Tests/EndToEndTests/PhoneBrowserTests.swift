@@ -65,7 +65,7 @@ final class PhoneBrowserTests: XCTestCase {
         XCTAssertEqual(try phone.eval("Array.from(document.querySelectorAll('button')).filter(function(b){return b.offsetParent&&b.id!=='lang'}).every(function(b){return b.getBoundingClientRect().height>=44})") as? Bool, true, "large touch targets")
         XCTAssertFalse(try phone.text("#tagline").isEmpty, "the scenario's tagline, as on a terminal")
         facilitator.wait(for: "Deelnemers: 1")
-        facilitator.wait(for: "Verbonden: 1")
+        facilitator.wait(for: "1 verbonden")
 
         // Dutch text typed on the phone shows on the facilitator's screen.
         try phone.type(into: "#text", "één reëel")
@@ -120,9 +120,11 @@ final class PhoneBrowserTests: XCTestCase {
         try phone.wait("document.getElementById('info').textContent === 'Votes left: 1 of 2'")
         XCTAssertTrue(phone.logs.filter { $0.contains("Content Security Policy") || $0.hasPrefix("exception") }.isEmpty, "\(phone.logs)")
 
-        // The facilitator leaves the session: the room closes, the phone is told, and the page
-        // is no longer served.
+        // The facilitator leaves the session (asked first: a phone is connected): the room
+        // closes, the phone is told, and the page is no longer served.
         facilitator.keys("q")
+        facilitator.wait(for: "Sessie verlaten?")
+        facilitator.keys("j")
         try phone.wait("document.getElementById('bye').offsetParent !== null")
         XCTAssertEqual(try phone.text("#byeTitle"), "The room is closed")
         let deadline = Date().addingTimeInterval(5)

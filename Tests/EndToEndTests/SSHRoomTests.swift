@@ -94,7 +94,7 @@ final class SSHRoomTests: XCTestCase {
         ayse.type("Ayşe")
         ayse.keys("Enter")
         ayse.wait(for: "Your entries")
-        room.wait(for: "Verbonden: 1")
+        room.wait(for: "1 verbonden")
         ayse.type("één reëel")
         ayse.keys("Enter")
         room.wait(for: "één reëel — Ayşe")
@@ -113,7 +113,7 @@ final class SSHRoomTests: XCTestCase {
         let viewPid = Self.children(of: fac).first ?? 0
         XCTAssertTrue(Self.running(viewPid))
         for p in Self.children(of: ayse.panePID()) { kill(p, SIGKILL) }
-        room.wait(for: "Verbonden: 0")
+        room.wait(for: "0 verbonden")
         let deadline = Date().addingTimeInterval(5)
         while Self.running(viewPid) && Date() < deadline { usleep(50_000) }
         XCTAssertFalse(Self.running(viewPid), "the participant view of a dropped connection ends")
@@ -126,7 +126,7 @@ final class SSHRoomTests: XCTestCase {
         ayse.wait(for: "Step 2 of 14")
         room.keys("Left")
         ayse.wait(for: "één reëel")
-        room.wait(for: "Verbonden: 1")
+        room.wait(for: "1 verbonden")
         let views = Self.children(of: fac)
         XCTAssertEqual(views.count, 1)
 
@@ -137,8 +137,11 @@ final class SSHRoomTests: XCTestCase {
         }
         room.keys("Escape")
 
-        // The facilitator quits: the connection ends, no participant view is left running.
+        // The facilitator quits (asked first: someone is connected): the connection ends,
+        // no participant view is left running.
         room.keys("q")
+        room.wait(for: "Sessie verlaten?")
+        room.keys("j")
         room.wait(for: "Nieuwe sessie")
         room.keys("q")
         XCTAssertTrue(room.waitForExit().contains("EXIT=0"))
@@ -158,7 +161,7 @@ final class SSHRoomTests: XCTestCase {
         nl.wait(for: "Hoe heet je?")
         let en = try participant(port, lang: "en_GB.UTF-8")
         en.wait(for: "What is your name?")
-        room.wait(for: "Verbonden: 2")
+        room.wait(for: "2 verbonden")
         // Dutch letters work although this machine never generated nl_NL (a Mac's ssh sends it).
         nl.type("Zoë")
         nl.keys("Enter")
@@ -293,10 +296,13 @@ final class SSHRoomTests: XCTestCase {
         room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
         let p = try participant(port)
         p.wait(for: "What is your name?")
-        room.wait(for: "Verbonden: 1")
+        room.wait(for: "1 verbonden")
 
-        // `o` closes the room: the participant's connection ends; `o` again opens it.
+        // `o` closes the room (asked first: someone is connected): the participant's
+        // connection ends; `o` again opens it.
         room.keys("o")
+        room.wait(for: "s stop nieuwe aanmeldingen")
+        room.keys("j")
         room.wait(for: "the join panel gone") { !$0.contains("ssh -p \(port)") }
         XCTAssertTrue(p.waitForExit().contains("EXIT="))
         // The participant is told why, and how to come back.
@@ -345,6 +351,6 @@ final class SSHRoomTests: XCTestCase {
         XCTAssertEqual(Self.children(of: fac), [], "no participant view is left behind")
         let p = try participant(port)
         p.wait(for: "What is your name?")
-        room.wait(for: "Verbonden: 1")
+        room.wait(for: "1 verbonden")
     }
 }

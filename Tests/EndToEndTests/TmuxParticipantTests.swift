@@ -61,30 +61,45 @@ final class TmuxParticipantTests: XCTestCase {
         XCTAssertFalse(hidden.contains("— Bram"), hidden)
     }
 
-    func testHeldForReviewAcceptAndReject() throws {
+    /// Hold-for-review with the desk (issue 21): the held text is read on the desk, a second
+    /// window that is never projected; the projector shows only how many wait; what the desk
+    /// accepts appears on the projector, what it rejects never does.
+    func testHeldEntriesAreModeratedOnTheDeskNeverOnTheProjector() throws {
         let id = newSession("--hold-for-review")
-        let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
+        let facilitator = try Tmux(width: 120, height: 36, command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
         facilitator.wait(for: "Stap 1 van 14")
         facilitator.keys("Right", "Right")
         facilitator.wait(for: "Stap 3 van 14")
-        let ayse = try join(id, "Ayşe")
-        ayse.wait(for: "Het zuinige loket")
-        ayse.type("Eerst bekijken")
-        ayse.keys("Enter")
-        ayse.wait(for: "Eerst bekijken (wacht op de facilitator)")
-        facilitator.wait(for: "1 wachten op ok")
-        facilitator.keys("y")
-        facilitator.wait(for: "0 wachten op ok")
-        ayse.wait(for: "the accepted entry") { !$0.contains("wacht op de facilitator") && $0.contains("Eerst bekijken") }
-        ayse.type("Niet voor het scherm")
-        ayse.keys("Enter")
-        facilitator.wait(for: "1 wachten op ok")
-        facilitator.keys("Down", "x")
-        let after = facilitator.wait(for: "0 wachten op ok")
-        XCTAssertFalse(after.contains("Niet voor het scherm"), after)
+        let desk = try Tmux(width: 100, height: 30, command: "\(Binary.perspectief) desk \(id) --lang nl", environment: env)
+        desk.wait(for: "Regietafel — niet projecteren")
+        desk.wait(for: "Stap 3 van 14")
+        let fatima = try join(id, "Fatima")
+        fatima.wait(for: "Het zuinige loket")
+        fatima.type("Dit is een grapje, niet serieus")
+        fatima.keys("Enter")
+        desk.wait(for: "Dit is een grapje, niet serieus — Fatima")
+        let wall = facilitator.wait(for: "1 bijdrage wacht")
+        XCTAssertFalse(wall.contains("grapje"), "held text never on the projector:\n\(wall)")
+        // The desk sees who is connected (a terminal joined without the room: its presence).
+        desk.wait(for: "Verbonden (1)")
+        desk.keys("x")
+        desk.wait(for: "Niets wacht")
         // Its author is told, not left to wonder where it went.
-        let told = ayse.wait(for: "De facilitator heeft je bijdrage \"Niet voor het scherm\" niet opgenomen.")
-        XCTAssertTrue(told.contains("Eerst bekijken"), told)
+        let told = fatima.wait(for: "opgenomen.")
+        XCTAssertTrue(told.contains("De facilitator heeft je bijdrage \"Dit is een grapje, niet serieus\""), told)
+        fatima.type("Eerst bekijken")
+        fatima.keys("Enter")
+        desk.wait(for: "Eerst bekijken — Fatima")
+        XCTAssertFalse(facilitator.wait(for: "1 bijdrage wacht").contains("Eerst bekijken"))
+        desk.keys("y")
+        let accepted = facilitator.wait(for: "Eerst bekijken — Fatima")
+        XCTAssertTrue(accepted.contains("0 bijdragen wachten"), accepted)
+        XCTAssertFalse(accepted.contains("grapje"), "the rejected entry stays off the wall")
+        // The desk's timer is the session's: the projector follows.
+        desk.keys("t")
+        facilitator.wait(for: "the timer running") { !$0.contains("gepauzeerd") }
+        desk.keys("q")
+        XCTAssertTrue(desk.waitForExit().contains("EXIT=0"))
     }
 
     func testAnAnonymousSessionNeverStoresNames() throws {

@@ -37,7 +37,16 @@ final class WorkshopScreenTests: XCTestCase {
             let above = Array(lines[a.row - 1])
             XCTAssertEqual(String(above[a.column..<min(above.count, a.column + header.count)]), header, "\(header) heads its first trend")
             XCTAssertEqual(b.column, a.column, "\(header): its trends in its own column")
-            XCTAssertEqual(b.row - a.row, Int(last.prefix(2).trimmingCharacters(in: .whitespaces))! - Int(first.prefix(2).trimmingCharacters(in: .whitespaces))!)
+            // Every trend between them, in number order, in the same column (titles may wrap).
+            let from = Int(first.prefix(2).trimmingCharacters(in: .whitespaces))!
+            let to = Int(last.prefix(2).trimmingCharacters(in: .whitespaces))!
+            var previous = a.row
+            for n in (from + 1)...to {
+                let label = (n < 10 ? " " : "") + "\(n) "
+                let row = try XCTUnwrap(lines.indices.first { $0 > previous && String(Array(lines[$0]).dropFirst(a.column).prefix(3)) == label }, "trend \(n)")
+                previous = row
+            }
+            XCTAssertEqual(previous, b.row)
         }
     }
 

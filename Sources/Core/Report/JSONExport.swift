@@ -116,7 +116,7 @@ public enum JSONExport {
         o["facilitator"] = hide ? .null : st.setup.facilitator.map { .string($0) } ?? .null
         o["place"] = st.setup.place.map { .string($0) } ?? .null
         o["people"] = st.setup.people.map { .number(Double($0)) } ?? .null
-        o["groupDescription"] = st.setup.groupDescription.map { .string($0) } ?? .null
+        o["groupDescription"] = st.setup.customDescription.map { .string($0) } ?? .null
         o["participants"] = hide
             ? .array([])
             : strings(st.participants.values.sorted { ($0.joinedAt, $0.key) < ($1.joinedAt, $1.key) }.compactMap(\.name))

@@ -22,7 +22,7 @@ extension PartBuilder {
                 add(.paragraph(wp.description[l]))
                 if let persona = wp.persona { add(.lead(label: t.persona, text: persona[l])) }
             case .custom:
-                let described = p.sessionIds.compactMap { report.session($0)?.state.setup.groupDescription }.first
+                let described = p.sessionIds.compactMap { report.session($0)?.state.setup.customDescription }.first
                 add(.paragraph(described.map { $0 + " " + t.customGroupOwn } ?? t.customGroup))
             }
         }

@@ -137,10 +137,12 @@ extension Change {
             if let f = s.facilitator { o["facilitator"] = .string(f) }
             if let p = s.place { o["place"] = .string(p) }
             if let n = s.people { o["people"] = .number(Double(n)) }
-            if let d = s.groupDescription { o["groupDescription"] = .string(d) }
             o["anonymous"] = .bool(s.anonymous)
             o["voteBudget"] = .number(Double(s.voteBudget))
             o["holdForReview"] = .bool(s.holdForReview)
+            // Written only when given, so sessions without them read as before.
+            if let d = s.customDescription { o["customDescription"] = .string(d) }
+            if let p = s.customPersona { o["customPersona"] = .string(p) }
         case .participantJoined, .sessionClosed, .sessionReopened:
             break
         case .stepMoved(let to, let from):
@@ -202,15 +204,16 @@ extension Change {
             } else {
                 perspective = .custom(try f.line("customPerspective"))
             }
-            self = .sessionCreated(
-                SessionSetup(
+            var setup = SessionSetup(
                     sessionId: try f.string("session"), workshopId: try f.string("workshop"),
                     workshopTitle: try f.text("workshopTitle"), perspective: perspective, title: try f.line("title"),
                     facilitator: try f.optionalLine("facilitator"), anonymous: try f.bool("anonymous"),
                     voteBudget: try f.int("voteBudget", in: EventLimits.votes), holdForReview: try f.optionalBool("holdForReview") ?? false,
                     place: try f.optionalLine("place").flatMap { $0.isEmpty ? nil : $0 },
-                    people: try f.optionalInt("people", in: EventLimits.people),
-                    groupDescription: try f.optionalLine("groupDescription").flatMap { $0.isEmpty ? nil : $0 }))
+                    people: try f.optionalInt("people", in: EventLimits.people))
+            setup.customDescription = try f.optionalString("customDescription").map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
+            setup.customPersona = try f.optionalString("customPersona").map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
+            self = .sessionCreated(setup)
         case "participantJoined": self = .participantJoined
         case "sessionClosed": self = .sessionClosed
         case "sessionReopened": self = .sessionReopened

@@ -12,16 +12,18 @@ public struct NewSession: Equatable, Sendable {
     public var holdForReview: Bool
     /// How many people were in the room, when the facilitator says.
     public var people: Int?
-    /// Who a target group of the facilitator's own is, for the report.
-    public var groupDescription: String?
+    /// A target group of the facilitator's own: who they are, and the persona the room steps into.
+    public var customDescription: String?
+    public var customPersona: String?
 
     public init(
         workshopId: String, perspective: PerspectiveRef, title: String? = nil, facilitator: String? = nil, place: String? = nil,
         anonymous: Bool = false, voteBudget: Int = 3, holdForReview: Bool = false, people: Int? = nil,
-        groupDescription: String? = nil
+        customDescription: String? = nil, customPersona: String? = nil
     ) {
         self.people = people
-        self.groupDescription = groupDescription
+        self.customDescription = customDescription
+        self.customPersona = customPersona
         self.workshopId = workshopId
         self.perspective = perspective
         self.title = title
@@ -69,14 +71,19 @@ extension Engine {
             perspective = .custom(clean)
         }
         let title = try line(request.title, max: Self.maxTitleCharacters, LocalizedText(nl: "De titel", en: "The title"))
-        return SessionSetup(
+        var setup = SessionSetup(
             sessionId: id, workshopId: workshop.id, workshopTitle: workshop.title, perspective: perspective,
             title: title ?? TextPolicy.cleanLine(defaultTitle),
             facilitator: try line(request.facilitator, max: Self.maxNameCharacters, LocalizedText(nl: "De naam van de facilitator", en: "The facilitator's name")),
             anonymous: request.anonymous, voteBudget: request.voteBudget, holdForReview: request.holdForReview,
             place: try line(request.place, max: Self.maxTitleCharacters, LocalizedText(nl: "De plaats", en: "The place")),
-            people: request.people,
-            groupDescription: try line(request.groupDescription, max: Self.maxTitleCharacters, LocalizedText(nl: "De beschrijving van de doelgroep", en: "The group's description")))
+            people: request.people)
+        // Only a group of one's own gets a description and persona; the workshop's bring theirs.
+        if case .custom = perspective {
+            setup.customDescription = request.customDescription.map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
+            setup.customPersona = request.customPersona.map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return setup
     }
 }
 

@@ -104,8 +104,13 @@ actor WebHub {
 
     // MARK: Joining
 
+    /// The facilitator stopped new joins: those with a name stay, nobody new gets one.
+    var joinsStopped = false
+    func stopJoins() { joinsStopped = true }
+
     func join(name raw: String, address: String = "?") -> JoinResult {
         if ended { return .refused(Refusal.closed.reason) }
+        if joinsStopped { return .refused(LocalizedText(nl: "De zaal neemt geen nieuwe deelnemers meer aan.", en: "The room takes no new participants.")) }
         if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
         let joined: Joining.Joined
         do { joined = try Joining.join(handle, workshop: workshop, name: raw, now: Self.nowMs()) } catch { return .refused(error.reason) }

@@ -113,6 +113,17 @@ public final class WebRoom: Sendable {
         done.wait()
     }
 
+    /// Nobody new joins from a phone; those with a name stay.
+    public func stopJoins() {
+        let done = DispatchSemaphore(value: 0)
+        let hub = hub
+        Task {
+            await hub.stopJoins()
+            done.signal()
+        }
+        done.wait()
+    }
+
     /// Ends every socket, lets go of every name, stops listening. Safe to call twice.
     public func stop() {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }

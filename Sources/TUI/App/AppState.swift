@@ -69,6 +69,8 @@ public enum Route: Sendable {
     case review(ReviewState)
     /// One session's events in time order.
     case replay(ReplayState)
+    /// The facilitator's desk: a second window of a session, never projected.
+    case desk(DeskState)
 }
 
 public struct Notice: Equatable, Sendable {
@@ -111,8 +113,12 @@ public enum Msg: Sendable {
     case reviewOpened(ReviewState)
     /// Review as the whole program (`perspectief review`): leaving it quits.
     case reviewStarted(ReviewState)
+    /// The facilitator's desk opened on a session (`perspectief desk`).
+    case deskOpened(DeskState)
     /// The room's latest state from its servers (nil: closed), sent every tick while open.
     case room(RoomInfo?)
+    /// The names holding a presence in the session now (for the desk).
+    case presence([String])
 }
 
 /// Effects: what the executable must do for the app.
@@ -149,4 +155,8 @@ public enum Effect: Equatable, Sendable {
     case setRoomVisible(Bool)
     /// End one connection in the room.
     case disconnect(personId: String)
+    /// Keep the room open for those inside, but accept nobody new.
+    case stopJoins
+    /// The desk asks the projector's process to do this to the room.
+    case roomRequest(RoomRequest)
 }

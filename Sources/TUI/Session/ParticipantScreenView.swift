@@ -35,9 +35,11 @@ enum ParticipantScreenView {
             }
         }
         if let n = v.notice {
+            // A notice is read whole: up to two lines, never cut short.
             let style: Style = n.kind == .refused ? Style(.bad, bold: true) : n.kind == .saved ? Style(.good, bold: true) : Style(.highlight)
-            b.put(Wrap.clip(n.text[l], width: width), x: x, y: bottom, style: style)
-            bottom -= 1
+            let lines = Array(Wrap.lines(n.text[l], width: width).prefix(2))
+            for (i, line) in lines.enumerated() { b.put(line, x: x, y: bottom - lines.count + 1 + i, style: style) }
+            bottom -= lines.count
         }
         var y = 2
         y += top(v, l, x: x, y: y, width: width, bottom: bottom, into: &b)

@@ -34,6 +34,10 @@ enum Messages {
     static func readOnly(_ id: String, _ reason: String) -> CLIError {
         CLIError("session \(id) is read-only: \(reason)", nl: "sessie \(id) is alleen-lezen: \(reason)")
     }
+    static func ownPersona(_ name: String) -> CLIError {
+        CLIError("--persona and --description are for a target group of your own; \(q(name)) brings its own from the workshop",
+            nl: "--persona en --description zijn voor een eigen doelgroep; \(q(name)) heeft er een uit de workshop")
+    }
     static func customPerspective(_ name: String, workshop: String, groups: String) -> LocalizedText {
         LocalizedText(
             nl: "let op: \(q(name)) is geen doelgroep van \(workshop); de sessie krijgt een eigen doelgroep (doelgroepen: \(groups); --custom om dit niet te melden)",

@@ -16,14 +16,14 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Where the session is held (e.g. \"Zwolle, stadhuis\"); shown on the report's front page.") var place: String?
     @Option(parsing: .unconditional, help: "How many people are in the room (for the report; default: those who join plus the room).")
     var people: Int?
-    @Option(name: .customLong("description"), help: "Who a target group of your own is (one line); printed in the report.")
-    var groupDescription: String?
     @Flag(help: "Anonymous session: participant names are never stored.") var anonymous = false
     // Unconditional, so that `--votes -1` is a value out of range, not a "missing value".
     @Option(parsing: .unconditional, help: "Votes per participant in dot voting.") var votes: Int = 3
     @Flag(help: "Hold participant entries for review before they show on the projector.") var holdForReview = false
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "The perspective is a new target group on purpose: do not remark on it.") var custom = false
+    @Option(help: "For a target group of your own: the persona the room steps into in every round.") var persona: String?
+    @Option(help: "For a target group of your own: who they are, in a sentence or two.") var description: String?
 
     func run() throws {
         let w = try workshopOptions.workshop(workshop)
@@ -31,9 +31,13 @@ struct NewCommand: ParsableCommand {
         let now = Clock.nowMs()
         let l = Output.language()
         let ref = PerspectiveResolver.resolve(perspective, in: w)
+        if case .workshop = ref, persona != nil || description != nil {
+            // The workshop's own groups bring their own persona: two would confuse the room.
+            throw Messages.ownPersona(PerspectiveResolver.name(ref, in: w, language: l))
+        }
         let request = NewSession(
             workshopId: w.id, perspective: ref, title: title, facilitator: facilitator, place: place, anonymous: anonymous,
-            voteBudget: votes, holdForReview: holdForReview, people: people, groupDescription: groupDescription)
+            voteBudget: votes, holdForReview: holdForReview, people: people, customDescription: description, customPersona: persona)
         let (handle, _): (SessionHandle, Workshop)
         do {
             (handle, _) = try Creating.create(request, in: store, workshops: [w], now: now) {

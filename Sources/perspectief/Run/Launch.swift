@@ -71,6 +71,17 @@ enum Launch {
         try run(runtime)
     }
 
+    /// The facilitator's desk: a second window on the laptop's own screen, never projected.
+    static func desk(store: StoreOptions, workshops: WorkshopOptions, session: String, lang: String?, theme: String?) throws {
+        let env = ProcessInfo.processInfo.environment
+        let runtime = Runtime(
+            store: try store.open(forWriting: true), workshops: workshops.catalog().workshops, language: Output.language(lang),
+            theme: Theme.choose(flag: theme, environment: env), listings: false)
+        do { try runtime.openDesk(session) } catch { throw CLIError(error.reason) }
+        if let problem = terminalProblem() { throw problem }
+        try run(runtime)
+    }
+
     /// The screen's own checks, made before a join writes anything (an event, a presence
     /// lock) that a refused screen would leave behind.
     static func terminalProblem() -> CLIError? {
