@@ -141,6 +141,7 @@ public final class Runtime {
         review.add(loading.listed.map(ReviewRecord.init(listed:)), remaining: loading.pending.count)
         reviewLoading = loading
         review.groups = (try? GroupJournal(store: store))?.groups ?? []
+        review.summary = (try? SummaryJournal(store: store))?.current()
         return review
     }
 

@@ -40,6 +40,15 @@ extension Runtime {
             } catch {
                 send(.failed(error.message(in: app.language)))
             }
+        case .saveSummary(let text):
+            let parsed = ReportSummary.parse(text)
+            do {
+                let saved = try SummaryJournal(store: store).set(text: parsed.text, keyMessages: parsed.keyMessages, organiser: nil, now: clock())
+                send(.summarySaved(saved))
+                send(.notice(Notice(kind: .info, text: app.language == .nl ? "Samenvatting bewaard: versie \(saved.version)" : "Summary saved: version \(saved.version)")))
+            } catch {
+                send(.failed(error.message(in: app.language)))
+            }
         case .replay(let id):
             do throws(RuntimeError) {
                 let h: SessionHandle

@@ -104,6 +104,8 @@ public enum Msg: Sendable {
     case reviewRemoved([String])
     /// The organisers' groupings, after a change.
     case groupsChanged([InsightGroup])
+    /// The organiser's summary was saved as a new version.
+    case summarySaved(ReportSummary)
     /// A session's history, loaded for the timeline.
     case replayLoaded(title: String, workshop: Workshop, events: [Event])
     case refused(Refusal)
@@ -132,6 +134,8 @@ public enum Effect: Equatable, Sendable {
     case open(sessionId: String)
     /// Save a change to the organisers' groupings, then send `.groupsChanged`.
     case editGroup(GroupEdit)
+    /// Save the organiser's summary for the report (a new version), then send `.summarySaved`.
+    case saveSummary(String)
     /// Load a session's events for the timeline.
     case replay(sessionId: String)
     /// Open a saved session read-only for review.

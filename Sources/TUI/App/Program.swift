@@ -83,6 +83,9 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
             if r.tab == .matrix { r.rebuild(workshops: workshops) }
         }
         return []
+    case .summarySaved(let summary):
+        changeReview(&app) { r in r.summary = summary }
+        return []
     case .groupsChanged(let groups):
         let workshops = app.workshops
         changeReview(&app) { r in

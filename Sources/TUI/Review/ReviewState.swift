@@ -43,6 +43,10 @@ public struct ReviewState: Sendable {
     public var proposals: [SimilarInsights.Proposal]?
     public var proposalRow = 0
     public var rejectedProposals: Set<String> = []
+    /// The organiser's summary for the report as saved (nil: none yet, the report is a
+    /// concept), and the text being edited (`S`).
+    public var summary: ReportSummary?
+    public var editingSummary: TextInput?
 
     public init(records: [ReviewRecord]) { self.records = records }
 }

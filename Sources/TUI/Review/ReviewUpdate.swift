@@ -2,6 +2,7 @@ import Core
 
 enum ReviewUpdate {
     static func update(_ app: inout AppState, _ r: inout ReviewState, _ key: Key) -> [Effect] {
+        if r.editingSummary != nil { return SummaryEditor.key(&app, &r, key) }
         if r.tab == .groups && r.proposals != nil { return GroupProposals.key(&app, &r, key) }
         if r.tab == .groups && (r.renaming != nil || r.confirmingDelete) { return GroupsTab.key(&app, &r, key) }
         if var input = r.search {
@@ -70,6 +71,9 @@ enum ReviewUpdate {
                 return []
             }
             return [.editGroup(.create(refs, label: r.query))]
+        case .char("S"):
+            SummaryEditor.open(&r)
+            return []
         case .char("e"):
             r.exporting = true
             app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML · p PDF · Esc niet" : "Export: m Markdown · c CSV · j JSON · h HTML · p PDF · Esc none")
