@@ -119,4 +119,15 @@ final class ParticipantViewTableTests: XCTestCase {
         XCTAssertEqual(model.timer?.running, true)
         XCTAssertNotNil(model.persona, "the persona in every round")
     }
+
+    /// A group of the facilitator's own brings the persona written for it (`new --persona`).
+    func testACustomGroupsPersonaReachesTheParticipant() {
+        var b = SessionBuilder()
+        b.state.setup.perspective = .custom("Jongeren met schulden")
+        b.state.setup.customPersona = "Sem (22) opent geen post meer."
+        b.move(to: b.workshop.steps.first { $0.kind == .scenarioRound }!)
+        let model = ParticipantView.make(workshop: b.workshop, state: b.state, actor: SessionBuilder.anna, now: b.now)
+        XCTAssertEqual(model.persona?.text[.nl], "Sem (22) opent geen post meer.")
+        XCTAssertEqual(model.persona?.group[.en], "Jongeren met schulden")
+    }
 }

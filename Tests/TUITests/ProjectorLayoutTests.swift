@@ -86,6 +86,16 @@ final class ProjectorLayoutTests: XCTestCase {
         XCTAssertFalse(t.screen.contains("nieuwer"))
     }
 
+    func testHelpListsEveryOtherAddressTheRoomAnswersOn() {
+        var t = TUIHarness(workshop: TUIHarness.main2035, language: .en, width: 120, height: 36)
+        var info = Self.info()
+        info.otherAddresses = ["172.17.0.1 (docker0)", "[2001:db8::20] (wlan0)"]
+        t.send(.room(info))
+        XCTAssertFalse(t.screen.contains("172.17.0.1"), "the wall shows one address")
+        t.press(.char("?"))
+        XCTAssertTrue(t.screen.contains("The room can also be reached on: 172.17.0.1 (docker0) · [2001:db8::20] (wlan0)"), t.screen)
+    }
+
     func testTheKeyBarKeepsHelpAtEveryWidth() {
         XCTAssertEqual(Footer.fitted("a nieuw · b wis · ? hulp · q stop", width: 16), "a nieuw · ? hulp")
         XCTAssertEqual(Footer.fitted("a nieuw · b wis · ? hulp · q stop", width: 8), "? hulp", "the help key even when nothing else fits")

@@ -59,10 +59,17 @@ extension ParticipantView {
         state.scenarioTitles[sc.id].map { LocalizedText($0) } ?? sc.title
     }
 
-    /// The target group's persona, from the workshop, for the session's group.
+    /// The target group's persona: the workshop's for its own groups, the one the facilitator
+    /// wrote (`new --persona`, the wizard) for a group of their own.
     static func persona(_ workshop: Workshop, _ state: SessionState) -> Persona? {
-        guard case .workshop(let id) = state.setup.perspective, let p = workshop.perspective(id), let text = p.persona else { return nil }
-        return Persona(group: p.name, text: text)
+        switch state.setup.perspective {
+        case .workshop(let id):
+            guard let p = workshop.perspective(id), let text = p.persona else { return nil }
+            return Persona(group: p.name, text: text)
+        case .custom(let name):
+            guard let text = state.setup.customPersona else { return nil }
+            return Persona(group: LocalizedText(name), text: LocalizedText(text))
+        }
     }
 
     static func heading(_ kind: StepKind, _ state: SessionState) -> List.Heading {
