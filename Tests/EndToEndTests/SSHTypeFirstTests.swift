@@ -51,8 +51,15 @@ final class SSHTypeFirstTests: XCTestCase {
 
         let riet = try Tmux(
             width: 90, height: 28,
-            command: "env LANG=nl_NL.UTF-8 LC_ALL=nl_NL.UTF-8 sshpass -p 4821 ssh -tt -p \(port) -o StrictHostKeyChecking=accept-new"
+            command: "env LANG=nl_NL.UTF-8 LC_ALL=nl_NL.UTF-8 ssh -tt -p \(port) -o StrictHostKeyChecking=accept-new"
                 + " -o UserKnownHostsFile=\(knownHosts) -o LogLevel=ERROR zaal@127.0.0.1")
+        // The code is asked in her language, and a wrong one is answered in words.
+        riet.wait(for: "Code van de zaal (staat op het scherm):")
+        riet.type("0000")
+        riet.keys("Enter")
+        riet.wait(for: "Die code klopt niet; kijk nog eens op het scherm in de zaal (nog 2 pogingen).")
+        riet.type("4821")
+        riet.keys("Enter")
         riet.wait(for: "Hoe heet je?")
         riet.type("Riet")
         riet.keys("Enter")
