@@ -105,9 +105,26 @@ final class PhoneAndLaptopTests: XCTestCase {
             try phone.wait("document.getElementById('stepno').textContent === '\(at)'")
             var screen = bram.wait(for: at)
 
+            // A new step starts at its top (the page was scrolled down in the step before).
+            XCTAssertEqual(try phone.eval("window.scrollY") as? Int, 0, "step \(n) starts at the top")
+            if step.kind == .scenarioRound {
+                XCTAssertTrue(try phone.text("#persona").hasPrefix("Persona: "), "step \(n): the persona in every round")
+                XCTAssertTrue(screen.contains("Persona: "), screen)
+            }
+
             // The same timer (not running: the same to the second).
             let timer = try phone.text("#timer")
             XCTAssertEqual(Self.terminalTimer(screen), timer, "step \(n): the timer")
+
+            if n == 2 {
+                let minutes = step.minutes
+                // Past its time: both say so, with the same overtime (the timer stands still).
+                try facilitate(id, [.extendTimer(seconds: -(minutes * 60 + 7))])
+                try phone.wait("document.getElementById('timer').textContent === '⏱ TIJD OM +00:07'")
+                XCTAssertTrue(try phone.eval("document.getElementById('timer').classList.contains('over')") as? Bool ?? false)
+                screen = bram.wait(for: "⏱ TIJD OM +00:07")
+                XCTAssertEqual(Self.terminalTimer(screen), "⏱ TIJD OM +00:07")
+            }
 
             let open = try phone.visible("#composer")
             if open {
@@ -207,7 +224,10 @@ final class PhoneAndLaptopTests: XCTestCase {
                 bram.wait(for: "Stemmen over: 1 van 3")
                 bram.wait(for: "●● ")
             }
-            if n < steps.count { room.keys("Right") }
+            if n < steps.count {
+                _ = try phone.eval("window.scrollTo(0, document.body.scrollHeight)")
+                room.keys("Right")
+            }
         }
         try phone.screenshot(to: Binary.repo.appendingPathComponent(".build/phone-360-last-step.png").path)
         XCTAssertTrue(phone.logs.filter { $0.contains("Content Security Policy") || $0.hasPrefix("exception") }.isEmpty, "\(phone.logs)")
