@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The room as people use it: the facilitator runs `--room`, participants join with Debian's
@@ -10,7 +11,7 @@ final class SSHRoomTests: XCTestCase {
 
     override func setUpWithError() throws {
         for tool in ["ssh", "sshpass"] where Spawn.run(["sh", "-c", "command -v \(tool)"]).status != 0 {
-            throw XCTSkip("\(tool) is not installed (make setup installs openssh-client and sshpass)")
+            throw Requirement.missing("\(tool) is not installed (make setup installs openssh-client and sshpass)")
         }
         store = Binary.tempDir("room")
         knownHosts = store + "-known_hosts"
@@ -100,7 +101,7 @@ final class SSHRoomTests: XCTestCase {
         ayse.type("Ayşe")
         ayse.keys("Enter")
         ayse.wait(for: "Your entries")
-        room.wait(for: "Verbonden: 1")
+        room.wait(for: "1 verbonden")
         ayse.type("één reëel")
         ayse.keys("Enter")
         room.wait(for: "één reëel — Ayşe")
@@ -108,18 +109,18 @@ final class SSHRoomTests: XCTestCase {
 
         // The facilitator moves on; the participant's screen follows. Their window resizes.
         room.keys("Right")
-        ayse.wait(for: "Step 2 of 13")
+        ayse.wait(for: "Step 2 of 14")
         // The new size reaches the participant view through the pty (window-change, SIGWINCH).
         ayse.resize(70, 24)
         ayse.wait(for: "(now 70×24)")
         ayse.resize(100, 30)
-        ayse.wait(for: "Step 2 of 13")
+        ayse.wait(for: "Step 2 of 14")
 
         // The connection drops (the ssh client is killed): the child ends, the entry stays.
         let viewPid = Self.children(of: fac).first ?? 0
         XCTAssertTrue(Self.running(viewPid))
         for p in Self.children(of: ayse.panePID()) { kill(p, SIGKILL) }
-        room.wait(for: "Verbonden: 0")
+        room.wait(for: "0 verbonden")
         let deadline = Date().addingTimeInterval(5)
         while Self.running(viewPid) && Date() < deadline { usleep(50_000) }
         XCTAssertFalse(Self.running(viewPid), "the participant view of a dropped connection ends")
@@ -129,10 +130,10 @@ final class SSHRoomTests: XCTestCase {
         ayse.wait(for: "What is your name?")
         ayse.type("Ayşe")
         ayse.keys("Enter")
-        ayse.wait(for: "Step 2 of 13")
+        ayse.wait(for: "Step 2 of 14")
         room.keys("Left")
         ayse.wait(for: "één reëel")
-        room.wait(for: "Verbonden: 1")
+        room.wait(for: "1 verbonden")
         let views = Self.children(of: fac)
         XCTAssertEqual(views.count, 1)
 
@@ -143,8 +144,11 @@ final class SSHRoomTests: XCTestCase {
         }
         room.keys("Escape")
 
-        // The facilitator quits: the connection ends, no participant view is left running.
+        // The facilitator quits (asked first: someone is connected): the connection ends,
+        // no participant view is left running.
         room.keys("q")
+        room.wait(for: "Sessie verlaten?")
+        room.keys("j")
         room.wait(for: "Nieuwe sessie")
         room.keys("q")
         XCTAssertTrue(room.waitForExit().contains("EXIT=0"))
@@ -164,7 +168,7 @@ final class SSHRoomTests: XCTestCase {
         nl.wait(for: "Hoe heet je?")
         let en = try participant(port, lang: "en_GB.UTF-8", code: nil)
         en.wait(for: "What is your name?")
-        room.wait(for: "Verbonden: 2")
+        room.wait(for: "2 verbonden")
         // Dutch letters work although this machine never generated nl_NL (a Mac's ssh sends it).
         nl.type("Zoë")
         nl.keys("Enter")
@@ -321,10 +325,13 @@ final class SSHRoomTests: XCTestCase {
         room.wait(for: "ssh -p \(port) zaal@127.0.0.1")
         let p = try participant(port)
         p.wait(for: "What is your name?")
-        room.wait(for: "Verbonden: 1")
+        room.wait(for: "1 verbonden")
 
-        // `o` closes the room: the participant's connection ends; `o` again opens it.
+        // `o` closes the room (asked first: someone is connected): the participant's
+        // connection ends; `o` again opens it.
         room.keys("o")
+        room.wait(for: "s stop nieuwe aanmeldingen")
+        room.keys("j")
         room.wait(for: "the join panel gone") { !$0.contains("ssh -p \(port)") }
         XCTAssertTrue(p.waitForExit().contains("EXIT="))
         // The participant is told why, and how to come back.
@@ -373,6 +380,6 @@ final class SSHRoomTests: XCTestCase {
         XCTAssertEqual(Self.children(of: fac), [], "no participant view is left behind")
         let p = try participant(port)
         p.wait(for: "What is your name?")
-        room.wait(for: "Verbonden: 1")
+        room.wait(for: "1 verbonden")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Room
@@ -34,7 +35,7 @@ final class QRCodeTests: XCTestCase {
     }
 
     func decode(_ rows: [String], inkIsDark: Bool) throws -> String {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg") else { throw XCTSkip("zbar-tools is not installed (make setup)") }
+        try Requirement.tool("/usr/bin/zbarimg", "zbar-tools")
         let path = NSTemporaryDirectory() + "pf-qr-\(UUID().uuidString.prefix(8)).pgm"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Self.pgm(Self.pixels(rows, inkIsDark: inkIsDark)).write(to: URL(fileURLWithPath: path))

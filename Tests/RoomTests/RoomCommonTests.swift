@@ -95,9 +95,83 @@ final class AttemptLimiterTests: XCTestCase {
 
 final class LANAddressTests: XCTestCase {
     func testFindsAnIPv4Address() {
-        let a = LANAddress.find()
+        let a = LANAddress.find().shown
         let parts = a.split(separator: ".")
         XCTAssertEqual(parts.count, 4, a)
         XCTAssertTrue(parts.allSatisfy { UInt8($0) != nil }, a)
+    }
+
+    /// A laptop with Docker and a VPN: the address shown is the one on the default route's
+    /// interface, not the first interface that happens to be up.
+    func testShowsTheDefaultRoutesInterfaceAndListsTheOthers() {
+        let table = """
+            Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
+            tun0\t0000080A\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0
+            wlan0\t00000000\t0101A8C0\t0003\t0\t0\t600\t00000000\t0\t0\t0
+            eth0\t00000000\t0100000A\t0003\t0\t0\t100\t00000000\t0\t0\t0
+            docker0\t000011AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0
+            """
+        XCTAssertEqual(LANAddress.defaultRouteInterface(table), "eth0", "the lowest metric wins")
+        XCTAssertNil(LANAddress.defaultRouteInterface("Iface\tDestination\n"))
+        let list = [
+            LANAddress.Interface(name: "docker0", address: "172.17.0.1", ipv6: false),
+            LANAddress.Interface(name: "wlan0", address: "192.168.1.20", ipv6: false),
+            LANAddress.Interface(name: "wlan0", address: "fe80::1", ipv6: true),
+            LANAddress.Interface(name: "wlan0", address: "2001:db8::20", ipv6: true),
+        ]
+        let chosen = LANAddress.choose(list, defaultInterface: "wlan0")
+        XCTAssertEqual(chosen.shown, "192.168.1.20")
+        XCTAssertEqual(chosen.others, ["172.17.0.1 (docker0)", "[2001:db8::20] (wlan0)"], "link-local left out")
+        XCTAssertEqual(LANAddress.choose([], defaultInterface: nil).shown, "127.0.0.1")
+        XCTAssertEqual(LANAddress.choose(list, defaultInterface: "ppp0").shown, "172.17.0.1", "no route: the first IPv4")
+    }
+}
+
+/// The room between the projector's process and the desk: a status file and a requests file.
+final class RoomLinkTests: XCTestCase {
+    func testTheDeskReadsWhatTheProjectorWroteAndTheProjectorTakesTheDesksRequests() throws {
+        let store = NSTemporaryDirectory() + "perspectief-link-" + UUID().uuidString.lowercased()
+        try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let link = RoomLink(store: store, session: "s1")
+        XCTAssertNil(link.status(), "no projector, no room")
+        var info = RoomInfo(
+            sshCommand: "ssh -p 2222 zaal@192.168.1.20", webAddress: "http://192.168.1.20:8080", code: "4821", fingerprint: "SHA256:x",
+            people: [RoomPerson(id: "ssh-1", name: "Riet \u{1B}[31mrood", since: 1_795_356_000_000, via: .ssh, address: "192.168.1.31")],
+            visible: false, joinsStopped: true)
+        info.openedAt = 1_795_356_000_000
+        info.otherAddresses = ["172.17.0.1 (docker0)"]
+        link.publish(info)
+        let read = try XCTUnwrap(link.status())
+        XCTAssertEqual(read.sshCommand, info.sshCommand)
+        XCTAssertEqual(read.code, "4821")
+        XCTAssertEqual(read.openedAt, info.openedAt)
+        XCTAssertEqual(read.otherAddresses, info.otherAddresses)
+        XCTAssertTrue(read.joinsStopped)
+        XCTAssertFalse(read.visible)
+        XCTAssertEqual(read.people.first?.address, "192.168.1.31")
+        XCTAssertFalse(read.people.first?.name?.unicodeScalars.contains("\u{1B}") ?? true, "a name from a file never reaches a screen raw")
+        link.publish(nil)
+        XCTAssertNil(link.status(), "a closed room is gone for the desk")
+
+        XCTAssertEqual(link.takeRequests(), [])
+        link.request(.stopJoins)
+        link.request(.showPanel)
+        XCTAssertEqual(link.takeRequests(), [.stopJoins, .showPanel])
+        XCTAssertEqual(link.takeRequests(), [], "each request is carried out once")
+        link.request(.open)
+        var old = [timespec(tv_sec: time(nil) - 60, tv_nsec: 0), timespec(tv_sec: time(nil) - 60, tv_nsec: 0)]
+        utimensat(AT_FDCWD, link.requestsPath, &old, 0)
+        XCTAssertEqual(link.takeRequests(), [], "a request nobody carried out in time is dropped")
+    }
+
+    func testAStatusLeftByADeadProjectorIsIgnored() throws {
+        let store = NSTemporaryDirectory() + "perspectief-link-" + UUID().uuidString.lowercased()
+        try FileManager.default.createDirectory(atPath: store + "/.room", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let link = RoomLink(store: store, session: "s1")
+        // pid 2^22+1 is above Linux's pid_max default: no such process.
+        try #"{"pid":4194305,"ssh":"ssh -p 2222 zaal@10.0.0.1","people":[]}"#.write(toFile: link.statusPath, atomically: true, encoding: .utf8)
+        XCTAssertNil(link.status())
     }
 }

@@ -131,7 +131,7 @@ public struct Engine: Sendable {
         case .changeSettings(let hold, let hide, let budget, let room):
             try facilitatorOnly()
             if let budget, budget < 0 || budget > 99 {
-                throw Refusal(nl: "Het stembudget moet tussen 0 en 99 liggen.", en: "The vote budget must be between 0 and 99.")
+                throw .voteBudgetRange
             }
             return plain(.settingsChanged(holdForReview: hold, hideNames: hide, voteBudget: budget, roomVisible: room))
         case .renameScenario(let id, let title):

@@ -5,7 +5,8 @@ public enum StepEntries {
     /// step. A participant sees their own entries where the room works each on their own (the
     /// steps that collect by step, and the insights step) — or the room's too when the
     /// facilitator shows them (`roomVisible`, key `z`) — and the room's live insights where they
-    /// are worked on together. Held entries are only ever their author's (and the facilitator's).
+    /// are worked on together. Held entries are only ever their author's: the facilitator reads
+    /// them on the desk (`DeskState`), never on the projected screen.
     public static func indices(_ state: SessionState, _ step: Workshop.Step, viewer: Actor, scenarios: [String]) -> [Int] {
         let participant = viewer.role == .participant
         switch step.kind.list {
@@ -19,9 +20,8 @@ public enum StepEntries {
             for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
                 if e.kind == .implication, e.isLive, let sc = e.scenario {
                     byScenario[sc, default: []].append(i)
-                } else if e.step == step.id && e.kind != .implication {
-                    if participant && !e.isLive && e.owner != viewer.key { continue }
-                    notes.append(i)
+                } else if e.step == step.id && e.kind == .note {
+                    if participant ? (e.owner == viewer.key || (state.roomVisible && e.isLive)) : e.isLive { notes.append(i) }
                 }
             }
             return scenarios.flatMap { byScenario[$0] ?? [] } + notes
@@ -30,6 +30,9 @@ public enum StepEntries {
             let ownOnly = step.kind.participantsWorkAlone && !state.roomVisible
             var out: [Int] = []
             for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
+                // Held text never reaches the projector: it is read on the desk, and the wall
+                // shows only how many wait. Its author still sees it, marked as waiting.
+                if !participant && e.status == .pending { continue }
                 guard byStep ? e.step == step.id : e.kind == .insight else { continue }
                 if participant {
                     let mine = e.owner == viewer.key

@@ -26,7 +26,7 @@ struct PtyChild {
         var name = [CChar](repeating: 0, count: 256)
         let r = UInt16(clamping: max(rows, 1)), c = UInt16(clamping: max(cols, 1))
         guard croom_openpty(&master, &slave, &name, Int32(name.count), r, c) == 0 else {
-            throw RoomError("no pseudo-terminal: \(String(cString: strerror(errno)))")
+            throw RoomError("no pseudo-terminal: \(String(cString: strerror(errno)))", nl: "geen pseudoterminal: \(String(cString: strerror(errno)))")
         }
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
@@ -34,7 +34,7 @@ struct PtyChild {
         guard croom_pipe_cloexec(&fds) == 0 else {
             close(master)
             close(slave)
-            throw RoomError("no pipe: \(String(cString: strerror(errno)))")
+            throw RoomError("no pipe: \(String(cString: strerror(errno)))", nl: "geen pijp: \(String(cString: strerror(errno)))")
         }
         defer {
             close(slave)
@@ -72,7 +72,7 @@ struct PtyChild {
         guard rc == 0 else {
             close(master)
             close(fds[0])
-            throw RoomError("cannot start the participant view: \(String(cString: strerror(rc)))")
+            throw RoomError("cannot start the participant view: \(String(cString: strerror(rc)))", nl: "kan het deelnemersscherm niet starten: \(String(cString: strerror(rc)))")
         }
         _ = fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK)
         return PtyChild(pid: pid, master: master, announce: fds[0])

@@ -37,6 +37,6 @@ public struct SSHRoomConfig: Sendable {
 
     /// The line people type.
     public func joinCommand(port actualPort: Int) -> String {
-        "ssh -p \(actualPort) zaal@\(shownHost ?? host)"
+        "ssh -p \(actualPort) zaal@\(shownHost ?? LANAddress.shown(host))"
     }
 }

@@ -16,6 +16,8 @@ public final class SSHRoomServer: Sendable {
     public let hostKey: HostKey
     let group: MultiThreadedEventLoopGroup
     let listener: Mutex<Channel?> = Mutex(nil)
+    /// IPv4 beside `::` where the system keeps IPv6 sockets IPv6-only (bindv6only=1).
+    let listener4: Mutex<Channel?> = Mutex(nil)
     let peers: Mutex<[Int: Peer]> = Mutex([:])
     let limiter: Mutex<AttemptLimiter>
     let nextId = Atomic<Int>(1)
@@ -26,6 +28,8 @@ public final class SSHRoomServer: Sendable {
     public let port: Atomic<Int> = Atomic(0)
     /// Set when the room closes: each participant's connection then says how to come back.
     let closing = Atomic<Bool>(false)
+    /// New connections are no longer accepted (`stopListening`).
+    public let joinsStopped = Atomic<Bool>(false)
 
     /// One TCP connection, as the registry knows it.
     struct Peer {
@@ -69,9 +73,22 @@ public final class SSHRoomServer: Sendable {
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [self] channel in accept(channel) }
         do {
-            let ch = try bootstrap.bind(host: config.host, port: config.port).wait()
-            port.store(ch.localAddress?.port ?? config.port, ordering: .relaxed)
+            let ch: Channel
+            do {
+                ch = try bootstrap.bind(host: config.host, port: config.port).wait()
+            } catch where config.host == "::" {
+                // A kernel without IPv6: every IPv4 interface still.
+                ch = try bootstrap.bind(host: "0.0.0.0", port: config.port).wait()
+            }
+            let bound = ch.localAddress?.port ?? config.port
+            port.store(bound, ordering: .relaxed)
             listener.withLock { $0 = ch }
+            if config.host == "::", ch.localAddress?.protocol == .inet6 {
+                // Usually `::` is dual-stack and this bind is refused (the port is taken by it);
+                // where IPv6 sockets are IPv6-only it gives the IPv4 half.
+                let v4 = try? bootstrap.bind(host: "0.0.0.0", port: bound).wait()
+                listener4.withLock { $0 = v4 }
+            }
         } catch {
             try? group.syncShutdownGracefully()
             throw RoomError("cannot open the room on \(config.host) port \(config.port): \(error)", nl: "kan de zaal niet openen op \(config.host) poort \(config.port): \(error)")
@@ -82,7 +99,7 @@ public final class SSHRoomServer: Sendable {
     public func info(visible: Bool = true) -> RoomInfo {
         RoomInfo(
             sshCommand: config.joinCommand(port: port.load(ordering: .relaxed)), code: config.code?.digits,
-            fingerprint: fingerprint, people: snapshot(), visible: visible)
+            fingerprint: fingerprint, people: snapshot(), visible: visible, joinsStopped: joinsStopped.load(ordering: .relaxed))
     }
 
     /// Who is in the room: every connection past the code, oldest first.
@@ -104,6 +121,20 @@ public final class SSHRoomServer: Sendable {
         channel?.close(promise: nil)
     }
 
+    /// Stops listening for new connections; those inside stay connected.
+    public func stopListening() {
+        let main = listener.withLock { l in
+            defer { l = nil }
+            return l
+        }
+        let v4 = listener4.withLock { l in
+            defer { l = nil }
+            return l
+        }
+        for c in [main, v4] { try? c?.close().wait() }
+        joinsStopped.store(true, ordering: .relaxed)
+    }
+
     /// Stops listening, ends every connection and every child: SIGHUP, then SIGKILL after a
     /// short grace. Blocks the caller (the facilitator's loop is done by then).
     public func shutdown(graceMs: Int = 1500) {
@@ -112,6 +143,11 @@ public final class SSHRoomServer: Sendable {
             return l
         }
         try? l?.close().wait()
+        let l4 = listener4.withLock { l in
+            defer { l = nil }
+            return l
+        }
+        try? l4?.close().wait()
         closing.store(true, ordering: .releasing)
         let open = peers.withLock { peers in
             for k in peers.keys where peers[k]?.outcome == nil { peers[k]?.outcome = "room closed" }
@@ -172,14 +208,14 @@ public final class SSHRoomServer: Sendable {
 
     /// Only one session channel per connection; every forwarding channel is refused.
     func openChannel(_ child: Channel, type: SSHChannelType, peer id: Int, address: String) -> EventLoopFuture<Void> {
-        guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room")) }
+        guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room", nl: "geen doorsturen in een zaal")) }
         let first = peers.withLock { peers -> Bool in
             guard var p = peers[id], p.admitted, !p.sessionOpened else { return false }
             p.sessionOpened = true
             peers[id] = p
             return true
         }
-        guard first else { return child.eventLoop.makeFailedFuture(RoomError("one session per connection")) }
+        guard first else { return child.eventLoop.makeFailedFuture(RoomError("one session per connection", nl: "één sessie per verbinding")) }
         return child.eventLoop.makeCompletedFuture {
             try child.syncOptions?.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             try child.pipeline.syncOperations.addHandler(SessionHandler(server: self, peer: id, address: address))

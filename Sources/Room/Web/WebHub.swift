@@ -78,10 +78,8 @@ actor WebHub {
     init(storeRoot: String, sessionId: String, workshops: [Workshop], published: PeopleBox) throws {
         let store = try SessionStore(root: storeRoot, create: false)
         let h = try store.open(sessionId)
-        if let reason = h.readOnlyReason { throw StoreError("session \(sessionId) cannot be joined: it is read-only (\(reason))") }
-        guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else {
-            throw StoreError("session \(sessionId) uses workshop \"\(h.state.setup.workshopId)\", which is not installed here")
-        }
+        let w: Workshop
+        do { w = try Joining.joinable(h, workshops: workshops) } catch { throw StoreError(error.reason) }
         self.sessionId = sessionId
         handle = h
         workshop = w
@@ -106,8 +104,13 @@ actor WebHub {
 
     // MARK: Joining
 
+    /// The facilitator stopped new joins: those with a name stay, nobody new gets one.
+    var joinsStopped = false
+    func stopJoins() { joinsStopped = true }
+
     func join(name raw: String, address: String = "?") -> JoinResult {
         if ended { return .refused(Refusal.closed.reason) }
+        if joinsStopped { return .refused(LocalizedText(nl: "De zaal neemt geen nieuwe deelnemers meer aan.", en: "The room takes no new participants.")) }
         if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
         let joined: Joining.Joined
         do { joined = try Joining.join(handle, workshop: workshop, name: raw, now: Self.nowMs()) } catch { return .refused(error.reason) }

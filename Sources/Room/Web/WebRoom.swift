@@ -62,7 +62,7 @@ public final class WebRoom: Sendable {
             logger: logger)
         let server = Task {
             do { try await app.run() } catch { outcome.finish(.failure(error)) }
-            outcome.finish(.failure(StoreError("the web server stopped")))
+            outcome.finish(.failure(StoreError("the web server stopped", nl: "de webserver is gestopt")))
         }
         let bound: Int
         switch outcome.wait() {
@@ -72,7 +72,7 @@ public final class WebRoom: Sendable {
             let stopHub = DispatchSemaphore(value: 0)
             Task { await hub.stop(); stopHub.signal() }
             stopHub.wait()
-            throw StoreError("cannot serve the participant page on \(host):\(port): \(Self.reason(error))")
+            throw StoreError("cannot serve the participant page on \(host):\(port): \(Self.reason(error))", nl: "kan de deelnemerspagina niet aanbieden op \(host):\(port): \(Self.reason(error))")
         }
         let watcher = HubWatcher()
         watcher.start(folder: storeRoot + "/" + sessionId, hub: hub)
@@ -108,6 +108,17 @@ public final class WebRoom: Sendable {
         let hub = hub
         Task {
             await hub.disconnect(personId: personId)
+            done.signal()
+        }
+        done.wait()
+    }
+
+    /// Nobody new joins from a phone; those with a name stay.
+    public func stopJoins() {
+        let done = DispatchSemaphore(value: 0)
+        let hub = hub
+        Task {
+            await hub.stopJoins()
             done.signal()
         }
         done.wait()

@@ -16,6 +16,12 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let now):
         app.now = now
         return []
+    case .deskOpened(let d):
+        app.route = .desk(d)
+        return []
+    case .reviewStarted(let r):
+        app.route = .review(r)
+        return []
     case .reviewOpened(var r):
         r.returnsHome = true
         app.route = .review(r)
@@ -37,9 +43,16 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         app.notice = nil
         return []
     case .sessionChanged(let state):
+        if case .desk(var d) = app.route {
+            DeskUpdate.changed(&d, state)
+            app.route = .desk(d)
+            return []
+        }
         guard case .session(var s) = app.route else { return [] }
+        let stepBefore = s.step.id
         SessionUpdate.changed(&s, state)
         app.route = .session(s)
+        if !s.isParticipant, let collapse = RoomKeys.stepMoved(&app, from: stepBefore) { return [collapse] }
         return []
     case .reviewLoaded(let records, let remaining):
         let workshops = app.workshops
@@ -88,10 +101,24 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         }
         restoreInput(&app)
         return []
+    case .notice(let notice):
+        app.notice = notice
+        return []
     case .key(let key):
         return keyPressed(&app, key)
     case .room(let info):
+        if case .desk(var d) = app.route {
+            d.room = info
+            app.route = .desk(d)
+            return []
+        }
         RoomKeys.received(&app, info)
+        return []
+    case .presence(let names):
+        if case .desk(var d) = app.route {
+            d.present = names
+            app.route = .desk(d)
+        }
         return []
     }
 }
@@ -139,9 +166,16 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         let effects = Join.update(&app, &j, key)
         if case .join = app.route { app.route = .join(j) }
         return effects
+    case .desk(var d):
+        let effects = DeskUpdate.update(&app, &d, key)
+        if case .desk = app.route { app.route = .desk(d) }
+        return effects
     case .session(var s):
         // The room's keys (o, i, p and the list of who is connected), when not typing.
-        if !s.isParticipant, s.input == nil, !s.card, let effects = RoomKeys.handle(&app, s, key) { return effects }
+        if !s.isParticipant, s.input == nil, !s.card, let effects = RoomKeys.handle(&app, s, key) {
+            if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
+            return effects
+        }
         let effects = s.isParticipant ? ParticipantUpdate.update(&app, &s, key) : SessionUpdate.update(&app, &s, key)
         if case .session = app.route { app.route = .session(s) }
         if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
@@ -160,10 +194,14 @@ public func view(_ app: AppState) -> CellBuffer {
     case .wizard(let w): Wizard.view(app, w, into: &b)
     case .session(let s):
         if s.isParticipant { ParticipantScreenView.view(app, s, into: &b) } else { SessionView.view(app, s, into: &b) }
-        if !s.isParticipant { RoomPanel.peopleOverlay(app, into: &b) }
+        if !s.isParticipant {
+            RoomPanel.peopleOverlay(app, into: &b)
+            RoomConfirmKeys.draw(app, into: &b)
+        }
     case .join(let j): Join.view(app, j, into: &b)
     case .review(let r): ReviewView.view(app, r, into: &b)
     case .replay(let r): ReplayScreen.view(app, r, into: &b)
+    case .desk(let d): DeskView.view(app, d, into: &b)
     }
     if app.help {
         b.cursor = nil

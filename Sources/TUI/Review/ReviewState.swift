@@ -36,8 +36,13 @@ public struct ReviewState: Sendable {
     public var confirmingDelete = false
     /// Opened from the home screen: q goes back there instead of quitting.
     public var returnsHome = false
-    /// Waiting for the export format key (m, c, j, h).
+    /// Waiting for the export format key (m, c, j, h, p).
     public var exporting = false
+    /// Grouping help: the proposals shown (nil: not shown), the selected one, and those the
+    /// organiser rejected in this review.
+    public var proposals: [SimilarInsights.Proposal]?
+    public var proposalRow = 0
+    public var rejectedProposals: Set<String> = []
 
     public init(records: [ReviewRecord]) { self.records = records }
 }

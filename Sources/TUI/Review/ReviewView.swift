@@ -40,7 +40,9 @@ enum ReviewView {
             b.put("/" + (layout.lines.last ?? ""), x: 1, y: b.height - 2, style: Style(.accent, bold: true, reverse: true))
             b.cursor = (2 + layout.cursorColumn, b.height - 2)
         }
-        if r.tab == .groups {
+        if r.tab == .groups && r.proposals != nil {
+            Footer.draw(app, hint: GroupProposals.hint(l), short: GroupProposals.hint(l), into: &b)
+        } else if r.tab == .groups {
             Footer.draw(app, hint: GroupsTab.hint(l), short: GroupsTab.shortHint(l), into: &b)
         } else {
             let hint = l == .nl ? "Tab sessies/matrix/groepen · / zoeken · Enter openen · t tijdlijn · w p o d filters · e exporteren · q stoppen"

@@ -35,9 +35,11 @@ enum ParticipantScreenView {
             }
         }
         if let n = v.notice {
+            // A notice is read whole: up to two lines, never cut short.
             let style: Style = n.kind == .refused ? Style(.bad, bold: true) : n.kind == .saved ? Style(.good, bold: true) : Style(.highlight)
-            b.put(Wrap.clip(n.text[l], width: width), x: x, y: bottom, style: style)
-            bottom -= 1
+            let lines = Array(Wrap.lines(n.text[l], width: width).prefix(2))
+            for (i, line) in lines.enumerated() { b.put(line, x: x, y: bottom - lines.count + 1 + i, style: style) }
+            bottom -= lines.count
         }
         var y = 2
         y += top(v, l, x: x, y: y, width: width, bottom: bottom, into: &b)
@@ -82,26 +84,23 @@ enum ParticipantScreenView {
             y += b.paragraph("? " + p[l], x: x, y: y, width: width, maxRows: 2, style: Style(.highlight))
         }
         if !v.trends.isEmpty, y < bottom - 6 {
-            let room = max(2, (bottom - y) / 2)
-            let columns = width >= 110 ? 2 : 1
-            let colWidth = width / columns
-            for (i, t) in v.trends.prefix(room * columns).enumerated() {
-                let line = Wrap.clip("\(t.number) \(t.title[l])", width: colWidth - 1)
-                b.put(line, x: x + (i / room) * colWidth, y: y + i % room, style: Style(.dim))
-            }
-            y += min(room, (v.trends.count + columns - 1) / columns)
+            y += columns(v.trends.map { "\($0.number) \($0.title[l])" }, x: x, y: y, width: width, bottom: bottom, into: &b)
         }
         if !v.directions.isEmpty, y < bottom - 6 {
-            let room = max(2, (bottom - y) / 2)
-            let columns = width >= 110 ? 2 : 1
-            let colWidth = width / columns
-            for (i, d) in v.directions.prefix(room * columns).enumerated() {
-                let line = Wrap.clip("→\(d.number) \(d.title[l]) (\(d.insights.count))", width: colWidth - 1)
-                b.put(line, x: x + (i / room) * colWidth, y: y + i % room, style: Style(.dim))
-            }
-            y += min(room, (v.directions.count + columns - 1) / columns)
+            y += columns(v.directions.map { "→\($0.number) \($0.title[l]) (\($0.insights.count))" }, x: x, y: y, width: width, bottom: bottom, into: &b)
         }
         return y - start + 1
+    }
+
+    /// Short lines in one column, or two on a wide screen, in at most half the rows left.
+    static func columns(_ lines: [String], x: Int, y: Int, width: Int, bottom: Int, into b: inout CellBuffer) -> Int {
+        let room = max(2, (bottom - y) / 2)
+        let count = width >= 110 ? 2 : 1
+        let colWidth = width / count
+        for (i, line) in lines.prefix(room * count).enumerated() {
+            b.put(Wrap.clip(line, width: colWidth - 1), x: x + (i / room) * colWidth, y: y + i % room, style: Style(.dim))
+        }
+        return min(room, (lines.count + count - 1) / count)
     }
 
     static func heading(_ v: ParticipantView, _ l: Language) -> String {

@@ -25,10 +25,11 @@ extension S {
             : "o  Open the room at the start (join with ssh from own laptop): " + (on ? "yes" : "no")
     }
     static func roomConnected(_ l: Language, _ n: Int) -> String { l == .nl ? "Verbonden: \(n)" : "Connected: \(n)" }
-    static func roomHidden(_ l: Language, _ n: Int) -> String {
-        l == .nl ? "Zaal open · \(n) verbonden · i: toon hoe je meedoet" : "Room open · \(n) connected · i: show how to join"
-    }
     static func roomDisconnected(_ l: Language, _ who: String) -> String {
         l == .nl ? "Verbinding verbroken: \(who)" : "Disconnected: \(who)"
     }
+}
+
+extension S {
+    static let roomOtherAddresses = t("De zaal is ook bereikbaar op: ", "The room can also be reached on: ")
 }

@@ -28,6 +28,9 @@ public struct SessionScreen: Sendable {
     /// A running timer carries on into the next step (what facilitators expect); `T` turns
     /// it off for this screen.
     public var timerRunsOn = true
+    /// The list follows new entries (the selection stays on the newest) until the
+    /// facilitator scrolls up; back at the end (↓, G) it follows again.
+    public var follow = true
 
     // A participant's own screen (type-first):
     /// The input line that is always there where the step takes input; kept across steps.
@@ -59,7 +62,14 @@ public struct SessionScreen: Sendable {
         self.readOnly = readOnly
         self.actor = actor
         visible = Self.visibleIndices(state, step, actor, scenarios: workshop.scenarios.map(\.id))
+        follow = Self.follows(step.kind)
+        if actor.role != .participant && follow { selected = max(0, visible.count - 1) }
     }
+
+    /// Steps where the room types are followed to the newest entry; the lists the
+    /// facilitator works through (the harvest's dots, robustness, directions, voting) start
+    /// at the top and stay where the facilitator is.
+    static func follows(_ kind: StepKind) -> Bool { [.opening, .trends, .scenarioRound, .insights, .close].contains(kind) }
 
     public var isParticipant: Bool { actor.role == .participant }
 
@@ -135,10 +145,18 @@ enum SessionUpdate {
         case .char("T"):
             s.timerRunsOn.toggle()
             app.notice = Notice(kind: .info, text: s.timerRunsOn ? S.timerRunsOnOn[app.language] : S.timerRunsOnOff[app.language])
-        case .up, .char("k"): s.selected = max(0, min(s.selected, count - 1) - 1)
-        case .down, .char("j"): s.selected = min(max(0, count - 1), s.selected + 1)
-        case .home, .char("g"): s.selected = 0
-        case .end, .char("G"): s.selected = max(0, count - 1)
+        case .up, .char("k"):
+            s.selected = max(0, min(s.selected, count - 1) - 1)
+            s.follow = s.selected >= count - 1
+        case .down, .char("j"):
+            s.selected = min(max(0, count - 1), s.selected + 1)
+            s.follow = s.selected >= count - 1
+        case .home, .char("g"):
+            s.selected = 0
+            s.follow = count <= 1
+        case .end, .char("G"):
+            s.selected = max(0, count - 1)
+            s.follow = true
         case .char("a"):
             guard step.kind.entryKind != nil else {
                 app.notice = Notice(kind: .info, text: Refusal.noEntriesHere.reason[app.language])
@@ -255,10 +273,14 @@ enum SessionUpdate {
         let before = s.state.entries.count
         let chosen = s.selectedEntry?.id
         let mineAdded = s.submitted != nil && s.submitted?.editing == nil
+        let stepBefore = s.step.id
         s.state = state
+        if s.step.id != stepBefore { s.follow = SessionScreen.follows(s.step.kind) }
         s.submitted = nil
         let count = s.visible.count
-        if mineAdded, let at = s.visible.lastIndex(where: { $0 >= before && state.entries[$0].owner == s.actor.key }) {
+        if s.follow && !s.isParticipant {
+            s.selected = count - 1  // the projector shows what the room just typed
+        } else if mineAdded, let at = s.visible.lastIndex(where: { $0 >= before && state.entries[$0].owner == s.actor.key }) {
             s.selected = at  // follow what was just added here
         } else if let chosen, let at = s.visible.firstIndex(where: { state.entries[$0].id == chosen }) {
             s.selected = at

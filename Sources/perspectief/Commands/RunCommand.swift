@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try InterfaceOptions.check(lang: lang, theme: theme)
         let room = try roomFlags.options(session: session, workshopDirs: workshopOptions.workshops)
-        try Interactive.facilitator(
+        try Launch.facilitator(
             store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme, room: room, openRoom: roomFlags.room)
     }
 }
@@ -35,7 +35,7 @@ struct JoinCommand: ParsableCommand {
 
     func run() throws {
         try InterfaceOptions.check(lang: lang, theme: theme)
-        try Interactive.participant(store: storeOptions, workshops: workshopOptions, session: session, name: name, lang: lang, theme: theme)
+        try Launch.participant(store: storeOptions, workshops: workshopOptions, session: session, name: name, lang: lang, theme: theme)
     }
 }
 
@@ -50,6 +50,6 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         try InterfaceOptions.check(lang: lang, theme: theme)
-        try Interactive.review(store: storeOptions, workshops: workshopOptions, lang: lang, theme: theme)
+        try Launch.review(store: storeOptions, workshops: workshopOptions, lang: lang, theme: theme)
     }
 }
