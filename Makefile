@@ -13,6 +13,8 @@ APT_PACKAGES += chromium poppler-utils
 # The participant page: libqrencode for the projector's QR code; zbar-tools (a QR decoder)
 # for its tests.
 APT_PACKAGES += libqrencode-dev zbar-tools
+# The phone page's accessibility test: axe-core in Chromium through Selenium and chromedriver.
+APT_PACKAGES += chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/perspectief
 
@@ -36,6 +38,8 @@ setup:
 	@# (pyenv, venv), else Debian's package (a system Python refuses pip installs, PEP 668).
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema 2>/dev/null || \
 	  { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema; } || true
+	@python3 -c 'import selenium, axe_selenium_python' 2>/dev/null || python3 -m pip install -q selenium axe-selenium-python 2>/dev/null || \
+	  python3 -m pip install -q --break-system-packages selenium axe-selenium-python || true
 
 build: setup
 	$(SWIFT) build

@@ -36,6 +36,13 @@ final class HostileRoomTests: XCTestCase {
             + " -o LogLevel=ERROR -o ConnectTimeout=10 zaal@127.0.0.1"
     }
 
+    /// The room's code is asked inside the connection (its prompt, in the client's language).
+    func enterCode(_ t: Tmux, code: String = "4821") {
+        t.wait(for: "the room's code asked", timeout: 15) { $0.contains("Room code (shown on the screen):") || $0.contains("Code van de zaal") }
+        t.type(code)
+        t.keys("Enter")
+    }
+
     func facilitator(_ id: String, port: Int, web: Int? = nil) throws -> Tmux {
         let t = try Tmux(
             width: 120, height: 40,
@@ -117,6 +124,7 @@ final class HostileRoomTests: XCTestCase {
 
         XCTAssertEqual(Self.pageStatus(web), 200, "a phone loads the page")
         let p = try Tmux(width: 90, height: 28, command: "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \(ssh(port))")
+        enterCode(p)
         p.wait(for: "What is your name?", timeout: 15)
     }
 
@@ -162,6 +170,7 @@ final class HostileRoomTests: XCTestCase {
         let p = try Tmux(
             width: 100, height: 30,
             command: "stty rows 10000 cols 10000; (sleep 4; stty rows 9999 cols 9998) & env LANG=C.UTF-8 \(ssh(port))")
+        enterCode(p)
         let deadline = Date().addingTimeInterval(12)
         var child: Int32 = 0
         var peakKB = 0

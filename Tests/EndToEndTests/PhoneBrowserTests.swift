@@ -186,6 +186,15 @@ final class PhoneBrowserTests: XCTestCase {
         room.stop()
         try phone.wait("document.getElementById('bye').offsetParent !== null")
         XCTAssertEqual(try phone.text("#byeTitle"), "The room is closed")
+        XCTAssertTrue(try phone.text("#byeText").contains("as soon as the room opens again"))
+
+        // The facilitator opens the room again: the phone is back in by itself, no name typed.
+        let again = try WebRoom.start(
+            storeRoot: store, sessionId: id, workshops: WorkshopCatalog.load().workshops, host: "127.0.0.1", port: room.port, code: nil)
+        self.room = again
+        try phone.wait("document.getElementById('room').offsetParent !== null", timeout: 20)
+        XCTAssertEqual(try phone.text("#title").hasSuffix("Bram"), true)
+        XCTAssertEqual(try state(id).participants.count, 1, "no second join")
     }
 }
 

@@ -28,6 +28,13 @@ final class ProjectorRoomTests: XCTestCase {
         return r.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The room asks its code inside the connection: typed there.
+    func enterCode(_ t: Tmux) {
+        t.wait(for: "Room code (shown on the screen):")
+        t.type("4821")
+        t.keys("Enter")
+    }
+
     func ssh(_ port: Int, host: String = "127.0.0.1") -> String {
         "env LANG=C.UTF-8 LC_ALL=C.UTF-8 sshpass -p 4821 ssh -tt -p \(port) -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=\(knownHosts)"
             + " -o LogLevel=ERROR -o ConnectTimeout=5 zaal@\(host)"
@@ -43,6 +50,7 @@ final class ProjectorRoomTests: XCTestCase {
         wall.keys("Right", "Right")
         wall.wait(for: "Stap 3 van \(TmuxClosedSessionTests.stepCount())")
         let ayse = try Tmux(width: 90, height: 28, command: ssh(port))
+        enterCode(ayse)
         ayse.wait(for: "What is your name?")
         ayse.type("Ayşe")
         ayse.keys("Enter")
@@ -82,7 +90,8 @@ final class ProjectorRoomTests: XCTestCase {
         wall.wait(for: "ssh -p \(port) zaal@")
         for host in ["127.0.0.1", "::1"] {
             let p = try Tmux(width: 90, height: 28, command: ssh(port, host: host))
-            p.wait(for: "What is your name?")
+            enterCode(p)
+        p.wait(for: "What is your name?")
             XCTAssertEqual(HTTPProbe.status(host: host, port: web), 200, "the page on \(host)")
         }
         // --listen narrows it: only that address answers.
@@ -115,6 +124,7 @@ extension ProjectorRoomTests {
         let desk = try Tmux(width: 110, height: 30, command: "\(Binary.perspectief) desk \(id) --lang nl", environment: env)
         desk.wait(for: "ssh -p \(port) zaal@127.0.0.1 · code 4821")
         let ayse = try Tmux(width: 90, height: 28, command: ssh(port))
+        enterCode(ayse)
         ayse.wait(for: "What is your name?")
         ayse.type("Ayşe")
         ayse.keys("Enter")

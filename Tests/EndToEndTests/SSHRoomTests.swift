@@ -3,7 +3,7 @@ import TestSupport
 import XCTest
 
 /// The room as people use it: the facilitator runs `--room`, participants join with Debian's
-/// real OpenSSH client (`sshpass` types the code), everything on 127.0.0.1.
+/// real OpenSSH client (the room asks its code inside the connection), everything on 127.0.0.1.
 final class SSHRoomTests: XCTestCase {
     var store = ""
     var knownHosts = ""
@@ -56,8 +56,15 @@ final class SSHRoomTests: XCTestCase {
     }
 
     /// A participant's laptop: ssh in a terminal of its own.
-    func participant(_ port: Int, width: Int = 90, height: Int = 28, lang: String = "C.UTF-8", term: String? = nil) throws -> Tmux {
-        try Tmux(width: width, height: height, command: "env LANG=\(lang) LC_ALL=\(lang) \(term.map { "TERM=\($0) " } ?? "")\(ssh(port))")
+    /// The room's code is asked inside the connection (not as an SSH password): typed there.
+    func participant(_ port: Int, width: Int = 90, height: Int = 28, lang: String = "C.UTF-8", term: String? = nil, code: String? = "4821") throws -> Tmux {
+        let t = try Tmux(width: width, height: height, command: "env LANG=\(lang) LC_ALL=\(lang) \(term.map { "TERM=\($0) " } ?? "")\(ssh(port))")
+        if let code {
+            t.wait(for: "the room's code asked") { $0.contains("Room code (shown on the screen):") || $0.contains("Code van de zaal (staat op het scherm):") }
+            t.type(code)
+            t.keys("Enter")
+        }
+        return t
     }
 
     /// Processes whose parent is `pid`, from /proc.
@@ -162,9 +169,9 @@ final class SSHRoomTests: XCTestCase {
         let room = try facilitator(id, port: port, extra: "--open")
         XCTAssertTrue(room.screen().contains("open zaal: geen code"), room.screen())
         // No code asked: the password given to sshpass is never used.
-        let nl = try participant(port, lang: "nl_NL.UTF-8")
+        let nl = try participant(port, lang: "nl_NL.UTF-8", code: nil)
         nl.wait(for: "Hoe heet je?")
-        let en = try participant(port, lang: "en_GB.UTF-8")
+        let en = try participant(port, lang: "en_GB.UTF-8", code: nil)
         en.wait(for: "What is your name?")
         room.wait(for: "2 verbonden")
         // Dutch letters work although this machine never generated nl_NL (a Mac's ssh sends it).
@@ -176,7 +183,7 @@ final class SSHRoomTests: XCTestCase {
         room.wait(for: "één reëel — Zoë")
 
         // A terminal type the server's terminfo does not know still gets the view (as xterm-256color).
-        let odd = try participant(port, term: "no-such-terminal-9000")
+        let odd = try participant(port, term: "no-such-terminal-9000", code: nil)
         odd.wait(for: "What is your name?")
         // A name someone in the room already has is refused; the other keeps it.
         en.type("Bram")
@@ -211,8 +218,16 @@ final class SSHRoomTests: XCTestCase {
         let room = try facilitator(id, port: port)
         func run(_ command: String) -> Spawn.Result { Spawn.run(["timeout", "20", "sh", "-c", command]) }
 
-        let wrong = run(ssh(port, code: "1111"))
-        XCTAssertEqual(wrong.status, 5, "sshpass: wrong password; " + wrong.error)
+        // A wrong code is answered in words, with the tries left; the right one then lets in.
+        let guesser = try participant(port, code: nil)
+        guesser.wait(for: "Room code (shown on the screen):")
+        XCTAssertFalse(guesser.screen().contains("password"), guesser.screen())
+        guesser.type("1111")
+        guesser.keys("Enter")
+        guesser.wait(for: "That code is not right; look again at the screen in the room (2 tries left).")
+        guesser.type("4821")
+        guesser.keys("Enter")
+        guesser.wait(for: "What is your name?", timeout: 10)
 
         let exec = run(ssh(port, "") + " cat /etc/passwd")
         XCTAssertNotEqual(exec.status, 0)
@@ -243,9 +258,23 @@ final class SSHRoomTests: XCTestCase {
         let p = try participant(port)
         p.wait(for: "What is your name?")
         let log = (try? String(contentsOfFile: store + "/.room/log", encoding: .utf8)) ?? ""
-        XCTAssertTrue(log.contains("wrong code"), log)
         XCTAssertTrue(log.contains("command refused"), log)
         XCTAssertTrue(log.contains("no terminal"), log)
+
+        // The third wrong code on one connection closes it, saying why.
+        let closer = try participant(port, code: nil)
+        closer.wait(for: "Room code (shown on the screen):")
+        for (attempt, then) in [("1112", "(2 tries left)"), ("1113", "(1 try left)")] {
+            closer.type(attempt)
+            closer.keys("Enter")
+            closer.wait(for: then, timeout: 15)
+        }
+        closer.type("1114")
+        closer.keys("Enter")
+        XCTAssertTrue(closer.waitForExit(timeout: 20).contains("EXIT="))
+        XCTAssertTrue(closer.history().contains("Too many wrong codes; the connection is closed."), closer.history())
+        let after = (try? String(contentsOfFile: store + "/.room/log", encoding: .utf8)) ?? ""
+        XCTAssertTrue(after.contains("wrong code 3 times"), after)
     }
 
     func testTheFacilitatorDisconnectsSomeoneAndTheIdleAreDisconnectedPolitely() throws {

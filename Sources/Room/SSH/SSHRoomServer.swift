@@ -43,6 +43,8 @@ public final class SSHRoomServer: Sendable {
         var authStarted = false
         /// No longer counted by the limiter (evicted to make way).
         var released = false
+        /// Past the SSH login, which lets anyone in: the code is asked inside (CodePrompt).
+        var admitted = false
         var sessionOpened = false
         var name: String?
         var pid: pid_t?
@@ -230,7 +232,7 @@ public final class SSHRoomServer: Sendable {
     func openChannel(_ child: Channel, type: SSHChannelType, peer id: Int, address: String) -> EventLoopFuture<Void> {
         guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room", nl: "geen doorsturen in een zaal")) }
         let first = peers.withLock { peers -> Bool in
-            guard var p = peers[id], p.authenticated, !p.sessionOpened else { return false }
+            guard var p = peers[id], p.admitted, !p.sessionOpened else { return false }
             p.sessionOpened = true
             peers[id] = p
             return true
@@ -241,6 +243,11 @@ public final class SSHRoomServer: Sendable {
             try child.pipeline.syncOperations.addHandler(SessionHandler(server: self, peer: id, address: address))
         }
     }
+
+    /// Past the SSH login: a session channel may open; the code is asked in it.
+    func admitted(_ id: Int) { update(id) { $0.admitted = true } }
+
+    func isAuthenticated(_ id: Int) -> Bool { peers.withLock { $0[id]?.authenticated ?? false } }
 
     /// Past the code: the login grace ends; a session must now be asked for soon.
     func authenticated(_ id: Int, address: String) {

@@ -32,6 +32,10 @@ final class SessionHandler: ChannelDuplexHandler {
     var idleClosing = false
     var ended = false
     var announced: [UInt8] = []
+    /// The room's code being asked (CodePrompt), nil once it is right or when none is needed.
+    var prompt: CodePrompt?
+    var checkingCode = false
+    var wrongCodes = 0
 
     init(server: SSHRoomServer, peer: Int, address: String) {
         self.server = server
@@ -107,13 +111,20 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     func shell(_ context: ChannelHandlerContext, wantReply: Bool) {
-        guard child == nil else { return reply(context, false, wantReply: wantReply) }
+        guard child == nil, prompt == nil else { return reply(context, false, wantReply: wantReply) }
         guard let term else {
             reply(context, true, wantReply: wantReply)
             server.setOutcome(peer, "no terminal")
             say(context, RoomText.needsTerminal(language(), command: server.config.joinCommand(port: server.port.load(ordering: .relaxed))), stdErr: true)
             return finish(context, status: 1)
         }
+        reply(context, true, wantReply: wantReply)
+        if server.config.code != nil && !server.isAuthenticated(peer) { return askCode(context) }
+        startChild(context, term: term)
+    }
+
+    /// Starts the participant view on its own pty and pumps bytes both ways.
+    func startChild(_ context: ChannelHandlerContext, term: String) {
         let config = server.config
         let launch = PtyChild.Launch(
             executable: config.executable,
@@ -121,12 +132,10 @@ final class SessionHandler: ChannelDuplexHandler {
             environment: ChildEnvironment.build(term: term, locale: locale, fallbackLang: config.fallbackLang, parentPid: getpid()))
         let started: PtyChild
         do { started = try PtyChild.spawn(launch, rows: rows, cols: cols) } catch {
-            reply(context, false, wantReply: wantReply)
             server.setOutcome(peer, "could not start: \(error)")
             say(context, error.description + "\r\n", stdErr: true)
             return finish(context, status: 1)
         }
-        reply(context, true, wantReply: wantReply)
         child = started
         server.update(peer) { $0.pid = started.pid }
         let sshChannel = context.channel
@@ -171,7 +180,9 @@ final class SessionHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let msg = unwrapInboundIn(data)
-        guard case .channel = msg.type, case .byteBuffer(let bytes) = msg.data, let pty else { return }
+        guard case .channel = msg.type, case .byteBuffer(let bytes) = msg.data else { return }
+        if prompt != nil { return codeKeys(context, bytes) }
+        guard let pty else { return }
         lastKeyMs = Clock.nowMs()
         pty.writeAndFlush(bytes, promise: nil)
     }
