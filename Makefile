@@ -11,6 +11,8 @@ APT_PACKAGES += chromium poppler-utils
 # The participant page: libqrencode for the projector's QR code; zbar-tools (a QR decoder)
 # for its tests.
 APT_PACKAGES += libqrencode-dev zbar-tools
+# The event database (issue 25): the sync tests start a private PostgreSQL server of their own.
+APT_PACKAGES += postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/perspectief
 

@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        // The event database where many rooms meet (issue 25): PostgreSQL, no ORM.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // postgres-nio logs through swift-log; the syncer keeps it quiet (a room's screen is no log).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Core is pure Swift without Foundation; `rounded()` needs libm on Linux.
@@ -44,13 +48,22 @@ let package = Package(
             ],
             resources: [.embedInCode("Web/page.html")]
         ),
+        // Streams sessions to PostgreSQL and reads them back: knows Core and Store, never TUI.
+        .target(
+            name: "Sync",
+            dependencies: [
+                "Core", "Store",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TUI", "CNcurses"]),
         .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
         .executableTarget(
             name: "perspectief",
             dependencies: [
-                "Core", "Store", "TUI", "Terminal", "Room", "CRoom",
+                "Core", "Store", "TUI", "Terminal", "Room", "CRoom", "Sync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -63,6 +76,7 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["Core", "TUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Core", "Store", "Room"]),
         .testTarget(name: "RoomTests", dependencies: ["Core", "Store", "Room", "TUI"]),
+        .testTarget(name: "SyncTests", dependencies: ["Core", "Store", "TUI", "Sync"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var source: DatabaseSource
     @OptionGroup var workshopOptions: WorkshopOptions
     @Argument(help: "Session ids (or --all).") var sessions: [String] = []
     @Flag(help: "Every saved session.") var all = false
@@ -32,6 +33,8 @@ struct ExportCommand: ParsableCommand {
         if pdf && PDFPrinter.chromium() == nil { throw PDFPrinter.missing }
         // Say so before printing (seconds), not after.
         if pdf, !force, let output, FileManager.default.fileExists(atPath: output) { throw PDFPrinter.exists(output) }
+        let (storeOptions, done) = try source.resolve(storeOptions)
+        defer { done() }
         let store = try storeOptions.open()
         let loaded = SessionLoader.load(store: store, ids: all ? nil : sessions, workshops: workshopOptions.catalog().workshops)
         let l = Output.language()
