@@ -51,7 +51,7 @@ final class WallTests: XCTestCase {
         _ = listener.wake.wait(timeout: .now() + 5)
         wait("the new entry on the wall", seconds: 5) {
             try feed.catchUp()
-            return screen(feed).contains("Later 0 — Ondernemers")
+            return screen(feed).contains("• Ondernemers: Later 0")
         }
         XCTAssertLessThan(Date().timeIntervalSince(typed), 1.5)
         text = screen(feed)
@@ -84,7 +84,8 @@ final class WallTests: XCTestCase {
         XCTAssertTrue(text.contains("Koersvast in meer dan één groep (1)"), text)
         XCTAssertTrue(text.contains("✓ Houd een loket open — Ouderen, Ondernemers"), text)
         XCTAssertTrue(text.contains("Zuinig en digitaal (2)"), text)
-        XCTAssertTrue(text.contains("• Alles via de app, ondernemers — Ondernemers"), text)
+        XCTAssertTrue(text.contains("• Ondernemers: Alles via de app,"), text)
+        XCTAssertTrue(text.contains("• Ouderen: Alles via de app, ouderen"), text)
         // The same at 80×24: everything in its place, nothing over the edge.
         let small = screen(feed, width: 80, height: 24)
         XCTAssertTrue(small.contains("Koersvast in meer dan één groep (1)"), small)

@@ -101,12 +101,16 @@ public enum WallView {
     /// One line per room: group, step, timer, people, entries, laptop.
     static func rooms(_ w: WallInput, _ s: WallSynthesis, rows: Int, y top: Int, into b: inout CellBuffer) -> Int {
         let l = w.language
-        let cols = [0, 24, b.width - 44, b.width - 30, b.width - 22, b.width - 13]
+        // Fixed columns on the right (the laptop only where there is room); the step takes the rest.
+        let laptopW = b.width >= 100 ? 14 : 0
+        let entriesX = b.width - laptopW - 11, peopleX = entriesX - 8, timerX = peopleX - 11
+        let groupW = min(24, b.width / 4)
+        let cols = [0, groupW, timerX, peopleX, entriesX, b.width - laptopW]
         let heads = [
             L(nl: "groep", en: "group"), L(nl: "stap", en: "step"), L(nl: "tijd", en: "timer"), L(nl: "mensen", en: "people"),
             L(nl: "bijdragen", en: "entries"), L(nl: "laptop", en: "laptop"),
         ]
-        for (i, h) in heads.enumerated() { b.put(h[l], x: cols[i] + 1, y: top, style: Style(.dim)) }
+        for (i, h) in heads.enumerated() where i < 5 || laptopW > 0 { b.put(h[l], x: cols[i] + 1, y: top, style: Style(.dim)) }
         let sorted = w.rooms.sorted { ($0.groupName(l), $0.state.setup.sessionId) < ($1.groupName(l), $1.state.setup.sessionId) }
         var y = top + 1
         for (i, room) in sorted.enumerated() {
@@ -121,7 +125,7 @@ public enum WallView {
             b.put(timer.text, x: cols[2] + 1, y: y, style: timer.over ? Style(.bad, bold: true) : .plain)
             b.put("\(room.state.participants.count)", x: cols[3] + 1, y: y)
             b.put("\(room.state.liveEntries.count)", x: cols[4] + 1, y: y)
-            b.put(Wrap.clip(room.laptop, width: b.width - cols[5] - 2), x: cols[5] + 1, y: y, style: Style(.dim))
+            if laptopW > 0 { b.put(Wrap.clip(room.laptop, width: laptopW - 2), x: cols[5] + 1, y: y, style: Style(.dim)) }
             y += 1
         }
         return y
@@ -149,8 +153,21 @@ public enum WallView {
             let newest = items.sorted { ($0.1.entry.createdAt, $0.1.entry.id) > ($1.1.entry.createdAt, $1.1.entry.id) }
             for (key, item) in newest where line < by + bh - 1 {
                 let group = name(key, s, l)
-                b.put(Wrap.clip("• " + item.entry.text + " — " + group, width: bw - 4), x: bx + 2, y: line)
-                line += 1
+                // The group first: a long entry is cut, never the name of who said it.
+                // Wrapped onto at most three lines where the box has room; the newest first.
+                let lead = "• " + group + ": "
+                let indent = DisplayWidth.of(lead)
+                var parts = Wrap.lines(item.entry.text, width: max(1, bw - 4 - indent))
+                let room = by + bh - 1 - line
+                if parts.count > min(3, room) {
+                    let keep = max(1, min(3, room))
+                    parts = Array(parts.prefix(keep - 1)) + [Wrap.clip(parts[(keep - 1)...].joined(separator: " "), width: max(1, bw - 4 - indent))]
+                }
+                b.put(lead, x: bx + 2, y: line, style: Style(.accent))
+                for part in parts {
+                    b.put(part, x: bx + 2 + indent, y: line)
+                    line += 1
+                }
             }
         }
     }
