@@ -68,7 +68,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI", "Room"]),
+        .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI", "Room", "Sync"]),
         // A writer process for the store's crash and concurrency tests (kill -9 needs a process).
         .executableTarget(name: "perspectief-stress", dependencies: ["Core", "Store"]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
