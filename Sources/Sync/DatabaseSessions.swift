@@ -78,7 +78,8 @@ public struct DatabaseSessions: Sendable {
 
     /// Decodes and checks rows into whole sessions: each must begin with its own sessionCreated.
     public static func decode(_ rows: [Row]) -> DatabaseSessions {
-        var (bySession, bad) = decodeRows(rows)
+        let (bySession, decodingProblems) = decodeRows(rows)
+        var bad = decodingProblems
         var out = DatabaseSessions()
         for (id, list) in bySession {
             let sorted = list.sorted { Event.foldOrder($0.event, $1.event) }
@@ -88,7 +89,6 @@ public struct DatabaseSessions: Sendable {
             }
             out.sessions[id] = sorted
         }
-        bySession = [:]
         out.refused = bad.keys.sorted().map { ($0, bad[$0]!) }
         return out
     }

@@ -76,15 +76,13 @@ public enum Schema {
         var at = start
         while at < version {
             let next = at + 1
-            let applied: Bool = try await db.transaction { db throws(SyncError) in
+            try await db.transaction { db throws(SyncError) in
                 try await db.query("SELECT pg_advisory_xact_lock(7245101)")
                 // Someone else may have applied it while this waited for the lock.
-                if try await currentVersion(db) >= next { return false }
+                if try await currentVersion(db) >= next { return }
                 for statement in migrations[next - 1] { try await db.query(PostgresQuery(unsafeSQL: statement)) }
                 try await db.query("INSERT INTO schema_version (version) VALUES (\(next))")
-                return true
             }
-            _ = applied
             at = try await currentVersion(db)
         }
         return Outcome(from: start, to: at)

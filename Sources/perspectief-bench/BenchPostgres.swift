@@ -41,22 +41,26 @@ final class BenchPostgres {
         if r.status != 0 { throw BenchError("\(what) failed: \(r.output.suffix(300))") }
     }
 
-    /// Output through a file: the server pg_ctl leaves running would hold a pipe open.
+    /// posix_spawn and waitpid, output through a file: Foundation's Process did not see
+    /// runuser end here (left a zombie), and a pipe would be held open by the server.
     static func run(_ argv: [String]) -> (status: Int32, output: String) {
         let out = NSTemporaryDirectory() + "pf-bench-out-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = argv
-        guard let h = FileHandle(forWritingAtPath: out) else { return (-1, "") }
-        p.standardOutput = h
-        p.standardError = h
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return (-1, "\(error)") }
-        p.waitUntilExit()
-        try? h.close()
-        return (p.terminationStatus, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+        defer { unlink(out) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        for fd in 3..<256 { posix_spawn_file_actions_addclose(&actions, Int32(fd)) }
+        let args = (["/usr/bin/env"] + argv).map { strdup($0) } + [nil]
+        defer { args.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, args, environ) == 0 else { return (-1, "spawn failed") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (code, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
     }
 
     static func freePort() -> Int {

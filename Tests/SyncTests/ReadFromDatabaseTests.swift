@@ -66,6 +66,33 @@ final class ReadFromDatabaseTests: XCTestCase {
         XCTAssertFalse(r.output.contains(future))
     }
 
+    /// `review --from` during the day: the temporary store follows the database, so rooms
+    /// that go on, and rooms that start later, come in while the review is open.
+    func testTheReviewCopyFollowsTheDatabase() throws {
+        let pg = try TestPostgres.shared()
+        let db = try EventDatabase(pg, tag: "follow")
+        let laptop = try Laptop("follow")
+        defer { laptop.remove() }
+        let first = try laptop.session("ouderen")
+        try Syncer(store: laptop.store, url: db.room).sync(first)
+        let copy = try DatabaseStore(url: db.organiser)
+        defer { copy.remove() }
+        let follower = copy.follow()
+        defer { follower.stop() }
+        try laptop.add(first, count: 4, tag: "later")
+        let second = try laptop.session("ondernemers")
+        let syncer = Syncer(store: laptop.store, url: db.room)
+        try syncer.sync(first)
+        try syncer.sync(second)
+        let local = try SessionStore(root: copy.root, create: false)
+        wait("both sessions, whole, in the review's copy", seconds: 10) {
+            guard Set(local.sessionIDs()) == [first, second] else { return false }
+            let here = try Set(local.open(first, readOnly: true).events.map(\.id)).union(local.open(second, readOnly: true).events.map(\.id))
+            return here == (try laptop.eventIDs())
+        }
+        XCTAssertNil(try local.open(first, readOnly: true).readOnlyReason)
+    }
+
     func testStoreAndFromTogetherAreRefused() throws {
         let r = Spawn.run([Binary.perspectief, "export", "--all", "--store", "/tmp/x", "--from", "postgres://a@127.0.0.1/d"], environment: ["LANG": "en"])
         XCTAssertNotEqual(r.status, 0)

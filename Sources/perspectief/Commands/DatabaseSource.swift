@@ -11,7 +11,8 @@ struct DatabaseSource: ParsableArguments {
     var from: String?
 
     /// The store to use, and what to call when done (removes the temporary folder).
-    func resolve(_ options: StoreOptions) throws -> (StoreOptions, done: () -> Void) {
+    /// `live`: the folder keeps following the database until done (review during the day).
+    func resolve(_ options: StoreOptions, live: Bool = false) throws -> (StoreOptions, done: () -> Void) {
         guard let from else { return (options, {}) }
         if options.store != nil { throw CLIError("use --store or --from, not both", nl: "gebruik --store of --from, niet allebei") }
         let url = try SyncOptions.parse(from)
@@ -21,6 +22,10 @@ struct DatabaseSource: ParsableArguments {
         for problem in copy.refused { FileHandleErr.print(Messages.warning[l] + (l == .nl ? problem.dutch : problem.message)) }
         var local = options
         local.store = copy.root
-        return (local, copy.remove)
+        let follower = live ? copy.follow() : nil
+        return (local, {
+            follower?.stop()
+            copy.remove()
+        })
     }
 }

@@ -59,7 +59,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         try InterfaceOptions.check(lang: lang, theme: theme)
-        let (storeOptions, done) = try source.resolve(storeOptions)
+        let (storeOptions, done) = try source.resolve(storeOptions, live: true)
         defer { done() }
         try Interactive.review(store: storeOptions, workshops: workshopOptions, lang: lang, theme: theme)
     }
