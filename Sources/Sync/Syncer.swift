@@ -12,7 +12,7 @@ public final class Syncer {
         public var laptop: String
         public var batchSize: Int
 
-        public init(eventName: String = "", laptop: String = "", batchSize: Int = 1000) {
+        public init(eventName: String = "", laptop: String = "", batchSize: Int = 5000) {
             self.eventName = eventName
             self.laptop = laptop
             self.batchSize = max(1, batchSize)

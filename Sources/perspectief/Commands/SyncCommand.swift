@@ -22,7 +22,7 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "The database: postgres://user:password@host:port/database (default: $PERSPECTIEF_SYNC).") var to: String?
     @Option(help: "The event these rooms belong to, for `wall --event` (default: $PERSPECTIEF_EVENT).") var event: String?
     @Option(help: "This laptop's name for the organiser (default: the host name).") var laptop: String?
-    @Option(help: .hidden) var batchSize: Int = 1000
+    @Option(help: .hidden) var batchSize: Int = 5000
 
     func run() throws {
         guard all != !sessions.isEmpty else {
