@@ -91,6 +91,25 @@ final class WallTests: XCTestCase {
         XCTAssertTrue(screen(feed, width: 50, height: 10).contains("Maak het venster minstens 60×16"))
     }
 
+    /// The command: `wall --from … --print` draws the same screen once, as text.
+    func testWallCommandPrintsTheRooms() throws {
+        let pg = try TestPostgres.shared()
+        let db = try EventDatabase(pg, tag: "wallcmd")
+        let laptop = try Laptop("wallcmd")
+        defer { laptop.remove() }
+        try Syncer(store: laptop.store, url: db.room, options: .init(eventName: "dag", laptop: "zaal-7")).sync(try laptop.session("ouderen"))
+        let workshops = ["--workshops", Laptop.repo.appendingPathComponent("Tests/Fixtures").path]
+        let r = Spawn.run([Binary.perspectief, "wall", "--from", db.organiser.withPassword("orggeheim"), "--event", "dag", "--print", "100x30", "--lang", "en"] + workshops)
+        XCTAssertEqual(r.status, 0, r.error)
+        XCTAssertTrue(r.output.contains("dag · 1 rooms · 3 people · 6 entries"), r.output)
+        XCTAssertTrue(r.output.contains("zaal-7"), r.output)
+        let other = Spawn.run([Binary.perspectief, "wall", "--from", db.organiser.withPassword("orggeheim"), "--event", "another", "--print", "100x30", "--lang", "en"] + workshops)
+        XCTAssertTrue(other.output.contains("No rooms yet"), other.output)
+        let noSession = Spawn.run([Binary.perspectief, "run", "--sync", db.room.withPassword("zaalgeheim")], environment: ["LANG": "en"])
+        XCTAssertNotEqual(noSession.status, 0)
+        XCTAssertTrue(noSession.error.contains("--sync streams one session"), noSession.error)
+    }
+
     func testArrivalCursorGivesHolesUpOnlyAfterTheirGrace() {
         var c = ArrivalCursor(grace: 3)
         XCTAssertTrue(c.take(1))
