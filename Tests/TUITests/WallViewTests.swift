@@ -80,6 +80,19 @@ final class WallViewTests: XCTestCase {
     }
 }
 
+/// `run SESSION --sync`: the facilitator sees the sync state at the right of the title line.
+final class SyncStatusHeaderTests: XCTestCase {
+    func testHeaderShowsTheSyncStateOnlyWhileSyncing() {
+        var h = TUIHarness(language: .en, width: 80, height: 24)
+        let without = h.screen
+        h.app.syncStatus = "sync: offline since 10:42 (12 waiting)"
+        let line = h.screen.split(separator: "\n", omittingEmptySubsequences: false)[1]
+        XCTAssertTrue(line.hasSuffix("sync: offline since 10:42 (12 waiting)"), String(line))
+        h.app.syncStatus = nil
+        XCTAssertEqual(h.screen, without)
+    }
+}
+
 /// Compares text with its golden file (or rewrites it with PERSPECTIEF_UPDATE_GOLDENS=1).
 func checkGoldenText(_ name: String, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
     let path = GoldenScreenTests.folder.appendingPathComponent(name + ".txt").path

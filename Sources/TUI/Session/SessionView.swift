@@ -40,7 +40,10 @@ enum SessionView {
         let right = timer + " "
         b.put(Wrap.clip(left, width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true))
         b.put(right, x: b.width - DisplayWidth.of(right), y: 0, style: timerStyle)
-        b.put(Wrap.clip(s.state.setup.title, width: b.width - 2), x: 1, y: 1, style: Style(.dim))
+        // The sync state sits at the right of the title line, only while a sync runs.
+        let sync = app.syncStatus.map { Wrap.clip($0, width: b.width / 2) + " " } ?? ""
+        b.put(Wrap.clip(s.state.setup.title, width: b.width - 2 - DisplayWidth.of(sync)), x: 1, y: 1, style: Style(.dim))
+        if !sync.isEmpty { b.put(sync, x: b.width - DisplayWidth.of(sync), y: 1, style: Style(.dim)) }
     }
 
     static func clock(_ ms: Int64) -> String {

@@ -26,7 +26,8 @@ struct RunCommand: ParsableCommand {
         let worker = session.flatMap { syncTarget?.start(storeRoot: storeOptions.root, session: $0) }
         defer { worker?.stop() }
         try Interactive.facilitator(
-            store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme, room: room, openRoom: roomFlags.room)
+            store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme, room: room, openRoom: roomFlags.room,
+            syncStatus: worker.map { w in { SyncWiring.line(w, language: Output.language(lang)) } })
     }
 }
 

@@ -27,6 +27,8 @@ final class Interactive {
     /// The room participants join with ssh (open while `room?.isOpen`), and how to open it.
     var room: RoomControl?
     var roomOptions = RoomOptions()
+    /// The sync to the event database, in a few words for the header (`run --sync`); nil: none.
+    var syncStatus: (() -> String)?
 
     /// `listings` is false when a session is opened straight away: the home screen's list
     /// (which reads every saved session) is then made only when the facilitator goes there.
@@ -45,7 +47,7 @@ final class Interactive {
 
     static func facilitator(
         store: StoreOptions, workshops: WorkshopOptions, session: String?, lang: String?, theme: String?, room: RoomOptions? = nil,
-        openRoom: Bool = false
+        openRoom: Bool = false, syncStatus: (() -> String)? = nil
     ) throws {
         let env = ProcessInfo.processInfo.environment
         let catalog = workshops.catalog()
@@ -58,6 +60,7 @@ final class Interactive {
             try loop.open(session, failIfReadOnly: true)
         }
         loop.roomOptions = room ?? RoomOptions(workshopDirs: workshops.workshops)
+        loop.syncStatus = syncStatus
         if openRoom {
             // A room that cannot open (port taken) is one line on the command line.
             do { try loop.openRoom() } catch { throw CLIError(error.description, nl: error.nl) }
@@ -206,6 +209,7 @@ final class Interactive {
             }
             let now = Interactive.now()
             if now / 1000 != lastDrawnSecond {
+                app.syncStatus = syncStatus?()
                 send(.tick(now: now))
                 lastDrawnSecond = now / 1000
                 dirty = true
