@@ -16,10 +16,10 @@ enum Compaction {
         // O_NOFOLLOW: a planted (or dangling) `.lock` symlink must not make us create or
         // lock a file outside the store.
         let lockFD = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard lockFD >= 0 else { throw StoreError("cannot lock \(lockPath): \(POSIXFile.errorText())") }
+        guard lockFD >= 0 else { throw StoreError.io(.lock, lockPath, POSIXFile.errorText()) }
         defer { close(lockFD) }
         if flock(lockFD, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
-            if wait { throw StoreError("cannot lock \(lockPath): \(POSIXFile.errorText())") }
+            if wait { throw StoreError.io(.lock, lockPath, POSIXFile.errorText()) }
             return
         }
         defer { flock(lockFD, LOCK_UN) }
@@ -27,7 +27,7 @@ enum Compaction {
 
         var reader = SessionReader(folder: folder)
         try reader.loadAll()
-        if let reason = reader.readOnlyReason { throw StoreError("not compacted: \(reason)") }
+        if let reason = reader.readOnlyReason { throw StoreError("not compacted: \(reason)", nl: "niet samengevoegd: \(reason)") }
         let events = reader.sortedEvents
         // How far each journal is folded in, kept only for journals that still exist: the
         // marks of removed ones would only grow the head that every add reads.

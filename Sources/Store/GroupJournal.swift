@@ -112,12 +112,12 @@ public final class GroupJournal {
         if fd < 0 {
             // A `.groups` that is a symbolic link would lead the journal out of the store.
             if POSIXFile.isSymbolicLink(folder) {
-                throw StoreError("not saved: \(folder) is a symbolic link, which is not followed")
+                throw StoreError("not saved: \(folder) is a symbolic link, which is not followed", nl: "niet bewaard: \(folder) is een symbolische koppeling, die niet wordt gevolgd")
             }
             try POSIXFile.makeDirectory(folder)
             let path = folder + "/" + SessionFiles.journal(writer)
             fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw StoreError("not saved: cannot create \(path): \(POSIXFile.errorText())") }
+            guard fd >= 0 else { throw StoreError.io(.notSavedCreate, path, POSIXFile.errorText()) }
             try POSIXFile.fsyncDirectory(folder)
         }
         seq += 1
@@ -134,7 +134,7 @@ public final class GroupJournal {
         if let code = POSIXFile.writeAll(fd, line) ?? (fdatasync(fd) == 0 ? nil : errno) {
             _ = ftruncate(fd, st.st_size)
             seq -= 1
-            throw StoreError("not saved: \(POSIXFile.errorText(code))")
+            throw StoreError("not saved: \(POSIXFile.errorText(code))", nl: "niet bewaard: \(POSIXFile.errorText(code))")
         }
     }
 }

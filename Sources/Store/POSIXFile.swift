@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Core
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -20,7 +21,7 @@ enum POSIXFile {
         let fd = openForReading(path, followLinks: followLinks)
         if fd < 0 {
             if errno == ENOENT { return nil }
-            throw StoreError(readFailure(path))
+            throw readFailure(path)
         }
         defer { close(fd) }
         return try readAll(fd, path: path, from: 0, limit: limit)
@@ -32,12 +33,28 @@ enum POSIXFile {
     }
 
     /// Why `path` could not be opened, from errno.
-    static func readFailure(_ path: String, _ code: Int32 = errno) -> String {
-        if code == ELOOP { return "cannot read \(path): it is a symbolic link, which is not followed" }
-        return "cannot read \(path): \(errorText(code))"
+    static func readFailure(_ path: String, _ code: Int32 = errno) -> StoreError {
+        if code == ELOOP {
+            return .io(.read, path, LocalizedText(nl: "het is een symbolische koppeling, die niet wordt gevolgd", en: "it is a symbolic link, which is not followed"))
+        }
+        return .io(.read, path, errorText(code))
     }
 
     /// What a non-regular file is, for messages.
+    /// "it is a FIFO (named pipe), not a regular file", in both languages.
+    static func kindText(_ mode: mode_t) -> LocalizedText {
+        let nl: String
+        switch mode & S_IFMT {
+        case S_IFDIR: nl = "een map"
+        case S_IFIFO: nl = "een FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: nl = "een apparaat"
+        case S_IFSOCK: nl = "een socket"
+        case S_IFLNK: nl = "een symbolische koppeling"
+        default: nl = "geen gewoon bestand"
+        }
+        return LocalizedText(nl: "het is \(nl), geen gewoon bestand", en: "it is \(kind(mode)), not a regular file")
+    }
+
     static func kind(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFDIR: return "a folder"
@@ -53,12 +70,12 @@ enum POSIXFile {
     /// Bytes from `offset` to the end of an open file, which must be a regular one.
     static func readAll(_ fd: Int32, path: String, from offset: Int, limit: Int = maxFileBytes) throws(StoreError) -> [UInt8] {
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw StoreError("cannot read \(path): \(errorText())") }
+        guard fstat(fd, &st) == 0 else { throw StoreError.io(.read, path, errorText()) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw StoreError("cannot read \(path): it is \(kind(st.st_mode)), not a regular file")
+            throw StoreError.io(.read, path, kindText(st.st_mode))
         }
         guard Int(st.st_size) <= limit else {
-            throw StoreError("cannot read \(path): it is larger than \(limit >> 20) MB")
+            throw StoreError.io(.read, path, LocalizedText(nl: "het is groter dan \(limit >> 20) MB", en: "it is larger than \(limit >> 20) MB"))
         }
         var out: [UInt8] = []
         out.reserveCapacity(max(0, Int(st.st_size) - offset))
@@ -68,13 +85,13 @@ enum POSIXFile {
             let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, position) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw StoreError("cannot read \(path): \(errorText())")
+                throw StoreError.io(.read, path, errorText())
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
             position += off_t(n)
             // A file that grows while it is read is still held to the limit.
-            if out.count > limit { throw StoreError("cannot read \(path): it is larger than \(limit >> 20) MB") }
+            if out.count > limit { throw StoreError.io(.read, path, LocalizedText(nl: "het is groter dan \(limit >> 20) MB", en: "it is larger than \(limit >> 20) MB")) }
         }
         return out
     }
@@ -96,9 +113,9 @@ enum POSIXFile {
 
     static func fsyncDirectory(_ path: String) throws(StoreError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError("cannot sync folder \(path): \(errorText())") }
+        guard fd >= 0 else { throw StoreError.io(.syncFolder, path, errorText()) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw StoreError("cannot sync folder \(path): \(errorText())") }
+        guard fsync(fd) == 0 else { throw StoreError.io(.syncFolder, path, errorText()) }
     }
 
     /// The safe-write idiom: temp file, write, fsync, rename over the target, fsync the folder.
@@ -107,23 +124,23 @@ enum POSIXFile {
     static func writeAtomically(_ bytes: [UInt8], to path: String, folder: String, tempTag: String, durable: Bool = true) throws(StoreError) {
         let temp = "\(path).tmp-\(tempTag)"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError("cannot write \(temp): \(errorText())") }
+        guard fd >= 0 else { throw StoreError.io(.write, temp, errorText()) }
         if let code = writeAll(fd, bytes) {
             close(fd)
             unlink(temp)
-            throw StoreError("cannot write \(path): \(errorText(code))")
+            throw StoreError.io(.write, path, errorText(code))
         }
         if durable && fsync(fd) != 0 {
             let code = errno
             close(fd)
             unlink(temp)
-            throw StoreError("cannot write \(path): \(errorText(code))")
+            throw StoreError.io(.write, path, errorText(code))
         }
         close(fd)
         guard rename(temp, path) == 0 else {
             let code = errno
             unlink(temp)
-            throw StoreError("cannot write \(path): \(errorText(code))")
+            throw StoreError.io(.write, path, errorText(code))
         }
         if durable { try fsyncDirectory(folder) }
     }
@@ -138,7 +155,7 @@ enum POSIXFile {
 
     static func makeDirectory(_ path: String) throws(StoreError) {
         if mkdir(path, 0o700) != 0 && errno != EEXIST {
-            throw StoreError("cannot create folder \(path): \(errorText())")
+            throw StoreError.io(.createFolder, path, errorText())
         }
     }
 

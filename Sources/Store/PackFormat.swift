@@ -62,7 +62,7 @@ public enum PackFormat {
         guard let header = object(0), header["format"]?.stringValue == name else {
             throw StoreError("\(label) is not a perspectief session pack", nl: "\(label) is geen pakket met perspectief-sessies")
         }
-        guard let v = header["version"]?.intValue else { throw StoreError("\(label): line 1: the pack has no version") }
+        guard let v = header["version"]?.intValue else { throw StoreError("\(label): line 1: the pack has no version", nl: "\(label): regel 1: het pakket heeft geen versie") }
         if v > version {
             throw StoreError(
                 "\(label) is a pack of format version \(v), newer than this build reads (\(version)); update perspectief",
@@ -87,8 +87,8 @@ public enum PackFormat {
         while n < lines.count - 1 {
             guard let section = object(n), let id = section["session"]?.stringValue, let count = section["events"]?.intValue,
                 count >= 1, n + count < lines.count
-            else { throw StoreError("\(label): line \(n + 1): expected a session line with its number of events") }
-            guard StoreIDs.isValidSession(id) else { throw StoreError("\(label): line \(n + 1): \"\(id)\" is not a session id") }
+            else { throw StoreError("\(label): line \(n + 1): expected a session line with its number of events", nl: "\(label): regel \(n + 1): verwacht een sessieregel met het aantal gebeurtenissen") }
+            guard StoreIDs.isValidSession(id) else { throw StoreError("\(label): line \(n + 1): \"\(id)\" is not a session id", nl: "\(label): regel \(n + 1): \"\(id)\" is geen sessiecode") }
             var events: [Event] = []
             var raw: [[UInt8]] = []
             events.reserveCapacity(count)
@@ -97,10 +97,14 @@ public enum PackFormat {
                 do {
                     let line = Array(bytes[lines[k]])
                     let value = try JSONParser.parse(data: line)
-                    events.append(try Event(json: value))
+                    let event = try Event(json: value)
+                    // Unpacked text meets the same policy as typed text: what the engine would
+                    // refuse from a keyboard is refused from a pack.
+                    if let why = TextPolicy.packRefusal(event.change) { throw StoreError(LocalizedText(why)) }
+                    events.append(event)
                     raw.append(line)
                 } catch {
-                    throw StoreError("\(label): line \(k + 1): \(error)")
+                    throw StoreError("\(label): line \(k + 1): \(error)", nl: "\(label): regel \(k + 1): \(error)")
                 }
             }
             if !zip(events, events.dropFirst()).allSatisfy({ !Event.foldOrder($1, $0) }) {
@@ -109,18 +113,18 @@ public enum PackFormat {
                 raw = order.map { raw[$0] }
             }
             guard case .sessionCreated(let setup) = events.first?.change, setup.sessionId == id else {
-                throw StoreError("\(label): line \(n + 1): session \(id) does not start with its own sessionCreated event")
+                throw StoreError("\(label): line \(n + 1): session \(id) does not start with its own sessionCreated event", nl: "\(label): regel \(n + 1): sessie \(id) begint niet met haar eigen sessionCreated-gebeurtenis")
             }
             guard Set(events.map(\.id)).count == events.count else {
-                throw StoreError("\(label): line \(n + 1): session \(id) holds an event twice")
+                throw StoreError("\(label): line \(n + 1): session \(id) holds an event twice", nl: "\(label): regel \(n + 1): sessie \(id) bevat een gebeurtenis twee keer")
             }
             sessions.append(Session(id: id, events: events, lines: raw))
             n += count + 1
         }
         guard header["sessions"]?.intValue == sessions.count else {
-            throw StoreError("\(label): line 1: the header counts \(header["sessions"]?.intValue ?? -1) sessions, the pack holds \(sessions.count)")
+            throw StoreError("\(label): line 1: the header counts \(header["sessions"]?.intValue ?? -1) sessions, the pack holds \(sessions.count)", nl: "\(label): regel 1: de kop telt \(header["sessions"]?.intValue ?? -1) sessies, het pakket bevat er \(sessions.count)")
         }
-        guard Set(sessions.map(\.id)).count == sessions.count else { throw StoreError("\(label) holds a session twice") }
+        guard Set(sessions.map(\.id)).count == sessions.count else { throw StoreError("\(label) holds a session twice", nl: "\(label) bevat een sessie twee keer") }
         return sessions
     }
 }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Core
 import Glibc
 #endif
 
@@ -14,7 +15,7 @@ public enum SafeFile {
     public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(StoreError) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) }.flatMap { $0.isEmpty ? "/" : $0 } ?? "."
-        guard POSIXFile.isDirectory(folder) else { throw StoreError("cannot write \(path): folder \(folder) does not exist") }
+        guard POSIXFile.isDirectory(folder) else { throw StoreError.io(.write, path, LocalizedText(nl: "map \(folder) bestaat niet", en: "folder \(folder) does not exist")) }
         if let st = POSIXFile.linkStatus(path) {
             // Only ever a regular file is replaced: --force on a device node, a FIFO or a
             // symbolic link would swap the system's file for a report (as root: /dev/null).
@@ -28,18 +29,18 @@ public enum SafeFile {
         let temp = "\(path).tmp-\(StoreIDs.short())"
         // Owner-only: a report holds participants' names and words.
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError("cannot write \(path): \(POSIXFile.errorText())") }
+        guard fd >= 0 else { throw StoreError.io(.write, path, POSIXFile.errorText()) }
         if let code = POSIXFile.writeAll(fd, bytes) ?? (fsync(fd) == 0 ? nil : errno) {
             close(fd)
             unlink(temp)
-            throw StoreError("cannot write \(path): \(POSIXFile.errorText(code))")
+            throw StoreError.io(.write, path, POSIXFile.errorText(code))
         }
         close(fd)
         if overwrite {
             guard rename(temp, path) == 0 else {
                 let code = errno
                 unlink(temp)
-                throw StoreError("cannot write \(path): \(POSIXFile.errorText(code))")
+                throw StoreError.io(.write, path, POSIXFile.errorText(code))
             }
         } else {
             // link() fails if the target appeared meanwhile: never replace a file by accident.
@@ -47,7 +48,7 @@ public enum SafeFile {
             let code = errno
             unlink(temp)
             guard linked else {
-                throw code == EEXIST ? StoreError.exists(path) : StoreError("cannot write \(path): \(POSIXFile.errorText(code))")
+                throw code == EEXIST ? StoreError.exists(path) : StoreError.io(.write, path, POSIXFile.errorText(code))
             }
         }
         // The new name itself must survive a power cut, not only the bytes behind it.

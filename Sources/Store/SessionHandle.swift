@@ -36,7 +36,9 @@ public final class SessionHandle {
         reader = SessionReader(folder: folder)
         try SessionHandle.load(&reader, forAdding: forAdding)
         guard let folded = SessionHandle.fold(reader) else {
-            throw StoreError(reader.readOnlyReason.map { "session \(id) cannot be read: \($0)" } ?? "session \(id) has no sessionCreated event")
+            throw StoreError(
+                reader.readOnlyReason.map { "session \(id) cannot be read: \($0)" } ?? "session \(id) has no sessionCreated event",
+                nl: reader.readOnlyReason.map { "sessie \(id) kan niet gelezen worden: \($0)" } ?? "sessie \(id) heeft geen sessionCreated-gebeurtenis")
         }
         state = folded.state
         events = folded.events
@@ -60,6 +62,10 @@ public final class SessionHandle {
         return (state, sorted)
     }
 
+    /// Set by the room's ways in (phone, SSH participant): participants' adds are held to
+    /// EntryRate. Off for the store's own tools and tests, which add in bulk on purpose.
+    public var limitsEntryRate = false
+
     public var isReadOnly: Bool { forcedReadOnly || readOnlyReason != nil }
 
     /// Decides `command` against the latest state on disk and saves the result durably.
@@ -68,6 +74,9 @@ public final class SessionHandle {
         do { _ = try refresh() } catch { throw .store(error) }
         let decision: Decision
         do { decision = try engine.decide(command, by: actor, in: state) } catch { throw .refused(error) }
+        if limitsEntryRate, case .addEntry = command, actor.role == .participant, let wait = EntryRate.wait(key: actor.key, state: state, now: now) {
+            throw .refused(EntryRate.tooFast(waitMs: wait))
+        }
         do { return try append(decision, by: actor, now: now) } catch { throw .store(error) }
     }
 
@@ -98,13 +107,15 @@ public final class SessionHandle {
         if let code = POSIXFile.writeAll(journalFD, bytes) {
             // Take back a partial write so the journal stays whole; nothing was saved.
             _ = ftruncate(journalFD, journalSize)
-            throw StoreError("not saved: cannot write to \(journalPath): \(POSIXFile.errorText(code))")
+            throw StoreError.io(.notSavedWrite, journalPath, POSIXFile.errorText(code))
         }
         if fdatasync(journalFD) != 0 {
             let code = errno
             _ = ftruncate(journalFD, journalSize)
-            throw StoreError("not saved: cannot sync \(journalPath): \(POSIXFile.errorText(code))")
+            throw StoreError.io(.notSavedSync, journalPath, POSIXFile.errorText(code))
         }
+        // The folder's time says "changed" to views that poll (FolderWatcher.checkPolled).
+        _ = utimensat(AT_FDCWD, folder, nil, 0)
         seq += batch.count
         journalSize += off_t(bytes.count)
         // Our own lines are known now; reading them back later must not count them twice.
@@ -125,7 +136,7 @@ public final class SessionHandle {
         guard journalFD < 0 else { return }
         for _ in 0..<5 {
             let fd = open(journalPath, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw StoreError("not saved: cannot create \(journalPath): \(POSIXFile.errorText())") }
+            guard fd >= 0 else { throw StoreError.io(.notSavedCreate, journalPath, POSIXFile.errorText()) }
             // A shared lock says "this writer is alive": compaction leaves live journals alone.
             _ = flock(fd, LOCK_SH)
             // Between the create and the lock, another process's compaction may have taken the
@@ -138,7 +149,7 @@ public final class SessionHandle {
             }
             Glibc.close(fd)
         }
-        throw StoreError("not saved: \(journalPath) was removed as soon as it was created, five times")
+        throw StoreError("not saved: \(journalPath) was removed as soon as it was created, five times", nl: "niet bewaard: \(journalPath) werd vijf keer verwijderd zodra het gemaakt was")
     }
 
     /// Reads what other processes wrote since the last look. Returns true when the state changed.
@@ -187,7 +198,7 @@ public final class SessionHandle {
     /// Folds every journal into a new snapshot and removes the journals of writers that have
     /// gone. Safe to run from several processes and to kill at any moment.
     public func compact() throws(StoreError) {
-        if isReadOnly { throw StoreError("session \(id) is read-only; it is not compacted") }
+        if isReadOnly { throw StoreError("session \(id) is read-only; it is not compacted", nl: "sessie \(id) is alleen-lezen; die wordt niet samengevoegd") }
         try Compaction.run(folder: folder, ownJournal: journalFD >= 0 ? SessionFiles.journal(writer) : nil, tag: writer)
         _ = try reloadFully()
     }

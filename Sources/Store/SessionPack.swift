@@ -45,7 +45,7 @@ extension SessionStore {
     /// event with the same id and other content — is a conflict: refused, never merged.
     public func unpack(_ path: String) throws(StoreError) -> UnpackOutcome {
         if let trustProblem { throw trustProblem }
-        guard let bytes = try POSIXFile.read(path) else { throw StoreError("cannot read \(path): no such file") }
+        guard let bytes = try POSIXFile.read(path) else { throw StoreError.io(.read, path, LocalizedText(nl: "bestand bestaat niet", en: "no such file")) }
         let sessions = try PackFormat.decode(bytes, label: path)
         let lock = try UnpackWriter.lock(root)
         defer { UnpackWriter.unlock(lock) }
@@ -59,10 +59,10 @@ extension SessionStore {
             }
             let here: SessionHandle
             do { here = try open(s.id, readOnly: true) } catch {
-                throw StoreError("session \(s.id) is here already and cannot be read (\(error.message)); nothing was unpacked")
+                throw StoreError("session \(s.id) is here already and cannot be read (\(error.message)); nothing was unpacked", nl: "sessie \(s.id) staat hier al en kan niet gelezen worden (\(error.message(in: .nl))); er is niets uitgepakt")
             }
             if let reason = here.readOnlyReason {
-                throw StoreError("session \(s.id) is here already and is read-only (\(reason)); nothing was unpacked")
+                throw StoreError("session \(s.id) is here already and is read-only (\(reason)); nothing was unpacked", nl: "sessie \(s.id) staat hier al en is alleen-lezen (\(reason)); er is niets uitgepakt")
             }
             var local: [String: Event] = [:]
             for e in here.events { local[e.id] = e }
@@ -122,11 +122,11 @@ enum PackFile {
             bytes.append(0x0A)
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { throw StoreError("not saved: cannot create \(path): \(POSIXFile.errorText())") }
+        guard fd >= 0 else { throw StoreError.io(.notSavedCreate, path, POSIXFile.errorText()) }
         defer { close(fd) }
         if let code = POSIXFile.writeAll(fd, bytes) ?? (fdatasync(fd) == 0 ? nil : errno) {
             unlink(path)
-            throw StoreError("not saved: cannot write \(path): \(POSIXFile.errorText(code))")
+            throw StoreError.io(.notSavedWrite, path, POSIXFile.errorText(code))
         }
         try POSIXFile.fsyncDirectory(folder)
     }

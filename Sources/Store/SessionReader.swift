@@ -91,7 +91,7 @@ struct SessionReader {
         let fd = POSIXFile.openForReading(path)
         if fd < 0 {
             if errno == ENOENT { return }  // compacted away meanwhile
-            throw StoreError(POSIXFile.readFailure(path))
+            throw POSIXFile.readFailure(path)
         }
         defer { close(fd) }
         let bytes = try POSIXFile.readAll(fd, path: path, from: start)

@@ -107,7 +107,7 @@ public final class SessionStore {
         let folder = folder(of: setup.sessionId)
         if mkdir(folder, 0o700) != 0 {
             if errno == EEXIST { throw StoreError("session \(setup.sessionId) already exists", nl: "sessie \(setup.sessionId) bestaat al") }
-            throw StoreError("cannot create session folder \(folder): \(POSIXFile.errorText())")
+            throw StoreError.io(.createSession, folder, POSIXFile.errorText())
         }
         try POSIXFile.fsyncDirectory(root)
         let first = Event(

@@ -2,49 +2,43 @@
 /// `message` is English; `dutch` is set for the messages a user meets in a normal run, and
 /// `message(in:)` picks by the interface language (English where no Dutch text exists).
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public var dutch: String?
-    public init(_ message: String, nl: String? = nil) {
-        self.message = message
-        self.dutch = nl
-    }
-    public var description: String { message }
-    public func message(in language: Language) -> String {
-        guard language == .nl else { return message }
-        if let dutch { return dutch }
-        // The I/O failures all read "<what failed> <path>: <system reason>": the part that
-        // says what failed is translated, the path and the system's own reason stay.
-        for (en, nl) in StoreError.dutchPrefixes where message.hasPrefix(en) {
-            var rest = String(message.dropFirst(en.count))
-            for (a, b) in StoreError.dutchPhrases { rest = rest.replacingOccurrences(of: a, with: b) }
-            return nl + rest
+    /// Both languages, always: a new message cannot be English-only by accident.
+    public var text: LocalizedText
+    public init(_ message: String, nl: String) { text = LocalizedText(nl: nl, en: message) }
+    public init(_ text: LocalizedText) { self.text = text }
+    public var message: String { text.en }
+    public var description: String { text.en }
+    public func message(in language: Language) -> String { text[language] }
+
+    /// What the store was doing when the system said no.
+    public enum Operation: Sendable {
+        case read, write, create, lock, syncFolder, createFolder, createSession, notSavedWrite, notSavedSync, notSavedCreate, sync
+
+        var words: LocalizedText {
+            switch self {
+            case .read: return LocalizedText(nl: "kan niet lezen:", en: "cannot read")
+            case .write: return LocalizedText(nl: "kan niet schrijven:", en: "cannot write")
+            case .create: return LocalizedText(nl: "kan niet maken:", en: "cannot create")
+            case .lock: return LocalizedText(nl: "kan niet vergrendelen:", en: "cannot lock")
+            case .sync: return LocalizedText(nl: "kan niet vastleggen:", en: "cannot sync")
+            case .syncFolder: return LocalizedText(nl: "kan map niet vastleggen:", en: "cannot sync folder")
+            case .createFolder: return LocalizedText(nl: "kan map niet maken:", en: "cannot create folder")
+            case .createSession: return LocalizedText(nl: "kan sessiemap niet maken:", en: "cannot create session folder")
+            case .notSavedWrite: return LocalizedText(nl: "niet bewaard: kan niet schrijven naar", en: "not saved: cannot write to")
+            case .notSavedSync: return LocalizedText(nl: "niet bewaard: kan niet vastleggen:", en: "not saved: cannot sync")
+            case .notSavedCreate: return LocalizedText(nl: "niet bewaard: kan niet maken:", en: "not saved: cannot create")
+            }
         }
-        return message
     }
 
-    static let dutchPrefixes: [(String, String)] = [
-        ("not saved: cannot write to ", "niet bewaard: kan niet schrijven naar "),
-        ("not saved: cannot sync ", "niet bewaard: kan niet vastleggen: "),
-        ("not saved: cannot create ", "niet bewaard: kan niet maken: "),
-        ("not saved: ", "niet bewaard: "),
-        ("cannot read ", "kan niet lezen: "),
-        ("cannot write ", "kan niet schrijven: "),
-        ("cannot lock ", "kan niet vergrendelen: "),
-        ("cannot sync folder ", "kan map niet vastleggen: "),
-        ("cannot create session folder ", "kan sessiemap niet maken: "),
-        ("cannot create folder ", "kan map niet maken: "),
-        ("not compacted: ", "niet samengevoegd: "),
-    ]
-    static let dutchPhrases: [(String, String)] = [
-        ("it is a symbolic link, which is not followed", "het is een symbolische koppeling, die niet wordt gevolgd"),
-        (", not a regular file", ", geen gewoon bestand"),
-        ("it is a folder", "het is een map"),
-        ("it is a FIFO (named pipe)", "het is een FIFO (named pipe)"),
-        ("it is a device", "het is een apparaat"),
-        ("it is a socket", "het is een socket"),
-        ("it is larger than", "het is groter dan"),
-        ("does not exist", "bestaat niet"),
-    ]
+    /// "<what failed> <path>: <why>"; the system's own reason (strerror) stays as the system says it.
+    public static func io(_ op: Operation, _ path: String, _ why: String) -> StoreError {
+        io(op, path, LocalizedText(why))
+    }
+
+    public static func io(_ op: Operation, _ path: String, _ why: LocalizedText) -> StoreError {
+        StoreError(LocalizedText(nl: "\(op.words.nl) \(path): \(why.nl)", en: "\(op.words.en) \(path): \(why.en)"))
+    }
 
     public static func exists(_ path: String) -> StoreError {
         StoreError("\(path) already exists; use --force to replace it", nl: "\(path) bestaat al; gebruik --force om het te vervangen")

@@ -22,7 +22,7 @@ enum UnpackWriter {
     /// leftover `.unpack-` folder can only be a crashed unpack's.
     static func lock(_ root: String) throws(StoreError) -> Int32 {
         let fd = open(root + "/" + lockName, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0, flock(fd, LOCK_EX) == 0 else { throw StoreError("cannot lock \(root)/\(lockName): \(POSIXFile.errorText())") }
+        guard fd >= 0, flock(fd, LOCK_EX) == 0 else { throw StoreError.io(.lock, "\(root)/\(lockName)", POSIXFile.errorText()) }
         for name in POSIXFile.list(root) ?? [] where name.hasPrefix(tempPrefix) { removeFolder(root + "/" + name) }
         return fd
     }
@@ -40,15 +40,15 @@ enum UnpackWriter {
         defer { for t in temps { removeFolder(t) } }  // whatever was not renamed into place
         for s in sessions {
             let temp = root + "/" + tempPrefix + tag + "-" + s.id
-            guard mkdir(temp, 0o700) == 0 else { throw StoreError("cannot create \(temp): \(POSIXFile.errorText())") }
+            guard mkdir(temp, 0o700) == 0 else { throw StoreError.io(.create, temp, POSIXFile.errorText()) }
             temps.append(temp)
             let bytes = Snapshot.bytes(session: s.id, folded: [:], events: s.events, lines: s.lines)
             let path = temp + "/" + SessionFiles.snapshot
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-            guard fd >= 0 else { throw StoreError("cannot write \(path): \(POSIXFile.errorText())") }
+            guard fd >= 0 else { throw StoreError.io(.write, path, POSIXFile.errorText()) }
             let failed = POSIXFile.writeAll(fd, bytes)
             close(fd)
-            if let failed { throw StoreError("cannot write \(path): \(POSIXFile.errorText(failed))") }
+            if let failed { throw StoreError.io(.write, path, POSIXFile.errorText(failed)) }
         }
         if let failure = syncAll(temps) { throw failure }
         var placed = 0
@@ -58,10 +58,10 @@ enum UnpackWriter {
             // an empty one replaces it atomically.
             if mkdir(target, 0o700) != 0 && !(errno == EEXIST && (POSIXFile.list(target) ?? ["?"]).isEmpty) {
                 let reason = errno == EEXIST ? "it appeared meanwhile" : POSIXFile.errorText()
-                throw StoreError("cannot create session \(s.id) (\(placed) of \(sessions.count) added): \(reason)")
+                throw StoreError("cannot create session \(s.id) (\(placed) of \(sessions.count) added): \(reason)", nl: "kan sessie \(s.id) niet maken (\(placed) van \(sessions.count) toegevoegd): \(reason)")
             }
             guard rename(temp, target) == 0 else {
-                throw StoreError("cannot create session \(s.id) (\(placed) of \(sessions.count) added): \(POSIXFile.errorText())")
+                throw StoreError("cannot create session \(s.id) (\(placed) of \(sessions.count) added): \(POSIXFile.errorText())", nl: "kan sessie \(s.id) niet maken (\(placed) van \(sessions.count) toegevoegd): \(POSIXFile.errorText())")
             }
             temps.removeFirst()
             placed += 1
@@ -92,7 +92,7 @@ enum UnpackWriter {
                         let ok = fd >= 0 && fsync(fd) == 0
                         let code = errno
                         if fd >= 0 { close(fd) }
-                        if !ok { shared.failure.withLock { $0 = $0 ?? StoreError("cannot sync \(path): \(POSIXFile.errorText(code))") } }
+                        if !ok { shared.failure.withLock { $0 = $0 ?? StoreError.io(.sync, path, POSIXFile.errorText(code)) } }
                     }
                 }
             }

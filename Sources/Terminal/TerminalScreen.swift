@@ -1,4 +1,5 @@
 import CNcurses
+import Core
 import TUI
 
 #if canImport(Glibc)
@@ -6,22 +7,23 @@ import Glibc
 #endif
 
 /// What the terminal reports: a key, a new size, or nothing before the timeout.
-public enum TerminalEvent: Equatable {
-    case key(Key)
-    case resize(width: Int, height: Int)
-}
+public typealias TerminalEvent = ScreenEvent
 
 public struct TerminalError: Error, CustomStringConvertible {
     public var description: String
+    public var nl: String
 }
 
 /// The only place that talks to ncurses: start and restore the terminal, read keys as
 /// messages, and copy a `CellBuffer` to the screen (ncurses sends only what changed).
-public final class TerminalScreen {
+public final class TerminalScreen: Screen {
     private var screen: OpaquePointer?
     private var colours = false
     private let theme: Theme
     public private(set) var width = 0
+    /// The screen buffer is never made larger than this, whatever size a terminal claims.
+    public static let maxWidth = 500
+    public static let maxHeight = 200
     public private(set) var height = 0
     private var active = false
     /// True when the system has no UTF-8 locale: the screen shows ASCII (é as e) and keys
@@ -30,17 +32,25 @@ public final class TerminalScreen {
 
     /// Starts curses. A terminal that curses does not know (`TERM=dumb`, unset, unknown)
     /// is a clear error, never a crash: `newterm` returns nil where `initscr` would exit.
-    public init(theme: Theme) throws {
+    public init(theme: Theme) throws(TerminalError) {
         self.theme = theme
         asciiOnly = !Charset.start()
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else {
-            throw TerminalError(description: "this terminal (TERM=\(getenv("TERM").map { String(cString: $0) } ?? "")) cannot show the screen; use a terminal such as xterm, tmux or the Linux console")
+            let shown = TerminalText.safe(getenv("TERM").map { String(cString: $0) } ?? "", keepLineBreaks: false)
+            throw TerminalError(
+                description: "this terminal (TERM=\(shown)) cannot show the screen; use a terminal such as xterm, tmux or the Linux console",
+                nl: "deze terminal (TERM=\(shown)) kan het scherm niet tonen; gebruik een terminal zoals xterm, tmux of de Linux-console")
         }
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw TerminalError(description: "the screen needs a terminal: standard input and output must not be redirected")
+            throw TerminalError(
+                description: "the screen needs a terminal: standard input and output must not be redirected",
+                nl: "het scherm heeft een terminal nodig: standaardinvoer en -uitvoer mogen niet omgeleid zijn")
         }
         guard let s = newterm(nil, pf_stdout(), pf_stdin()) else {
-            throw TerminalError(description: "unknown terminal type \"\(term)\"; set TERM to one this system knows (xterm-256color, tmux-256color)")
+            let shown = TerminalText.quoted(term)
+            throw TerminalError(
+                description: "unknown terminal type \(shown); set TERM to one this system knows (xterm-256color, tmux-256color)",
+                nl: "onbekend terminaltype \(shown); zet TERM op een type dat dit systeem kent (xterm-256color, tmux-256color)")
         }
         screen = s
         set_term(s)
@@ -59,9 +69,19 @@ public final class TerminalScreen {
             colours = true
             Palette.install(theme)
         }
-        width = Int(pf_cols())
-        height = Int(pf_lines())
+        width = min(Int(pf_cols()), Self.maxWidth)
+        height = min(Int(pf_lines()), Self.maxHeight)
     }
+
+    /// Ctrl-C, Ctrl-Z and Ctrl-\\ arrive as keys instead of signals: a participant's screen asks
+    /// before it ends and undoes with Ctrl-Z, instead of being stopped or suspended by one key.
+    public func takeControlKeys() {
+        guard active else { return }
+        raw()
+    }
+
+    public var inputDescriptor: Int32? { 0 }
+    public func takeSignal() -> Int32? { Signals.take() }
 
     deinit { stop() }
 
@@ -84,8 +104,8 @@ public final class TerminalScreen {
         if r == ERR { return nil }
         if r == pf_key_code_yes() {
             if Int32(ch) == KEY_RESIZE {
-                width = Int(pf_cols())
-                height = Int(pf_lines())
+                width = min(Int(pf_cols()), Self.maxWidth)
+                height = min(Int(pf_lines()), Self.maxHeight)
                 return .resize(width: width, height: height)
             }
             return KeyMap.code(Int32(ch)).map { .key($0) }
@@ -100,8 +120,8 @@ public final class TerminalScreen {
         let c = wgetch(pf_stdscr())
         if c == ERR { return nil }
         if c == KEY_RESIZE {
-            width = Int(pf_cols())
-            height = Int(pf_lines())
+            width = min(Int(pf_cols()), Self.maxWidth)
+            height = min(Int(pf_lines()), Self.maxHeight)
             return .resize(width: width, height: height)
         }
         if c > 255 { return KeyMap.code(c).map { .key($0) } }

@@ -81,6 +81,14 @@ enum RoomBench {
         for c in clients { _ = c.wait(for: "entries", timeout: 20) }
         let children = childPids(of: getpid())
         let childRSS = children.map(rssKB)
+        // Idle: everyone connected, nobody typing, for 10 s — the facilitator and every view.
+        let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let all = [getpid()] + children
+        let idleBefore = all.map(IdleBench.cpuTicks).reduce(0, +)
+        sleep(10)
+        let idleTicks = all.map(IdleBench.cpuTicks).reduce(0, +) - idleBefore
+        report.add("room: \(n) participants connected and idle for 10 s — CPU of the facilitator and all views, share of a core",
+                   String(format: "%.1f %%", Double(idleTicks) / ticksPerSecond / 10 * 100), "≤ 5 % at 200")
         let serverRSS = rssKB(getpid()) - rssBefore
         for second in 0..<seconds {
             let tick = Date()

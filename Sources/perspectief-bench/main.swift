@@ -11,6 +11,7 @@ let parts: [(String, (inout Report) throws -> Void)] = [
     ("review", ReviewBench.run), ("web", WebBench.run),
     ("add", TravelBench.add), ("import", TravelBench.importRows), ("pack", TravelBench.packUnpack),
     ("sync", SyncBench.run),
+    ("idle", IdleBench.run),
 ]
 let roomParts: [(String, (inout Report) throws -> Void)] = [("room", RoomBench.run)]
 let only = ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }

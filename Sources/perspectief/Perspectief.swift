@@ -13,9 +13,9 @@ struct Perspectief: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, JoinCommand.self, NewCommand.self, AddCommand.self, ShowCommand.self, SessionsCommand.self,
+            RunCommand.self, JoinCommand.self, DeskCommand.self, NewCommand.self, AddCommand.self, ShowCommand.self, SessionsCommand.self,
             ReviewCommand.self, ExportCommand.self, WorkshopsCommand.self, ValidateCommand.self,
-            PackCommand.self, UnpackCommand.self, ImportCommand.self, DBCommand.self, SyncCommand.self, WallCommand.self,
+            PackCommand.self, UnpackCommand.self, ImportCommand.self, SummaryCommand.self, DBCommand.self, SyncCommand.self, WallCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

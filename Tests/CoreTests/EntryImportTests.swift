@@ -83,3 +83,43 @@ final class EntryImportTests: XCTestCase {
         }
     }
 }
+
+extension EntryImportTests {
+    /// Paper sessions mark and vote too: "holds in", "directions" and "votes" come in as the
+    /// export writes them and are folded into the session with the entry.
+    func testMarksLinksAndVotesComeInAsColumns() throws {
+        let planned = try plan(["tekst", "stap", "houdt stand in", "ontwikkelrichtingen", "stemmen"], [
+            ["Eén loket", "inzichten", "Zuinig en voorzichtig; b; Ruim en menselijk; Ruim en slim", "Zet burgers centraal; 2", "3"],
+            ["Alleen digitaal", "inzichten", "Zuinig en digitaal", "", ""],
+        ])
+        XCTAssertEqual(planned[0].holdsIn, ["a", "b", "c", "d"])
+        XCTAssertEqual(planned[0].directions, ["centraal", "proactief"])
+        XCTAssertEqual(planned[0].votes, 3)
+        XCTAssertEqual(planned[1].holdsIn, ["b"])
+        var s = state()
+        for (i, d) in EntryImport.decisions(planned).enumerated() {
+            XCTAssertTrue(s.apply(Event(id: "i\(i)", writer: "w", seq: 10 + i, clock: 10 + i, time: 100, actor: .facilitator("Anna"), change: d.change)))
+        }
+        let entry = try XCTUnwrap(s.entry("r0"))
+        XCTAssertEqual(Robustness.of(entry, scenarios: ["a", "b", "c", "d"]), .koersvast)
+        XCTAssertEqual(entry.directions, ["centraal", "proactief"])
+        XCTAssertEqual(entry.votesBy, ["facilitator": 3], "the room's dots")
+    }
+
+    func testBadMarksAreNamedWithTheirLine() {
+        XCTAssertThrowsError(try plan(["text", "step", "holds in", "directions", "votes"], [
+            ["a", "inzichten", "mars", "", ""],
+            ["b", "inzichten", "", "nergens", ""],
+            ["c", "inzichten", "", "", "veel"],
+            ["d", "ronde-a", "a", "", ""],
+            ["e", "inzichten", "", "", "1000"],
+        ])) { error in
+            let problems = (error as! ImportProblems).problems
+            XCTAssertEqual(problems.map(\.line), [2, 3, 4, 5, 6])
+            XCTAssertTrue(problems[0].reason.contains("unknown scenario \"mars\""), problems[0].reason)
+            XCTAssertEqual(problems[1].text(.nl), "regel 3: onbekende ontwikkelrichting \"nergens\"")
+            XCTAssertTrue(problems[2].reason.contains("votes must be a whole number"), problems[2].reason)
+            XCTAssertTrue(problems[3].reason.contains("only an insight"), problems[3].reason)
+        }
+    }
+}

@@ -40,7 +40,7 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(report.parts.map(\.workshop.id), ["mini", "other"])
         XCTAssertEqual(report.parts[1].sessionIds, ["s-other"])
         let md = MarkdownExport.render(report)
-        XCTAssertTrue(md.hasPrefix("# The perspective reversed\n"))
+        XCTAssertTrue(md.hasPrefix("# Report of the perspective sessions\n"))
         XCTAssertTrue(md.contains("\n## Mini workshop\n"))
         XCTAssertTrue(CSVExport.render(report).contains("Hoort er niet bij"))
     }
@@ -49,6 +49,7 @@ final class ExportTests: XCTestCase {
         let report = Report(sessions: [], language: .nl)
         XCTAssertTrue(MarkdownExport.render(report).contains("_Geen sessies._"))
         XCTAssertEqual(CSVExport.render(report).components(separatedBy: "\r\n").count, 2, "header only")
+        XCTAssertTrue(MarkdownExport.render(report).contains("Concept"), "an empty report is a concept")
         XCTAssertTrue(JSONExport.render(report).contains("\"workshops\": []"))
     }
 
@@ -69,21 +70,38 @@ final class ExportTests: XCTestCase {
     func testMarkdownReportStructure() {
         let md = MarkdownExport.render(ExportFixture.report(.nl))
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") }
+        // Findings first, then the analysis across groups, the overviews, method and context,
+        // the annexes and the colophon.
         XCTAssertEqual(headings, [
-            "## Sessies in dit verslag \\(4\\)", "## Samenvatting", "## Matrix: implicaties per scenario", "## Inzichten × scenario’s",
-            "## Per scenario", "## Per doelgroep", "## Koersvast voor meerdere doelgroepen", "## Ontwikkelrichtingen", "## Overige invoer",
+            "## Sessies in dit verslag \\(4\\)", "## Samenvatting", "## De hoofdboodschap van de studie, getoetst in de sessies",
+            "## Koersvaste inzichten over de doelgroepen heen", "## Ontwikkelrichtingen", "## Per scenario, voor alle doelgroepen",
+            "## Stemmen: wat woog het zwaarst, per sessie", "## Overzichten", "## Matrix: implicaties per scenario", "## Inzichten × scenario’s",
+            "## Werkwijze", "## Achtergrond", "## Bijlage: alle implicaties per scenario", "## Bijlage: inzichten per doelgroep",
+            "## Bijlage: overige bijdragen", "## Colofon",
         ])
+        XCTAssertTrue(md.hasPrefix("# Verslag van de perspectiefsessies — Miniworkshop\n"), "our own title, not the study's")
+        XCTAssertTrue(md.contains("**Inhoud**\n\n1. Sessies in dit verslag \\(4\\)\n2. Samenvatting\n"), "a table of contents")
+        XCTAssertTrue(md.contains("_Datum: 28 september 2026 · versie 0 \\(concept\\)_"), "the date in words, version and concept")
         XCTAssertTrue(md.contains("**Centrale vraag:** Wat hebben mensen in 2035 nodig?"), "the central question on the front page")
-        XCTAssertTrue(md.contains("| Ouderen Deventer | Ouderen | 2026-09-28 | Deventer, bibliotheek | Cas | 0 |"), "each session on the front page, with its place")
-        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 2026-09-21 | — | \\(verborgen\\) | 1 |"), "a hidden facilitator stays hidden")
+        XCTAssertTrue(md.contains("| Ouderen Deventer | Ouderen | 28 september 2026 | Deventer, bibliotheek | Cas | 0 + zaal | 0 |"), "each session on the front page, with its place")
+        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 21 september 2026 | — | \\(verborgen\\) | 1 + zaal | 1 |"), "a hidden facilitator stays hidden")
         XCTAssertTrue(md.contains("| Ouderen | 3 | 1 | 1 | 1 | 2 |"))
         XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"), "one mark per scenario")
         XCTAssertTrue(md.contains("### Eén loket\n\n_gegroepeerd door de organisator · 2 doelgroepen: Ouderen, Ondernemers_"))
-        XCTAssertTrue(md.contains("### 1\\. Zet burgers centraal"))
-        // The summary: koersvast across groups with how many, most votes, busiest directions.
-        XCTAssertTrue(md.contains("- Eén loket — _2 doelgroepen: Ouderen, Ondernemers_\n- Persoonlijk contact blijft nodig — _2 doelgroepen"))
-        XCTAssertTrue(md.contains("- Respijtzorg — _1 doelgroep: Mantelzorgers_"))
-        XCTAssertTrue(md.contains("- 1\\. Zet burgers centraal — _3 inzichten uit 1 doelgroep_\n- 2\\. Proactieve dienstverlening — _2 inzichten uit 2 doelgroepen_"))
+        XCTAssertTrue(md.contains("### Persoonlijk contact blijft nodig\n\n_zelfde tekst · 2 doelgroepen: Ouderen, Ondernemers_"))
+        XCTAssertTrue(md.contains("### Koersvast voor één doelgroep\n\n- Respijtzorg — _1 doelgroep: Mantelzorgers_"))
+        // Per direction: koersvast apart from scenario-specific, and what fits none.
+        XCTAssertTrue(md.contains("### 1\\. Zet burgers centraal\n\n_Vanuit de burger denken._\n\n#### Koersvast \\(2\\)"))
+        XCTAssertTrue(md.contains("#### Scenariospecifiek \\(1\\)\n\n- Digitale hulp aan huis — _Ouderen_ · _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"))
+        XCTAssertTrue(md.contains("### Past bij geen richting\n\n- Nog niet beoordeeld — _Ouderen · nog niet beoordeeld_"))
+        // Votes as shares within the session, room and participants apart.
+        XCTAssertTrue(md.contains("- Persoonlijk contact blijft nodig — _● 100% van de deelnemersstemmen \\(1 van 1\\)_"))
+        // Method, anonymity, context and colophon.
+        XCTAssertTrue(md.contains("### Anonimiteit\n\nVan de 4 sessies was er 1 anoniem"))
+        XCTAssertTrue(md.contains("**Persona \\(fictief\\):** Riet \\(81\\) woont alleen in Zwolle."))
+        XCTAssertTrue(md.contains("Een eigen doelgroep van de facilitator"), "the custom group is said to be one")
+        XCTAssertTrue(md.contains("### Genoemde trends\n\n- 1\\. Vergrijzing — _Meer ouderen._"))
+        XCTAssertTrue(md.contains("| Facilitatoren | Anna, Cas |"))
         // The grid: ■ where an insight holds, koersvast rows in bold.
         XCTAssertTrue(md.contains("| **Persoonlijk contact blijft nodig** | ■ | ■ | ■ | ■ | koersvast |"))
         XCTAssertTrue(md.contains("| Digitale hulp aan huis |  | ■ |  | ■ | scenariospecifiek |"))
@@ -92,9 +110,9 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(md.contains("Het loket blijft nodig, \"echt\" nodig — _1 stem \\(● deelnemer\\) · Bram_"))
         // Per scenario: the poles for readers who were not there; everything typed elsewhere.
         XCTAssertTrue(md.contains("### Zuinig en digitaal\n\n_Middelen: schaars · Technologie: omarmd_"))
-        XCTAssertTrue(md.contains("- Vergrijzing raakt hier alles — _aantekening, Trends · trend 1_"))
-        XCTAssertTrue(md.contains("- Mantelzorgers vallen overal tussen wal en schip — _implicatie, Inzichten_"))
-        XCTAssertTrue(md.contains("- Volgende keer, met wijkteams erbij — _aantekening, Afsluiting_"))
+        XCTAssertTrue(md.contains("#### Trends\n\n- Vergrijzing raakt hier alles — _aantekening · trend 1_"))
+        XCTAssertTrue(md.contains("#### Inzichten\n\n- Mantelzorgers vallen overal tussen wal en schip — _implicatie_"))
+        XCTAssertTrue(md.contains("#### Afsluiting\n\n- Volgende keer, met wijkteams erbij — _aantekening_"))
     }
 
     func testWorkingTitleNoteInEveryReport() {
@@ -122,7 +140,11 @@ final class ExportTests: XCTestCase {
 
     func testCSVShape() {
         let csv = CSVExport.render(ExportFixture.report(.nl))
-        XCTAssertTrue(csv.hasPrefix("\u{FEFF}sessie,sessie-id,workshop,perspectief,stap,scenario,soort,tekst,auteur,"))
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}sessie;sessie-id;workshop;perspectief;stap;scenario;soort;tekst;auteur;"), "; for a Dutch spreadsheet")
+        XCTAssertTrue(CSVExport.render(ExportFixture.report(.en)).hasPrefix("\u{FEFF}session,session id,"), ", in English")
+        let tabbed = CSVExport.render(Report(sessions: ExportFixture.report(.nl).sessions, language: .nl, options: .init(separator: "\t")))
+        XCTAssertTrue(tabbed.hasPrefix("\u{FEFF}sessie\tsessie-id\t"), "or as chosen")
+        XCTAssertEqual(CSVExport.field("a;b"), "\"a;b\"", "quoted for any separator")
         XCTAssertTrue(csv.hasSuffix("\r\n"))
         XCTAssertEqual(CSVExport.field("a,b"), "\"a,b\"")
         XCTAssertEqual(CSVExport.field("zeg \"ja\""), "\"zeg \"\"ja\"\"\"")
@@ -130,7 +152,7 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(CSVExport.field("-2"), "'-2")
         XCTAssertEqual(CSVExport.field("@a"), "'@a")
         XCTAssertEqual(CSVExport.field("+a"), "'+a")
-        XCTAssertEqual(CSVExport.field("\tx"), "'\tx")
+        XCTAssertEqual(CSVExport.field("\tx"), "\"'\tx\"", "quoted: a tab may be the separator")
         XCTAssertEqual(CSVExport.field("\rx"), "\"'\rx\"")
         XCTAssertEqual(CSVExport.field("a=b"), "a=b")
         XCTAssertEqual(CSVExport.field("=a,\"b\""), "\"'=a,\"\"b\"\"\"")
@@ -139,7 +161,12 @@ final class ExportTests: XCTestCase {
     /// What every CSV row should hold, built straight from the sessions, not from the export.
     func expectedRows() -> [[String]] {
         let w = Fixtures.mini
-        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal"]]
+        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep"]]
+        // The matrix's top 3 per cell are every implication of the fixture (at most three
+        // per cell); the groups are the organiser's and the same-text one.
+        let top = Set(ExportFixture.report(.nl).sessions.flatMap { $0.state.entries.filter { $0.kind == .implication && $0.scenario != nil && $0.isLive }.map(\.text) })
+        let groups = ["Eén loket voor alles": "Eén loket", "Eén digitaal loket": "Eén loket", "Persoonlijk contact blijft nodig": "Persoonlijk contact blijft nodig",
+                      "PERSOONLIJK contáct blijft nodig": "Persoonlijk contact blijft nodig"]
         for s in ExportFixture.report(.nl).sessions {
             for e in s.state.entries where e.isLive {
                 let persp: String
@@ -158,6 +185,8 @@ final class ExportTests: XCTestCase {
                     String(e.votes), ISOTime.format(ms: e.createdAt),
                     e.kind == .insight ? (w.scenarios.allSatisfy { e.holdsIn.contains($0.id) } ? "ja" : "nee") : "",
                     String(e.votesBy["facilitator"] ?? 0),
+                    ISOTime.date(ms: s.state.createdAt), s.state.setup.place ?? "", s.hidesNames ? "" : s.state.setup.facilitator ?? "",
+                    top.contains(e.text) ? "ja" : "", groups[e.text] ?? "",
                 ])
             }
         }
@@ -171,7 +200,7 @@ final class ExportTests: XCTestCase {
             data = sys.stdin.buffer.read()
             assert data.startswith(b'\\xef\\xbb\\xbf'), 'no UTF-8 byte-order mark'
             text = data.decode('utf-8-sig')
-            rows = list(csv.reader(io.StringIO(text, newline=''), strict=True))
+            rows = list(csv.reader(io.StringIO(text, newline=''), delimiter=';', strict=True))
             print(json.dumps(rows))
             """
         let rows = try XCTUnwrap(try ExportPython.json(ExportPython.run(script, input: csv)) as? [[String]])

@@ -29,11 +29,24 @@ final class HarvestTests: XCTestCase {
         XCTAssertNil(h.run(.vote(id: "k1"), by: ayse), "the harvest did not spend Ayşe's one vote")
     }
 
-    func testNothingIsTypedInTheBreakOrTheHarvest() throws {
+    func testNothingIsTypedInTheBreak() throws {
         var h = SessionHarness(workshop: try workshop())
-        for step in ["pauze", "oogst"] {
-            h.go(to: step)
-            XCTAssertEqual(h.run(.addEntry(id: "x-\(step)", text: "iets")), .noEntriesHere, step)
-        }
+        h.go(to: "pauze")
+        XCTAssertEqual(h.run(.addEntry(id: "x-pauze", text: "iets")), .noEntriesHere)
+    }
+
+    /// The harvest asks what stands out across the four worlds: the room answers with notes,
+    /// by the step kind's one rule (`StepKind.entryKind`), and cannot give dots to them.
+    func testTheHarvestTakesTheRoomsObservations() throws {
+        var h = SessionHarness(workshop: try workshop())
+        XCTAssertNil(h.run(.join, by: ayse))
+        h.go(to: "oogst")
+        XCTAssertEqual(StepKind.harvest.entryKind, .note)
+        XCTAssertNil(h.run(.addEntry(id: "o1", text: "In elke wereld ontbreekt een vast loket"), by: ayse))
+        let note = try XCTUnwrap(h.state.entry("o1"))
+        XCTAssertEqual(note.kind, .note)
+        XCTAssertEqual(note.step, "oogst")
+        XCTAssertNil(note.scenario)
+        XCTAssertNotNil(h.run(.vote(id: "o1")), "dots go to implications only")
     }
 }

@@ -55,11 +55,15 @@ final class ReportRenderingTests: XCTestCase {
         let pdf = dir + "/report.pdf"
         _ = try Tool.run(Chromium.args + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", url])
         let text = try Tool.run(["pdftotext", "-layout", pdf, "-"])
-        var from = text.startIndex
+        XCTAssertTrue(text.contains("CENTRALE VRAAG") && text.contains("Sessies in dit verslag (4)"))
+        // After the contents (which end with the colophon), every section in order.
+        var from = try XCTUnwrap(text.range(of: "Inhoud")).upperBound
+        from = try XCTUnwrap(text.range(of: "Colofon", range: from..<text.endIndex)).upperBound
         for section in [
-            "CENTRALE VRAAG", "Sessies in dit verslag (4)", "Samenvatting", "Matrix: implicaties per scenario",
-            "Inzichten × scenario’s", "Per scenario", "Per doelgroep", "Koersvast voor meerdere doelgroepen",
-            "Ontwikkelrichtingen", "Overige invoer",
+            "Samenvatting", "hoofdboodschap van de studie", "Koersvaste inzichten over de doelgroepen heen", "Ontwikkelrichtingen",
+            "Per scenario, voor alle doelgroepen", "Stemmen: wat woog het zwaarst", "Overzichten", "Matrix: implicaties per scenario",
+            "Inzichten × scenario’s", "Werkwijze", "Anonimiteit", "Achtergrond", "Bijlage: alle implicaties per scenario",
+            "Bijlage: inzichten per doelgroep", "Bijlage: overige bijdragen", "Colofon",
         ] {
             let found = try XCTUnwrap(text.range(of: section, range: from..<text.endIndex), "\(section) missing or out of order")
             from = found.upperBound

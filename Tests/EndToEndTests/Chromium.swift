@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Debian's chromium, headless, driven over its DevTools protocol on a pipe (fds 3 and 4,
@@ -21,7 +22,7 @@ final class Chromium {
     }
 
     init(width: Int = 360, height: Int = 740, language: String = "nl-NL") throws {
-        guard let exe = Self.binary() else { throw XCTSkip("chromium is not installed (make setup installs it)") }
+        guard let exe = Self.binary() else { throw Requirement.missing("chromium is not installed (make setup installs it)") }
         profile = NSTemporaryDirectory() + "pf-chromium-" + UUID().uuidString.prefix(8).lowercased()
         try FileManager.default.createDirectory(atPath: profile, withIntermediateDirectories: true)
         var down: [Int32] = [0, 0], up: [Int32] = [0, 0]

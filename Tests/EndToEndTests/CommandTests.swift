@@ -94,6 +94,23 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(session["perspective"] as? String, "Jongeren met schulden")
     }
 
+    /// A group of one's own gets its persona and description in the session itself (the
+    /// sessionCreated event), so every window and report reads the same.
+    func testACustomGroupsPersonaAndDescription() throws {
+        let r = run("new", "--perspective", "Jongeren met schulden", "--custom", "--description", "Jongeren tot 27 met schulden",
+                    "--persona", "Sem (22) opent geen post meer.")
+        XCTAssertEqual(r.status, 0, r.error)
+        XCTAssertEqual(r.error, "", "--custom: no remark")
+        let id = r.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let folder = store + "/" + id
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("journal-") || $0 == "session.json" }
+        let text = try files.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }.joined()
+        XCTAssertTrue(text.contains(#""customPersona":"Sem (22) opent geen post meer.""#), text)
+        XCTAssertTrue(text.contains(#""customDescription":"Jongeren tot 27 met schulden""#), text)
+        assertOneLineError(run("new", "--perspective", "ouderen", "--persona", "Riet"), "--persona and --description are for a target group of your own")
+        assertOneLineError(run("desk", "20990101-0000-nergens-zz99"), "20990101-0000-nergens-zz99")
+    }
+
     func testWorkshopsAndValidate() throws {
         let w = run("workshops", "--json")
         let list = try JSONSerialization.jsonObject(with: Data(w.output.utf8)) as! [[String: Any]]
@@ -126,7 +143,7 @@ final class CommandTests: XCTestCase {
         assertOneLineError(run("add", id, "--kind", "note", "--text", " \u{7} "), "Type some text first.")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store + "/" + id).sorted(), before)
         assertOneLineError(run("sessions", env: ["PERSPECTIEF_STORE": "/proc/self/nope"]), "cannot create store /proc/self/nope")
-        assertOneLineError(run("new", "--perspective", "x", "--votes", "500"), "--votes must be between 0 and 99")
+        assertOneLineError(run("new", "--perspective", "x", "--votes", "500"), "--votes: The vote budget must be between 0 and 99.")
         assertOneLineError(run("run", "--theme", "paars"), "unknown theme \"paars\"")
         assertOneLineError(run("review", "--lang", "fr"), "unknown language \"fr\"")
         assertOneLineError(run("export", "--all", "--format", "docx"), "unknown format \"docx\"")
@@ -134,7 +151,7 @@ final class CommandTests: XCTestCase {
     }
 
     func testHelpEverywhere() {
-        for command in ["new", "add", "show", "sessions", "workshops", "validate", "run", "join"] {
+        for command in ["new", "add", "show", "sessions", "workshops", "validate", "run", "join", "desk"] {
             let r = run(command, "--help")
             XCTAssertEqual(r.status, 0, command)
             XCTAssertTrue(r.output.contains("USAGE"), command)

@@ -37,6 +37,25 @@ final class ReviewAndExportTests: XCTestCase {
         XCTAssertTrue(t.waitForExit().hasPrefix("EXIT=0"))
     }
 
+    /// The organiser writes the summary in review; the report then opens with it, no concept.
+    func testTheSummaryWrittenInReviewOpensTheReport() throws {
+        let t = try Tmux(command: "\(Binary.perspectief) review --store \(store) --lang nl", environment: [:])
+        t.wait(for: "Terugblik")
+        t.keys("S")
+        t.wait(for: "Samenvatting voor het verslag (nog een concept)")
+        t.type("Ouderen willen een loket.")
+        t.keys("Enter", "Enter")
+        // A leading space: tmux would read "-" as an option (the summary ignores the space).
+        t.type(" - Houd het loket open")
+        t.keys("C-o")
+        t.wait(for: "Samenvatting bewaard: versie 1")
+        t.keys("q")
+        XCTAssertTrue(t.waitForExit().hasPrefix("EXIT=0"))
+        let md = Spawn.run([Binary.perspectief, "export", "--store", store, "--all", "--format", "md", "--lang", "nl"]).output
+        XCTAssertTrue(md.contains("## Samenvatting\n\nOuderen willen een loket.\n\n### Kernboodschappen\n\n- Houd het loket open"), md)
+        XCTAssertFalse(md.contains("Concept"))
+    }
+
     /// The second review comes from the cache; what was written in between must show anyway.
     func testReviewAgainAfterTheSessionWentOnShowsTheNewEntry() throws {
         let first = try Tmux(command: "\(Binary.perspectief) review --store \(store) --lang nl", environment: [:])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// One private tmux server per test: the real binary in a real terminal, driven with
@@ -26,7 +27,7 @@ final class Tmux {
         // The wrapper reports the exit status in the pane; `trap : INT` keeps it alive for C-c.
         args.append("trap : INT; \(command); echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo")
         let r = Spawn.run(args, environment: env)
-        if r.status != 0 { throw XCTSkip("tmux did not start: \(r.error)") }
+        if r.status != 0 { throw Requirement.missing("tmux did not start: \(r.error)") }
     }
 
     deinit {

@@ -25,18 +25,16 @@ final class TmuxParticipantTests: XCTestCase {
     func testParticipantsTypeTheProjectorShowsItAndEveryoneFollowsTheSteps() throws {
         let id = newSession()
         let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
-        facilitator.wait(for: "Stap 1 van 13")
+        facilitator.wait(for: "Stap 1 van 14")
         facilitator.keys("Right", "Right")
-        facilitator.wait(for: "Stap 3 van 13")
+        facilitator.wait(for: "Stap 3 van 14")
         let ayse = try join(id, "Ayşe")
         let bram = try join(id, "Bram")
         ayse.wait(for: "Het zuinige loket")
         facilitator.wait(for: "Deelnemers: 2")
 
-        ayse.keys("a")
         ayse.type("Riet wil één loket — reëel en dichtbij")
         ayse.keys("Enter")
-        bram.keys("a")
         bram.type("Wachttijden van weken")
         bram.keys("Enter")
         facilitator.wait(for: "Riet wil één loket — reëel en dichtbij — Ayşe")
@@ -45,14 +43,17 @@ final class TmuxParticipantTests: XCTestCase {
         XCTAssertFalse(bramScreen.contains("Riet wil"), "a participant sees their own entries, not others'")
 
         facilitator.keys("Right")
-        ayse.wait(for: "Stap 4 van 13")
+        ayse.wait(for: "Stap 4 van 14")
         bram.wait(for: "Digitaal, tenzij")
-        bram.keys("Right")
-        bram.wait(for: "De facilitator bepaalt de stap")
+        // The arrows are the input line's: a participant never moves the step.
+        bram.keys("Right", "Right")
+        usleep(300_000)
+        XCTAssertTrue(bram.wait(for: "Stap 4 van 14").contains("Digitaal, tenzij"))
+        XCTAssertTrue(facilitator.screen().contains("Stap 4 van 14"))
 
         // Names off the projector.
         facilitator.keys("Left")
-        facilitator.wait(for: "Stap 3 van 13")
+        facilitator.wait(for: "Stap 3 van 14")
         facilitator.keys("h")
         let hidden = facilitator.wait(for: "namen verborgen")
         XCTAssertTrue(hidden.contains("Riet wil één loket — reëel en dichtbij"), hidden)
@@ -60,39 +61,54 @@ final class TmuxParticipantTests: XCTestCase {
         XCTAssertFalse(hidden.contains("— Bram"), hidden)
     }
 
-    func testHeldForReviewAcceptAndReject() throws {
+    /// Hold-for-review with the desk (issue 21): the held text is read on the desk, a second
+    /// window that is never projected; the projector shows only how many wait; what the desk
+    /// accepts appears on the projector, what it rejects never does.
+    func testHeldEntriesAreModeratedOnTheDeskNeverOnTheProjector() throws {
         let id = newSession("--hold-for-review")
-        let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
-        facilitator.wait(for: "Stap 1 van 13")
+        let facilitator = try Tmux(width: 120, height: 36, command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
+        facilitator.wait(for: "Stap 1 van 14")
         facilitator.keys("Right", "Right")
-        facilitator.wait(for: "Stap 3 van 13")
-        let ayse = try join(id, "Ayşe")
-        ayse.wait(for: "Het zuinige loket")
-        ayse.keys("a")
-        ayse.type("Eerst bekijken")
-        ayse.keys("Enter")
-        ayse.wait(for: "Eerst bekijken — Ayşe (wacht op goedkeuring)")
-        facilitator.wait(for: "1 wachten op ok")
-        facilitator.keys("y")
-        facilitator.wait(for: "0 wachten op ok")
-        ayse.wait(for: "the accepted entry") { !$0.contains("wacht op goedkeuring") && $0.contains("Eerst bekijken") }
-        ayse.keys("a")
-        ayse.type("Niet voor het scherm")
-        ayse.keys("Enter")
-        facilitator.wait(for: "1 wachten op ok")
-        facilitator.keys("Down", "x")
-        let after = facilitator.wait(for: "0 wachten op ok")
-        XCTAssertFalse(after.contains("Niet voor het scherm"), after)
+        facilitator.wait(for: "Stap 3 van 14")
+        let desk = try Tmux(width: 100, height: 30, command: "\(Binary.perspectief) desk \(id) --lang nl", environment: env)
+        desk.wait(for: "Regietafel — niet projecteren")
+        desk.wait(for: "Stap 3 van 14")
+        let fatima = try join(id, "Fatima")
+        fatima.wait(for: "Het zuinige loket")
+        fatima.type("Dit is een grapje, niet serieus")
+        fatima.keys("Enter")
+        desk.wait(for: "Dit is een grapje, niet serieus — Fatima")
+        let wall = facilitator.wait(for: "1 bijdrage wacht")
+        XCTAssertFalse(wall.contains("grapje"), "held text never on the projector:\n\(wall)")
+        // The desk sees who is connected (a terminal joined without the room: its presence).
+        desk.wait(for: "Verbonden (1)")
+        desk.keys("x")
+        desk.wait(for: "Niets wacht")
+        // Its author is told, not left to wonder where it went.
+        let told = fatima.wait(for: "opgenomen.")
+        XCTAssertTrue(told.contains("De facilitator heeft je bijdrage \"Dit is een grapje, niet serieus\""), told)
+        fatima.type("Eerst bekijken")
+        fatima.keys("Enter")
+        desk.wait(for: "Eerst bekijken — Fatima")
+        XCTAssertFalse(facilitator.wait(for: "1 bijdrage wacht").contains("Eerst bekijken"))
+        desk.keys("y")
+        let accepted = facilitator.wait(for: "Eerst bekijken — Fatima")
+        XCTAssertTrue(accepted.contains("0 bijdragen wachten"), accepted)
+        XCTAssertFalse(accepted.contains("grapje"), "the rejected entry stays off the wall")
+        // The desk's timer is the session's: the projector follows.
+        desk.keys("t")
+        facilitator.wait(for: "the timer running") { !$0.contains("gepauzeerd") }
+        desk.keys("q")
+        XCTAssertTrue(desk.waitForExit().contains("EXIT=0"))
     }
 
     func testAnAnonymousSessionNeverStoresNames() throws {
         let id = newSession("--anonymous")
         let facilitator = try Tmux(command: "\(Binary.perspectief) run \(id) --lang nl", environment: env)
-        facilitator.wait(for: "Stap 1 van 13")
+        facilitator.wait(for: "Stap 1 van 14")
         facilitator.keys("Right", "Right")
-        facilitator.wait(for: "Stap 3 van 13")
+        facilitator.wait(for: "Stap 3 van 14")
         let ayse = try join(id, "Ayşe Yılmaz")
-        ayse.keys("a")
         ayse.type("Anoniem gezegd")
         ayse.keys("Enter")
         let screen = facilitator.wait(for: "Anoniem gezegd")

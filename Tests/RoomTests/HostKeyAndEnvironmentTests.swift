@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Room
@@ -32,7 +33,7 @@ final class HostKeyTests: XCTestCase {
     }
 
     func testFingerprintMatchesSshKeygen() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh-keygen") else { throw XCTSkip("no ssh-keygen") }
+        try Requirement.tool("/usr/bin/ssh-keygen", "openssh-client")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let key = try HostKey.loadOrCreate(at: dir + "/k")
         let pub = dir + "/k.pub"

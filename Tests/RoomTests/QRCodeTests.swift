@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Room
@@ -34,7 +35,7 @@ final class QRCodeTests: XCTestCase {
     }
 
     func decode(_ rows: [String], inkIsDark: Bool) throws -> String {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg") else { throw XCTSkip("zbar-tools is not installed (make setup)") }
+        try Requirement.tool("/usr/bin/zbarimg", "zbar-tools")
         let path = NSTemporaryDirectory() + "pf-qr-\(UUID().uuidString.prefix(8)).pgm"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Self.pgm(Self.pixels(rows, inkIsDark: inkIsDark)).write(to: URL(fileURLWithPath: path))
@@ -51,7 +52,11 @@ final class QRCodeTests: XCTestCase {
     }
 
     func testTheDrawnCodeScansAsTheAddressOnDarkAndLightTerminals() throws {
-        for address in ["http://192.168.1.20:8080", "http://10.100.200.254:18080"] {
+        // The projector's code carries the room's code in the link's fragment (the phone then
+        // asks only a name); still a small symbol with big modules.
+        let links = [WebRoom.joinLink("http://192.168.1.20:8080", code: RoomCode("4821")), WebRoom.joinLink("http://10.100.200.254:18080", code: RoomCode("482193"))]
+        XCTAssertEqual(links[0], "http://192.168.1.20:8080/#4821")
+        for address in ["http://192.168.1.20:8080", "http://10.100.200.254:18080"] + links {
             let modules = try XCTUnwrap(QRCode.modules(address))
             XCTAssertLessThanOrEqual(modules.count, 29, "a small symbol: big modules on the wall")
             for inkIsDark in [true, false] {

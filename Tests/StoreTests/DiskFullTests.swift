@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Store
+import TestSupport
 import XCTest
 
 /// A full disk: the append that does not fit is reported as not saved and taken back, so
@@ -16,7 +17,7 @@ final class DiskFullTests: XCTestCase {
         mount.standardError = FileHandle.nullDevice
         try? mount.run()
         mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else { throw XCTSkip("this machine cannot mount a small tmpfs to fill") }
+        guard mount.terminationStatus == 0 else { throw Requirement.missing("this machine cannot mount a small tmpfs to fill") }
         defer {
             let u = Process()
             u.executableURL = URL(fileURLWithPath: "/bin/umount")

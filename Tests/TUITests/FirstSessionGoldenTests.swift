@@ -34,7 +34,6 @@ final class FirstSessionGoldenTests: XCTestCase {
 
                 var p = TUIHarness.participant(language: language, width: w, height: h)
                 p.facilitatorMoves(to: "ronde-1")
-                p.press(.char("a"))
                 p.type("Ik wil één loket")
                 check("participant-input-\(tag)", p)
                 p.arrive(.sessionClosed, by: .facilitator("Anna"))

@@ -15,9 +15,9 @@ final class HomeAndWizardTests: XCTestCase {
         h.type("Zwolle, stadhuis"); h.press(.enter)
         h.press(.char(" "), .enter)
         h.press(.right, .right, .enter)
-        XCTAssertEqual(h.effects.last, .create(NewSessionRequest(
+        XCTAssertEqual(h.effects.last, .create(NewSession(
             workshopId: "publieke-dienstverlening-2035", perspective: .workshop("ouderen"), title: "Ouderen Zwolle",
-            facilitator: "Anna", anonymous: true, voteBudget: 5, place: "Zwolle, stadhuis")))
+            facilitator: "Anna", place: "Zwolle, stadhuis", anonymous: true, voteBudget: 5)))
     }
 
     func testThePlaceMayBeLeftEmptyAndChangedOnTheWayBack() {
@@ -39,8 +39,15 @@ final class HomeAndWizardTests: XCTestCase {
         h.press(.char("n"), .char("6"), .enter)
         XCTAssertTrue(h.screen.contains("Name of the target group"), h.screen)
         h.type("Jongeren met schulden"); h.press(.enter)
+        // A group of one's own gets a description and a persona (both may stay empty).
+        XCTAssertTrue(h.screen.contains("Who are Jongeren met schulden?"), h.screen)
+        h.type("Jongeren tot 27 met betalingsachterstanden"); h.press(.enter)
+        XCTAssertTrue(h.screen.contains("A persona for Jongeren met schulden"), h.screen)
+        h.type("Sem (22) heeft drie schuldeisers en opent geen post meer."); h.press(.enter)
         XCTAssertTrue(h.screen.contains("Jongeren met schulden — 22-11"), h.screen)
         h.press(.escape)
+        XCTAssertTrue(h.screen.contains("A persona for Jongeren met schulden"), "back one question: \(h.screen)")
+        h.press(.escape, .escape, .escape)
         XCTAssertTrue(h.screen.contains("Choose a target group"))
         h.press(.escape)
         XCTAssertTrue(h.screen.contains("New session"), "back home")

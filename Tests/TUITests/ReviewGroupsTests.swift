@@ -95,6 +95,32 @@ final class ReviewGroupsTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("• niet gevonden: 20200101-0000-weg-0000 / e1"), harness.screen)
     }
 
+    /// Grouping help: `v` proposes insights of different groups that share words, says which
+    /// words, and `a` makes the group while `x` drops the proposal; nothing is saved unasked.
+    func testSuggestionsSayWhyAndAreAcceptedOrRejected() {
+        harness.press(.tab, .tab, .char("v"))
+        var screen = harness.screen
+        XCTAssertTrue(screen.contains("◇ Houd een menselijk loket  ·  2 doelgroepen"), screen)
+        XCTAssertTrue(screen.contains("Waarom: gedeelde woorden houd, menselijk, loket"), screen)
+        XCTAssertTrue(screen.contains("• Houd een menselijk loket — ouderen 2"), screen)
+        XCTAssertTrue(harness.effects.isEmpty, "a proposal is not a group until accepted")
+        harness.press(.char("a"))
+        guard case .editGroup(.create(let refs, let label))? = harness.effects.last else { return XCTFail("\(harness.effects)") }
+        XCTAssertEqual(Set(refs), Set(insights), "all three, over both target groups")
+        XCTAssertEqual(label, "Houd een menselijk loket")
+        XCTAssertTrue(harness.screen.contains("Geen voorstellen (meer)."), harness.screen)
+
+        // Rejected, it stays away for this review; accepted ones are grouped, so not proposed.
+        harness = ReviewTests.review()
+        harness.press(.tab, .tab, .char("v"), .char("x"))
+        XCTAssertTrue(harness.effects.isEmpty)
+        harness.press(.escape, .char("v"))
+        screen = harness.screen
+        XCTAssertTrue(screen.contains("Geen voorstellen (meer)."), screen)
+        harness.press(.escape)
+        XCTAssertTrue(harness.screen.contains("Nog geen groepen."), "back on the groups: \(harness.screen)")
+    }
+
     func testGoldenGroupsScreens() {
         for language in Language.allCases {
             for (w, h) in [(80, 24), (160, 48)] {

@@ -44,12 +44,12 @@ final class RoomQRTests: XCTestCase {
         XCTAssertFalse(t.screen.contains("█████"), "no code where it cannot be scanned")
     }
 
-    func testHidingTheJoinPanelHidesTheCodeToo() {
+    func testFoldingTheJoinPanelHidesTheCodeButKeepsTheAddress() {
         var t = TUIHarness(workshop: TUIHarness.main2035, width: 200, height: 60)
         var info = Self.info()
         info.visible = false
         t.send(.room(info))
-        XCTAssertFalse(t.screen.contains("http://192.168.1.20:8080"), t.screen)
+        XCTAssertTrue(t.screen.contains("· http://192.168.1.20:8080"), "on the way-in line: \(t.screen)")
         XCTAssertFalse(t.screen.contains(QRBlocks.rows(Self.modules, inkIsDark: false)[3]))
     }
 }

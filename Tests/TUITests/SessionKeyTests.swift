@@ -104,7 +104,7 @@ final class SessionKeyTests: XCTestCase {
         XCTAssertEqual(h.state.entries[0].votes, 0)
         XCTAssertEqual(h.app.notice?.text, "Stemmen kan alleen in de stemstap.", "refusals show as a one-line notice")
         h.go(toStep: "stemmen")
-        h.press(.char("v"), .char("v"), .char("V"), .down, .char("v"))
+        h.press(.char("g"), .char("v"), .char("v"), .char("V"), .down, .char("v"))
         XCTAssertEqual(h.state.entries.map(\.votes), [1, 1])
         h.press(.char("V"), .char("V"))
         XCTAssertEqual(h.app.notice?.text, "Je hebt hier geen stem om terug te nemen.")

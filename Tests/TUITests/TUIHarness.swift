@@ -25,12 +25,12 @@ struct TUIHarness {
     var actor = Actor.facilitator("Anna")
 
     init(workshop: Workshop = mini, language: Language = .nl, width: Int = 80, height: Int = 24, session: Bool = true,
-         perspective: PerspectiveRef = .workshop("ouderen"), anonymous: Bool = false) {
+         perspective: PerspectiveRef = .workshop("ouderen"), anonymous: Bool = false, people: Int? = nil) {
         app = AppState(workshops: [workshop], listings: [], language: language, theme: .dark, width: width, height: height,
                        now: Self.start, idPrefix: "t")
         guard session else { return }
         let setup = SessionSetup(sessionId: "20261122-1400-ouderen-ab12", workshopId: workshop.id, workshopTitle: workshop.title,
-                                 perspective: perspective, title: "Ouderen in 2035", facilitator: "Anna", anonymous: anonymous)
+                                 perspective: perspective, title: "Ouderen in 2035", facilitator: "Anna", anonymous: anonymous, people: people)
         let first = Event(id: "e0", writer: "w", seq: 0, clock: 1, time: Self.start, actor: .facilitator("Anna"), change: .sessionCreated(setup))
         events = [first]
         _ = TUI.update(&app, .sessionOpened(id: setup.sessionId, workshop: workshop, state: SessionState.fold(events)!, readOnly: nil))

@@ -37,7 +37,16 @@ final class WorkshopScreenTests: XCTestCase {
             let above = Array(lines[a.row - 1])
             XCTAssertEqual(String(above[a.column..<min(above.count, a.column + header.count)]), header, "\(header) heads its first trend")
             XCTAssertEqual(b.column, a.column, "\(header): its trends in its own column")
-            XCTAssertEqual(b.row - a.row, Int(last.prefix(2).trimmingCharacters(in: .whitespaces))! - Int(first.prefix(2).trimmingCharacters(in: .whitespaces))!)
+            // Every trend between them, in number order, in the same column (titles may wrap).
+            let from = Int(first.prefix(2).trimmingCharacters(in: .whitespaces))!
+            let to = Int(last.prefix(2).trimmingCharacters(in: .whitespaces))!
+            var previous = a.row
+            for n in (from + 1)...to {
+                let label = (n < 10 ? " " : "") + "\(n) "
+                let row = try XCTUnwrap(lines.indices.first { $0 > previous && String(Array(lines[$0]).dropFirst(a.column).prefix(3)) == label }, "trend \(n)")
+                previous = row
+            }
+            XCTAssertEqual(previous, b.row)
         }
     }
 
@@ -45,15 +54,25 @@ final class WorkshopScreenTests: XCTestCase {
         var h = TUIHarness(workshop: TUIHarness.main2035, language: .nl, width: 120, height: 40)
         h.go(toStep: "afsluiting")
         h.press(.char("a")); h.type("Samenwerken met de GGD"); h.press(.enter)
-        XCTAssertTrue(h.screen.contains("? Wat betekent dit voor uw organisatie in 2035?"), h.screen)
-        XCTAssertTrue(h.screen.contains("Met wie moet u de samenwerking zoeken"), h.screen)
+        XCTAssertTrue(h.screen.contains("? Wat betekent dit voor jouw organisatie in 2035?"), h.screen)
+        XCTAssertTrue(h.screen.contains("Met wie ga je samenwerken"), h.screen)
         XCTAssertTrue(h.screen.contains("▶ Samenwerken met de GGD"), h.screen)
+    }
+
+    /// A room of 18 that voted with room dots is not "0 participants": the close says who was there.
+    func testTheCloseCountsThePeopleInTheRoomWhenGiven() {
+        var h = TUIHarness(workshop: TUIHarness.main2035, language: .nl, width: 120, height: 40, people: 18)
+        h.go(toStep: "afsluiting")
+        XCTAssertTrue(h.screen.contains("0 deelnemers · 18 in de zaal"), h.screen)
+        var without = TUIHarness(workshop: TUIHarness.main2035, language: .en, width: 120, height: 40)
+        without.go(toStep: "afsluiting")
+        XCTAssertFalse(without.screen.contains("in the room"), "nothing invented when no count was given")
     }
 
     func testTheBreakShowsTheTimeLeftAndWhatComesNext() {
         var h = TUIHarness(workshop: TUIHarness.main2035, language: .nl, width: 120, height: 40)
         h.go(toStep: "pauze")
-        XCTAssertTrue(h.screen.contains("Pauze — nog 15:00"))
+        XCTAssertTrue(h.screen.contains("Pauze — nog 10:00"), h.screen)
         XCTAssertTrue(h.screen.contains("Hierna: Oogst: de top 3"))
         h.press(.char("a"))
         XCTAssertNil(h.session.input, "nothing is typed in a break")

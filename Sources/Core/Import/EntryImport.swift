@@ -10,7 +10,7 @@ public enum EntryImport {
     /// Far more than any session holds; a file past it is a mistake, not notes.
     public static let maxRows = 20_000
 
-    public enum Column: String, Sendable, CaseIterable { case text, kind, step, scenario, author }
+    public enum Column: String, Sendable, CaseIterable { case text, kind, step, scenario, author, holdsIn, directions, votes }
 
     /// One data row: its cells in header order and the line of the file it starts on.
     public struct Row: Sendable {
@@ -26,7 +26,15 @@ public enum EntryImport {
     public struct Planned: Equatable, Sendable {
         public var line: Int
         public var entry: NewEntry
+        /// Scenario ids where an insight holds, direction ids it is linked to, and the room's
+        /// dots on it: paper sessions mark and vote too.
+        public var holdsIn: [String] = []
+        public var directions: [String] = []
+        public var votes: Int = 0
     }
+
+    /// Dots on one row: more is a typing mistake.
+    public static let maxVotes = 999
 
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
         public var line: Int
@@ -44,12 +52,14 @@ public enum EntryImport {
     static let names: [String: Column] = [
         "text": .text, "tekst": .text, "kind": .kind, "soort": .kind, "type": .kind, "step": .step, "stap": .step,
         "scenario": .scenario, "author": .author, "auteur": .author, "name": .author, "naam": .author,
+        "holds in": .holdsIn, "houdt stand in": .holdsIn, "directions": .directions, "ontwikkelrichtingen": .directions,
+        "votes": .votes, "stemmen": .votes,
     ]
     /// The export's other columns (both languages): read back without complaint, not used.
     static let ignored: Set<String> = [
-        "session", "sessie", "session id", "sessie-id", "workshop", "perspective", "perspectief", "holds in",
-        "houdt stand in", "directions", "ontwikkelrichtingen", "votes", "stemmen", "time (utc)", "tijd (utc)",
-        "koersvast", "no-regret", "stemmen van de zaal", "votes for the room",
+        "session", "sessie", "session id", "sessie-id", "workshop", "perspective", "perspectief", "time (utc)", "tijd (utc)",
+        "koersvast", "no-regret", "stemmen van de zaal", "votes for the room", "datum", "date", "plaats", "place",
+        "facilitator", "top 3", "groep", "group",
     ]
 
     /// Column of each header cell (nil: a known column that is ignored). Line 1 problems.
@@ -69,8 +79,8 @@ public enum EntryImport {
                 let shown = TextPolicy.cleanLine(raw)
                 throw Problem(
                     line: 1,
-                    reason: "unknown column \"\(shown)\" (known: text/tekst, kind/soort, step/stap, scenario, author/auteur)",
-                    nl: "onbekende kolom \"\(shown)\" (bekend: tekst/text, soort/kind, stap/step, scenario, auteur/author)")
+                    reason: "unknown column \"\(shown)\" (known: text/tekst, kind/soort, step/stap, scenario, author/auteur, holds in, directions, votes)",
+                    nl: "onbekende kolom \"\(shown)\" (bekend: tekst/text, soort/kind, stap/step, scenario, auteur/author, houdt stand in, ontwikkelrichtingen, stemmen)")
             }
         }
         guard seen.contains(.text) else {
@@ -109,7 +119,7 @@ public enum EntryImport {
             for (i, c) in columns.enumerated() { if let c { cell[c] = row.cells[i] } }
             do {
                 let entry = try self.entry(cell, workshop: workshop, state: state, current: current, id: newId(n))
-                planned.append(Planned(line: row.line, entry: entry))
+                planned.append(try marks(cell, Planned(line: row.line, entry: entry), workshop: workshop, state: state))
             } catch {
                 problems.append(Problem(line: row.line, reason: error.reason, nl: error.dutch))
             }
@@ -172,7 +182,7 @@ public enum EntryImport {
         }
         let text = TextPolicy.clean(raw)
         if text.isEmpty { throw fail("the text is empty", "de tekst is leeg") }
-        if text.count > TextPolicy.maxCharacters {
+        if !TextPolicy.fits(text) {
             throw fail(
                 "the text is longer than \(TextPolicy.maxCharacters) characters", "de tekst is langer dan \(TextPolicy.maxCharacters) tekens")
         }
@@ -181,9 +191,59 @@ public enum EntryImport {
         return NewEntry(id: id, kind: kind, text: text, step: step.id, scenario: scenario, author: author)
     }
 
-    /// The decisions that add `planned`, for one durable batch.
+    /// The decisions that add `planned` with their marks, links and dots, for one durable batch.
     public static func decisions(_ planned: [Planned]) -> [Decision] {
-        planned.map { Decision(change: .entryAdded($0.entry), undoes: nil) }
+        planned.flatMap { p -> [Decision] in
+            let id = p.entry.id
+            return [Decision(change: .entryAdded(p.entry), undoes: nil)]
+                + p.holdsIn.map { Decision(change: .holdsSet(id: id, scenario: $0, holds: true), undoes: nil) }
+                + p.directions.map { Decision(change: .linkSet(id: id, target: .direction($0), linked: true), undoes: nil) }
+                + Array(repeating: Decision(change: .voteCast(id: id), undoes: nil), count: p.votes)
+        }
+    }
+
+    /// The "holds in", "directions" and "votes" cells of a row. Lists are split on `;` (as
+    /// the export writes them: scenario names may hold a comma); a direction is named by
+    /// id, title or number; votes are the room's dots.
+    static func marks(_ cell: [Column: String], _ planned: Planned, workshop: Workshop, state: SessionState) throws(Problem) -> Planned {
+        func fail(_ reason: String, _ nl: String) -> Problem { Problem(line: 0, reason: reason, nl: nl) }
+        func items(_ c: Column) -> [String] {
+            (cell[c] ?? "").split(separator: ";").map { String(String($0).trimmingSpaces) }.filter { !$0.isEmpty }
+        }
+        var p = planned
+        for name in items(.holdsIn) {
+            let key = fold(name)
+            guard let s = workshop.scenarios.first(where: {
+                fold($0.id) == key || fold($0.title.nl) == key || fold($0.title.en) == key || state.scenarioTitles[$0.id].map(fold) == key
+            }) else {
+                let shown = TextPolicy.cleanLine(name)
+                throw fail("unknown scenario \"\(shown)\" in holds in", "onbekend scenario \"\(shown)\" bij houdt stand in")
+            }
+            guard p.entry.kind == .insight else {
+                throw fail("only an insight holds in scenarios", "alleen een inzicht houdt stand in scenario's")
+            }
+            if !p.holdsIn.contains(s.id) { p.holdsIn.append(s.id) }
+        }
+        for name in items(.directions) {
+            let key = fold(name)
+            guard let d = workshop.directions.first(where: {
+                fold($0.id) == key || fold($0.title.nl) == key || fold($0.title.en) == key || String($0.number) == key
+            }) else {
+                let shown = TextPolicy.cleanLine(name)
+                throw fail("unknown direction \"\(shown)\"", "onbekende ontwikkelrichting \"\(shown)\"")
+            }
+            if !p.directions.contains(d.id) { p.directions.append(d.id) }
+        }
+        let votes = String((cell[.votes] ?? "").trimmingSpaces)
+        if !votes.isEmpty {
+            guard let n = Int(votes), (0...maxVotes).contains(n) else {
+                let shown = TextPolicy.cleanLine(votes)
+                throw fail("votes must be a whole number from 0 to \(maxVotes), not \"\(shown)\"",
+                           "stemmen moet een heel getal van 0 tot \(maxVotes) zijn, niet \"\(shown)\"")
+            }
+            p.votes = n
+        }
+        return p
     }
 
     /// Case and surrounding spaces do not matter in headers and names.

@@ -4,8 +4,9 @@ public enum HTMLExport {
     public static func render(_ report: Report) -> String {
         let doc = ReportDocument(report)
         var out = "<!DOCTYPE html>\n<html lang=\"\(report.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<title>" + escape(doc.title) + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n"
+        out += "<title>" + escape(doc.title) + "</title>\n<style>\n" + css + pageCSS(doc, report.language) + "</style>\n</head>\n<body>\n"
         out += "<h1>" + escape(doc.title) + "</h1>\n"
+        out += "<p class=\"subtitle\">" + escape(doc.subtitle) + "</p>\n"
         let t = ReportStrings(report.language)
         for block in doc.blocks {
             switch block {
@@ -26,10 +27,44 @@ public enum HTMLExport {
                 out += self.table(table, t)
             case .pageBreak:
                 out += "<hr class=\"page-break\">\n"
+            case .figure(let f):
+                out += figure(f)
+            case .contents(let headings):
+                out += "<nav class=\"contents\"><h2>" + escape(t.contents) + "</h2>\n<ol>\n"
+                for h in headings { out += "<li>" + escape(h) + "</li>\n" }
+                out += "</ol></nav>\n"
+            case .concept(let text):
+                out += "<p class=\"concept\">" + escape(text) + "</p>\n"
             }
         }
         out += "</body>\n</html>\n"
         return out
+    }
+
+    /// The printed page: a running header, "concept" while the findings are not written,
+    /// and page numbers, in the page's margin boxes (Chromium prints these).
+    static func pageCSS(_ doc: ReportDocument, _ l: Language) -> String {
+        let t = ReportStrings(l)
+        let font = "font-family: \"DejaVu Sans\", sans-serif;"
+        var out = "@page {\n  @top-left { content: \(cssString(doc.runningHeader)); \(font) font-size: 8pt; color: #555; }\n"
+        if doc.isConcept { out += "  @top-right { content: \(cssString(t.concept.uppercased())); \(font) font-size: 9pt; font-weight: bold; color: #b00020; }\n" }
+        out += "  @bottom-right { content: \(cssString(t.s("pagina ", "page "))) counter(page) \(cssString(t.s(" van ", " of "))) counter(pages); \(font) font-size: 8pt; color: #555; }\n"
+        out += "}\n"
+        return out
+    }
+
+    /// A CSS string: quotes and backslashes escaped, and `<` too, so no text can end the
+    /// style element.
+    public static func cssString(_ text: String) -> String {
+        var out = "\""
+        for u in text.unicodeScalars {
+            switch u {
+            case "\"", "\\", "<", ">", "&": out += "\\" + String(u.value, radix: 16) + " "
+            case _ where u.value < 0x20 || u.value == 0x7F: out += " "
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
     }
 
     static func item(_ i: ReportDocument.Item) -> String {

@@ -3,7 +3,8 @@
 /// and list items not split across pages.
 extension HTMLExport {
     static let css = """
-        body { font-family: "DejaVu Sans", system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; line-height: 1.45; }
+        html { hyphens: auto; -webkit-hyphens: auto; }
+        body { overflow-wrap: break-word; font-family: "DejaVu Sans", system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; line-height: 1.45; }
         h1 { font-size: 1.7em; border-bottom: 2px solid #154273; padding-bottom: .2em; color: #154273; }
         h2 { font-size: 1.35em; margin-top: 1.6em; color: #154273; }
         h3 { font-size: 1.15em; margin-top: 1.2em; }
@@ -33,17 +34,28 @@ extension HTMLExport {
         table.grid tbody th { font-weight: normal; }
         table.grid td.mark { text-align: center; font-size: 1.2em; color: #154273; }
         table.grid thead th:not(:first-child) { text-align: center; font-size: .85em; }
-        table.grid td.robustness { font-size: .85em; color: #555; hyphens: auto; overflow-wrap: anywhere; }
+        table.grid td.robustness { font-size: .85em; color: #555; hyphens: auto; overflow-wrap: normal; }
         table.grid tr.koersvast th, table.grid tr.koersvast td { background: #e3f1e3; }
         table.grid tr.koersvast th { font-weight: bold; }
         table.grid tr.koersvast td.robustness { color: #1d5e1d; font-weight: bold; }
-        @page { size: A4; margin: 18mm 16mm; }
+        .subtitle { color: #555; font-style: italic; }
+        .concept { border: 2px solid #b00020; color: #b00020; padding: .4em .8em; font-weight: bold; }
+        nav.contents ol { columns: 1; }
+        figure { margin: 1em 0; break-inside: avoid; }
+        figure svg { max-width: 42em; display: block; }
+        figcaption { font-size: .9em; color: #555; font-style: italic; }
+        table.plain td:nth-child(3) { white-space: nowrap; }
+        table.plain tbody th { min-width: 7em; }
+        @page { size: A4; margin: 20mm 16mm 18mm; }
         @media print {
           body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
           hr.page-break { break-after: page; border: 0; margin: 0; }
           thead { display: table-header-group; }
           tr, li, .lead { break-inside: avoid; }
-          h2, h3, h4 { break-after: avoid; }
+          h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }
+          h2 + *, h3 + *, h4 + * { break-before: avoid; }
+          p, li { orphans: 3; widows: 3; }
+          h2 { break-before: auto; }
           th, td, .scenario { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 

@@ -16,6 +16,20 @@ public enum JSONExport {
         o["language"] = .string(l.rawValue)
         o["workshops"] = .array(report.parts.map { workshop($0, l) })
         o["sessions"] = .array(report.sessions.map { session($0, l) })
+        o["concept"] = .bool(report.isConcept)
+        o["summary"] = summary(report)
+        return .object(o)
+    }
+
+    /// The organiser's findings, or null while the report is a concept.
+    static func summary(_ report: Report) -> JSONValue {
+        guard let s = report.options.summary, !s.isEmpty else { return .null }
+        var o = JSONObject()
+        o["text"] = .string(s.text)
+        o["keyMessages"] = strings(s.keyMessages)
+        o["version"] = .number(Double(s.version))
+        o["updatedAt"] = .string(ISOTime.format(ms: s.updatedAt))
+        o["organiser"] = report.options.noNames ? .null : s.organiser.map { .string($0) } ?? .null
         return .object(o)
     }
 
@@ -101,6 +115,8 @@ public enum JSONExport {
         o["namesHidden"] = .bool(hide)
         o["facilitator"] = hide ? .null : st.setup.facilitator.map { .string($0) } ?? .null
         o["place"] = st.setup.place.map { .string($0) } ?? .null
+        o["people"] = st.setup.people.map { .number(Double($0)) } ?? .null
+        o["groupDescription"] = st.setup.customDescription.map { .string($0) } ?? .null
         o["participants"] = hide
             ? .array([])
             : strings(st.participants.values.sorted { ($0.joinedAt, $0.key) < ($1.joinedAt, $1.key) }.compactMap(\.name))

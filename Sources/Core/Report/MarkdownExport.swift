@@ -3,7 +3,8 @@
 public enum MarkdownExport {
     public static func render(_ report: Report) -> String {
         let doc = ReportDocument(report)
-        var out = "# " + inline(doc.title) + "\n"
+        var out = "# " + inline(doc.title) + "\n\n_" + inline(doc.subtitle) + "_\n"
+        let t = ReportStrings(report.language)
         for block in doc.blocks {
             switch block {
             case .heading(let level, let text):
@@ -22,9 +23,40 @@ public enum MarkdownExport {
             case .pageBreak:
                 // A rule: the page ends here in print; Markdown readers see a divider.
                 out += "\n---\n"
+            case .figure(let f):
+                out += figure(f)
+            case .contents(let headings):
+                out += "\n**" + inline(t.contents) + "**\n\n"
+                for (i, h) in headings.enumerated() { out += "\(i + 1). " + inline(h) + "\n" }
+            case .concept(let text):
+                out += "\n> **" + inline(text) + "**\n"
             }
         }
         return out
+    }
+
+    /// A figure as a table where one says the same; the vote bars repeat the list above them.
+    static func figure(_ f: ReportDocument.Figure) -> String {
+        switch f {
+        case .quadrant(let q, let caption):
+            func cell(_ x: Int, _ y: Int) -> String {
+                guard let c = q.cells.first(where: { $0.x == x && $0.y == y }) else { return "" }
+                return "**" + inline(c.title) + "**" + c.lines.map { "<br>" + inline($0) }.joined()
+            }
+            var out = "\n_" + inline(caption) + "_\n\n"
+            out += "| " + inline(q.yTitle) + " ↓ · " + inline(q.xTitle) + " → | " + inline(q.xPoles.first ?? "") + " | " + inline(q.xPoles.last ?? "") + " |\n"
+            out += "| --- | --- | --- |\n"
+            out += "| " + inline(q.yPoles.last ?? "") + " | " + cell(0, 1) + " | " + cell(1, 1) + " |\n"
+            out += "| " + inline(q.yPoles.first ?? "") + " | " + cell(0, 0) + " | " + cell(1, 0) + " |\n"
+            return out
+        case .heatmap(let rows, let columns, let values, let caption):
+            var out = "\n_" + inline(caption) + "_\n\n| | " + columns.map(inline).joined(separator: " | ") + " |\n"
+            out += "| --- |" + String(repeating: " ---: |", count: columns.count) + "\n"
+            for (i, r) in rows.enumerated() { out += "| " + inline(r) + " | " + values[i].map(String.init).joined(separator: " | ") + " |\n" }
+            return out
+        case .bars:
+            return ""
+        }
     }
 
     static func item(_ i: ReportDocument.Item) -> String {

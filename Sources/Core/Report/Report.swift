@@ -6,10 +6,14 @@ public struct Report: Equatable, Sendable {
     /// The sessions, ordered by creation time then id.
     public var sessions: [SessionInput]
     public var language: Language
+    public var options: ReportOptions
 
     /// `groups` are the organisers' groupings; members in other workshops are ignored.
-    public init(sessions: [SessionInput], groups: [InsightGroup] = [], language: Language, top: Int = 3) {
-        let sorted = sessions.sorted { ($0.state.createdAt, $0.sessionId) < ($1.state.createdAt, $1.sessionId) }
+    public init(sessions: [SessionInput], groups: [InsightGroup] = [], language: Language, top: Int = 3, options: ReportOptions = .init()) {
+        var sorted = sessions.sorted { ($0.state.createdAt, $0.sessionId) < ($1.state.createdAt, $1.sessionId) }
+        // Without names, every session is read as one whose names are hidden: each output
+        // already leaves a hidden session's names out, so none can slip through.
+        if options.noNames { for i in sorted.indices { sorted[i].state.hideNames = true } }
         var workshops: [String: Workshop] = [:]
         for s in sorted where workshops[s.workshop.id] == nil { workshops[s.workshop.id] = s.workshop }
         parts = workshops.keys.sorted().map { id in
@@ -17,13 +21,23 @@ public struct Report: Equatable, Sendable {
         }
         self.sessions = sorted
         self.language = language
+        self.options = options
     }
 
     public static func == (a: Report, b: Report) -> Bool {
-        a.parts == b.parts && a.language == b.language && a.sessions.map(\.state) == b.sessions.map(\.state)
+        a.parts == b.parts && a.language == b.language && a.sessions.map(\.state) == b.sessions.map(\.state) && a.options == b.options
     }
 
     public func session(_ id: String) -> SessionInput? { sessions.first { $0.sessionId == id } }
+
+    /// A concept until the organiser has written what was found.
+    public var isConcept: Bool { options.summary?.isEmpty ?? true }
+
+    /// The report's date: the one chosen, else the newest change in its sessions.
+    public var date: Int64 { options.date ?? sessions.map(\.state.updatedAt).max() ?? 0 }
+
+    /// The CSV separator: chosen, else `;` in Dutch and `,` in English.
+    public var separator: Character { options.separator ?? (language == .nl ? ";" : ",") }
 }
 
 /// The export formats, with the file extension each is written with.

@@ -1,10 +1,11 @@
 /// The report's content as plain blocks, shared by the Markdown and HTML exports so both
 /// say the same thing; each renderer does its own escaping. All text here is unescaped.
 ///
-/// The order follows what a director reads first: a front page (workshop, sessions,
-/// central question), a summary, the overviews (the target group × scenario matrix and an
-/// insight × scenario grid per group), then every section in full. Nothing typed is left
-/// out: what no other section holds ends up under "other input".
+/// The order follows what a director reads first: a front page, the organiser's findings,
+/// the study's main messages with the sessions' evidence, what holds across groups, per
+/// direction and per scenario, the votes, the overviews with their figures, the method and
+/// the context, then every section in full as annexes and a colophon. Nothing typed is left
+/// out: what no other section holds ends up under "other contributions".
 public struct ReportDocument: Equatable, Sendable {
     public struct Item: Equatable, Sendable {
         /// The entry's text (may hold newlines), or a label.
@@ -57,34 +58,60 @@ public struct ReportDocument: Equatable, Sendable {
         case table(Table)
         /// Printed reports start a new page here (the end of the front page).
         case pageBreak
+        case figure(Figure)
+        /// The table of contents: the sections' headings, filled in once all are known.
+        case contents([String])
+        /// The mark of a report whose findings are not written yet.
+        case concept(String)
     }
 
     public var title: String
+    /// Under the title: what this document is, so a forwarded copy never passes for the study.
+    public var subtitle: String
+    /// The running header of every printed page.
+    public var runningHeader: String
+    public var isConcept: Bool
     public var blocks: [Block]
 
     public init(_ report: Report) {
         let t = ReportStrings(report.language)
+        let l = report.language
         title = t.reportTitle
+        if report.parts.count == 1 { title += " — " + report.parts[0].workshop.title[l] }
+        subtitle = t.subtitle
+        isConcept = report.isConcept
+        runningHeader = title + " · " + DateWords.format(ms: report.date, l) + (isConcept ? " · " + t.concept.uppercased() : "")
         var b: [Block] = []
+        if isConcept { b.append(.concept(t.conceptMark)) }
+        b.append(.remark(t.dateAndVersion(DateWords.format(ms: report.date, l), version: report.options.summary?.version ?? 0, concept: isConcept)))
         if report.parts.isEmpty { b.append(.remark(t.noSessions)) }
         let multi = report.parts.count > 1
+        var first = true
         for part in report.parts {
-            if multi { b.append(.heading(level: 1, text: part.workshop.title[report.language])) } else {
-                title += " — " + part.workshop.title[report.language]
-            }
+            if multi { b.append(.heading(level: 1, text: part.workshop.title[l])) }
             var builder = PartBuilder(report: report, part: part, base: multi ? 2 : 1)
-            builder.frontPage()
-            builder.summary()
-            builder.matrix()
-            builder.grids()
-            builder.perScenario()
-            builder.perPerspective()
-            builder.shared()
-            builder.perDirection()
-            builder.otherInput()
+            builder.frontPage(contents: first)
+            first = false
+            builder.findings()
+            builder.mainMessages()
+            builder.koersvastAcross()
+            builder.perDirectionSplit()
+            builder.perScenarioAcross()
+            builder.votes()
+            builder.overviews()
+            builder.method()
+            builder.context()
+            builder.annexes()
             b += builder.blocks
         }
-        blocks = b
+        if !report.parts.isEmpty { b += PartBuilder.colophon(report) }
+        // The contents: every section's heading, known only now.
+        let top = multi ? 2 : 1
+        let headings = b.compactMap { block -> String? in
+            if case .heading(let level, let text) = block, level <= top { return text }
+            return nil
+        }
+        blocks = b.map { if case .contents = $0 { return .contents(headings) } else { return $0 } }
     }
 
     static func capitalised(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }

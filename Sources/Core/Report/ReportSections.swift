@@ -2,7 +2,7 @@
 /// insights, per direction, and whatever else was typed. Lists are never cut.
 extension PartBuilder {
     mutating func perScenario() {
-        heading(1, t.perScenario)
+        heading(1, t.annexScenario)
         if let note = w.scenarioNote { add(.remark(note[l])) }
         for sc in part.scenarios {
             heading(2, sc.title[l])
@@ -22,7 +22,7 @@ extension PartBuilder {
     }
 
     mutating func perPerspective() {
-        heading(1, t.per + " " + w.perspectiveTerm.singular[l])
+        heading(1, t.annexPerspective(w.perspectiveTerm.singular[l]))
         for p in part.perspectives {
             heading(2, p.name[l])
             heading(3, t.koersvast)
@@ -38,52 +38,45 @@ extension PartBuilder {
         }
     }
 
-    mutating func shared() {
-        heading(1, t.sharedTitle(w.perspectiveTerm.plural[l]))
-        if part.shared.isEmpty { add(.remark(t.none)) }
-        for s in part.shared {
-            let how: String
-            switch s.source {
-            case .group: how = t.grouped
-            case .exactMatch: how = t.sameText
-            }
-            heading(2, s.label)
-            add(.remark(how + " · " + t.inGroups(s.perspectives.count, w.perspectiveTerm, names: s.perspectives.map(name))))
-            add(.list(s.items.map { item($0, extra: name($0.perspective)) }))
-        }
-    }
-
-    mutating func perDirection() {
-        heading(1, t.directions)
-        for d in part.directions {
-            heading(2, directionTitle(d))
-            if let gist = w.direction(d.directionId)?.gist { add(.remark(gist[l])) }
-            add(d.insights.isEmpty ? .remark(t.noInsights) : .list(d.insights.map { item($0, extra: name($0.perspective)) }))
-        }
-    }
-
     /// Notes from the opening, trend and close steps, and implications typed outside a
-    /// scenario round: in no other section, so here, per session, in the order typed.
+    /// scenario round: in no other section, so here, per session, grouped by step in the
+    /// script's order and within a step in the order made (imported rows in file order).
     mutating func otherInput() {
-        heading(1, t.otherInput)
+        heading(1, t.annexOther)
         add(.remark(t.otherInputLegend))
         var any = false
         for id in part.sessionIds {
             guard let s = report.session(id) else { continue }
-            let entries = s.state.entries.filter { $0.isLive && ($0.kind == .note || ($0.kind == .implication && $0.scenario == nil)) }
-                .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+            let stepIndex = Dictionary(w.steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let entries = s.state.entries.enumerated()
+                .filter { $1.isLive && ($1.kind == .note || ($1.kind == .implication && $1.scenario == nil)) }
+                .sorted { (stepIndex[$0.element.step] ?? Int.max, $0.offset) < (stepIndex[$1.element.step] ?? Int.max, $1.offset) }
+                .map(\.element)
             guard !entries.isEmpty else { continue }
             any = true
             heading(2, s.state.setup.title + " — " + name(PerspectiveKey(s.state.setup.perspective)))
-            add(.list(entries.map { e in
-                var notes = [t.kind(e.kind) + ", " + (w.step(e.step)?.title[l] ?? e.step)]
-                let trends = w.trends.filter { e.trends.contains($0.id) }
-                if !trends.isEmpty { notes.append(t.trendsLabel(trends.count) + " " + trends.map { String($0.number) }.joined(separator: ", ")) }
-                if let v = t.votes(e.votesBy) { notes.append(v) }
-                if !s.hidesNames, let a = e.author { notes.append(a) }
-                return .init(text: e.text, note: notes.joined(separator: " · "))
-            }))
+            var step: String?
+            var list: [ReportDocument.Item] = []
+            for e in entries {
+                if e.step != step, !list.isEmpty {
+                    add(.list(list))
+                    list = []
+                }
+                if e.step != step { heading(3, w.step(e.step)?.title[l] ?? e.step) }
+                step = e.step
+                list.append(otherItem(e, s))
+            }
+            if !list.isEmpty { add(.list(list)) }
         }
         if !any { add(.remark(t.none)) }
+    }
+
+    func otherItem(_ e: Entry, _ s: SessionInput) -> ReportDocument.Item {
+        var notes = [t.kind(e.kind)]
+        let trends = w.trends.filter { e.trends.contains($0.id) }
+        if !trends.isEmpty { notes.append(t.trendsLabel(trends.count) + " " + trends.map { String($0.number) }.joined(separator: ", ")) }
+        if let v = t.votes(e.votesBy) { notes.append(v) }
+        if !s.hidesNames, let a = e.author { notes.append(a) }
+        return .init(text: e.text, note: notes.joined(separator: " · "))
     }
 }

@@ -6,7 +6,10 @@ struct ReportStrings {
 
     func s(_ nl: String, _ en: String) -> String { l == .nl ? nl : en }
 
-    var reportTitle: String { s("Het perspectief omgedraaid", "The perspective reversed") }
+    /// Our own title: the study's working document is called "Het perspectief omgedraaid",
+    /// and a forwarded copy of this report must not pass for it.
+    var reportTitle: String { s("Verslag van de perspectiefsessies", "Report of the perspective sessions") }
+    var contents: String { s("Inhoud", "Contents") }
     var noSessions: String { s("Geen sessies.", "No sessions.") }
 
     // Front page
@@ -16,15 +19,15 @@ struct ReportStrings {
     var date: String { s("Datum", "Date") }
     var facilitator: String { s("Facilitator", "Facilitator") }
     var place: String { s("Plaats", "Place") }
-    var participants: String { s("Deelnemers", "Participants") }
+    var participants: String { s("Aangemeld", "Joined") }
     var hidden: String { s("(verborgen)", "(hidden)") }
     var votesLegend: String {
         s("Stemmen: ○ van de zaal (gegeven op het scherm van de facilitator), ● van deelnemers op hun eigen scherm.",
           "Votes: ○ the room's (given at the facilitator's screen), ● participants' on their own screens.")
     }
     var participantsLegend: String {
-        s("Deelnemers: wie zich met een eigen scherm aanmeldde; de zaal zelf telt niet mee. Datum in UTC.",
-          "Participants: those who joined on a screen of their own; the room itself is not counted. Dates in UTC.")
+        s("Aanwezig: het aantal mensen in de zaal zoals de facilitator het opgaf; anders wie zich aanmeldde plus de zaal (niet geteld). Aangemeld: wie meedeed met een eigen scherm.",
+          "Present: the number of people in the room as the facilitator gave it; otherwise those who joined plus the room (not counted). Joined: those who took part on a screen of their own.")
     }
     var sourceLabel: String { s("Bron", "Source") }
 
@@ -54,15 +57,15 @@ struct ReportStrings {
     // Overviews
     var matrix: String { s("Matrix: implicaties per scenario", "Matrix: implications per scenario") }
     var matrixLegend: String {
-        s("Elke cel: het aantal implicaties, met de drie met de meeste stemmen; alle implicaties staan onder ‘Per scenario’.",
-          "Each cell: the number of implications, with the three most voted; every implication is listed under ‘Per scenario’.")
+        s("Elke cel: het aantal implicaties, met de drie met de meeste stemmen; alle implicaties staan in de bijlage per scenario.",
+          "Each cell: the number of implications, with the three most voted; every implication is listed in the annex per scenario.")
     }
     func moreInCell(_ n: Int) -> String { s("+\(n) meer", "+\(n) more") }
     var koersvastInsights: String { s("Koersvaste inzichten", "No-regret insights") }
     var gridTitle: String { s("Inzichten × scenario’s", "Insights × scenarios") }
     var gridLegend: String {
-        s("■ = het inzicht houdt stand in dat scenario. Koersvast: in alle vier (geen-spijt-beleid); scenariospecifiek: in een deel, vraagt wendbaarheid.",
-          "■ = the insight holds in that scenario. No-regret: in all four; scenario-specific: in some, asks for agility.")
+        s("■ = het inzicht houdt stand in dat scenario. Koersvast: in alle vier (geen-spijt-beleid); scenariospecifiek: in één, twee of drie, vraagt wendbaarheid.",
+          "■ = the insight holds in that scenario. No-regret: in all four; scenario-specific: in one, two or three, asks for agility.")
     }
     var insight: String { s("Inzicht", "Insight") }
     var robustness: String { s("Houdbaarheid", "Robustness") }
@@ -91,7 +94,7 @@ struct ReportStrings {
     func sharedTitle(_ plural: String) -> String {
         s("Koersvast voor meerdere \(plural)", "No-regret for several \(plural)")
     }
-    var otherInput: String { s("Overige invoer", "Other input") }
+    var otherInput: String { s("Overige invoer", "Other contributions") }
     var otherInputLegend: String {
         s("Notities uit de opening, de trends en de afsluiting, en implicaties zonder scenario, per sessie.",
           "Notes from the opening, the trends and the close, and implications without a scenario, per session.")

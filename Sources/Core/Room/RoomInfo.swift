@@ -17,11 +17,18 @@ public struct RoomInfo: Equatable, Sendable {
     public var visible: Bool
     /// Why the room could not open (port taken, …), shown instead of the join line.
     public var problem: String?
+    /// Every other address the room listens on ("172.17.0.1 (docker0)"), for the `?` help.
+    public var otherAddresses: [String] = []
+    /// When the room opened (ms since 1970): nobody in after two minutes brings advice.
+    public var openedAt: Int64? = nil
+    /// The facilitator stopped new joins; those inside stay.
+    public var joinsStopped: Bool
 
     public init(
         sshCommand: String? = nil, webAddress: String? = nil, qr: [[Bool]]? = nil, code: String? = nil,
-        fingerprint: String? = nil, people: [RoomPerson] = [], visible: Bool = true, problem: String? = nil
+        fingerprint: String? = nil, people: [RoomPerson] = [], visible: Bool = true, problem: String? = nil, joinsStopped: Bool = false
     ) {
+        self.joinsStopped = joinsStopped
         self.sshCommand = sshCommand
         self.webAddress = webAddress
         self.qr = qr
@@ -53,4 +60,10 @@ public struct RoomPerson: Equatable, Sendable {
         self.via = via
         self.address = address
     }
+}
+
+/// What the facilitator's desk (another process) asks of the room, which lives in the
+/// projector's process: the servers and their sockets cannot be handed over.
+public enum RoomRequest: String, Equatable, Sendable, CaseIterable {
+    case open, close, stopJoins, showPanel, hidePanel
 }

@@ -54,7 +54,7 @@ public struct Engine: Sendable {
             guard let kind = kind ?? step.kind.entryKind else { throw .noEntriesHere }
             if !isFacilitator {
                 if !state.stepIsOpen(step.id) { throw .stepClosed }
-                if step.kind.entryKind == nil { throw .noEntriesHere }
+                if step.kind.participantEntryKind == nil { throw .noEntriesHere }
             }
             if proxy && !isFacilitator { throw .facilitatorOnly }
             let text = try cleanText(raw)
@@ -131,7 +131,7 @@ public struct Engine: Sendable {
         case .changeSettings(let hold, let hide, let budget, let room):
             try facilitatorOnly()
             if let budget, budget < 0 || budget > 99 {
-                throw Refusal(nl: "Het stembudget moet tussen 0 en 99 liggen.", en: "The vote budget must be between 0 and 99.")
+                throw .voteBudgetRange
             }
             return plain(.settingsChanged(holdForReview: hold, hideNames: hide, voteBudget: budget, roomVisible: room))
         case .renameScenario(let id, let title):
@@ -156,7 +156,7 @@ public struct Engine: Sendable {
     func cleanText(_ raw: String) throws(Refusal) -> String {
         let text = TextPolicy.clean(raw)
         if text.isEmpty { throw .emptyText }
-        if text.count > TextPolicy.maxCharacters { throw .tooLong(TextPolicy.maxCharacters) }
+        if !TextPolicy.fits(text) { throw .tooLong(TextPolicy.maxCharacters) }
         return text
     }
 }

@@ -44,11 +44,18 @@ public struct SessionSetup: Equatable, Sendable {
     public var anonymous: Bool
     public var voteBudget: Int
     public var holdForReview: Bool
+    /// How many people were in the room, if the facilitator said: most of a room never joins
+    /// on a screen of its own, so the report cannot count them.
+    public var people: Int?
+    /// For a target group of the facilitator's own (a custom perspective): who they are, and
+    /// the persona the room steps into — the workshop's own groups bring theirs.
+    public var customDescription: String? = nil
+    public var customPersona: String? = nil
 
     public init(
         sessionId: String, workshopId: String, workshopTitle: LocalizedText, perspective: PerspectiveRef,
         title: String, facilitator: String?, anonymous: Bool = false, voteBudget: Int = 3, holdForReview: Bool = false,
-        place: String? = nil
+        place: String? = nil, people: Int? = nil
     ) {
         self.sessionId = sessionId
         self.workshopId = workshopId
@@ -60,6 +67,7 @@ public struct SessionSetup: Equatable, Sendable {
         self.voteBudget = voteBudget
         self.holdForReview = holdForReview
         self.place = place
+        self.people = people
     }
 }
 

@@ -55,6 +55,8 @@ public enum EventLimits {
     /// One timer extension: at most a day either way.
     public static let `extension` = -86_400...86_400
     public static let votes = 0...999
+    /// People in the room for one session.
+    public static let people = 0...100_000
 }
 
 /// Typed access to an event's fields with a plain reason when one is wrong.
@@ -134,9 +136,13 @@ extension Change {
             o["title"] = .string(s.title)
             if let f = s.facilitator { o["facilitator"] = .string(f) }
             if let p = s.place { o["place"] = .string(p) }
+            if let n = s.people { o["people"] = .number(Double(n)) }
             o["anonymous"] = .bool(s.anonymous)
             o["voteBudget"] = .number(Double(s.voteBudget))
             o["holdForReview"] = .bool(s.holdForReview)
+            // Written only when given, so sessions without them read as before.
+            if let d = s.customDescription { o["customDescription"] = .string(d) }
+            if let p = s.customPersona { o["customPersona"] = .string(p) }
         case .participantJoined, .sessionClosed, .sessionReopened:
             break
         case .stepMoved(let to, let from):
@@ -198,13 +204,16 @@ extension Change {
             } else {
                 perspective = .custom(try f.line("customPerspective"))
             }
-            self = .sessionCreated(
-                SessionSetup(
+            var setup = SessionSetup(
                     sessionId: try f.string("session"), workshopId: try f.string("workshop"),
                     workshopTitle: try f.text("workshopTitle"), perspective: perspective, title: try f.line("title"),
                     facilitator: try f.optionalLine("facilitator"), anonymous: try f.bool("anonymous"),
                     voteBudget: try f.int("voteBudget", in: EventLimits.votes), holdForReview: try f.optionalBool("holdForReview") ?? false,
-                    place: try f.optionalLine("place").flatMap { $0.isEmpty ? nil : $0 }))
+                    place: try f.optionalLine("place").flatMap { $0.isEmpty ? nil : $0 },
+                    people: try f.optionalInt("people", in: EventLimits.people))
+            setup.customDescription = try f.optionalString("customDescription").map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
+            setup.customPersona = try f.optionalString("customPersona").map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
+            self = .sessionCreated(setup)
         case "participantJoined": self = .participantJoined
         case "sessionClosed": self = .sessionClosed
         case "sessionReopened": self = .sessionReopened

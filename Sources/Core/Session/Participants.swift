@@ -1,12 +1,30 @@
 /// Participant keys: what ties a participant's entries and votes to them across rejoins.
+///
+/// A named session keys a person by the identity of their name ("p:…", ParticipantName.identity).
+/// An anonymous session keys them by a keyed hash of it ("h:…"): the Store computes it with a
+/// secret of its own (SessionHandle.participantKey), so a session folder or pack alone does not
+/// tell who wrote what, not even to someone holding a list of likely names. Core stays pure:
+/// it only builds the key from the hash it is given.
 public enum ParticipantKey {
-    /// The key for a display name: case- and space-insensitive, so "Ayşe " and "ayşe" are one
-    /// person. In an anonymous session the name itself must not be stored, so the key is a
-    /// salted hash of it (the session id is the salt): rejoining with the same name still
-    /// finds one's own entries, but the file does not say who wrote them.
+    /// The key in a named session.
+    public static func named(_ name: String) -> String { "p:" + ParticipantName.identity(name) }
+
+    /// The key in an anonymous session, from the keyed hash of the name's identity (hex).
+    public static func anonymous(mac: String) -> String { "h:" + mac }
+
+    /// The key a terminal participant gets where no store secret is at hand. Named: the
+    /// identity key. Anonymous: the old salted FNV key — prefer SessionHandle.participantKey,
+    /// which only falls back to it for sessions that already hold such keys.
     public static func key(name: String, sessionId: String, anonymous: Bool) -> String {
+        anonymous ? legacyAnonymous(name: name, sessionId: sessionId) : named(name)
+    }
+
+    /// Keys given before names had an identity form: still read, so people in sessions saved
+    /// then find their own entries when they come back.
+    public static func legacyNamed(_ name: String) -> String { "p:" + TextPolicy.cleanLine(name).lowercased() }
+
+    public static func legacyAnonymous(name: String, sessionId: String) -> String {
         let normal = TextPolicy.cleanLine(name).lowercased()
-        guard anonymous else { return "p:" + normal }
         return "a:" + hex(fnv1a64(sessionId + "\u{0}" + normal)) + hex(fnv1a64(normal + "\u{0}" + sessionId))
     }
 

@@ -3,7 +3,7 @@
 /// session that goes on is always folded from its files.
 extension SessionState {
     /// Raised whenever the layout below changes, so an older cache is ignored, not misread.
-    public static let archiveVersion: UInt64 = 3
+    public static let archiveVersion: UInt64 = 5
 
     public func archive(into w: inout ByteWriter) {
         w.string(setup.sessionId)
@@ -20,6 +20,8 @@ extension SessionState {
         w.int(setup.voteBudget)
         w.bool(setup.holdForReview)
         w.optional(setup.place)
+        w.optional(setup.customDescription)
+        w.optional(setup.customPersona)
         w.int(createdAt)
         w.int(updatedAt)
         w.optional(step)
@@ -52,6 +54,9 @@ extension SessionState {
         w.int(eventCount)
         w.strings(undone)
         w.bool(roomVisible)
+        w.int(setup.people ?? -1)
+        w.optional(setup.customDescription)
+        w.optional(setup.customPersona)
     }
 
     public static func unarchive(_ r: inout ByteReader) throws(ByteReader.Damaged) -> SessionState {
@@ -59,10 +64,12 @@ extension SessionState {
         let workshopId = try r.string()
         let workshopTitle = LocalizedText(nl: try r.string(), en: try r.string())
         let perspective: PerspectiveRef = try r.bool() ? .custom(try r.string()) : .workshop(try r.string())
-        let setup = SessionSetup(
+        var setup = SessionSetup(
             sessionId: sessionId, workshopId: workshopId, workshopTitle: workshopTitle, perspective: perspective,
             title: try r.string(), facilitator: try r.optionalString(), anonymous: try r.bool(),
             voteBudget: Int(try r.int()), holdForReview: try r.bool(), place: try r.optionalString())
+        setup.customDescription = try r.optionalString()
+        setup.customPersona = try r.optionalString()
         let createdAt = try r.int()
         let updatedAt = try r.int()
         let step = try r.optionalString()
@@ -96,6 +103,10 @@ extension SessionState {
         state.eventCount = Int(try r.int())
         state.undone = try r.strings()
         state.roomVisible = try r.bool()
+        let people = try r.int()
+        state.setup.people = people >= 0 ? Int(people) : nil
+        state.setup.customDescription = try r.optionalString()
+        state.setup.customPersona = try r.optionalString()
         return state
     }
 }

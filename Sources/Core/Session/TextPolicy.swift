@@ -4,6 +4,28 @@
 /// stripped — they could repaint a terminal or reverse text on the projector.
 public enum TextPolicy {
     public static let maxCharacters = 2000
+    /// Unicode scalars and UTF-8 bytes: 2,000 characters as the eye counts them may hide
+    /// thousands of combining marks each; these bound what an entry costs to store and draw.
+    public static let maxScalars = 6000
+    public static let maxBytes = 16000
+
+    /// Whether cleaned `text` is within every limit.
+    public static func fits(_ text: String) -> Bool {
+        text.utf8.count <= maxBytes && text.unicodeScalars.count <= maxScalars && text.count <= maxCharacters
+    }
+
+    /// Why a saved change (from a pack) holds text a participant could not have typed, or nil.
+    public static func packRefusal(_ change: Change) -> String? {
+        let text: String
+        switch change {
+        case .entryAdded(let e): text = e.text
+        case .entryEdited(_, let t): text = t
+        default: return nil
+        }
+        if !fits(text) { return "an entry's text is longer than \(maxCharacters) characters (or \(maxBytes) bytes)" }
+        if clean(text) != text { return "an entry's text holds control characters or escape sequences" }
+        return nil
+    }
 
     public static func clean(_ text: String) -> String {
         // Text read back from a file was cleaned when typed: check before rebuilding it.

@@ -38,16 +38,19 @@ public struct Synthesis: Equatable, Sendable {
             sessionsOf[key, default: []].append(s.sessionId)
             // Sessions are in the stable order already; only each one's entries need sorting
             // (one sort of 100,000 items compared session ids over and over).
-            var local: [SynthesisItem] = []
-            for e in s.state.entries where e.isLive && including?(e) ?? true {
-                local.append(
+            // Entries in the order they were made: by time, and within one moment (an
+            // imported batch) in the order folded, which is file order; never by id, as
+            // ids sort as text ("-10" before "-2").
+            var local: [(order: Int, item: SynthesisItem)] = []
+            for (n, e) in s.state.entries.enumerated() where e.isLive && including?(e) ?? true {
+                local.append((n,
                     SynthesisItem(
                         ref: EntryRef(sessionId: s.sessionId, entryId: e.id), perspective: key, entry: e,
                         author: s.hidesNames ? nil : e.author, sessionCreatedAt: s.state.createdAt,
-                        holdsIn: e.kind == .insight ? scenarioIds.filter { e.holdsIn.contains($0) } : []))
+                        holdsIn: e.kind == .insight ? scenarioIds.filter { e.holdsIn.contains($0) } : [], order: n)))
             }
-            local.sort { ($0.entry.createdAt, $0.entry.id) < ($1.entry.createdAt, $1.entry.id) }
-            items += local
+            local.sort { ($0.item.entry.createdAt, $0.order) < ($1.item.entry.createdAt, $1.order) }
+            items += local.map(\.item)
         }
         keys = orderedKeys(keys, workshop: workshop)
 

@@ -73,13 +73,15 @@ public struct SynthesisItem: Equatable, Sendable {
     public var sessionCreatedAt: Int64
     /// Scenarios (workshop order) where an insight holds; empty for other kinds.
     public var holdsIn: [String]
+    /// The entry's place in its session, in the order made (file order for an import).
+    public var order: Int = 0
 
-    /// The stable order: session creation time, session id, entry time, entry id.
+    /// The stable order: session creation time, session id, entry time, the order made.
     static func stable(_ a: SynthesisItem, _ b: SynthesisItem) -> Bool {
         if a.sessionCreatedAt != b.sessionCreatedAt { return a.sessionCreatedAt < b.sessionCreatedAt }
         if a.ref.sessionId != b.ref.sessionId { return a.ref.sessionId < b.ref.sessionId }
         if a.entry.createdAt != b.entry.createdAt { return a.entry.createdAt < b.entry.createdAt }
-        return a.entry.id < b.entry.id
+        return a.order < b.order
     }
 
     /// Most votes first, ties in the stable order.

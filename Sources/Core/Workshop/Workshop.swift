@@ -93,6 +93,8 @@ public struct Workshop: Equatable, Sendable {
         public var scenario: String?
         /// Optional steps (a trend warm-up) may be skipped by the facilitator.
         public var optional: Bool
+        /// The script's notes for the facilitator: on the desk, never on the wall.
+        public var notes: LocalizedText? = nil
     }
 
     public func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
@@ -122,13 +124,15 @@ public enum StepKind: String, CaseIterable, Sendable {
     /// A pause: the timer runs, nothing is typed ("break" in files; a Swift keyword).
     case pause = "break"
 
-    /// The kind of entry `a` adds in this step, or nil where nothing is typed.
+    /// The kind of entry `a` adds in this step, or nil where nothing is typed. The one rule
+    /// for every front end (the engine refuses what this does not allow).
     public var entryKind: EntryKind? {
         switch self {
-        case .opening, .trends, .close: return .note
+        // The harvest asks what stands out across the four worlds: the room's observations.
+        case .opening, .trends, .close, .harvest: return .note
         case .scenarioRound: return .implication
         case .insights, .robustness, .directions: return .insight
-        case .voting, .harvest, .pause: return nil
+        case .voting, .pause: return nil
         }
     }
 

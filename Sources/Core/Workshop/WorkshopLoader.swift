@@ -127,7 +127,7 @@ public enum WorkshopLoader {
         let messages = numbered("messages")
         let steps = r.array("steps") { v, p -> Workshop.Step? in
             guard let o = FieldReader(v, path: p, sink: sink) else { return nil }
-            o.rejectUnknown(["id", "kind", "title", "prompts", "minutes", "scenario", "optional"])
+            o.rejectUnknown(["id", "kind", "title", "prompts", "minutes", "scenario", "optional", "notes"])
             var kind: StepKind?
             if let k = o.string("kind") {
                 kind = StepKind(rawValue: k)
@@ -139,8 +139,11 @@ public enum WorkshopLoader {
             let prompts = o.texts("prompts", optional: true)
             let scenario = o.string("scenario", optional: true)
             let optional = o.bool("optional", default: false)
+            let notes = o.text("notes", optional: true)
             guard let id = o.string("id"), let kind, let title = o.text("title"), let minutes = o.int("minutes") else { return nil }
-            return .init(id: id, kind: kind, title: title, prompts: prompts, minutes: minutes, scenario: scenario, optional: optional)
+            var step = Workshop.Step(id: id, kind: kind, title: title, prompts: prompts, minutes: minutes, scenario: scenario, optional: optional)
+            step.notes = notes
+            return step
         }
         let source = r.text("source", optional: true)
         let scenarioNote = r.text("scenarioNote", optional: true)

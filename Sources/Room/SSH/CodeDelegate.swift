@@ -21,6 +21,7 @@ final class CodeDelegate: NIOSSHServerUserAuthenticationDelegate {
     var supportedAuthenticationMethods: NIOSSHAvailableUserAuthenticationMethods { .password }
 
     func requestReceived(request: NIOSSHUserAuthenticationRequest, responsePromise: EventLoopPromise<NIOSSHUserAuthenticationOutcome>) {
+        server.authStarted(id)
         guard let code = server.config.code else {
             server.authenticated(id, address: address)
             responsePromise.succeed(.success)
@@ -31,9 +32,18 @@ final class CodeDelegate: NIOSSHServerUserAuthenticationDelegate {
             responsePromise.succeed(.failure)
             return
         }
-        let delay = server.limiter.withLock { $0.delayMs(address, now: Clock.nowMs()) }
+        // Every check takes its turn in the room's budget, right or wrong: an immediate answer
+        // would tell parallel guesses from many addresses which one was right.
+        let booked = server.limiter.withLock { $0.bookCheck(address, now: Clock.nowMs(), maxWaitMs: server.config.maxCheckWaitMs) }
+        guard let delay = booked else {
+            server.setOutcome(id, "too many attempts in the room")
+            responsePromise.succeed(.failure)
+            channel.close(promise: nil)
+            return
+        }
         let check = { [server, id, address, channel] in
             if code.matches(p.password) {
+                server.limiter.withLock { $0.refund() }
                 server.authenticated(id, address: address)
                 responsePromise.succeed(.success)
                 return

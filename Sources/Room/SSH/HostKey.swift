@@ -63,14 +63,13 @@ public struct HostKey: Sendable {
     }
 }
 
-/// A one-line reason the room cannot open or go on.
-/// Why the room cannot open, in English and (where a facilitator sees it) Dutch.
+/// Why the room cannot open or go on: one line, in both languages, always.
 public struct RoomError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public var nl: String
-    public init(_ message: String, nl: String? = nil) {
+    public init(_ message: String, nl: String) {
         description = message
-        self.nl = nl ?? message
+        self.nl = nl
     }
 }
 

@@ -24,9 +24,9 @@ struct PtyChild {
     static func spawn(_ launch: Launch, rows: Int, cols: Int) throws(RoomError) -> PtyChild {
         var master: Int32 = -1, slave: Int32 = -1
         var name = [CChar](repeating: 0, count: 256)
-        let r = UInt16(clamping: max(rows, 1)), c = UInt16(clamping: max(cols, 1))
+        let r = UInt16(TerminalSize.clampRows(rows)), c = UInt16(TerminalSize.clampCols(cols))
         guard croom_openpty(&master, &slave, &name, Int32(name.count), r, c) == 0 else {
-            throw RoomError("no pseudo-terminal: \(String(cString: strerror(errno)))")
+            throw RoomError("no pseudo-terminal: \(String(cString: strerror(errno)))", nl: "geen pseudoterminal: \(String(cString: strerror(errno)))")
         }
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
@@ -34,7 +34,7 @@ struct PtyChild {
         guard croom_pipe_cloexec(&fds) == 0 else {
             close(master)
             close(slave)
-            throw RoomError("no pipe: \(String(cString: strerror(errno)))")
+            throw RoomError("no pipe: \(String(cString: strerror(errno)))", nl: "geen pijp: \(String(cString: strerror(errno)))")
         }
         defer {
             close(slave)
@@ -72,7 +72,7 @@ struct PtyChild {
         guard rc == 0 else {
             close(master)
             close(fds[0])
-            throw RoomError("cannot start the participant view: \(String(cString: strerror(rc)))")
+            throw RoomError("cannot start the participant view: \(String(cString: strerror(rc)))", nl: "kan het deelnemersscherm niet starten: \(String(cString: strerror(rc)))")
         }
         _ = fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK)
         return PtyChild(pid: pid, master: master, announce: fds[0])
@@ -139,14 +139,21 @@ enum ChildEnvironment {
     }
 
     static func validTerm(_ term: String?, dirs: [String]) -> String {
-        guard let term, !term.isEmpty, term.utf8.count <= 64,
+        // A name starts with a letter or digit: "." and ".." name folders, not terminals.
+        guard let term, !term.isEmpty, term.utf8.count <= 64, let lead = term.utf8.first, isAlnum(lead),
             term.utf8.allSatisfy({ isAlnum($0) || $0 == 45 || $0 == 46 || $0 == 43 || $0 == 95 }), let first = term.first
         else { return fallbackTerm }
         let hex = String(first.asciiValue ?? 0, radix: 16)
-        for dir in dirs where access(dir + "/\(first)/" + term, R_OK) == 0 || access(dir + "/\(hex)/" + term, R_OK) == 0 {
+        for dir in dirs where isFile(dir + "/\(first)/" + term) || isFile(dir + "/\(hex)/" + term) {
             return term
         }
         return fallbackTerm
+    }
+
+    /// A readable regular file (a terminfo entry), not a folder.
+    static func isFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFREG && access(path, R_OK) == 0
     }
 
     static let terminfoDirectories = ["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo", "/usr/lib/terminfo"]

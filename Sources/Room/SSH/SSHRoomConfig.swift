@@ -18,12 +18,17 @@ public struct SSHRoomConfig: Sendable {
     /// The address shown in the join line, when it differs from `host` (listening on 0.0.0.0).
     public var shownHost: String?
     public var limits = AttemptLimiter.Limits()
+    /// Time for the version and key exchange, until the client asks to log in.
+    public var handshakeGraceMs: Int64 = 10_000
     /// Time to type the code (sshd's LoginGraceTime).
     public var loginGraceMs: Int64 = 60_000
     /// Time after the code to ask for a terminal (an `ssh -N` sits idle otherwise).
     public var sessionGraceMs: Int64 = 15_000
     /// A participant who types nothing this long is disconnected politely.
     public var idleMs: Int64 = 45 * 60_000
+    /// The longest a code check waits for its turn in the room's budget before the client is
+    /// told to come back later (the code is then not checked).
+    public var maxCheckWaitMs: Int64 = 10_000
     /// Wrong codes on one connection before it is closed.
     public var wrongCodesPerConnection = 3
 
@@ -37,6 +42,6 @@ public struct SSHRoomConfig: Sendable {
 
     /// The line people type.
     public func joinCommand(port actualPort: Int) -> String {
-        "ssh -p \(actualPort) zaal@\(shownHost ?? host)"
+        "ssh -p \(actualPort) zaal@\(shownHost ?? LANAddress.shown(host))"
     }
 }

@@ -16,14 +16,21 @@ public final class SSHRoomServer: Sendable {
     public let hostKey: HostKey
     let group: MultiThreadedEventLoopGroup
     let listener: Mutex<Channel?> = Mutex(nil)
+    /// IPv4 beside `::` where the system keeps IPv6 sockets IPv6-only (bindv6only=1).
+    let listener4: Mutex<Channel?> = Mutex(nil)
     let peers: Mutex<[Int: Peer]> = Mutex([:])
     let limiter: Mutex<AttemptLimiter>
     let nextId = Atomic<Int>(1)
     let logPath: String
+    let roomLog: RoomLog
     /// "SHA256:…" of the host key, worked out once.
     public let fingerprint: String
     /// The port actually listened on (0 in the config picks a free one).
     public let port: Atomic<Int> = Atomic(0)
+    /// Set when the room closes: each participant's connection then says how to come back.
+    let closing = Atomic<Bool>(false)
+    /// New connections are no longer accepted (`stopListening`).
+    public let joinsStopped = Atomic<Bool>(false)
 
     /// One TCP connection, as the registry knows it.
     struct Peer {
@@ -32,6 +39,10 @@ public final class SSHRoomServer: Sendable {
         let since: Int64
         let channel: Channel
         var authenticated = false
+        /// The client got as far as asking to log in (version and key exchange done).
+        var authStarted = false
+        /// No longer counted by the limiter (evicted to make way).
+        var released = false
         var sessionOpened = false
         var name: String?
         var pid: pid_t?
@@ -47,8 +58,12 @@ public final class SSHRoomServer: Sendable {
         self.hostKey = hostKey
         fingerprint = hostKey.fingerprint
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        limiter = Mutex(AttemptLimiter(limits: config.limits))
+        var limits = config.limits
+        // A connection costs its socket, the pty's master and the announce pipe.
+        limits.total = DescriptorBudget.shared.cap(limits.total, perConnection: 3)
+        limiter = Mutex(AttemptLimiter(limits: limits))
         logPath = RoomFiles.folder(store: config.store) + "/log"
+        roomLog = RoomLog(path: logPath)
     }
 
     /// Reads or makes the host key in the store and opens the server.
@@ -65,9 +80,22 @@ public final class SSHRoomServer: Sendable {
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [self] channel in accept(channel) }
         do {
-            let ch = try bootstrap.bind(host: config.host, port: config.port).wait()
-            port.store(ch.localAddress?.port ?? config.port, ordering: .relaxed)
+            let ch: Channel
+            do {
+                ch = try bootstrap.bind(host: config.host, port: config.port).wait()
+            } catch where config.host == "::" {
+                // A kernel without IPv6: every IPv4 interface still.
+                ch = try bootstrap.bind(host: "0.0.0.0", port: config.port).wait()
+            }
+            let bound = ch.localAddress?.port ?? config.port
+            port.store(bound, ordering: .relaxed)
             listener.withLock { $0 = ch }
+            if config.host == "::", ch.localAddress?.protocol == .inet6 {
+                // Usually `::` is dual-stack and this bind is refused (the port is taken by it);
+                // where IPv6 sockets are IPv6-only it gives the IPv4 half.
+                let v4 = try? bootstrap.bind(host: "0.0.0.0", port: bound).wait()
+                listener4.withLock { $0 = v4 }
+            }
         } catch {
             try? group.syncShutdownGracefully()
             throw RoomError("cannot open the room on \(config.host) port \(config.port): \(error)", nl: "kan de zaal niet openen op \(config.host) poort \(config.port): \(error)")
@@ -77,8 +105,8 @@ public final class SSHRoomServer: Sendable {
     /// What the projector shows now.
     public func info(visible: Bool = true) -> RoomInfo {
         RoomInfo(
-            sshCommand: config.joinCommand(port: port.load(ordering: .relaxed)), code: config.code?.digits,
-            fingerprint: fingerprint, people: snapshot(), visible: visible)
+            sshCommand: config.joinCommand(port: port.load(ordering: .relaxed)), code: config.code?.grouped,
+            fingerprint: fingerprint, people: snapshot(), visible: visible, joinsStopped: joinsStopped.load(ordering: .relaxed))
     }
 
     /// Who is in the room: every connection past the code, oldest first.
@@ -100,6 +128,20 @@ public final class SSHRoomServer: Sendable {
         channel?.close(promise: nil)
     }
 
+    /// Stops listening for new connections; those inside stay connected.
+    public func stopListening() {
+        let main = listener.withLock { l in
+            defer { l = nil }
+            return l
+        }
+        let v4 = listener4.withLock { l in
+            defer { l = nil }
+            return l
+        }
+        for c in [main, v4] { try? c?.close().wait() }
+        joinsStopped.store(true, ordering: .relaxed)
+    }
+
     /// Stops listening, ends every connection and every child: SIGHUP, then SIGKILL after a
     /// short grace. Blocks the caller (the facilitator's loop is done by then).
     public func shutdown(graceMs: Int = 1500) {
@@ -108,28 +150,36 @@ public final class SSHRoomServer: Sendable {
             return l
         }
         try? l?.close().wait()
+        let l4 = listener4.withLock { l in
+            defer { l = nil }
+            return l
+        }
+        try? l4?.close().wait()
+        closing.store(true, ordering: .releasing)
         let open = peers.withLock { peers in
             for k in peers.keys where peers[k]?.outcome == nil { peers[k]?.outcome = "room closed" }
             return Array(peers.values)
         }
+        // The views end first (SIGHUP), so each connection can still say goodbye and how to come
+        // back after its screen is restored; then the connections close.
         for p in open {
-            if let pid = p.pid { PtyChild.signal(pid, SIGHUP) }
-            p.channel.close(promise: nil)
+            if let pid = p.pid { PtyChild.signal(pid, SIGHUP) } else { p.channel.close(promise: nil) }
         }
-        var children = open.compactMap(\.pid)
         var waited = 0
-        while !children.isEmpty && waited < graceMs {
-            children.removeAll { PtyChild.reap($0) != nil }
-            if children.isEmpty { break }
+        while waited < graceMs, peers.withLock({ peers in open.contains { peers[$0.id] != nil } }) {
             usleep(10_000)
             waited += 10
         }
+        for p in open { p.channel.close(promise: nil) }
+        var children = open.compactMap(\.pid)
+        children.removeAll { PtyChild.reap($0) != nil }
         for pid in children {
             PtyChild.signal(pid, SIGKILL)
             var status: Int32 = 0
             _ = waitpid(pid, &status, 0)
         }
         try? group.syncShutdownGracefully()
+        roomLog.flush()
     }
 
     // MARK: Connections
@@ -137,8 +187,13 @@ public final class SSHRoomServer: Sendable {
     func accept(_ channel: Channel) -> EventLoopFuture<Void> {
         let address = channel.remoteAddress?.ipAddress ?? "?"
         let now = Clock.nowMs()
-        if let refusal = limiter.withLock({ $0.admit(address, now: now) }) {
-            log(address: address, term: nil, cols: 0, rows: 0, durationMs: 0, outcome: "refused (\(refusal))")
+        var refusal: AttemptLimiter.Refusal? = DescriptorBudget.shared.hasRoom() ? nil : .full
+        if refusal == nil { refusal = limiter.withLock { $0.admit(address, now: now) } }
+        if refusal == .tooManyWaiting, evictOldestHandshake() {
+            refusal = limiter.withLock { $0.admit(address, now: now) }
+        }
+        if let refusal {
+            roomLog.refused(address: address, reason: "\(refusal)".split(separator: "(").first.map(String.init) ?? "refused", nowMs: now)
             channel.close(promise: nil)
             return channel.eventLoop.makeSucceededVoidFuture()
         }
@@ -146,7 +201,14 @@ public final class SSHRoomServer: Sendable {
         peers.withLock { $0[id] = Peer(id: id, address: address, since: now, channel: channel) }
         let delegate = CodeDelegate(server: self, id: id, address: address, channel: channel)
         channel.closeFuture.whenComplete { [self] _ in finished(id) }
-        // No code in time: closed, as sshd's LoginGraceTime.
+        // No version and key exchange in time (a machine's work: seconds), then no code in
+        // time (a person's: a minute), as sshd's LoginGraceTime.
+        channel.eventLoop.scheduleTask(in: .milliseconds(config.handshakeGraceMs)) { [self] in
+            if peers.withLock({ $0[id].map { !$0.authStarted } ?? false }) {
+                setOutcome(id, "no handshake in time")
+                channel.close(promise: nil)
+            }
+        }
         channel.eventLoop.scheduleTask(in: .milliseconds(config.loginGraceMs)) { [self] in
             if peers.withLock({ $0[id].map { !$0.authenticated } ?? false }) {
                 setOutcome(id, "no code in time")
@@ -166,14 +228,14 @@ public final class SSHRoomServer: Sendable {
 
     /// Only one session channel per connection; every forwarding channel is refused.
     func openChannel(_ child: Channel, type: SSHChannelType, peer id: Int, address: String) -> EventLoopFuture<Void> {
-        guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room")) }
+        guard case .session = type else { return child.eventLoop.makeFailedFuture(RoomError("no forwarding in a room", nl: "geen doorsturen in een zaal")) }
         let first = peers.withLock { peers -> Bool in
             guard var p = peers[id], p.authenticated, !p.sessionOpened else { return false }
             p.sessionOpened = true
             peers[id] = p
             return true
         }
-        guard first else { return child.eventLoop.makeFailedFuture(RoomError("one session per connection")) }
+        guard first else { return child.eventLoop.makeFailedFuture(RoomError("one session per connection", nl: "één sessie per verbinding")) }
         return child.eventLoop.makeCompletedFuture {
             try child.syncOptions?.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             try child.pipeline.syncOperations.addHandler(SessionHandler(server: self, peer: id, address: address))
@@ -195,9 +257,28 @@ public final class SSHRoomServer: Sendable {
         }
     }
 
+    /// The room's pool of connections not yet past the code is full: the oldest one still in
+    /// its version or key exchange makes way (sshd's MaxStartups drops new ones instead, which
+    /// lets silent connections keep a real person out).
+    func evictOldestHandshake() -> Bool {
+        let victim: Peer? = peers.withLock { peers in
+            guard let p = peers.values.filter({ !$0.authStarted && !$0.released }).min(by: { $0.id < $1.id }) else { return nil }
+            peers[p.id]?.released = true
+            if peers[p.id]?.outcome == nil { peers[p.id]?.outcome = "made way: no handshake yet" }
+            return p
+        }
+        guard let victim else { return false }
+        limiter.withLock { $0.closed(victim.address, wasWaiting: true) }
+        victim.channel.close(promise: nil)
+        return true
+    }
+
+    /// The client asked to log in: its handshake is done.
+    func authStarted(_ id: Int) { update(id) { $0.authStarted = true } }
+
     func finished(_ id: Int) {
         guard let p = peers.withLock({ $0.removeValue(forKey: id) }) else { return }
-        limiter.withLock { $0.closed(p.address, wasWaiting: !p.authenticated) }
+        if !p.released { limiter.withLock { $0.closed(p.address, wasWaiting: !p.authenticated) } }
         log(
             address: p.address, term: p.term, cols: p.cols, rows: p.rows, durationMs: Clock.nowMs() - p.since,
             outcome: p.outcome ?? (p.authenticated ? "client gone" : p.wrongCodes > 0 ? "wrong code \(p.wrongCodes)x" : "left before the code"))
@@ -221,7 +302,7 @@ public final class SSHRoomServer: Sendable {
             ISOTime.format(ms: Clock.nowMs()), "ssh", address, "TERM=\(term.map { Printable.clean($0, max: 40) } ?? "-")", "\(cols)x\(rows)",
             String(format1: Double(durationMs) / 1000) + "s", outcome,
         ].joined(separator: " ")
-        RoomFiles.append(line, to: logPath)
+        roomLog.write(line)
     }
 }
 

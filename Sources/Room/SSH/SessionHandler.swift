@@ -48,8 +48,8 @@ final class SessionHandler: ChannelDuplexHandler {
             if ok {
                 term = req.term
                 // 0 means "unknown" (ssh -tt without a local terminal): a classic 80×24.
-                cols = req.terminalCharacterWidth > 0 ? req.terminalCharacterWidth : 80
-                rows = req.terminalRowHeight > 0 ? req.terminalRowHeight : 24
+                cols = req.terminalCharacterWidth > 0 ? TerminalSize.clampCols(req.terminalCharacterWidth) : 80
+                rows = req.terminalRowHeight > 0 ? TerminalSize.clampRows(req.terminalRowHeight) : 24
                 let (t, c, r) = (req.term, cols, rows)
                 server.update(peer) {
                     $0.term = t
@@ -70,8 +70,8 @@ final class SessionHandler: ChannelDuplexHandler {
         case let req as SSHChannelRequestEvent.SubsystemRequest:
             refuse(context, wantReply: req.wantReply, outcome: "subsystem refused")
         case let req as SSHChannelRequestEvent.WindowChangeRequest:
-            cols = req.terminalCharacterWidth
-            rows = req.terminalRowHeight
+            cols = TerminalSize.clampCols(req.terminalCharacterWidth)
+            rows = TerminalSize.clampRows(req.terminalRowHeight)
             let (c, r) = (cols, rows)
             server.update(peer) {
                 $0.cols = c
@@ -199,7 +199,14 @@ final class SessionHandler: ChannelDuplexHandler {
         guard let child, let context, !ended else { return }
         reapLater(child.pid, context.eventLoop, killAt: Clock.nowMs() + 3000) { status in
             guard !self.ended else { return }
-            if self.idleClosing { self.say(context, RoomText.idle(self.language()), stdErr: false) }
+            let command = self.server.config.joinCommand(port: self.server.port.load(ordering: .relaxed))
+            if self.idleClosing {
+                self.say(context, RoomText.idle(self.language()), stdErr: false)
+            } else if self.server.closing.load(ordering: .acquiring) {
+                self.say(context, RoomText.roomClosed(self.language(), command: command), stdErr: false)
+            } else if status == 0 {
+                self.say(context, RoomText.left(self.language(), command: command), stdErr: false)
+            }
             self.server.setOutcome(self.peer, "left (exit \(status))")
             self.finish(context, status: Int(status))
         }

@@ -1,3 +1,4 @@
+import Application
 import Core
 import Foundation
 import Store
@@ -19,8 +20,12 @@ actor WebHub {
         var presence: Presence?
         let since: Int64
         var lastSocketAt: Double
+        var everConnected = false
         var sockets: [Int: AsyncStream<String>.Continuation] = [:]
         var lastSent: String?
+        /// The last answer to this person's own action, or an announcement (an entry of theirs
+        /// not accepted): the view shows it in the step it was given in only.
+        var notice: ParticipantView.Notice?
 
         init(token: String, id: String, address: String, key: String, name: String, actor: Actor, presence: Presence, since: Int64, now: Double) {
             self.token = token
@@ -36,7 +41,8 @@ actor WebHub {
     }
 
     enum JoinResult: Sendable, Equatable {
-        case joined(token: String)
+        /// `rejoinCode`: shown once, on a name's first join (its proof when coming back).
+        case joined(token: String, rejoinCode: String?)
         case refused(LocalizedText)
     }
 
@@ -52,6 +58,10 @@ actor WebHub {
     /// Tokens of people with no socket for this long are forgotten: they join again.
     static let tokenLifetime: Double = 8 * 3600
     static let maxPeople = 500
+    /// A venue's Wi-Fi gives each phone its own address; a few share one behind a router.
+    static let maxPeoplePerAddress = 8
+    /// Made-up people whose page never opened a socket are forgotten this soon.
+    static let neverConnectedLifetime: Double = 120
     /// Replies remembered per participant, so a repeated request id is answered, not redone.
     static let rememberedReplies = 1000
 
@@ -68,19 +78,22 @@ actor WebHub {
     private var ended = false
 
     private let published: PeopleBox
+    /// Tokens kept on disk: a phone comes back in by itself after a restart of this process.
+    private var tokens: WebTokens
 
     init(storeRoot: String, sessionId: String, workshops: [Workshop], published: PeopleBox) throws {
         let store = try SessionStore(root: storeRoot, create: false)
         let h = try store.open(sessionId)
-        if let reason = h.readOnlyReason { throw StoreError("session \(sessionId) cannot be joined: it is read-only (\(reason))") }
-        guard let w = workshops.first(where: { $0.id == h.state.setup.workshopId }) else {
-            throw StoreError("session \(sessionId) uses workshop \"\(h.state.setup.workshopId)\", which is not installed here")
-        }
+        let w: Workshop
+        do { w = try Joining.joinable(h, workshops: workshops) } catch { throw StoreError(error.reason) }
         self.sessionId = sessionId
+        h.limitsEntryRate = true
         handle = h
         workshop = w
         engine = Engine(workshop: w)
         self.published = published
+        tokens = WebTokens(storeRoot: storeRoot)
+        tokens.prune(now: Self.now(), lifetime: Self.tokenLifetime)
     }
 
     private func publish() { published.set(snapshot()) }
@@ -98,60 +111,86 @@ actor WebHub {
 
     // MARK: Joining
 
-    func join(name raw: String, address: String = "?") -> JoinResult {
-        _ = try? handle.refresh()
-        if ended || handle.state.closed { return .refused(Refusal(nl: "De sessie is afgesloten.", en: "The session is closed.").reason) }
-        let clean = TextPolicy.cleanLine(raw)
-        if clean.isEmpty { return .refused(LocalizedText(nl: "Typ eerst je naam.", en: "Type your name first.")) }
-        if clean.count > 60 { return .refused(LocalizedText(nl: "Die naam is te lang (hoogstens 60 tekens).", en: "That name is too long (at most 60 characters).")) }
-        if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
-        let anonymous = handle.state.setup.anonymous
-        let key = ParticipantKey.key(name: clean, sessionId: sessionId, anonymous: anonymous)
-        let presence: Presence
-        do { presence = try handle.claimPresence(key: key, name: clean) } catch { return .refused(Self.nameTaken(clean)) }
-        let actor = Actor(role: .participant, key: key, name: anonymous ? nil : clean)
-        if handle.state.participants[key] == nil {
-            do { try handle.perform(.join, by: actor, engine: engine, now: Self.nowMs()) } catch {
-                presence.release()
-                return .refused(Self.reason(error))
-            }
+    /// The facilitator stopped new joins: those with a name stay, nobody new gets one.
+    var joinsStopped = false
+    func stopJoins() { joinsStopped = true }
+
+    /// Joins through the one use case (Application's Joining); the hub adds what only a web
+    /// room knows: the phone's cookie as proof of the same device, and a cap per address.
+    func join(name raw: String, address: String = "?", token: String? = nil, rejoinCode: String? = nil) -> JoinResult {
+        if ended { return .refused(Refusal.closed.reason) }
+        if joinsStopped { return .refused(LocalizedText(nl: "De zaal neemt geen nieuwe deelnemers meer aan.", en: "The room takes no new participants.")) }
+        if case .success(let clean) = ParticipantName.check(raw), let key = try? handle.participantKey(for: clean),
+            let token, let earlier = people[token], earlier.key == key {
+            // The same phone joining again (its cookie) is the same person: its old entry goes.
+            forget(token)
+            return finishJoin(raw, address: address, proof: .sameDevice)
         }
+        if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
+        if people.values.count(where: { $0.address == address }) >= Self.maxPeoplePerAddress {
+            return .refused(LocalizedText(
+                nl: "Vanaf dit apparaat doen al te veel mensen mee.", en: "Too many people have joined from this device already."))
+        }
+        return finishJoin(raw, address: address, proof: rejoinCode.map { .rejoinCode($0) } ?? .none)
+    }
+
+    private func finishJoin(_ raw: String, address: String, proof: Joining.Proof) -> JoinResult {
+        let joined: Joining.Joined
+        do { joined = try Joining.join(handle, workshop: workshop, name: raw, proof: proof, now: Self.nowMs()) } catch { return .refused(error.reason) }
         let token = Self.newToken()
         joins += 1
-        people[token] = Person(token: token, id: "web-\(joins)", address: address, key: key, name: clean, actor: actor, presence: presence, since: Self.nowMs(), now: Self.now())
+        people[token] = Person(
+            token: token, id: "web-\(joins)", address: address, key: joined.actor.key, name: joined.name, actor: joined.actor,
+            presence: joined.presence, since: Self.nowMs(), now: Self.now())
+        let anonymous = handle.state.setup.anonymous
+        tokens.remember(token: token, session: sessionId, key: joined.actor.key, name: anonymous ? nil : joined.name, now: Self.now())
         publish()
-        return .joined(token: token)
+        return .joined(token: token, rejoinCode: joined.rejoinCode)
     }
 
-    static func nameTaken(_ name: String) -> LocalizedText {
-        LocalizedText(
-            nl: "Iemand met de naam \"\(name)\" is al in deze sessie; kies een andere naam.",
-            en: "Someone called \"\(name)\" is already in this session; choose another name.")
-    }
+    static var wrongRejoinCode: LocalizedText { Joining.wrongRejoinCode }
 
-    static func reason(_ error: PerformError) -> LocalizedText {
-        switch error {
-        case .refused(let r): return r.reason
-        case .store(let s): return LocalizedText(nl: "Niet opgeslagen: \(s.message)", en: "Not saved: \(s.message)")
-        }
+    private func forget(_ token: String) {
+        guard let p = people.removeValue(forKey: token) else { return }
+        for c in p.sockets.values { c.finish() }
+        p.presence?.release()
     }
 
     // MARK: Sockets
 
     func connect(token: String) -> ConnectResult {
-        guard !ended, let p = people[token] else { return .unknown }
+        guard !ended, let p = people[token] ?? restore(token) else { return .unknown }
         if p.presence == nil {
             // Back after the grace time: the name must still be free.
-            do { p.presence = try handle.claimPresence(key: p.key, name: p.name) } catch { return .refused(Self.nameTaken(p.name)) }
+            do { p.presence = try handle.claimPresence(key: p.key, name: p.name) } catch { return .refused(Joining.nameTaken(p.name)) }
         }
         nextSocket += 1
         let id = nextSocket
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
         p.sockets[id] = continuation
         p.lastSocketAt = Self.now()
+        p.everConnected = true
         continuation.yield(stateJSON(p))
         publish()
         return .connected(id: id, stream: stream)
+    }
+
+    /// A token this process has not seen, given out before a restart or before the room closed:
+    /// the person is back with the same key, their entries and votes, without a new join.
+    private func restore(_ token: String) -> Person? {
+        guard people.count < Self.maxPeople, let r = tokens.find(token: token, session: sessionId),
+            handle.state.participants[r.key] != nil, !handle.state.closed
+        else { return nil }
+        let anonymous = handle.state.setup.anonymous
+        let name = r.name ?? ""
+        guard let presence = try? handle.claimPresence(key: r.key, name: name) else { return nil }
+        joins += 1
+        let p = Person(
+            token: token, id: "web-\(joins)", address: "?", key: r.key, name: name,
+            actor: Actor(role: .participant, key: r.key, name: anonymous ? nil : r.name), presence: presence, since: Self.nowMs(), now: Self.now())
+        people[token] = p
+        tokens.seen(token: token, now: Self.now())
+        return p
     }
 
     func disconnect(token: String, id: Int) {
@@ -198,15 +237,15 @@ actor WebHub {
         if !ended { broadcast() }
     }
 
-    /// Whether an action can change what other pages show. A participant sees others' entries
-    /// only where the room's insights are worked on together (ParticipantState.visible), and
-    /// never others' votes: in a full room, each save then costs one view, not a hundred.
+    /// Whether an action can change what other pages show: not where each participant works
+    /// alone (StepEntries), and never others' votes. In a full room each save then costs one
+    /// view, not a hundred.
     private func othersSee(_ action: WebAction) -> Bool {
         switch action {
         case .vote, .unvote: return false
         case .add, .edit, .remove:
-            let step = engine.currentStep(handle.state)?.kind
-            return ![.opening, .trends, .scenarioRound, .close, .insights].contains(step)
+            guard let kind = engine.currentStep(handle.state)?.kind else { return true }
+            return !(kind.participantsWorkAlone && !handle.state.roomVisible)
         }
     }
 
@@ -230,10 +269,18 @@ actor WebHub {
         case .vote(let id): command = .vote(id: id)
         case .unvote(let id): command = .withdrawVote(id: id)
         }
+        let step = engine.currentStep(handle.state)?.id ?? ""
         do {
             try handle.perform(command, by: p.actor, engine: engine, now: Self.nowMs())
         } catch {
-            return WebMessage.refused(rid, Self.reason(error))
+            let reason = Joining.reason(error)
+            p.notice = ParticipantView.Notice(kind: .refused, text: reason, step: step)
+            return WebMessage.refused(rid, reason)
+        }
+        switch action {
+        case .add, .edit: p.notice = ParticipantView.Notice(kind: .saved, text: ParticipantText.saved, step: step)
+        case .remove: p.notice = ParticipantView.Notice(kind: .saved, text: ParticipantText.removed, step: step)
+        case .vote, .unvote: p.notice = nil
         }
         if case .addEntry(let id, _, _, _, _, _) = command { return WebMessage.ack(rid, entry: id) }
         return WebMessage.ack(rid, entry: nil)
@@ -249,7 +296,8 @@ actor WebHub {
     }
 
     private func stateJSON(_ p: Person) -> String {
-        let s = JSONWriter.compact(ParticipantState.json(workshop: workshop, state: handle.state, actor: p.actor, now: Self.nowMs()))
+        let view = ParticipantView.make(workshop: workshop, state: handle.state, actor: p.actor, now: Self.nowMs(), notice: p.notice)
+        let s = JSONWriter.compact(view.json)
         p.lastSent = s
         return s
     }
@@ -264,8 +312,13 @@ actor WebHub {
     /// What others wrote (the facilitator's step, terminal participants): read and pushed.
     func refresh() {
         guard !ended else { return }
+        let before = handle.state
         let changed = (try? handle.refresh()) ?? false
         guard changed else { return }
+        let step = engine.currentStep(handle.state)?.id ?? ""
+        for p in people.values {
+            if let said = ParticipantView.announcement(before: before, after: handle.state, actor: p.actor, step: step) { p.notice = said }
+        }
         broadcast()
         if handle.state.closed { endSockets(notice: WebMessage.closed) }
     }
@@ -274,9 +327,10 @@ actor WebHub {
     func sweep() {
         let now = Self.now()
         for (token, p) in people where p.sockets.isEmpty {
-            if now - p.lastSocketAt > Self.tokenLifetime {
+            if now - p.lastSocketAt > (p.everConnected ? Self.tokenLifetime : Self.neverConnectedLifetime) {
                 p.presence?.release()
                 people[token] = nil
+                tokens.forget(token: token)
             } else if p.presence != nil, now - p.lastSocketAt > presenceGrace {
                 p.presence?.release()
                 p.presence = nil
@@ -317,7 +371,7 @@ actor WebHub {
     func snapshot() -> [WebPerson] {
         // The facilitator's list is in memory only: it names people as the SSH room's does, even
         // in an anonymous session, where the name never reaches the store.
-        people.values.map { WebPerson(id: $0.id, name: $0.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
+        people.values.map { WebPerson(id: $0.id, name: $0.name.isEmpty ? nil : $0.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
             .sorted { $0.since < $1.since }
     }
 
@@ -330,6 +384,7 @@ actor WebHub {
         }
         p.presence?.release()
         people[token] = nil
+        tokens.forget(token: token)
         publish()
     }
 

@@ -11,14 +11,16 @@ import Synchronization
 /// with `start`, show `address` and its QR code on the projector, `stop` it when the room or
 /// the session closes: every socket ends then.
 public final class WebRoom: Sendable {
-    /// The web room's limits: TCP connections (page loads and sockets) in total and per address.
-    /// A phone opens a few at once (page, socket, a reload), so the per-address cap is above
-    /// the SSH room's; every connection counts as "waiting" since a page load needs no code.
+    /// The web room's limits: TCP connections (page loads and sockets) in total and per address,
+    /// and those still sending their request head. A phone opens a few at once (page, socket, a
+    /// reload), so the per-address cap is above the SSH room's. The total fits the process's
+    /// descriptors (DescriptorBudget), shared with the SSH room.
     public static func limits(total: Int = 300, perAddress: Int = 24) -> AttemptLimiter.Limits {
         var l = AttemptLimiter.Limits()
-        l.total = total
+        l.total = DescriptorBudget.shared.cap(total, perConnection: 1)
         l.perAddress = perAddress
-        l.unauthenticated = total
+        l.unauthenticated = max(1, l.total / 3)
+        l.unauthenticatedPerAddress = min(8, perAddress)
         return l
     }
 
@@ -62,7 +64,7 @@ public final class WebRoom: Sendable {
             logger: logger)
         let server = Task {
             do { try await app.run() } catch { outcome.finish(.failure(error)) }
-            outcome.finish(.failure(StoreError("the web server stopped")))
+            outcome.finish(.failure(StoreError("the web server stopped", nl: "de webserver is gestopt")))
         }
         let bound: Int
         switch outcome.wait() {
@@ -72,7 +74,7 @@ public final class WebRoom: Sendable {
             let stopHub = DispatchSemaphore(value: 0)
             Task { await hub.stop(); stopHub.signal() }
             stopHub.wait()
-            throw StoreError("cannot serve the participant page on \(host):\(port): \(Self.reason(error))")
+            throw StoreError("cannot serve the participant page on \(host):\(port): \(Self.reason(error))", nl: "kan de deelnemerspagina niet aanbieden op \(host):\(port): \(Self.reason(error))")
         }
         let watcher = HubWatcher()
         watcher.start(folder: storeRoot + "/" + sessionId, hub: hub)
@@ -95,12 +97,30 @@ public final class WebRoom: Sendable {
     /// The address to show and to put in the QR code, e.g. http://192.168.1.20:8080.
     public func address(shownHost: String? = nil) -> String { "http://\(shownHost ?? host):\(port)" }
 
+    /// The link in the QR code: the address with the room's code in its fragment
+    /// (http://192.168.1.20:8080/#4821). A browser never sends a fragment to the server, so the
+    /// code is in no request and no log, and a phone that scans it joins with its name only.
+    public static func joinLink(_ address: String, code: RoomCode?) -> String {
+        code.map { address + "/#" + $0.digits } ?? address
+    }
+
     /// Ends one phone's sockets and name; their page asks for the code again.
     public func disconnect(_ personId: String) {
         let done = DispatchSemaphore(value: 0)
         let hub = hub
         Task {
             await hub.disconnect(personId: personId)
+            done.signal()
+        }
+        done.wait()
+    }
+
+    /// Nobody new joins from a phone; those with a name stay.
+    public func stopJoins() {
+        let done = DispatchSemaphore(value: 0)
+        let hub = hub
+        Task {
+            await hub.stopJoins()
             done.signal()
         }
         done.wait()

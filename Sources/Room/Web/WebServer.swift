@@ -24,6 +24,10 @@ struct WebContext: RequestContext {
 struct WebServer: Sendable {
     static let maxJoinBody = 2048
     static let maxFrame = 16 * 1024
+    /// A request head (request line and headers) larger than this is answered 431.
+    static let maxHead = 16 * 1024
+    /// A request head must be complete this soon after the connection opens.
+    static let headDeadline: TimeAmount = .seconds(10)
     static let cookieName = "pf"
 
     let hub: WebHub
@@ -37,14 +41,17 @@ struct WebServer: Sendable {
     func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         let open = code == nil
-        router.get("/") { _, _ in Self.page(openRoom: open) }
-        router.post("/join") { request, context in try await join(request, context) }
+        router.get("/") { request, _ in Self.hostAllowed(request.head.authority) ? Self.page(openRoom: open) : Self.misdirected }
+        router.post("/join") { request, context in
+            guard Self.hostAllowed(request.head.authority) else { return Self.misdirected }
+            return try await join(request, context)
+        }
         return router
     }
 
     /// The HTTP channel with the socket upgrade for /ws, behind the connection gate.
     func serverBuilder() -> HTTPServerBuilder {
-        let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(60))
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(30))
         let ws = WebSocketServerConfiguration(maxFrameSize: Self.maxFrame, autoPing: .enabled(timePeriod: .seconds(20)))
         let server = self
         return HTTPServerBuilder { responder in
@@ -103,26 +110,53 @@ struct WebServer: Sendable {
         guard let o = (try? JSONParser.parse(String(buffer: body)))?.objectValue,
             let name = o["name"]?.stringValue, let typed = o["code"]?.stringValue
         else { return Self.refusal(.badRequest, WebMessage.malformed) }
-        let wait = limiter.delayMs(context.address)
-        if wait > Self.maxHeldMs {
-            let seconds = (wait + 999) / 1000
+        let rejoin = o["rejoin"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.prefix(32)) }
+        // Every code check, right or wrong, from whatever address, takes a turn in the room's
+        // budget before it is made: a guess answered at once would tell a crowd of parallel
+        // guesses which one was right.
+        guard let wait = limiter.bookCheck(context.address, maxWaitMs: Self.maxHeldMs) else {
+            let seconds = (max(limiter.delayMs(context.address), Self.maxHeldMs) + 999) / 1000
             return Self.refusal(.tooManyRequests, LocalizedText(
-                nl: "Te vaak een verkeerde code; probeer het over \(seconds) seconden opnieuw.",
-                en: "Too many wrong codes; try again in \(seconds) seconds."))
+                nl: "Te veel pogingen in de zaal; probeer het over \(seconds) seconden opnieuw.",
+                en: "Too many attempts in the room; try again in \(seconds) seconds."))
         }
         if wait > 0 { try await Task.sleep(for: .milliseconds(wait)) }
         if let code, !code.matches(typed.trimmingCharacters(in: .whitespaces)) {
             limiter.failed(context.address)
             return Self.refusal(.forbidden, LocalizedText(nl: "Die code klopt niet.", en: "That code is not right."))
         }
-        switch await hub.join(name: name, address: context.address) {
-        case .joined(let token):
+        if code != nil { limiter.rightCode(context.address) }
+        switch await hub.join(name: name, address: context.address, token: Self.token(request.headers), rejoinCode: rejoin) {
+        case .joined(let token, let rejoinCode):
             let cookie = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
-            return Self.json(.ok, ["ok": true], cookie: cookie)
+            var body = JSONObject()
+            body["ok"] = .bool(true)
+            if let rejoinCode { body["rejoin"] = .string(rejoinCode) }
+            return Self.json(.ok, .object(body), cookie: cookie)
         case .refused(let reason):
+            if reason == WebHub.wrongRejoinCode { limiter.failed(context.address) }
             return Self.refusal(.conflict, reason)
         }
     }
+
+    /// DNS rebinding: a page of another site, once its name points at this laptop, would
+    /// reach the room with that name as its Host. Only an address (or localhost) is the room.
+    static func hostAllowed(_ authority: String?) -> Bool {
+        guard var host = authority, !host.isEmpty, host.utf8.count <= 260 else { return false }
+        if host.hasPrefix("[") {
+            guard let end = host.firstIndex(of: "]") else { return false }
+            return host[host.index(after: host.startIndex)..<end].allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        }
+        if let colon = host.lastIndex(of: ":") {
+            guard host[host.index(after: colon)...].allSatisfy(\.isNumber) else { return false }
+            host = String(host[..<colon])
+        }
+        if host.lowercased() == "localhost" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { p in !p.isEmpty && p.count <= 3 && p.allSatisfy(\.isNumber) && Int(p)! <= 255 }
+    }
+
+    static let misdirected = Response(status: .misdirectedRequest, headers: securityHeaders())
 
     // MARK: The socket
 
@@ -139,7 +173,7 @@ struct WebServer: Sendable {
     func shouldUpgrade(_ head: HTTPRequest, address: String) async throws -> ShouldUpgradeResult<
         WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
     > {
-        guard head.method == .get, head.path == "/ws" else { return .dontUpgrade }
+        guard head.method == .get, head.path == "/ws", Self.hostAllowed(head.authority) else { return .dontUpgrade }
         // A page from another site must not open a socket with this room's cookie.
         guard let origin = head.headerFields[.origin], let host = head.authority, origin == "http://" + host else {
             return .dontUpgrade
@@ -185,11 +219,16 @@ struct GatedChannel<Inner: ServerChildChannel>: ServerChildChannel {
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let address = channel.remoteAddress?.ipAddress ?? "?"
-        guard let counted = limiter.admit(address) else {
+        guard DescriptorBudget.shared.hasRoom(), let ticket = limiter.admit(address, channel: channel) else {
             channel.close(promise: nil)
             return channel.eventLoop.makeFailedFuture(Full())
         }
-        if counted { channel.closeFuture.whenComplete { [limiter] _ in limiter.closed(address) } }
+        channel.closeFuture.whenComplete { [limiter] _ in limiter.closed(ticket) }
+        let guardHandler = HeadGuard(limiter: limiter, ticket: ticket, maxBytes: WebServer.maxHead, deadline: WebServer.headDeadline)
+        do { try channel.pipeline.syncOperations.addHandler(guardHandler, position: .first) } catch {
+            channel.close(promise: nil)
+            return channel.eventLoop.makeFailedFuture(error)
+        }
         return inner.setup(channel: channel, logger: logger)
     }
 

@@ -71,6 +71,8 @@ public enum Route: Sendable {
     case review(ReviewState)
     /// One session's events in time order.
     case replay(ReplayState)
+    /// The facilitator's desk: a second window of a session, never projected.
+    case desk(DeskState)
 }
 
 public struct Notice: Equatable, Sendable {
@@ -94,31 +96,48 @@ public enum Msg: Sendable {
     case sessionOpened(id: String, workshop: Workshop, state: SessionState, readOnly: String?)
     /// A participant has joined a session (their presence is claimed, their join saved).
     case joined(id: String, workshop: Workshop, state: SessionState, actor: Actor)
+    /// The name was used before: the join screen asks for its rejoin code.
+    case joinNeedsProof(LocalizedText)
+    /// The rejoin code a participant was given on joining, shown on their screen.
+    case rejoinCode(String)
     /// More sessions read for the review, and how many are still to come.
     case reviewLoaded([ReviewRecord], remaining: Int)
     /// Sessions deleted from the store while review is open.
     case reviewRemoved([String])
     /// The organisers' groupings, after a change.
     case groupsChanged([InsightGroup])
+    /// The organiser's summary was saved as a new version.
+    case summarySaved(ReportSummary)
     /// A session's history, loaded for the timeline.
     case replayLoaded(title: String, workshop: Workshop, events: [Event])
     case refused(Refusal)
     case failed(String)
+    /// A line for the footer from the runtime (a report written, a grouping saved).
+    case notice(Notice)
     case listings([SessionListing])
     /// Review opened from the home screen: what the cache knew, the rest still loading.
     case reviewOpened(ReviewState)
+    /// Review as the whole program (`perspectief review`): leaving it quits.
+    case reviewStarted(ReviewState)
+    /// The facilitator's desk opened on a session (`perspectief desk`).
+    case deskOpened(DeskState)
     /// The room's latest state from its servers (nil: closed), sent every tick while open.
     case room(RoomInfo?)
+    /// The names holding a presence in the session now (for the desk).
+    case presence([String])
 }
 
 /// Effects: what the executable must do for the app.
 public enum Effect: Equatable, Sendable {
     /// Decide and save a command on the open session, then send `.sessionChanged` or `.refused`.
     case perform(Command)
-    case create(NewSessionRequest)
+    /// Start a session (Application's Creating), then send `.sessionOpened`.
+    case create(NewSession)
     case open(sessionId: String)
     /// Save a change to the organisers' groupings, then send `.groupsChanged`.
     case editGroup(GroupEdit)
+    /// Save the organiser's summary for the report (a new version), then send `.summarySaved`.
+    case saveSummary(String)
     /// Load a session's events for the timeline.
     case replay(sessionId: String)
     /// Open a saved session read-only for review.
@@ -126,7 +145,8 @@ public enum Effect: Equatable, Sendable {
     /// Write a report of these sessions in this format ("md", "csv", "json", "html").
     case export(sessionIds: [String], format: String)
     /// Join a session as a participant under this name.
-    case join(sessionId: String, name: String)
+    /// `rejoinCode`: typed when the name was used before (the proof it is theirs).
+    case join(sessionId: String, name: String, rejoinCode: String? = nil)
     /// Leave the session screen (the session stays saved) and refresh the home lists.
     case leaveSession
     /// Open the review of all saved sessions, then send `.reviewOpened`.
@@ -142,27 +162,8 @@ public enum Effect: Equatable, Sendable {
     case setRoomVisible(Bool)
     /// End one connection in the room.
     case disconnect(personId: String)
-}
-
-public struct NewSessionRequest: Equatable, Sendable {
-    public var workshopId: String
-    public var perspective: PerspectiveRef
-    public var title: String
-    public var facilitator: String?
-    public var anonymous: Bool
-    public var voteBudget: Int
-    public var place: String?
-
-    public init(
-        workshopId: String, perspective: PerspectiveRef, title: String, facilitator: String?, anonymous: Bool, voteBudget: Int,
-        place: String? = nil
-    ) {
-        self.workshopId = workshopId
-        self.perspective = perspective
-        self.title = title
-        self.facilitator = facilitator
-        self.anonymous = anonymous
-        self.voteBudget = voteBudget
-        self.place = place
-    }
+    /// Keep the room open for those inside, but accept nobody new.
+    case stopJoins
+    /// The desk asks the projector's process to do this to the room.
+    case roomRequest(RoomRequest)
 }

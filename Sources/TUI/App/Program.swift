@@ -16,6 +16,27 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let now):
         app.now = now
         return []
+    case .joinNeedsProof(let why):
+        if case .join(var j) = app.route {
+            j.phase = .code
+            j.code = TextInput("", limit: 20, multiline: false)
+            app.route = .join(j)
+        }
+        app.notice = Notice(kind: .error, text: why[app.language])
+        return []
+    case .rejoinCode(let code):
+        if case .session(var s) = app.route {
+            s.rejoinCode = code
+            s.answer = .init(kind: .info, text: ParticipantKeys.yourCode(code), step: s.step.id)
+            app.route = .session(s)
+        }
+        return []
+    case .deskOpened(let d):
+        app.route = .desk(d)
+        return []
+    case .reviewStarted(let r):
+        app.route = .review(r)
+        return []
     case .reviewOpened(var r):
         r.returnsHome = true
         app.route = .review(r)
@@ -37,9 +58,16 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         app.notice = nil
         return []
     case .sessionChanged(let state):
+        if case .desk(var d) = app.route {
+            DeskUpdate.changed(&d, state)
+            app.route = .desk(d)
+            return []
+        }
         guard case .session(var s) = app.route else { return [] }
+        let stepBefore = s.step.id
         SessionUpdate.changed(&s, state)
         app.route = .session(s)
+        if !s.isParticipant, let collapse = RoomKeys.stepMoved(&app, from: stepBefore) { return [collapse] }
         return []
     case .reviewLoaded(let records, let remaining):
         let workshops = app.workshops
@@ -55,6 +83,9 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
             if r.tab == .matrix { r.rebuild(workshops: workshops) }
         }
         return []
+    case .summarySaved(let summary):
+        changeReview(&app) { r in r.summary = summary }
+        return []
     case .groupsChanged(let groups):
         let workshops = app.workshops
         changeReview(&app) { r in
@@ -67,10 +98,20 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         app.route = .replay(ReplayState(title: title, workshop: workshop, steps: Replay.steps(of: events, workshop: workshop)))
         return []
     case .refused(let refusal):
+        if case .session(var s) = app.route, s.isParticipant {
+            ParticipantUpdate.refused(&s, refusal.reason)
+            app.route = .session(s)
+            return []
+        }
         let kept = restoreInput(&app)
         app.notice = Notice(kind: .error, text: refusal.reason[app.language] + (kept ? " " + S.textKept[app.language] : ""))
         return []
     case .failed(let message):
+        if case .session(var s) = app.route, s.isParticipant {
+            ParticipantUpdate.refused(&s, LocalizedText(S.saveFailed(app.language, message)))
+            app.route = .session(s)
+            return []
+        }
         if case .session = app.route {
             app.notice = Notice(kind: .error, text: S.saveFailed(app.language, message))
         } else {
@@ -78,10 +119,24 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
         }
         restoreInput(&app)
         return []
+    case .notice(let notice):
+        app.notice = notice
+        return []
     case .key(let key):
         return keyPressed(&app, key)
     case .room(let info):
+        if case .desk(var d) = app.route {
+            d.room = info
+            app.route = .desk(d)
+            return []
+        }
         RoomKeys.received(&app, info)
+        return []
+    case .presence(let names):
+        if case .desk(var d) = app.route {
+            d.present = names
+            app.route = .desk(d)
+        }
         return []
     }
 }
@@ -101,7 +156,8 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         if let offset = Overlays.scrolled(app, key) { app.helpScroll = offset } else { app.help = false; app.helpScroll = 0 }
         return []
     }
-    if key == .ctrl("c") { return [.quit] }
+    // A participant is asked first: one stray key must not throw them out of the session.
+    if key == .ctrl("c"), !(app.session?.isParticipant ?? false) { return [.quit] }
     if app.isTooSmall { return key == .char("q") ? [.quit] : [] }
     switch app.route {
     case .home(var home):
@@ -128,9 +184,16 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         let effects = Join.update(&app, &j, key)
         if case .join = app.route { app.route = .join(j) }
         return effects
+    case .desk(var d):
+        let effects = DeskUpdate.update(&app, &d, key)
+        if case .desk = app.route { app.route = .desk(d) }
+        return effects
     case .session(var s):
         // The room's keys (o, i, p and the list of who is connected), when not typing.
-        if !s.isParticipant, s.input == nil, !s.card, let effects = RoomKeys.handle(&app, s, key) { return effects }
+        if !s.isParticipant, s.input == nil, !s.card, let effects = RoomKeys.handle(&app, s, key) {
+            if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
+            return effects
+        }
         let effects = s.isParticipant ? ParticipantUpdate.update(&app, &s, key) : SessionUpdate.update(&app, &s, key)
         if case .session = app.route { app.route = .session(s) }
         if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
@@ -148,11 +211,15 @@ public func view(_ app: AppState) -> CellBuffer {
     case .home(let home): Home.view(app, home, into: &b)
     case .wizard(let w): Wizard.view(app, w, into: &b)
     case .session(let s):
-        if s.isParticipant { ParticipantView.view(app, s, into: &b) } else { SessionView.view(app, s, into: &b) }
-        if !s.isParticipant { RoomPanel.peopleOverlay(app, into: &b) }
+        if s.isParticipant { ParticipantScreenView.view(app, s, into: &b) } else { SessionView.view(app, s, into: &b) }
+        if !s.isParticipant {
+            RoomPanel.peopleOverlay(app, into: &b)
+            RoomConfirmKeys.draw(app, into: &b)
+        }
     case .join(let j): Join.view(app, j, into: &b)
     case .review(let r): ReviewView.view(app, r, into: &b)
     case .replay(let r): ReplayScreen.view(app, r, into: &b)
+    case .desk(let d): DeskView.view(app, d, into: &b)
     }
     if app.help {
         b.cursor = nil

@@ -108,8 +108,8 @@ public enum S {
     static let breakLeft = t("Pauze — nog %@", "Break — %@ left")
     static let breakOver = t("De pauze is om", "The break is over")
     static let nextStep = t("Hierna", "Next")
-    static let harvestKeys = t("v geeft een stip namens de zaal (○) · V neemt hem terug · ★ = top 3 van het scenario",
-                               "v gives a dot on behalf of the room (○) · V takes it back · ★ = the scenario's top 3")
+    static let harvestKeys = t("v geeft een stip namens de zaal (○) · V neemt hem terug · ★ = top 3 van het scenario · a wat opvalt (✎)",
+                               "v gives a dot on behalf of the room (○) · V takes it back · ★ = the scenario's top 3 · a what stands out (✎)")
     static let implications = t("Implicaties", "Implications")
     static let trendAbove = t("Boven de categorieën", "Above the categories")
     /// The personas are ours, not the study's: said where they are shown.

@@ -29,6 +29,10 @@ enum GroupsTab {
             r.groupRow = max(0, r.groupRow - 1)
             return [.editGroup(.delete(group: g.id))]
         }
+        if key == .char("v") {
+            GroupProposals.open(&app, &r)
+            return []
+        }
         guard let g = selectedGroup(r) else { return [] }
         switch key {
         case .up, .char("k"):
@@ -76,10 +80,14 @@ enum GroupsTab {
 
     static func view(_ app: AppState, _ r: ReviewState, _ a: SessionView.Area, into b: inout CellBuffer) {
         let l = app.language
+        if r.proposals != nil {
+            GroupProposals.view(app, r, a, into: &b)
+            return
+        }
         guard let selected = selectedGroup(r) else {
             let text = l == .nl
-                ? "Nog geen groepen. Zoek (/) naar inzichten die hetzelfde zeggen en druk G: ze worden één groep, over sessies heen."
-                : "No groups yet. Search (/) for insights that say the same and press G: they become one group, across sessions."
+                ? "Nog geen groepen. Zoek (/) naar inzichten die hetzelfde zeggen en druk G: ze worden één groep, over sessies heen. Of druk v voor voorstellen."
+                : "No groups yet. Search (/) for insights that say the same and press G: they become one group, across sessions. Or press v for suggestions."
             _ = b.paragraph(text, x: a.x, y: a.y, width: a.width, maxRows: 3, style: Style(.dim))
             return
         }
@@ -132,12 +140,12 @@ enum GroupsTab {
 
     static func hint(_ l: Language) -> String {
         l == .nl
-            ? "Tab wisselen · ↑↓ groep · → inzichten · r hernoemen · a gevonden inzichten erbij · x opheffen/eruit · q stoppen"
-            : "Tab switch · ↑↓ group · → insights · r rename · a add the insights found · x remove/take out · q quit"
+            ? "Tab wisselen · ↑↓ groep · → inzichten · r hernoemen · a gevonden inzichten erbij · x opheffen/eruit · v voorstellen · q stoppen"
+            : "Tab switch · ↑↓ group · → insights · r rename · a add the insights found · x remove/take out · v suggestions · q quit"
     }
 
     static func shortHint(_ l: Language) -> String {
-        l == .nl ? "Tab wissel  ↑↓ groep  → inzichten  r hernoem  a gevonden erbij  x weg  q stop"
-            : "Tab switch  ↑↓ group  → insights  r rename  a add found  x remove  q quit"
+        l == .nl ? "Tab wissel  ↑↓ groep  → inzichten  r naam  a erbij  x weg  v voorstel  q stop"
+            : "Tab switch  ↑↓ group  → insights  r rename  a add  x remove  v suggest  q quit"
     }
 }

@@ -36,8 +36,17 @@ public struct ReviewState: Sendable {
     public var confirmingDelete = false
     /// Opened from the home screen: q goes back there instead of quitting.
     public var returnsHome = false
-    /// Waiting for the export format key (m, c, j, h).
+    /// Waiting for the export format key (m, c, j, h, p).
     public var exporting = false
+    /// Grouping help: the proposals shown (nil: not shown), the selected one, and those the
+    /// organiser rejected in this review.
+    public var proposals: [SimilarInsights.Proposal]?
+    public var proposalRow = 0
+    public var rejectedProposals: Set<String> = []
+    /// The organiser's summary for the report as saved (nil: none yet, the report is a
+    /// concept), and the text being edited (`S`).
+    public var summary: ReportSummary?
+    public var editingSummary: TextInput?
 
     public init(records: [ReviewRecord]) { self.records = records }
 }

@@ -2,6 +2,8 @@ import Core
 
 enum ReviewUpdate {
     static func update(_ app: inout AppState, _ r: inout ReviewState, _ key: Key) -> [Effect] {
+        if r.editingSummary != nil { return SummaryEditor.key(&app, &r, key) }
+        if r.tab == .groups && r.proposals != nil { return GroupProposals.key(&app, &r, key) }
         if r.tab == .groups && (r.renaming != nil || r.confirmingDelete) { return GroupsTab.key(&app, &r, key) }
         if var input = r.search {
             switch key {
@@ -23,8 +25,11 @@ enum ReviewUpdate {
         }
         if r.exporting {
             r.exporting = false
-            let formats: [Character: String] = ["m": "md", "c": "csv", "j": "json", "h": "html"]
-            guard case .char(let c) = key, let format = formats[c] else { return [] }
+            let formats: [Character: String] = ["m": "md", "c": "csv", "j": "json", "h": "html", "p": "pdf"]
+            guard case .char(let c) = key, let format = formats[c] else {
+                app.notice = Notice(kind: .info, text: app.language == .nl ? "Niet geëxporteerd." : "Not exported.")
+                return []
+            }
             let ids = r.visible().compactMap { r.records[$0].input == nil ? nil : r.records[$0].listing.id }
             return ids.isEmpty ? [] : [.export(sessionIds: ids, format: format)]
         }
@@ -66,9 +71,12 @@ enum ReviewUpdate {
                 return []
             }
             return [.editGroup(.create(refs, label: r.query))]
+        case .char("S"):
+            SummaryEditor.open(&r)
+            return []
         case .char("e"):
             r.exporting = true
-            app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML" : "Export: m Markdown · c CSV · j JSON · h HTML")
+            app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML · p PDF · Esc niet" : "Export: m Markdown · c CSV · j JSON · h HTML · p PDF · Esc none")
             return []
         case .escape where r.tab == .groups && r.memberRow != nil:
             r.memberRow = nil

@@ -34,17 +34,22 @@ enum ReviewView {
         case .matrix: matrix(app, r, area, into: &b)
         case .groups: GroupsTab.view(app, r, area, into: &b)
         }
+        if r.editingSummary != nil { SummaryEditor.view(app, r, area, into: &b) }
         if let input = r.search {
             let layout = input.layout(width: b.width - 4)
             b.fill(x: 0, y: b.height - 2, width: b.width, height: 1, style: Style(.accent, reverse: true))
             b.put("/" + (layout.lines.last ?? ""), x: 1, y: b.height - 2, style: Style(.accent, bold: true, reverse: true))
             b.cursor = (2 + layout.cursorColumn, b.height - 2)
         }
-        if r.tab == .groups {
+        if r.editingSummary != nil {
+            Footer.draw(app, hint: SummaryEditor.hint(l), short: SummaryEditor.hint(l), into: &b)
+        } else if r.tab == .groups && r.proposals != nil {
+            Footer.draw(app, hint: GroupProposals.hint(l), short: GroupProposals.hint(l), into: &b)
+        } else if r.tab == .groups {
             Footer.draw(app, hint: GroupsTab.hint(l), short: GroupsTab.shortHint(l), into: &b)
         } else {
-            let hint = l == .nl ? "Tab sessies/matrix/groepen · / zoeken · Enter openen · t tijdlijn · w p o d filters · e exporteren · q stoppen"
-                : "Tab sessions/matrix/groups · / search · Enter open · t timeline · w p o d filters · e export · q quit"
+            let hint = l == .nl ? "Tab sessies/matrix/groepen · / zoeken · Enter openen · t tijdlijn · w p o d filters · S samenvatting · e exporteren · q stoppen"
+                : "Tab sessions/matrix/groups · / search · Enter open · t timeline · w p o d filters · S summary · e export · q quit"
             let short = l == .nl ? "Tab wissel  / zoek  Enter open  t tijdlijn  w p o d filter  e export  q stop"
                 : "Tab switch  / search  Enter open  t timeline  w p o d filter  e export  q quit"
             Footer.draw(app, hint: hint, short: short, into: &b)

@@ -2,7 +2,7 @@
 enum Footer {
     /// `short` is shown instead of `hint` when the screen is too narrow for it.
     static func draw(_ app: AppState, hint: String, short: String? = nil, into b: inout CellBuffer) {
-        let hint = DisplayWidth.of(hint) > b.width - 2 ? short ?? hint : hint
+        let hint = fitted(DisplayWidth.of(hint) > b.width - 2 ? short ?? hint : hint, width: b.width - 2)
         let y = b.height - 1
         b.fill(x: 0, y: y, width: b.width, height: 1, style: Style(.inverse))
         if let n = app.notice {
@@ -12,5 +12,17 @@ enum Footer {
         } else {
             b.put(" " + Wrap.clip(hint, width: b.width - 2), x: 0, y: y, style: Style(.inverse))
         }
+    }
+
+    /// Key hints ("a · b · ? help · q stop") cut to `width` by dropping whole hints from the
+    /// right, never the one for `?`: it lists every key, so it is the way to all the others.
+    static func fitted(_ hint: String, width: Int) -> String {
+        guard DisplayWidth.of(hint) > width else { return hint }
+        var parts = hint.split(separator: " · ").map(String.init)
+        while parts.count > 1, DisplayWidth.of(parts.joined(separator: " · ")) > width {
+            guard let drop = parts.lastIndex(where: { !$0.hasPrefix("?") }) else { break }
+            parts.remove(at: drop)
+        }
+        return parts.joined(separator: " · ")
     }
 }

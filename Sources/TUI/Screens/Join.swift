@@ -3,16 +3,19 @@ import Store
 
 /// Joining as a participant: choose the live session (when no id was given), then a name.
 public struct JoinState: Equatable, Sendable {
-    public enum Phase: Sendable, Equatable { case pick, name }
+    public enum Phase: Sendable, Equatable { case pick, name, code }
     public var phase: Phase
     public var sessionId: String?
     public var selected = 0
-    public var input = TextInput("", limit: 40, multiline: false)
+    /// Room for more than a name may hold, so a long name is refused with the reason, never cut.
+    public var input = TextInput("", limit: ParticipantName.maxCharacters * 4, multiline: false)
+    /// The personal rejoin code, asked when the name was used before.
+    public var code = TextInput("", limit: 20, multiline: false)
 
     public init(sessionId: String?, name: String? = nil) {
         self.sessionId = sessionId
         phase = sessionId == nil ? .pick : .name
-        if let name { input = TextInput(name, limit: 40, multiline: false) }
+        if let name { input = TextInput(name, limit: ParticipantName.maxCharacters * 4, multiline: false) }
     }
 }
 
@@ -31,18 +34,37 @@ enum Join {
                 guard !list.isEmpty else { return [] }
                 j.sessionId = list[min(j.selected, list.count - 1)].id
                 j.phase = .name
-            case .escape, .char("q"): return [.quit]
+            case .char("q"): return [.quit]
             default: break
+            }
+        case .code:
+            switch key {
+            case .enter:
+                guard let id = j.sessionId, !j.code.text.isEmpty else { return [] }
+                return [.join(sessionId: id, name: TextPolicy.cleanLine(j.input.text), rejoinCode: j.code.text)]
+            case .escape:
+                // Back to the name: perhaps it was someone else's after all.
+                j.code = TextInput("", limit: 20, multiline: false)
+                j.phase = .name
+            default:
+                _ = j.code.handle(key)
             }
         case .name:
             switch key {
             case .enter:
-                let name = TextPolicy.cleanLine(j.input.text)
-                guard !name.isEmpty, let id = j.sessionId else { return [] }
-                return [.join(sessionId: id, name: name)]
+                guard let id = j.sessionId else { return [] }
+                // The one name rule, said here at once; the join itself checks it again.
+                switch ParticipantName.check(j.input.text) {
+                case .failure(let why): app.notice = Notice(kind: .error, text: why.reason[app.language])
+                case .success(let name): return [.join(sessionId: id, name: name)]
+                }
             case .escape:
-                if open(app).isEmpty || app.listings.isEmpty { return [.quit] }
-                j.phase = .pick
+                // Esc clears, then goes back to the list; it never leaves (Ctrl-C does).
+                if !j.input.text.isEmpty {
+                    j.input = TextInput("", limit: ParticipantName.maxCharacters * 4, multiline: false)
+                } else if !open(app).isEmpty {
+                    j.phase = .pick
+                }
             default:
                 _ = j.input.handle(key)
             }
@@ -72,6 +94,15 @@ enum Join {
                 y += 1
             }
             Footer.draw(app, hint: l == .nl ? "↑↓ kiezen · Enter meedoen · q stoppen" : "↑↓ choose · Enter join · q quit", into: &b)
+        case .code:
+            b.put(l == .nl ? "Je terugkomcode (je kreeg hem toen je de eerste keer meedeed)" : "Your rejoin code (you were given it when you first joined)",
+                  x: x, y: y, style: Style(.text, bold: true))
+            y += 2
+            b.box(x: x, y: y, width: width, height: 3)
+            let layout = j.code.layout(width: width - 4)
+            b.put(layout.lines.last ?? "", x: x + 2, y: y + 1, maxWidth: width - 4)
+            b.cursor = (x + 2 + layout.cursorColumn, y + 1)
+            Footer.draw(app, hint: l == .nl ? "Typ de code · Enter meedoen · Esc andere naam · Ctrl-C stoppen" : "Type the code · Enter join · Esc another name · Ctrl-C quit", into: &b)
         case .name:
             b.put(l == .nl ? "Hoe heet je? (zo zien anderen je naam)" : "What is your name? (as others will see it)", x: x, y: y, style: Style(.text, bold: true))
             y += 2
@@ -79,7 +110,7 @@ enum Join {
             let layout = j.input.layout(width: width - 4)
             b.put(layout.lines.last ?? "", x: x + 2, y: y + 1, maxWidth: width - 4)
             b.cursor = (x + 2 + layout.cursorColumn, y + 1)
-            Footer.draw(app, hint: l == .nl ? "Typ je naam · Enter meedoen · Esc terug" : "Type your name · Enter join · Esc back", into: &b)
+            Footer.draw(app, hint: l == .nl ? "Typ je naam · Enter meedoen · Esc wissen · Ctrl-C stoppen" : "Type your name · Enter join · Esc clear · Ctrl-C quit", into: &b)
         }
     }
 }

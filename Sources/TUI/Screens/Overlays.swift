@@ -25,6 +25,8 @@ enum Overlays {
                     ("spatie", t("ja/nee wisselen", "toggle yes/no"))]
         case .session(let s):
             return SessionHelp.keys(app, s)
+        case .desk(let d):
+            return DeskUpdate.keys(d)
         }
     }
 

@@ -3,13 +3,17 @@ import Core
 /// New session: workshop → perspective (or type one) → title → facilitator → place → anonymity →
 /// vote budget → start. Esc goes back one question; every answer can be changed.
 public struct WizardState: Equatable, Sendable {
-    public enum Question: Int, Sendable, CaseIterable { case workshop, perspective, customPerspective, title, facilitator, place, anonymity, budget }
+    public enum Question: Int, Sendable, CaseIterable { case workshop, perspective, customPerspective, customDescription, customPersona, title, facilitator, place, anonymity, budget }
 
     public var question: Question
     public var workshopIndex = 0
     public var perspectiveIndex = 0
     public var input = TextInput("", limit: 80, multiline: false)
     public var customPerspective = ""
+    /// Who a group of the facilitator's own is, and the persona the room steps into: the
+    /// workshop's own groups bring theirs (both may stay empty).
+    public var customDescription = ""
+    public var customPersona = ""
     public var title = ""
     public var facilitator = ""
     public var place = ""
@@ -56,6 +60,22 @@ enum Wizard {
                 let name = TextPolicy.cleanLine(w.input.text)
                 guard !name.isEmpty else { return [] }
                 w.customPerspective = name
+                w.question = .customDescription
+                w.input = TextInput(w.customDescription, limit: 400, multiline: false)
+            } else {
+                _ = w.input.handle(key)
+            }
+        case .customDescription:
+            if key == .enter {
+                w.customDescription = TextPolicy.cleanLine(w.input.text)
+                w.question = .customPersona
+                w.input = TextInput(w.customPersona, limit: 600, multiline: false)
+            } else {
+                _ = w.input.handle(key)
+            }
+        case .customPersona:
+            if key == .enter {
+                w.customPersona = TextPolicy.cleanLine(w.input.text)
                 startTitle(app, &w, workshop)
             } else {
                 _ = w.input.handle(key)
@@ -99,10 +119,11 @@ enum Wizard {
             case .char(let c) where c.isNumber: w.budget = Int(String(c)) ?? w.budget
             case .char("o"): w.openRoom.toggle()
             case .enter:
-                return [.create(NewSessionRequest(
+                return [.create(NewSession(
                     workshopId: workshop.id, perspective: perspective(w, workshop), title: w.title,
-                    facilitator: w.facilitator.isEmpty ? nil : w.facilitator, anonymous: w.anonymous, voteBudget: w.budget,
-                    place: w.place.isEmpty ? nil : w.place))]
+                    facilitator: w.facilitator.isEmpty ? nil : w.facilitator, place: w.place.isEmpty ? nil : w.place,
+                    anonymous: w.anonymous, voteBudget: w.budget, customDescription: custom(w, workshop, w.customDescription),
+                    customPersona: custom(w, workshop, w.customPersona)))]
                     + (w.openRoom ? [.openRoom] : [])
             default: break
             }
@@ -112,6 +133,12 @@ enum Wizard {
 
     static func perspective(_ w: WizardState, _ workshop: Workshop) -> PerspectiveRef {
         w.perspectiveIndex < workshop.perspectives.count ? .workshop(workshop.perspectives[w.perspectiveIndex].id) : .custom(w.customPerspective)
+    }
+
+    /// A custom group's own text, only for a custom group and only when given.
+    static func custom(_ w: WizardState, _ workshop: Workshop, _ text: String) -> String? {
+        guard case .custom = perspective(w, workshop), !text.isEmpty else { return nil }
+        return text
     }
 
     static func perspectiveName(_ w: WizardState, _ workshop: Workshop, _ l: Language) -> String {
@@ -132,7 +159,15 @@ enum Wizard {
         case .workshop: app.route = .home(HomeState())
         case .perspective: if app.workshops.count > 1 { w.question = .workshop } else { app.route = .home(HomeState()) }
         case .customPerspective: w.question = .perspective
-        case .title: w.question = .perspective
+        case .customDescription: w.question = .customPerspective; w.input = TextInput(w.customPerspective, limit: 60, multiline: false)
+        case .customPersona: w.question = .customDescription; w.input = TextInput(w.customDescription, limit: 400, multiline: false)
+        case .title:
+            if case .custom = perspective(w, app.workshops[min(w.workshopIndex, app.workshops.count - 1)]) {
+                w.question = .customPersona
+                w.input = TextInput(w.customPersona, limit: 600, multiline: false)
+            } else {
+                w.question = .perspective
+            }
         case .facilitator: w.question = .title; w.input = TextInput(w.title, limit: 80, multiline: false)
         case .place: w.question = .facilitator; w.input = TextInput(w.facilitator, limit: 60, multiline: false)
         case .anonymity: w.question = .place; w.input = TextInput(w.place, limit: 60, multiline: false)
@@ -158,13 +193,15 @@ enum Wizard {
             y += 1
             if let detail, selected { y += b.paragraph(detail, x: x + 3, y: y, width: width - 3, maxRows: 3, style: Style(.dim)) }
         }
-        func field(_ input: TextInput) {
-            let layout = input.layout(width: width)
-            b.box(x: x, y: y, width: width, height: 3)
-            let line = layout.lines.last ?? ""
-            b.put(line, x: x + 2, y: y + 1, maxWidth: width - 4)
-            b.cursor = (x + 2 + min(layout.cursorColumn, width - 5), y + 1)
-            y += 4
+        func field(_ input: TextInput, rows: Int = 1) {
+            // Longer answers (a persona) wrap in a taller box rather than scrolling sideways.
+            let layout = input.layout(width: width - 4)
+            let shown = Array(layout.lines.suffix(rows))
+            b.box(x: x, y: y, width: width, height: rows + 2)
+            for (i, line) in shown.enumerated() { b.put(line, x: x + 2, y: y + 1 + i, maxWidth: width - 4) }
+            let row = min(rows - 1, max(0, layout.cursorRow - (layout.lines.count - shown.count)))
+            b.cursor = (x + 2 + min(layout.cursorColumn, width - 5), y + 1 + row)
+            y += rows + 3
         }
         switch w.question {
         case .workshop:
@@ -179,6 +216,14 @@ enum Wizard {
         case .customPerspective:
             heading(S.typePerspective(l, term))
             field(w.input)
+        case .customDescription:
+            heading(S.typeDescription(l, w.customPerspective))
+            field(w.input, rows: 3)
+            b.paragraph(S.optionalEnterSkips[l], x: x, y: y, width: width, maxRows: 2, style: Style(.dim))
+        case .customPersona:
+            heading(S.typePersona(l, w.customPerspective))
+            field(w.input, rows: 4)
+            b.paragraph(S.personaExample[l], x: x, y: y, width: width, maxRows: 3, style: Style(.dim))
         case .title:
             heading(S.sessionTitle[l])
             field(w.input)

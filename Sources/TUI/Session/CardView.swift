@@ -18,6 +18,8 @@ enum CardView {
             if let sc = s.workshop.scenario(s.step.scenario ?? "") {
                 title = s.scenarioTitle(sc, l)
                 if let tag = sc.tagline { paragraphs.append((tag[l], Style(.text, bold: true))) }
+                // The persona the round's prompt asks the room to step into, before the story.
+                paragraphs += PersonaCard.lines(s, l, full: false).map { ($0.text, $0.style) }
                 paragraphs.append((sc.narrative[l], Style(.text)))
                 paragraphs.append((S.features[l] + ": " + sc.features.map { $0[l] }.joined(separator: " · "), Style(.dim)))
                 if let q = s.workshop.quadrant(of: sc), s.workshop.axes.count == 2 {
@@ -26,12 +28,10 @@ enum CardView {
                     paragraphs.append((S.quadrant[l] + ": " + poles.joined(separator: " · "), Style(.dim)))
                 }
             }
+
         case .opening:
             title = s.perspectiveName(l)
-            if case .workshop(let id) = s.state.setup.perspective, let p = s.workshop.perspective(id) {
-                paragraphs.append((p.description[l], Style(.text)))
-                if let persona = p.persona { paragraphs.append((S.personaOurs[l] + persona[l], Style(.highlight))) }
-            }
+            paragraphs += PersonaCard.lines(s, l, full: true).map { ($0.text, $0.style) }
             paragraphs.append((s.workshop.question[l], Style(.dim)))
         case .insights:
             paragraphs = ImplicationsPanel.card(app, s)

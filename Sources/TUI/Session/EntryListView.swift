@@ -80,6 +80,13 @@ enum EntryListView {
             y += lines(entries[end], s, l, selected: end == selected, textWidth: textWidth).count
             end += 1
         }
+        // At the end of the list (following the newest), older entries fill the rows above.
+        while end == entries.count && first > 0 {
+            let h = lines(entries[first - 1], s, l, selected: false, textWidth: textWidth).count
+            if y + h > height { break }
+            y += h
+            first -= 1
+        }
         return (first, end)
     }
 

@@ -1,128 +1,194 @@
+import Application
 import Core
 
-/// A participant's own terminal: it follows the facilitator's step, shows the prompt and (in
-/// a scenario round) the scenario, and lets them add, edit and remove their own entries and
-/// vote. Deliberately simpler than the facilitator's screen: the hints say what to press.
+/// A participant's own terminal, type-first like a chat: wherever the step takes input every
+/// printable key is text in the input line, Enter saves; the keys that act on an entry
+/// cannot be typed as text. Esc never leaves; leaving is Ctrl-C and a question. What is shown
+/// comes from the one participant view model (Application), the same the phone page gets.
 enum ParticipantUpdate {
     static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
-        if s.input != nil { return SessionUpdate.typing(&app, &s, key) }
+        if let ask = s.asking { return answer(&app, &s, ask, key) }
         if s.card { return SessionUpdate.cardKey(app, &s, key) }
-        let l = app.language
-        let count = s.visible.count
+        let view = s.participantView(now: app.now)
+        let items = view.list.items
+        let selected = items.isEmpty ? nil : items[min(s.selected, items.count - 1)]
+        let typing = view.input.isOpen || s.editing != nil
         switch key {
-        case .up, .char("k"): s.selected = max(0, min(s.selected, count - 1) - 1)
-        case .down, .char("j"): s.selected = min(max(0, count - 1), s.selected + 1)
-        case .home, .char("g"): s.selected = 0
-        case .end, .char("G"): s.selected = max(0, count - 1)
-        case .char("a"):
-            guard s.step.kind.entryKind != nil else {
-                app.notice = Notice(kind: .info, text: Refusal.noEntriesHere.reason[l])
+        case .ctrl("c"):
+            s.asking = .leave
+            return []
+        case .enter:
+            let text = s.draft.text
+            guard typing, !text.allSatisfy(\.isWhitespace) else {
+                // Kept on screen where it can no longer be saved: say why, keep the text.
+                if case .closed(let why) = view.input, !text.isEmpty { s.answer = .init(kind: .refused, text: why, step: view.step.id) }
                 return []
             }
-            // Said before typing starts, not after the text is written.
-            if s.state.closed || !s.state.stepIsOpen(s.step.id) {
-                app.notice = Notice(kind: .info, text: (s.state.closed ? Refusal.closed : Refusal.stepClosed).reason[l])
-                return []
+            s.submitted = (text, s.editing)
+            s.draft = TextInput()
+            if let id = s.editing {
+                s.editing = nil
+                if let old = items.first(where: { $0.id == id }) { s.ownUndo.append(.editEntry(id: id, text: old.text)) }
+                return [.perform(.editEntry(id: id, text: text))]
             }
-            s.input = TextInput()
-            s.editing = nil
-        case .char("e"), .enter:
-            guard let e = s.selectedEntry, e.owner == s.actor.key else { return [] }
-            s.input = TextInput(e.text)
-            s.editing = e.id
-        case .char("d"), .delete:
-            guard let e = s.selectedEntry else { return [] }
-            return [.perform(.removeEntry(id: e.id))]
-        case .char("v"):
-            guard let e = s.selectedEntry else { return [] }
+            let id = app.newEntryId()
+            s.ownUndo.append(.removeEntry(id: id))
+            return [.perform(.addEntry(id: id, text: text))]
+        case .escape:
+            // Cancels or clears; never leaves.
+            if s.editing != nil {
+                s.editing = nil
+                s.draft = s.parked ?? TextInput()
+                s.parked = nil
+            } else if !s.draft.text.isEmpty {
+                s.draft = TextInput()
+            } else {
+                s.answer = .init(kind: .info, text: ParticipantKeys.howToLeave, step: view.step.id)
+            }
+        case .up: s.selected = max(0, min(s.selected, items.count - 1) - 1)
+        case .down: s.selected = min(max(0, items.count - 1), s.selected + 1)
+        case .pageUp: s.selected = max(0, s.selected - 5)
+        case .pageDown: s.selected = min(max(0, items.count - 1), s.selected + 5)
+        case .function(2):
+            return startEdit(&s, view, selected)
+        case .ctrl("e") where s.draft.text.isEmpty || s.editing != nil:
+            return startEdit(&s, view, selected)
+        case .ctrl("x"):
+            return askRemove(&s, view, selected)
+        case .delete where s.draft.text.isEmpty:
+            return askRemove(&s, view, selected)
+        case .ctrl("z"):
+            guard let undo = s.ownUndo.popLast() else { return refuse(&s, view, ParticipantKeys.nothingToUndo) }
+            return [.perform(undo)]
+        case .tab: s.card = true
+        case .char(let c) where typing:
+            if c == "?" && s.draft.text.isEmpty && s.editing == nil { app.help = true; return [] }
+            _ = s.draft.handle(key)
+        case .char("v") where view.votes != nil:
+            guard let e = selected else { return [] }
             return [.perform(.vote(id: e.id))]
-        case .char("V"):
-            guard let e = s.selectedEntry else { return [] }
+        case .char("V") where view.votes != nil:
+            guard let e = selected else { return [] }
             return [.perform(.withdrawVote(id: e.id))]
-        case .right, .left, .pageUp, .pageDown:
-            app.notice = Notice(kind: .info, text: l == .nl ? "De facilitator bepaalt de stap; je scherm volgt vanzelf." : "The facilitator moves the steps; your screen follows.")
-        case .char("n"): s.card = true
         case .char("?"): app.help = true
-        case .char("q"), .escape: return [.quit]
+        case .char("n"): s.card = true
+        case .char, .right, .left:
+            if !typing, case .none(let why) = view.input { s.answer = .init(kind: .info, text: why, step: view.step.id) }
+            if typing { _ = s.draft.handle(key) }
+        default:
+            if typing { _ = s.draft.handle(key) }
+        }
+        return []
+    }
+
+    static func startEdit(_ s: inout SessionScreen, _ view: ParticipantView, _ selected: ParticipantView.Item?) -> [Effect] {
+        guard let e = selected, e.mine else { return refuse(&s, view, ParticipantKeys.chooseOwn) }
+        if s.editing == nil { s.parked = s.draft }
+        s.editing = e.id
+        s.draft = TextInput(e.text)
+        return []
+    }
+
+    static func askRemove(_ s: inout SessionScreen, _ view: ParticipantView, _ selected: ParticipantView.Item?) -> [Effect] {
+        guard let e = selected, e.mine else { return refuse(&s, view, ParticipantKeys.chooseOwn) }
+        s.asking = .remove(e.id)
+        return []
+    }
+
+    static func refuse(_ s: inout SessionScreen, _ view: ParticipantView, _ text: LocalizedText) -> [Effect] {
+        s.answer = .init(kind: .refused, text: text, step: view.step.id)
+        return []
+    }
+
+    /// A yes/no question: j/y yes, n/Esc no; any other key keeps asking.
+    static func answer(_ app: inout AppState, _ s: inout SessionScreen, _ ask: SessionScreen.Asking, _ key: Key) -> [Effect] {
+        switch key {
+        case .char("j"), .char("J"), .char("y"), .char("Y"):
+            s.asking = nil
+            switch ask {
+            case .leave: return [.quit]
+            case .remove(let id):
+                s.ownUndo.append(.restoreEntry(id: id))
+                return [.perform(.removeEntry(id: id))]
+            }
+        case .char("n"), .char("N"), .escape:
+            s.asking = nil
         default: break
         }
         return []
     }
 }
 
-enum ParticipantView {
-    static func view(_ app: AppState, _ s: SessionScreen, into b: inout CellBuffer) {
-        let l = app.language
-        let step = s.step
-        b.fill(x: 0, y: 0, width: b.width, height: 1, style: Style(.inverse))
-        let who = s.actor.name ?? S.anonymous[l]
-        // The room's timer too: a participant paces their typing by it.
-        let right = SessionView.timerText(app, s) + " · " + S.stepOf(l, "\(s.stepIndex + 1)", "\(s.workshop.steps.count)") + " "
-        b.put(Wrap.clip(" \(s.state.setup.title) · \(who)", width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true))
-        b.put(right, x: b.width - DisplayWidth.of(right), y: 0, style: Style(.inverse))
-        var a = SessionView.Area(x: 2, y: 2, width: b.width - 4, height: b.height - 3)
-        if s.input != nil {
-            let h = min(8, max(5, a.height / 3))
-            InputView.draw(app, s, SessionView.Area(x: a.x + 1, y: a.y + a.height - h, width: a.width - 1, height: h), into: &b)
-            a.height -= h
+/// The words of the participant's keys, in both languages.
+enum ParticipantKeys {
+    static let howToLeave = LocalizedText(
+        nl: "Esc wist alleen wat je typt. Stoppen: Ctrl-C.", en: "Esc only clears what you type. To leave: Ctrl-C.")
+    static let chooseOwn = LocalizedText(
+        nl: "Kies eerst met ↑↓ een eigen bijdrage.", en: "First choose one of your own entries with ↑↓.")
+    static let nothingToUndo = LocalizedText(nl: "Er is niets om ongedaan te maken.", en: "There is nothing to undo.")
+    static let leave = LocalizedText(
+        nl: "Sessie verlaten? Wat je opsloeg blijft bewaard; met dezelfde naam kom je terug. j = ja · n = nee",
+        en: "Leave the session? What you saved is kept; come back with the same name. y = yes · n = no")
+    static func yourCode(_ code: String) -> LocalizedText {
+        LocalizedText(
+            nl: "Je terugkomcode is \(code): bewaar hem. Met je naam en deze code kom je terug, ook vanaf een ander apparaat.",
+            en: "Your rejoin code is \(code): keep it. With your name and this code you can come back, from any device.")
+    }
+    static func leave(code: String?) -> LocalizedText {
+        guard let code else { return leave }
+        return LocalizedText(
+            nl: "Sessie verlaten? Wat je opsloeg blijft bewaard; terugkomen: je naam en code \(code). j = ja · n = nee",
+            en: "Leave the session? What you saved is kept; come back with your name and code \(code). y = yes · n = no")
+    }
+    static let remove = LocalizedText(
+        nl: "Deze bijdrage verwijderen? Ctrl-Z zet hem terug. j = ja · n = nee",
+        en: "Remove this entry? Ctrl-Z brings it back. y = yes · n = no")
+    static let typeHint = LocalizedText(
+        nl: "Typ en druk Enter · ↑↓ kies · Ctrl-E bewerk · Ctrl-X wis · Ctrl-Z herstel · Tab kaart · Ctrl-C stop",
+        en: "Type and press Enter · ↑↓ choose · Ctrl-E edit · Ctrl-X remove · Ctrl-Z undo · Tab card · Ctrl-C leave")
+    static let typeHintShort = LocalizedText(
+        nl: "Enter opslaan · ↑↓ · Ctrl-E bewerk · Ctrl-X wis · Ctrl-Z · Ctrl-C stop",
+        en: "Enter save · ↑↓ · Ctrl-E edit · Ctrl-X remove · Ctrl-Z · Ctrl-C leave")
+    static let editHint = LocalizedText(
+        nl: "Je bewerkt een bijdrage · Enter opslaan · Esc annuleren", en: "Editing an entry · Enter save · Esc cancel")
+    static let voteHint = LocalizedText(
+        nl: "↑↓ kies een inzicht · v stem geven · V stem terug · Tab kaart · Ctrl-C stop",
+        en: "↑↓ choose an insight · v vote · V take back · Tab card · Ctrl-C leave")
+    static let followHint = LocalizedText(
+        nl: "↑↓ lezen · Tab hele kaart · ? hulp · Ctrl-C stop", en: "↑↓ read · Tab whole card · ? help · Ctrl-C leave")
+    static let placeholder = LocalizedText(nl: "Typ hier je bijdrage…", en: "Type your entry here…")
+}
+
+extension ParticipantUpdate {
+    /// A new state from the store: a new step starts at the top of its list; one's own save
+    /// is confirmed; an own entry the facilitator rejected is announced.
+    static func changed(_ s: inout SessionScreen, _ state: SessionState) {
+        let before = s.state
+        let oldStep = s.engine.currentStep(before)?.id
+        let chosen = s.participantView(now: 0).list.items.dropFirst(s.selected).first?.id
+        let confirmed = s.submitted != nil
+        s.state = state
+        s.submitted = nil
+        let step = s.engine.currentStep(state)?.id ?? ""
+        let items = s.participantView(now: 0).list.items
+        if step != oldStep {
+            s.selected = 0
+        } else if let chosen, let at = items.firstIndex(where: { $0.id == chosen }) {
+            s.selected = at
         }
-        let title = step.kind == .scenarioRound ? (s.workshop.scenario(step.scenario ?? "").map { s.scenarioTitle($0, l) } ?? step.title[l]) : step.title[l]
-        b.put(Wrap.clip(title, width: a.width), x: a.x, y: a.y, style: Style(.accent, bold: true))
-        var y = a.y + 2
-        if step.kind == .scenarioRound, let sc = s.workshop.scenario(step.scenario ?? "") {
-            y += b.paragraph((sc.tagline ?? sc.narrative)[l], x: a.x, y: y, width: a.width, maxRows: a.height >= 30 ? 6 : 2, style: Style(.text))
-            y += 1
-        }
-        for p in step.prompts where y < a.y + a.height - 4 {
-            y += b.paragraph("? " + p[l], x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.highlight))
-        }
-        y += 1
-        // A break has nothing to list; its prompt says what comes next.
-        if step.kind == .pause {
-            if s.card { CardView.draw(app, s, into: &b) }
-            return Footer.draw(app, hint: hint(s, l), into: &b)
-        }
-        let voting = step.kind == .voting
-        let heading: String
-        // Every number says what it counts: no bare "(8)".
-        let n = s.visible.count
-        if step.kind == .harvest {
-            heading = S.implications[l] + ": \(n)"
-        } else if voting {
-            let left = s.state.setup.voteBudget - s.state.votesUsed(by: s.actor.key)
-            heading = (l == .nl ? "Stemmen over: \(left) van \(s.state.setup.voteBudget)" : "Votes left: \(left) of \(s.state.setup.voteBudget)")
-                + " · " + S.kindCount(.insight, n, l) + " · " + S.yourVoteDot[l]
-        } else if step.kind.entryKind == nil || [.robustness, .directions].contains(step.kind) {
-            heading = S.insights[l] + ": \(n)"
-        } else {
-            heading = s.state.roomVisible ? S.roomEntries[l] + "\(n)" : (l == .nl ? "Jouw bijdragen: " : "Your entries: ") + "\(n)"
-        }
-        b.hline(x: a.x, y: y, width: a.width)
-        b.put(Wrap.clip(" \(heading) ", width: a.width - 2), x: a.x + 1, y: y, style: Style(.accent, bold: true))
-        y += 1
-        let list = SessionView.Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y)
-        if voting {
-            EntryListView.draw(app, s, list, into: &b, prefixWidth: 6) { e in
-                let mine = e.votesBy[s.actor.key] ?? 0
-                return (String(repeating: "●", count: min(mine, 4)), Style(.good, bold: true))
-            }
-        } else {
-            EntryListView.draw(app, s, list, into: &b)
-        }
-        if s.card { CardView.draw(app, s, into: &b) }
-        Footer.draw(app, hint: hint(s, l), into: &b)
+        s.selected = max(0, min(s.selected, items.count - 1))
+        if confirmed { s.answer = .init(kind: .saved, text: ParticipantText.saved, step: step) }
+        if let said = ParticipantView.announcement(before: before, after: state, actor: s.actor, step: step) { s.answer = said }
     }
 
-    static func hint(_ s: SessionScreen, _ l: Language) -> String {
-        if s.state.closed { return S.sessionClosed[l] }
-        if s.input != nil { return S.inputHintNoTab[l] }
-        if !s.state.stepIsOpen(s.step.id) { return l == .nl ? "Deze stap is gesloten voor nieuwe bijdragen · q stoppen" : "This step is closed for new entries · q quit" }
-        switch s.step.kind {
-        case .voting: return l == .nl ? "↑↓ kies een inzicht · v stem geven · V stem terug · q stoppen" : "↑↓ choose an insight · v vote · V take back · q quit"
-        case .robustness, .directions, .harvest: return l == .nl ? "Kijk mee: de facilitator werkt dit uit · n hele kaart · q stoppen" : "Follow along: the facilitator works this out · n whole card · q quit"
-        case .pause: return l == .nl ? "Pauze · q stoppen" : "Break · q quit"
-        default: return l == .nl ? "a iets toevoegen · ↑↓ kiezen · e bewerken · d verwijderen · n hele kaart · ? hulp · q stoppen"
-            : "a add something · ↑↓ choose · e edit · d remove · n whole card · ? help · q quit"
+    /// The store refused: the text goes back into the line, and the reason is said there.
+    static func refused(_ s: inout SessionScreen, _ reason: LocalizedText) {
+        if let (text, editing) = s.submitted {
+            if let editing { s.parked = s.draft; s.editing = editing }
+            s.draft = TextInput(text)
+            s.submitted = nil
+            if s.ownUndo.isEmpty == false { s.ownUndo.removeLast() }
         }
+        s.answer = .init(kind: .refused, text: reason, step: s.engine.currentStep(s.state)?.id ?? "")
     }
 }

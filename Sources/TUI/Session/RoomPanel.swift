@@ -6,6 +6,8 @@ public struct RoomScreen: Equatable, Sendable {
     public var info: RoomInfo?
     /// The list of people is open, with this one selected.
     public var peopleSelected: Int?
+    /// A question before connections are ended (leaving, closing the room).
+    public var confirm: RoomConfirm?
 
     public init(info: RoomInfo? = nil) { self.info = info }
 }
@@ -16,6 +18,8 @@ enum RoomKeys {
     /// nil: not a room key, the session screen handles it.
     static func handle(_ app: inout AppState, _ s: SessionScreen, _ key: Key) -> [Effect]? {
         let l = app.language
+        if let question = app.room.confirm { return RoomConfirmKeys.answer(&app, question, key) }
+        if app.room.peopleSelected == nil, let asked = RoomConfirmKeys.ask(&app, key) { return asked }
         if let sel = app.room.peopleSelected {
             let people = app.room.info?.people ?? []
             switch key {
@@ -58,6 +62,15 @@ enum RoomKeys {
         }
     }
 
+    /// The full join panel is a moment: once people are in, it folds away when the
+    /// facilitator moves on (the way in stays on its line); `i` brings it back.
+    static func stepMoved(_ app: inout AppState, from step: String) -> Effect? {
+        guard var info = app.room.info, info.visible, !info.people.isEmpty, let s = app.session, s.step.id != step else { return nil }
+        info.visible = false
+        app.room.info = info
+        return .setRoomVisible(false)
+    }
+
     /// A new report from the servers (nil: the room is closed).
     static func received(_ app: inout AppState, _ info: RoomInfo?) {
         if let problem = info?.problem {
@@ -66,7 +79,7 @@ enum RoomKeys {
             return
         }
         app.room.info = info
-        if info == nil { app.room.peopleSelected = nil }
+        if info == nil { app.room.peopleSelected = nil; app.room.confirm = nil }
         if let sel = app.room.peopleSelected { app.room.peopleSelected = min(sel, max(0, (info?.people.count ?? 1) - 1)) }
     }
 }
@@ -74,10 +87,12 @@ enum RoomKeys {
 /// The join panel at the foot of the session's content: the exact line to type (in block
 /// letters on a projector), the code, the host key's fingerprint, and who is connected.
 enum RoomPanel {
+    /// Rows the step keeps while the full panel is shown.
+    static let minimumStep = 12
     /// Draws the panel at the bottom of `a` and returns what is left above it for the step:
     /// the phones' QR code at the right where it fits, the join panel beside it.
     static func draw(_ app: AppState, _ a: SessionView.Area, into b: inout CellBuffer) -> SessionView.Area {
-        guard let info = app.room.info else { return a }
+        guard let info = app.room.info, info.visible else { return a }
         let qr = info.visible ? RoomQR.draw(app, info, a, into: &b) : (width: 0, height: 0)
         var beside = a
         beside.width -= qr.width
@@ -93,16 +108,14 @@ enum RoomPanel {
     static func drawJoin(_ app: AppState, _ info: RoomInfo, _ a: SessionView.Area, into b: inout CellBuffer) -> SessionView.Area {
         let l = app.language
         var rest = a
-        if !info.visible {
-            b.put(Wrap.clip(S.roomHidden(l, info.people.count), width: a.width), x: a.x, y: a.y + a.height - 1, style: Style(.dim))
-            rest.height -= 1
-            return rest
-        }
+        // Collapsed: the way in stays on the header's second row (RoomLine).
+        if !info.visible { return a }
         let line = info.sshCommand ?? ""
         let code = info.code
         let big = BigText.exactWidth(line).map { $0 + 4 <= a.width } == true && a.height >= 2 * BigText.height + 12
         let height = big ? 2 * BigText.height + 7 : 6
-        guard a.height >= height + 4 else { return a }
+        // The step keeps its title, its prompt and the newest entries under the panel.
+        guard a.height >= height + minimumStep else { return a }
         let y = a.y + a.height - height
         b.box(x: a.x - 1, y: y, width: a.width + 1, height: height, style: Style(.accent), title: S.roomTitle[l])
         var cy = y + 1

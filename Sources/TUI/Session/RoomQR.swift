@@ -25,7 +25,7 @@ enum RoomQR {
         let qrWidth = rows.first.map(DisplayWidth.of) ?? 0
         let width = max(qrWidth, min(40, DisplayWidth.of(address)))
         let height = rows.count + 2
-        guard a.height >= height + 10, a.width >= width + 50 else { return (0, 0) }
+        guard a.height >= height + RoomPanel.minimumStep + 2, a.width >= width + 50 else { return (0, 0) }
         let x = a.x + a.width - width
         let y = a.y + a.height - height
         b.put(Wrap.clip(S.roomPhone[app.language], width: width), x: x, y: y, style: Style(.dim))

@@ -16,7 +16,7 @@ extension S {
     /// The room's lines in the `?` help of the facilitator's session screen.
     static let roomHelpKeys: [(String, LocalizedText)] = [
         ("o", t("zaal openen / sluiten: meedoen met ssh vanaf eigen laptop", "open / close the room: join with ssh from own laptop")),
-        ("i", t("zaal: tonen / verbergen hoe je meedoet", "room: show / hide how to join")),
+        ("i", t("zaal: hoe je meedoet groot tonen / inklappen (de regel bovenaan blijft)", "room: show / fold how to join, full size (the line at the top stays)")),
         ("p", t("zaal: wie er verbonden is (d verbreekt)", "room: who is connected (d disconnects)")),
     ]
     static func wizardRoom(_ l: Language, _ on: Bool) -> String {
@@ -25,10 +25,11 @@ extension S {
             : "o  Open the room at the start (join with ssh from own laptop): " + (on ? "yes" : "no")
     }
     static func roomConnected(_ l: Language, _ n: Int) -> String { l == .nl ? "Verbonden: \(n)" : "Connected: \(n)" }
-    static func roomHidden(_ l: Language, _ n: Int) -> String {
-        l == .nl ? "Zaal open · \(n) verbonden · i: toon hoe je meedoet" : "Room open · \(n) connected · i: show how to join"
-    }
     static func roomDisconnected(_ l: Language, _ who: String) -> String {
         l == .nl ? "Verbinding verbroken: \(who)" : "Disconnected: \(who)"
     }
+}
+
+extension S {
+    static let roomOtherAddresses = t("De zaal is ook bereikbaar op: ", "The room can also be reached on: ")
 }

@@ -15,7 +15,13 @@ enum SessionHelp {
         } else {
             who = names.joined(separator: ", ")
         }
-        return [S.sessionId(l, s.id), S.participantsJoined(l, who)]
+        var out = [S.sessionId(l, s.id), S.participantsJoined(l, who)]
+        // The room listens on every interface: if the address on the wall is the wrong
+        // network for someone, one of these may be theirs.
+        if !s.isParticipant, let info = app.room.info, !info.otherAddresses.isEmpty {
+            out.append(S.roomOtherAddresses[l] + info.otherAddresses.joined(separator: " · "))
+        }
+        return out
     }
 
     static func keys(_ app: AppState, _ s: SessionScreen) -> [(String, LocalizedText)] {
@@ -63,10 +69,11 @@ enum SessionHelp {
                 : t("timer loopt door naar de volgende stap: uit (T zet aan)", "timer runs on into the next step: off (T turns on)")),
             ("n", t("hele kaart: alles wat op het scherm te kort is (scenario, persona, trends, vragen)",
                     "whole card: everything cut short on screen (scenario, persona, trends, prompts)")),
-            ("x", t("stap open/dicht voor deelnemers; wachtende bijdrage afwijzen", "open/close the step for participants; reject a pending entry")),
+            ("x", t("stap open/dicht voor deelnemers", "open/close the step for participants")),
         ]
         if s.state.setup.holdForReview || s.state.entries.contains(where: { $0.status == .pending && !$0.removed }) {
-            keys.append(("y", t("wachtende bijdrage goedkeuren (dan zichtbaar)", "accept a pending entry (it then shows)")))
+            keys.append(("desk", t("wachtende bijdragen goedkeuren of afwijzen: perspectief desk \(s.id) (in een tweede venster, niet projecteren)",
+                "accept or reject held entries: perspectief desk \(s.id) (in a second window, not projected)")))
         }
         keys += [
             ("r", t("bijdragen van deelnemers eerst laten goedkeuren (aan/uit)", "hold participant entries for review (on/off)")),

@@ -1,3 +1,4 @@
+import Application
 import Core
 
 /// The live session on the facilitator's (projected) screen.
@@ -27,6 +28,33 @@ public struct SessionScreen: Sendable {
     /// A running timer carries on into the next step (what facilitators expect); `T` turns
     /// it off for this screen.
     public var timerRunsOn = true
+    /// The list follows new entries (the selection stays on the newest) until the
+    /// facilitator scrolls up; back at the end (↓, G) it follows again.
+    public var follow = true
+
+    // A participant's own screen (type-first):
+    /// The input line that is always there where the step takes input; kept across steps.
+    public var draft = TextInput()
+    /// The draft put aside while an own entry is edited, back after Esc.
+    var parked: TextInput?
+    /// A yes/no question waiting for its answer.
+    public var asking: Asking?
+    /// Inverses of the participant's own changes, newest last (Ctrl-Z).
+    var ownUndo: [Command] = []
+    /// The last answer to the participant's own action (the model shows it in its step only).
+    public var answer: ParticipantView.Notice?
+    /// The rejoin code this participant was given: with their name it brings them back.
+    public var rejoinCode: String?
+
+    public enum Asking: Equatable, Sendable {
+        case leave
+        case remove(String)
+    }
+
+    /// What this participant is shown now: the same model the phone page renders.
+    public func participantView(now: Int64) -> ParticipantView {
+        ParticipantView.make(workshop: workshop, state: state, actor: actor, now: now, notice: answer)
+    }
 
     public init(id: String, workshop: Workshop, state: SessionState, readOnly: String?, actor: Actor) {
         self.id = id
@@ -36,7 +64,14 @@ public struct SessionScreen: Sendable {
         self.readOnly = readOnly
         self.actor = actor
         visible = Self.visibleIndices(state, step, actor, scenarios: workshop.scenarios.map(\.id))
+        follow = Self.follows(step.kind)
+        if actor.role != .participant && follow { selected = max(0, visible.count - 1) }
     }
+
+    /// Steps where the room types are followed to the newest entry; the lists the
+    /// facilitator works through (the harvest's dots, robustness, directions, voting) start
+    /// at the top and stay where the facilitator is.
+    static func follows(_ kind: StepKind) -> Bool { [.opening, .trends, .scenarioRound, .insights, .close].contains(kind) }
 
     public var isParticipant: Bool { actor.role == .participant }
 
@@ -49,33 +84,9 @@ public struct SessionScreen: Sendable {
         return engine.currentStep(state) ?? workshop.steps[0]
     }
 
-    /// The facilitator sees everything of the step; a participant sees their own entries,
-    /// and the room's shown insights where the steps work across scenarios (to vote on).
+    /// The rule is Core's (StepEntries), the same for every screen of the session.
     static func visibleIndices(_ state: SessionState, _ step: Workshop.Step, _ actor: Actor, scenarios: [String]) -> [Int] {
-        var out: [Int] = []
-        let participant = actor.role == .participant
-        if step.kind == .harvest {
-            // Every live implication, grouped by scenario in workshop order: what the room
-            // chooses its top 3 from. Nothing else is typed or chosen here.
-            var byScenario: [String: [Int]] = [:]
-            for (i, e) in state.entries.enumerated() where e.isLive && e.kind == .implication {
-                if let sc = e.scenario { byScenario[sc, default: []].append(i) }
-            }
-            return scenarios.flatMap { byScenario[$0] ?? [] }
-        }
-        if step.kind == .pause { return [] }
-        let byStep = [.opening, .trends, .scenarioRound, .close].contains(step.kind)
-        for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
-            let inStep = byStep ? e.step == step.id : e.kind == .insight
-            guard inStep else { continue }
-            if participant {
-                let mine = e.owner == actor.key
-                let ownOnly = (byStep || step.kind == .insights) && !state.roomVisible
-                if ownOnly ? !mine : !(mine || e.isLive) { continue }
-            }
-            out.append(i)
-        }
-        return out
+        StepEntries.indices(state, step, viewer: actor, scenarios: scenarios)
     }
     public var stepIndex: Int { workshop.steps.firstIndex { $0.id == step.id } ?? 0 }
 
@@ -136,10 +147,18 @@ enum SessionUpdate {
         case .char("T"):
             s.timerRunsOn.toggle()
             app.notice = Notice(kind: .info, text: s.timerRunsOn ? S.timerRunsOnOn[app.language] : S.timerRunsOnOff[app.language])
-        case .up, .char("k"): s.selected = max(0, min(s.selected, count - 1) - 1)
-        case .down, .char("j"): s.selected = min(max(0, count - 1), s.selected + 1)
-        case .home, .char("g"): s.selected = 0
-        case .end, .char("G"): s.selected = max(0, count - 1)
+        case .up, .char("k"):
+            s.selected = max(0, min(s.selected, count - 1) - 1)
+            s.follow = s.selected >= count - 1
+        case .down, .char("j"):
+            s.selected = min(max(0, count - 1), s.selected + 1)
+            s.follow = s.selected >= count - 1
+        case .home, .char("g"):
+            s.selected = 0
+            s.follow = count <= 1
+        case .end, .char("G"):
+            s.selected = max(0, count - 1)
+            s.follow = true
         case .char("a"):
             guard step.kind.entryKind != nil else {
                 app.notice = Notice(kind: .info, text: Refusal.noEntriesHere.reason[app.language])
@@ -252,13 +271,18 @@ enum SessionUpdate {
     /// The selection stays on the entry the facilitator chose while others add (else `d`
     /// would act on someone else's new entry); it follows only what this terminal added.
     static func changed(_ s: inout SessionScreen, _ state: SessionState) {
+        if s.isParticipant { return ParticipantUpdate.changed(&s, state) }
         let before = s.state.entries.count
         let chosen = s.selectedEntry?.id
         let mineAdded = s.submitted != nil && s.submitted?.editing == nil
+        let stepBefore = s.step.id
         s.state = state
+        if s.step.id != stepBefore { s.follow = SessionScreen.follows(s.step.kind) }
         s.submitted = nil
         let count = s.visible.count
-        if mineAdded, let at = s.visible.lastIndex(where: { $0 >= before && state.entries[$0].owner == s.actor.key }) {
+        if s.follow && !s.isParticipant {
+            s.selected = count - 1  // the projector shows what the room just typed
+        } else if mineAdded, let at = s.visible.lastIndex(where: { $0 >= before && state.entries[$0].owner == s.actor.key }) {
             s.selected = at  // follow what was just added here
         } else if let chosen, let at = s.visible.firstIndex(where: { state.entries[$0].id == chosen }) {
             s.selected = at

@@ -6,7 +6,7 @@ import Core
 enum SessionView {
     struct Area { var x, y, width, height: Int }
 
-    static func railWidth(_ width: Int) -> Int { width >= 160 ? 36 : width >= 120 ? 30 : 24 }
+    static func railWidth(_ width: Int) -> Int { width >= 160 ? 36 : width >= 120 ? 32 : 24 }
 
     static func view(_ app: AppState, _ s: SessionScreen, into b: inout CellBuffer) {
         let l = app.language
@@ -40,10 +40,15 @@ enum SessionView {
         let right = timer + " "
         b.put(Wrap.clip(left, width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true))
         b.put(right, x: b.width - DisplayWidth.of(right), y: 0, style: timerStyle)
-        // The sync state sits at the right of the title line, only while a sync runs.
-        let sync = app.syncStatus.map { Wrap.clip($0, width: b.width / 2) + " " } ?? ""
-        b.put(Wrap.clip(s.state.setup.title, width: b.width - 2 - DisplayWidth.of(sync)), x: 1, y: 1, style: Style(.dim))
-        if !sync.isEmpty { b.put(sync, x: b.width - DisplayWidth.of(sync), y: 1, style: Style(.dim)) }
+        // Row 1: the way in while the room is open, on every screen and at every size; else the
+        // title, with the sync state at its right while a sync runs.
+        if let info = app.room.info {
+            RoomLine.draw(app, info, y: 1, into: &b)
+        } else {
+            let sync = app.syncStatus.map { Wrap.clip($0, width: b.width / 2) + " " } ?? ""
+            b.put(Wrap.clip(s.state.setup.title, width: b.width - 2 - DisplayWidth.of(sync)), x: 1, y: 1, style: Style(.dim))
+            if !sync.isEmpty { b.put(sync, x: b.width - DisplayWidth.of(sync), y: 1, style: Style(.dim)) }
+        }
     }
 
     static func clock(_ ms: Int64) -> String {
@@ -68,23 +73,36 @@ enum SessionView {
         let maxRows = a.height - 5 - timerRows  // room for up to three lines about the room
         let steps = s.workshop.steps
         let first = max(0, min(current - maxRows / 2, steps.count - maxRows))
-        for (row, i) in (first..<min(steps.count, first + maxRows)).enumerated() {
+        let shown = first..<min(steps.count, first + maxRows)
+        // Titles wrap under themselves where the rail has the rows (all of them, else the
+        // current one), rather than ending in "…".
+        let titleWidth = a.width - 6
+        func number(_ i: Int) -> String { (i == current ? "▶" : (i < current ? "✓" : " ")) + " \(i + 1). " }
+        func lines(_ i: Int) -> [String] {
+            let number = number(i)
+            let indent = String(repeating: " ", count: DisplayWidth.of(number))
+            return Wrap.lines(steps[i].title[l], width: max(4, titleWidth - DisplayWidth.of(number))).prefix(2).enumerated().map { ($0.offset == 0 ? number : indent) + $0.element }
+        }
+        let all = shown.reduce(0) { $0 + lines($1).count }
+        let wrapAll = all <= maxRows
+        let wrapCurrent = !wrapAll && shown.count + lines(current).count - 1 <= maxRows
+        var y = a.y + 1
+        for i in shown {
             let step = steps[i]
-            let y = a.y + 1 + row
-            let mark = i == current ? "▶" : (i < current ? "✓" : " ")
+            let wrapped = wrapAll || (wrapCurrent && i == current) ? lines(i) : [Wrap.clip(number(i) + step.title[l], width: titleWidth)]
             let minutes = "\(step.minutes)′"
-            let title = Wrap.clip("\(mark) \(i + 1). \(step.title[l])", width: a.width - DisplayWidth.of(minutes) - 3)
             let style = i == current ? Style(.highlight, bold: true, reverse: true) : (i < current ? Style(.dim) : Style(.text))
-            if i == current { b.fill(x: a.x, y: y, width: a.width, height: 1, style: style) }
-            b.put(title, x: a.x + 1, y: y, style: style)
+            if i == current { b.fill(x: a.x, y: y, width: a.width, height: wrapped.count, style: style) }
+            for (k, line) in wrapped.enumerated() { b.put(Wrap.clip(line, width: titleWidth), x: a.x + 1, y: y + k, style: style) }
             b.put(" " + minutes, x: a.x + a.width - DisplayWidth.of(minutes) - 2, y: y, style: style)
+            y += wrapped.count
         }
         // Who is in the room, and how their entries reach the screen.
         var flags = [S.participantsJoined(l, "\(s.state.participants.count)")]
         if s.state.hideNames || s.state.setup.anonymous { flags.append(s.state.setup.anonymous ? S.anonymous[l] : S.namesHidden[l]) }
         if s.state.roomVisible { flags.append(S.roomVisibleFlag[l]) }
         let pending = s.state.entries.reduce(0) { $0 + ($1.status == .pending && !$1.removed ? 1 : 0) }
-        if s.state.setup.holdForReview || pending > 0 { flags.append(l == .nl ? "\(pending) wachten op ok" : "\(pending) awaiting review") }
+        if s.state.setup.holdForReview || pending > 0 { flags.append(S.heldCount(l, pending)) }
         for (i, flag) in flags.reversed().enumerated() {
             b.put(Wrap.clip(flag, width: a.width - 2), x: a.x + 1, y: a.y + a.height - timerRows - 1 - i, style: Style(.dim))
         }

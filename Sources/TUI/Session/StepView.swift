@@ -9,7 +9,8 @@ enum StepView {
         // Title: block letters on a big screen, else one bold line.
         let title = step.kind == .scenarioRound ? (s.workshop.scenario(step.scenario ?? "").map { s.scenarioTitle($0, l) } ?? step.title[l]) : step.title[l]
         let stepOf = S.stepOf(l, "\(s.stepIndex + 1)", "\(s.workshop.steps.count)")
-        if a.height >= 34, BigText.draw(title.uppercased(), into: &b, x: a.x, y: a.y, maxWidth: a.width, style: Style(.accent, bold: true)) {
+        // Block letters only where they leave the story its rows (a 60-row projector).
+        if a.height >= 50, BigText.draw(title.uppercased(), into: &b, x: a.x, y: a.y, maxWidth: a.width, style: Style(.accent, bold: true)) {
             b.put(stepOf + (step.optional ? " · " + S.optional[l] : ""), x: a.x, y: a.y + BigText.height, style: Style(.dim))
             a.y += BigText.height + 2
             a.height -= BigText.height + 2
@@ -39,23 +40,48 @@ enum StepView {
         }
     }
 
-    /// The step's prompts, one per line (wrapped on big screens); returns rows used.
-    /// Never below the area: a panel under it (the room's join line) stays whole.
+    /// The step's prompts, wrapped (the room needs them whole); returns rows used. Never
+    /// below the area: a panel under it stays whole.
     static func prompts(_ app: AppState, _ s: SessionScreen, _ a: SessionView.Area, maxRows: Int, into b: inout CellBuffer) -> Int {
         var y = a.y
         let bottom = a.y + min(maxRows, a.height)
         for p in s.step.prompts where y < bottom {
-            let rows = b.paragraph("? " + p[app.language], x: a.x, y: y, width: a.width, maxRows: min(a.width >= 100 ? 2 : 1, bottom - y), style: Style(.highlight))
-            y += rows
+            y += b.paragraph("? " + p[app.language], x: a.x, y: y, width: a.width, maxRows: min(3, bottom - y), style: Style(.highlight))
         }
         return y - a.y
+    }
+
+    /// Rows the prompts take wrapped at `width` (each at most three).
+    static func promptRows(_ app: AppState, _ s: SessionScreen, width: Int) -> Int {
+        s.step.prompts.reduce(0) { $0 + min(3, Wrap.lines("? " + $1[app.language], width: width).count) }
+    }
+
+    /// Rows the entry list keeps below the step's story, heading included: the newest entries
+    /// stay in view at every size, and the story (narrative, features, map) gives way first.
+    /// Walks back from the newest entry only as far as needed, so 2,000 entries cost nothing.
+    static func listReserve(_ app: AppState, _ s: SessionScreen, _ a: SessionView.Area) -> Int {
+        let cap = max(5, a.height * 2 / 5)
+        var rows = 1
+        for i in s.visible.indices.reversed() where rows < cap {
+            rows += min(2, Wrap.lines(s.state.entries[s.visible[i]].text, width: max(10, a.width - 9)).count)
+        }
+        return min(cap, max(4, rows))
     }
 
     /// A heading line with a count, then the list of entries below it.
     static func entries(_ app: AppState, _ s: SessionScreen, _ heading: String, _ a: SessionView.Area, into b: inout CellBuffer) {
         guard a.height > 1 else { return }
         b.hline(x: a.x, y: a.y, width: a.width)
-        b.put(" \(heading) (\(s.visible.count)) ", x: a.x + 1, y: a.y, style: Style(.accent, bold: true))
+        let title = " \(heading) (\(s.visible.count)) "
+        b.put(title, x: a.x + 1, y: a.y, style: Style(.accent, bold: true))
+        // When the facilitator has scrolled up, the heading says what is newer below.
+        let below = s.follow ? 0 : s.visible.count - 1 - min(s.selected, s.visible.count - 1)
+        if below > 0 {
+            let more = " " + S.newerBelow(app.language, below) + " "
+            if DisplayWidth.of(title) + DisplayWidth.of(more) + 4 <= a.width {
+                b.put(more, x: a.x + a.width - DisplayWidth.of(more) - 1, y: a.y, style: Style(.highlight, bold: true))
+            }
+        }
         EntryListView.draw(app, s, SessionView.Area(x: a.x, y: a.y + 1, width: a.width, height: a.height - 1), into: &b)
     }
 }

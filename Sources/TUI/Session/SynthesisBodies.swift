@@ -8,7 +8,7 @@ enum SynthesisBodies {
     static func insights(_ app: AppState, _ s: SessionScreen, _ a: Area, into b: inout CellBuffer) {
         let l = app.language
         var y = a.y
-        y += StepView.prompts(app, s, a, maxRows: 2, into: &b)
+        y += StepView.prompts(app, s, a, maxRows: StepView.promptRows(app, s, width: a.width), into: &b)
         // What the rounds produced, per scenario: the material insights are made from.
         let panelRows = max(5, (a.y + a.height - y) * 2 / 5)
         y += ImplicationsPanel.draw(app, s, x: a.x, y: y, width: a.width, rows: panelRows, into: &b) + 1
@@ -88,7 +88,7 @@ enum SynthesisBodies {
     static func voting(_ app: AppState, _ s: SessionScreen, _ a: Area, into b: inout CellBuffer) {
         let l = app.language
         var y = a.y
-        y += StepView.prompts(app, s, a, maxRows: 2, into: &b)
+        y += StepView.prompts(app, s, a, maxRows: StepView.promptRows(app, s, width: a.width), into: &b)
         let hint = S.budgetLeft(l, "\(s.state.setup.voteBudget)") + " · " + S.voteLegend[l]
         y += b.paragraph(hint, x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.highlight))
         let list = s.visibleEntries
@@ -117,13 +117,15 @@ enum SynthesisBodies {
         let ids = s.workshop.scenarios.map(\.id)
         let live = s.state.liveEntries
         // The close's questions ("what does this mean for your organisation") come first.
-        y += StepView.prompts(app, s, a, maxRows: 2, into: &b)
+        y += StepView.prompts(app, s, a, maxRows: StepView.promptRows(app, s, width: a.width), into: &b)
         if !s.step.prompts.isEmpty { y += 1 }
         b.put(S.summary[l], x: a.x, y: y, style: Style(.text, bold: true))
         y += 1
         let implications = live.filter { $0.kind == .implication }
         let insights = live.filter { $0.kind == .insight }
-        let line = S.kindCount(.implication, implications.count, l) + " · " + S.kindCount(.insight, insights.count, l) + " · " + S.participantCount(s.state.participants.count, l)
+        var line = S.kindCount(.implication, implications.count, l) + " · " + S.kindCount(.insight, insights.count, l) + " · " + S.participantCount(s.state.participants.count, l)
+        // The people in the room, when the facilitator counted them: most never join on a screen.
+        if let n = s.state.setup.people { line += " · " + (l == .nl ? "\(n) in de zaal" : "\(n) in the room") }
         b.put(Wrap.clip(line, width: a.width), x: a.x, y: y, style: Style(.dim))
         y += 2
         let koersvast = insights.filter { Robustness.of($0, scenarios: ids) == .koersvast }

@@ -1,3 +1,5 @@
+import Core
+
 /// A one-field text editor that works in Characters, not bytes: the cursor moves over "ë"
 /// in one step, Backspace removes a whole "é" (or an emoji with its modifiers), and pasted
 /// text arrives as many key presses that simply insert.
@@ -15,6 +17,8 @@ public struct TextInput: Equatable, Sendable {
     }
 
     public var text: String { String(characters) }
+    private var scalarCount: Int { characters.reduce(0) { $0 + $1.unicodeScalars.count } }
+    private var byteCount: Int { characters.reduce(0) { $0 + $1.utf8.count } }
 
     /// Handles an editing key; returns false for keys it does not use (Enter, Esc, Tab…).
     public mutating func handle(_ key: Key) -> Bool {
@@ -44,8 +48,27 @@ public struct TextInput: Equatable, Sendable {
         return true
     }
 
+    /// Characters typed or pasted past the limit and dropped since the field was last cleared:
+    /// a screen shows `cutNotice` while it is above zero, so a long paste is never cut silently.
+    public private(set) var dropped = 0
+
+    /// "Cut: N characters did not fit", in the interface language.
+    public func cutNotice(_ l: Language) -> String? {
+        guard dropped > 0 else { return nil }
+        return l == .nl
+            ? "Ingekort: \(dropped) tekens pasten niet (hoogstens \(limit) tekens)."
+            : "Cut: \(dropped) characters did not fit (at most \(limit) characters)."
+    }
+
     private mutating func insert(_ c: Character) -> Bool {
-        guard characters.count < limit else { return true }
+        // Characters as the eye counts them, and the scalars and bytes behind them (a letter
+        // with thousands of combining marks is one character).
+        guard characters.count < limit, scalarCount + c.unicodeScalars.count <= TextPolicy.maxScalars,
+            byteCount + c.utf8.count <= TextPolicy.maxBytes
+        else {
+            dropped += 1
+            return true
+        }
         // Tabs and other control characters are typed data, shown safely; keep them as a space.
         let ch: Character = (c.unicodeScalars.first.map { $0.value < 0x20 && c != "\n" } ?? false) ? " " : c
         characters.insert(ch, at: cursor)

@@ -1,7 +1,6 @@
-import Foundation
+import Application
 import ArgumentParser
 import Core
-import Store
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +9,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Damaged or newer-schema sessions are named on stderr and left out; the rest is exported. \
             PDF is the HTML report printed by headless Chromium (Debian package chromium), written \
-            to the file named with --output, readable by its owner only.
+            to the file named with --output, readable by its owner only. The report opens with the \
+            organiser's summary (`perspectief summary set --file F`); until there is one, every \
+            page says "concept". CSV uses ';' for a Dutch report and ',' for English (--separator).
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -23,67 +24,31 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Flag(help: "Replace the output file if it exists.") var force = false
     @Option(help: "Report language: nl or en (default: from LANG).") var lang: String?
+    @Option(help: "CSV separator: ';', ',' or tab (default: ';' for a Dutch report, ',' for English).") var separator: String?
+    @Flag(help: "Leave every person's name out: participants, authors, facilitators, the organiser.") var noNames = false
 
     func run() throws {
-        let pdf = format == "pdf"
-        guard let format = pdf ? .html : ExportFormat(rawValue: format) else { throw Messages.unknownFormat(format) }
         guard all || !sessions.isEmpty else { throw Messages.nameSessions }
-        if let output, output.isEmpty { throw Messages.emptyOutput }
-        if pdf && output == nil { throw PDFPrinter.needsFile }
-        if pdf && PDFPrinter.chromium() == nil { throw PDFPrinter.missing }
-        // Say so before printing (seconds), not after.
-        if pdf, !force, let output, FileManager.default.fileExists(atPath: output) { throw PDFPrinter.exists(output) }
-        let (storeOptions, done) = try source.resolve(storeOptions)
-        defer { done() }
-        let store = try storeOptions.open()
-        let loaded = SessionLoader.load(store: store, ids: all ? nil : sessions, workshops: workshopOptions.catalog().workshops)
+        var sep: Character?
+        if let separator {
+            guard let c = ReportOptions.separators[separator] else {
+                throw CLIError("--separator must be ';', ',' or tab, not \(TerminalText.quoted(separator))",
+                               nl: "--separator moet ';', ',' of tab zijn, niet \(TerminalText.quoted(separator))")
+            }
+            sep = c
+        }
         let l = Output.language()
-        for problem in loaded.problems { FileHandleErr.print(Messages.warning[l] + problem[l]) }
-        if !all, let missing = loaded.missing.first { throw CLIError(missing) }
-        let inputs = loaded.inputs.filter { workshop == nil || $0.workshop.id == workshop }
-        guard !inputs.isEmpty else { throw Messages.nothingToExport }
-        let groups = (try? GroupJournal(store: store))?.groups ?? []
-        let text = format.render(Report(sessions: inputs, groups: groups, language: Output.language(lang)))
-        if let output {
-            do {
-                if pdf {
-                    try SafeFile.write(bytes: try PDFPrinter.print(html: text), to: output, overwrite: force)
-                } else {
-                    try SafeFile.write(text, to: output, overwrite: force)
-                }
-            } catch let error as StoreError { throw CLIError(error) }
-        } else {
-            print(text, terminator: "")
+        do {
+            let request = Exporting.Request(
+                ids: all ? nil : sessions, workshop: workshop, format: try Exporting.format(format), language: Output.language(lang),
+                output: output, overwrite: force, noNames: noNames, separator: sep, tool: "Perspectief " + Perspectief.configuration.version)
+            let (storeOptions, done) = try source.resolve(storeOptions)
+            defer { done() }
+            let outcome = try Exporting.export(request, store: try storeOptions.open(), workshops: workshopOptions.catalog().workshops)
+            for problem in outcome.warnings { FileHandleErr.print(Messages.warning[l] + problem[l]) }
+            if let text = outcome.text { print(text, terminator: "") }
+        } catch let failure as Exporting.Failure {
+            throw CLIError(failure.reason)
         }
-    }
-}
-
-/// Loads sessions for reports and review: readable ones as synthesis input, the others as
-/// one-line problems (never hidden, never modified).
-enum SessionLoader {
-    struct Result {
-        var inputs: [SessionInput] = []
-        var listings: [(listing: SessionListing, input: SessionInput?)] = []
-        var problems: [LocalizedText] = []
-        var missing: [StoreError] = []
-    }
-
-    static func load(store: SessionStore, ids: [String]?, workshops: [Workshop]) -> Result {
-        var result = Result()
-        if let ids {
-            let present = Set(store.sessionIDs())
-            for id in ids where !present.contains(id) {
-                result.missing.append(StoreIDs.valid(id) ? Messages.noSession(id, in: store.root) : Messages.notASessionID(id))
-            }
-        }
-        for (listing, input) in store.loadAll(workshops: workshops, only: ids.map(Set.init)) {
-            if let input {
-                result.inputs.append(input)
-            } else {
-                result.problems.append(Messages.leftOut(listing.id, listing.problem))
-            }
-            result.listings.append((listing, input))
-        }
-        return result
     }
 }

@@ -8,7 +8,10 @@ struct ImportCommand: ParsableCommand {
         abstract: "Add every row of a CSV file (paper notes typed into a spreadsheet) as an entry.",
         discussion: """
             The header row names the columns: text/tekst (required), kind/soort, step/stap, \
-            scenario, author/auteur; a file from `export --format csv` reads back as it is. UTF-8 \
+            scenario, author/auteur, and for paper sessions that marked and voted: holds in/houdt \
+            stand in (scenarios, separated by ;), directions/ontwikkelrichtingen (titles, ids or \
+            numbers, separated by ;) and votes/stemmen (the room's dots); a file from \
+            `export --format csv` reads back as it is. UTF-8 \
             with or without BOM, `;` or `,`. Every row is checked first: one bad row and nothing \
             is added, with each bad row named by its line. The rows are saved as one durable batch. \
             An empty step is the session's current step; an empty kind is that step's kind; an \
@@ -28,13 +31,14 @@ struct ImportCommand: ParsableCommand {
         let workshop = try workshopOptions.workshop(handle.state.setup.workshopId)
         let table = try SpreadsheetFile.read(file)
         let now = Clock.nowMs()
-        // 64 random bits per import and the row number: unique without reading every entry.
+        // 64 random bits per import and the row number: unique without reading every entry;
+        // the number zero-padded so that ids sort in file order as text too.
         let prefix = "i" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + "-"
         let planned: [EntryImport.Planned]
         do {
             planned = try EntryImport.plan(
                 header: table.header, rows: table.rows, workshop: workshop, state: handle.state,
-                newId: { prefix + String($0, radix: 36) })
+                newId: { prefix + Self.padded($0, count: table.rows.count) })
         } catch {
             let shown = 50
             let l = Output.language()
@@ -48,7 +52,8 @@ struct ImportCommand: ParsableCommand {
             for p in planned {
                 let e = p.entry
                 let text = e.text.split(whereSeparator: \.isNewline).joined(separator: " / ")
-                print("line \(p.line)\t\(e.kind.rawValue)\t\(e.step)\t\(e.scenario ?? "-")\t\(e.author ?? "-")\t\(text)")
+                let kind = Output.language() == .nl ? ["implication": "implicatie", "insight": "inzicht", "note": "aantekening"][e.kind.rawValue] ?? e.kind.rawValue : e.kind.rawValue
+                print((Output.language() == .nl ? "regel " : "line ") + "\(p.line)\t\(kind)\t\(e.step)\t\(e.scenario ?? "-")\t\(e.author ?? "-")\t\(text)")
             }
             print(Output.language() == .nl
                 ? "zou \(planned.count) bijdragen toevoegen aan \(session) (proef: niets bewaard)"
@@ -63,5 +68,12 @@ struct ImportCommand: ParsableCommand {
         print(Output.language() == .nl
             ? "\(planned.count) bijdragen toegevoegd aan \(session)"
             : "added \(planned.count) entries to \(session)")
+    }
+
+    /// `n` in decimal with leading zeros to the width of `count - 1`.
+    static func padded(_ n: Int, count: Int) -> String {
+        let digits = String(n)
+        let width = String(max(count - 1, 0)).count
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

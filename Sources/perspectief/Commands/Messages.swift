@@ -8,16 +8,8 @@ import Store
 enum Messages {
     private static func q(_ value: String) -> String { TerminalText.quoted(value) }
 
-    static func unknownFormat(_ f: String) -> CLIError {
-        CLIError("unknown format \(q(f)) (md, csv, json, html or pdf)", nl: "onbekend formaat \(q(f)) (md, csv, json, html of pdf)")
-    }
     static let nameSessions = CLIError(
         "name the sessions to export, or use --all", nl: "noem de sessies die je wilt exporteren, of gebruik --all")
-    static let nothingToExport = CLIError("no sessions to export", nl: "geen sessies om te exporteren")
-    static let emptyOutput = CLIError("-o needs a file name", nl: "-o heeft een bestandsnaam nodig")
-    static let votesRange = CLIError("--votes must be between 0 and 99", nl: "--votes moet tussen 0 en 99 liggen")
-    static let emptyPerspective = CLIError("--perspective must not be empty", nl: "--perspective mag niet leeg zijn")
-    static let emptyName = CLIError("--name must not be empty", nl: "--name mag niet leeg zijn")
     static let needsTerminal = CLIError(
         "the screen needs a terminal: standard input and output must not be redirected",
         nl: "het scherm heeft een terminal nodig: standaardinvoer en -uitvoer mogen niet omgeleid zijn")
@@ -39,23 +31,12 @@ enum Messages {
     static func noWorkshops(_ detail: String) -> CLIError {
         CLIError("no workshops found" + detail, nl: "geen workshops gevonden" + detail)
     }
-    static func readOnlyJoin(_ id: String, _ reason: String) -> CLIError {
-        CLIError(
-            "session \(id) cannot be joined: it is read-only (\(reason))",
-            nl: "bij sessie \(id) kun je niet aansluiten: die is alleen-lezen (\(reason))")
-    }
-    static func closed(_ id: String) -> CLIError {
-        CLIError(
-            "session \(id) is closed; ask the facilitator to reopen it",
-            nl: "sessie \(id) is afgesloten; vraag de facilitator om die te heropenen")
-    }
-    static func workshopMissing(_ id: String, _ workshop: String) -> CLIError {
-        CLIError(
-            "session \(id) uses workshop \(q(workshop)), which is not installed here (add its folder with --workshops DIR)",
-            nl: "sessie \(id) gebruikt workshop \(q(workshop)), die hier niet is geïnstalleerd (voeg de map toe met --workshops MAP)")
-    }
     static func readOnly(_ id: String, _ reason: String) -> CLIError {
         CLIError("session \(id) is read-only: \(reason)", nl: "sessie \(id) is alleen-lezen: \(reason)")
+    }
+    static func ownPersona(_ name: String) -> CLIError {
+        CLIError("--persona and --description are for a target group of your own; \(q(name)) brings its own from the workshop",
+            nl: "--persona en --description zijn voor een eigen doelgroep; \(q(name)) heeft er een uit de workshop")
     }
     static func customPerspective(_ name: String, workshop: String, groups: String) -> LocalizedText {
         LocalizedText(
@@ -79,17 +60,6 @@ enum Messages {
     }
     static func importEmpty(_ file: String) -> CLIError {
         CLIError("\(q(file)) has no rows to add", nl: "\(q(file)) heeft geen rijen om toe te voegen")
-    }
-    static func noSession(_ id: String, in root: String) -> StoreError {
-        StoreError("no session \(q(id)) in \(root)", nl: "geen sessie \(q(id)) in \(root)")
-    }
-    static func notASessionID(_ id: String) -> StoreError {
-        StoreError("\(q(id)) is not a session id", nl: "\(q(id)) is geen sessiecode")
-    }
-    static func leftOut(_ id: String, _ problem: String?) -> LocalizedText {
-        LocalizedText(
-            nl: "sessie \(id) is weggelaten: \(problem ?? "die kan niet gelezen worden")",
-            en: "session \(id) left out: \(problem ?? "it cannot be read")")
     }
     static func noSessionsYet(_ root: String) -> LocalizedText {
         LocalizedText(
@@ -158,7 +128,8 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ en: String, nl: String) { text = LocalizedText(nl: nl, en: en) }
     init(_ error: StoreError) { text = LocalizedText(nl: error.message(in: .nl), en: error.message) }
     init(_ error: PerformError) { text = LocalizedText(nl: error.message(in: .nl), en: error.message(in: .en)) }
-    /// Text with no Dutch form (a message from a lower layer); shown as it is.
-    init(untranslated text: String) { self.text = LocalizedText(nl: text, en: text) }
+    init(_ text: LocalizedText) { self.text = text }
+    /// A name refused by the one name rule, said as the option it came from.
+    init(name refusal: Refusal) { text = LocalizedText(nl: "--name: " + refusal.reason.nl, en: "--name: " + refusal.reason.en) }
     var description: String { text.en }
 }

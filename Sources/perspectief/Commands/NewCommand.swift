@@ -1,3 +1,4 @@
+import Application
 import ArgumentParser
 import Core
 import Store
@@ -13,47 +14,53 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The session title (default: the perspective and today's date).") var title: String?
     @Option(help: "The facilitator's name.") var facilitator: String?
     @Option(help: "Where the session is held (e.g. \"Zwolle, stadhuis\"); shown on the report's front page.") var place: String?
+    @Option(parsing: .unconditional, help: "How many people are in the room (for the report; default: those who join plus the room).")
+    var people: Int?
     @Flag(help: "Anonymous session: participant names are never stored.") var anonymous = false
     // Unconditional, so that `--votes -1` is a value out of range, not a "missing value".
     @Option(parsing: .unconditional, help: "Votes per participant in dot voting.") var votes: Int = 3
     @Flag(help: "Hold participant entries for review before they show on the projector.") var holdForReview = false
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "The perspective is a new target group on purpose: do not remark on it.") var custom = false
+    @Option(help: "For a target group of your own: the persona the room steps into in every round.") var persona: String?
+    @Option(help: "For a target group of your own: who they are, in a sentence or two.") var description: String?
 
     func run() throws {
-        // Checked here rather than in validate(): a bad value gets one line, not the usage text.
-        guard (0...99).contains(votes) else { throw Messages.votesRange }
-        guard !TextPolicy.cleanLine(perspective).isEmpty else { throw Messages.emptyPerspective }
         let w = try workshopOptions.workshop(workshop)
         let store = try storeOptions.open(forWriting: true)
         let now = Clock.nowMs()
+        let l = Output.language()
         let ref = PerspectiveResolver.resolve(perspective, in: w)
-        let name = PerspectiveResolver.name(ref, in: w, language: Output.language())
-        let slug: String
-        switch ref {
-        case .workshop(let pid): slug = pid
-        case .custom(let name):
-            slug = name
-            // A typo would otherwise silently become a target group of its own.
-            if !custom {
-                let l = Output.language()
-                let groups = w.perspectives.map(\.id).joined(separator: ", ")
-                FileHandleErr.print(Messages.customPerspective(name, workshop: w.id, groups: groups)[l])
-            }
+        if case .workshop = ref, persona != nil || description != nil {
+            // The workshop's own groups bring their own persona: two would confuse the room.
+            throw Messages.ownPersona(PerspectiveResolver.name(ref, in: w, language: l))
         }
-        let id = store.newSessionID(perspective: slug, now: now)
-        let setup = SessionSetup(
-            sessionId: id, workshopId: w.id, workshopTitle: w.title, perspective: ref,
-            title: title.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 } ?? "\(name) — \(Output.date(now).prefix(10))",
-            facilitator: facilitator.map(TextPolicy.cleanLine), anonymous: anonymous, voteBudget: votes,
-            holdForReview: holdForReview, place: place.map(TextPolicy.cleanLine).flatMap { $0.isEmpty ? nil : $0 })
-        let handle: SessionHandle
-        do { handle = try store.create(setup, by: .facilitator(setup.facilitator), now: now) } catch { throw CLIError(error) }
+        let request = NewSession(
+            workshopId: w.id, perspective: ref, title: title, facilitator: facilitator, place: place, anonymous: anonymous,
+            voteBudget: votes, holdForReview: holdForReview, people: people, customDescription: description, customPersona: persona)
+        let (handle, _): (SessionHandle, Workshop)
+        do {
+            (handle, _) = try Creating.create(request, in: store, workshops: [w], now: now) {
+                Creating.defaultTitle(request, workshop: $0, day: String(Output.date(now).prefix(10)), language: l)
+            }
+        } catch {
+            // Said as the option it came from: "--votes: The vote budget must be between 0 and 99."
+            let prefix = error.field.map { "--\($0): " } ?? ""
+            throw CLIError(LocalizedText(nl: prefix + error.reason.nl, en: prefix + error.reason.en))
+        }
+        let setup = handle.state.setup
         handle.close()
+        // A typo would otherwise silently become a target group of its own (said once it is made,
+        // so a refused request is still exactly one line).
+        if case .custom(let name) = setup.perspective, !custom {
+            let groups = w.perspectives.map(\.id).joined(separator: ", ")
+            FileHandleErr.print(Messages.customPerspective(name, workshop: w.id, groups: groups)[l])
+        }
         if json {
-            Output.json(["id": .string(id), "workshop": .string(w.id), "perspective": .string(name), "title": .string(setup.title)])
+            let name = PerspectiveResolver.name(setup.perspective, in: w, language: l)
+            Output.json(["id": .string(setup.sessionId), "workshop": .string(w.id), "perspective": .string(name), "title": .string(setup.title)])
         } else {
-            print(id)
+            print(setup.sessionId)
         }
     }
 }

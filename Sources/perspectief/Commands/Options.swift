@@ -1,3 +1,4 @@
+import Application
 import ArgumentParser
 import Core
 import Foundation
@@ -59,12 +60,7 @@ enum Output {
         return .en
     }
 
-    static func date(_ ms: Int64) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        f.timeZone = .current
-        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
-    }
+    static func date(_ ms: Int64) -> String { Dates.local(ms) }
 }
 
 /// The interface options of the interactive commands, checked before any screen starts.

@@ -1,3 +1,4 @@
+import Runtime
 import ArgumentParser
 import Core
 import Room
@@ -8,7 +9,7 @@ struct RoomFlags: ParsableArguments {
     @Option(help: "The room's SSH port (default 2222).") var port: Int?
     @Option(help: "The room code, 4–6 digits (default: made up at start).") var code: String?
     @Flag(help: "An open room: no code asked (only on a network you trust).") var open = false
-    @Option(help: ArgumentHelp("The address to listen on (default: this machine's LAN address).", valueName: "addr")) var listen: String?
+    @Option(help: ArgumentHelp("Listen on this address only (default: every interface, IPv4 and IPv6).", valueName: "addr")) var listen: String?
     @Option(name: .customLong("web-port"), help: "The port of the participant page for phones (default 8080).") var webPort: Int?
     @Flag(name: .customLong("no-web"), help: "No participant page for phones: ssh only.") var noWeb = false
 
@@ -27,7 +28,7 @@ struct RoomFlags: ParsableArguments {
             o.port = port
         }
         if let code {
-            guard let c = RoomCode(code) else { throw CLIError("--code must be 4 to 6 digits, not \(TerminalText.quoted(code))", nl: "--code moet 4 tot 6 cijfers zijn, niet \(TerminalText.quoted(code))") }
+            guard let c = RoomCode(code) else { throw CLIError("--code must be 4 to 12 digits, not \(TerminalText.quoted(code))", nl: "--code moet 4 tot 12 cijfers zijn, niet \(TerminalText.quoted(code))") }
             o.code = c
         }
         o.open = open
@@ -39,14 +40,9 @@ struct RoomFlags: ParsableArguments {
         }
         if noWeb { o.webPort = nil }
         if let listen {
-            guard Self.isIPv4(listen) else { throw CLIError("--listen needs an IPv4 address such as 127.0.0.1, not \(TerminalText.quoted(listen))", nl: "--listen heeft een IPv4-adres nodig, zoals 127.0.0.1, niet \(TerminalText.quoted(listen))") }
-            o.listen = listen
+            guard LANAddress.isAddress(listen) else { throw CLIError("--listen needs an IP address such as 127.0.0.1 or ::1, not \(TerminalText.quoted(listen))", nl: "--listen heeft een IP-adres nodig, zoals 127.0.0.1 of ::1, niet \(TerminalText.quoted(listen))") }
+            o.listen = listen.hasPrefix("[") && listen.hasSuffix("]") ? String(listen.dropFirst().dropLast()) : listen
         }
         return o
-    }
-
-    static func isIPv4(_ s: String) -> Bool {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && UInt8($0) != nil }
     }
 }

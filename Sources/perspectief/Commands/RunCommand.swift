@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
         // Beside the room on its own thread: the room never waits for the database.
         let worker = session.flatMap { syncTarget?.start(storeRoot: storeOptions.root, session: $0) }
         defer { worker?.stop() }
-        try Interactive.facilitator(
+        try Launch.facilitator(
             store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme, room: room, openRoom: roomFlags.room,
             syncStatus: worker.map { w in { SyncWiring.line(w, language: Output.language(lang)) } })
     }
@@ -44,7 +44,7 @@ struct JoinCommand: ParsableCommand {
 
     func run() throws {
         try InterfaceOptions.check(lang: lang, theme: theme)
-        try Interactive.participant(store: storeOptions, workshops: workshopOptions, session: session, name: name, lang: lang, theme: theme)
+        try Launch.participant(store: storeOptions, workshops: workshopOptions, session: session, name: name, lang: lang, theme: theme)
     }
 }
 
@@ -62,6 +62,6 @@ struct ReviewCommand: ParsableCommand {
         try InterfaceOptions.check(lang: lang, theme: theme)
         let (storeOptions, done) = try source.resolve(storeOptions, live: true)
         defer { done() }
-        try Interactive.review(store: storeOptions, workshops: workshopOptions, lang: lang, theme: theme)
+        try Launch.review(store: storeOptions, workshops: workshopOptions, lang: lang, theme: theme)
     }
 }

@@ -45,7 +45,10 @@ struct SyncCommand: ParsableCommand {
         let l = Output.language()
         var refused = 0
         for id in ids {
-            guard StoreIDs.valid(id) else { throw Messages.notASessionID(id) }
+            guard StoreIDs.valid(id) else {
+                let q = TerminalText.quoted(id)
+                throw CLIError("\(q) is not a session id", nl: "\(q) is geen sessiecode")
+            }
             do {
                 let r = try syncer.sync(id)
                 print(l == .nl ? "\(id)\t\(r.sent) verstuurd, \(r.added) nieuw" : "\(id)\t\(r.sent) sent, \(r.added) new")

@@ -59,7 +59,7 @@ struct WallLoop {
     func run() throws {
         let screen: TerminalScreen
         do { screen = try TerminalScreen(theme: Theme.choose(flag: theme, environment: ProcessInfo.processInfo.environment)) } catch {
-            throw CLIError(untranslated: "\(error)")
+            throw CLIError(error.description, nl: error.nl)
         }
         defer { screen.stop() }
         Signals.install()

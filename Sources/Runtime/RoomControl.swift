@@ -10,15 +10,24 @@ import Glibc
 #endif
 
 /// How the facilitator asked for the room (`--room`, `--port`, `--code`/`--open`, `--listen`).
-struct RoomOptions {
-    var port = 2222
-    var code: RoomCode?
-    var open = false
-    var listen: String?
+public struct RoomOptions: Sendable {
+    public var port = 2222
+    public var code: RoomCode?
+    public var open = false
+    public var listen: String?
     /// The `--workshops` folders, passed on to each participant view.
-    var workshopDirs: [String] = []
+    public var workshopDirs: [String] = []
     /// The participant page's port (`--web-port`); nil with `--no-web`.
-    var webPort: Int? = 8080
+    public var webPort: Int? = 8080
+
+    public init(port: Int = 2222, code: RoomCode? = nil, open: Bool = false, listen: String? = nil, workshopDirs: [String] = [], webPort: Int? = 8080) {
+        self.port = port
+        self.code = code
+        self.open = open
+        self.listen = listen
+        self.workshopDirs = workshopDirs
+        self.webPort = webPort
+    }
 }
 
 /// The room inside the facilitator's process: opens the SSH server for the session on screen,
@@ -42,6 +51,10 @@ final class RoomControl {
     private var lastSent: RoomInfo?
     /// Shown on the projector, or hidden by the facilitator (key `i`).
     private let visible = Mutex(true)
+    private var otherAddresses: [String] = []
+    /// Where the desk reads this room's state and leaves its requests.
+    private var link: RoomLink?
+    private var openedAt: Int64?
 
     init(options: RoomOptions, store: String, language: Language) {
         self.options = options
@@ -56,9 +69,19 @@ final class RoomControl {
     func open(session: String) throws(RoomError) {
         if server != nil && self.session == session { return }
         close()
-        let lan = LANAddress.find()
-        var config = SSHRoomConfig(host: options.listen ?? lan, port: options.port, code: code, store: store, session: session)
-        if options.listen == "0.0.0.0" { config.shownHost = lan }
+        // Every interface (IPv4 and IPv6) unless --listen narrows it; the join line shows
+        // the address on the default route, the help lists the others.
+        let found = LANAddress.find()
+        let lan = found.shown
+        let listen = options.listen ?? "::"
+        var config = SSHRoomConfig(host: listen, port: options.port, code: code, store: store, session: session)
+        if LANAddress.isWildcard(listen) {
+            config.shownHost = lan
+            otherAddresses = found.others
+        } else {
+            otherAddresses = []
+        }
+        openedAt = Int64((Date().timeIntervalSince1970 * 1000).rounded())
         config.extraArguments = options.workshopDirs.flatMap { ["--workshops", $0] }
         // This very binary, by its real path, so `ps` shows what each connection runs.
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), exe.hasPrefix("/") {
@@ -71,14 +94,15 @@ final class RoomControl {
         if let ms = env["PERSPECTIEF_ROOM_GRACE_MS"].flatMap({ Int64($0) }), ms > 0 { config.loginGraceMs = ms }
         server = try SSHRoomServer.open(config)
         self.session = session
+        link = RoomLink(store: store, session: session)
         if let webPort = options.webPort {
             do {
                 let w = try WebRoom.start(
-                    storeRoot: store, sessionId: session, workshops: workshops, host: options.listen ?? lan, port: webPort, code: code)
+                    storeRoot: store, sessionId: session, workshops: workshops, host: listen, port: webPort, code: code)
                 web = w
-                let address = w.address(shownHost: config.shownHost ?? (options.listen ?? lan))
+                let address = w.address(shownHost: config.shownHost ?? LANAddress.shown(listen))
                 webAddress = address
-                webQR = QRCode.modules(address)
+                webQR = QRCode.modules(WebRoom.joinLink(address, code: code))
             } catch {
                 close()
                 throw RoomError("\(error) (another port: --web-port, no page for phones: --no-web)", nl: "\(error) (andere poort: --web-port, geen pagina voor telefoons: --no-web)")
@@ -88,6 +112,8 @@ final class RoomControl {
 
     /// Ends every connection and child, stops listening.
     func close() {
+        link?.publish(nil)
+        link = nil
         web?.stop()
         web = nil
         webAddress = nil
@@ -99,6 +125,12 @@ final class RoomControl {
 
     func setVisible(_ on: Bool) { visible.withLock { $0 = on } }
 
+    /// Those inside stay; the servers take nobody new.
+    func stopJoins() {
+        server?.stopListening()
+        web?.stopJoins()
+    }
+
     func disconnect(_ id: String) {
         if id.hasPrefix("web-") { web?.disconnect(id) } else { server?.disconnect(id) }
     }
@@ -106,6 +138,8 @@ final class RoomControl {
     /// The room's state if it changed since the last call (`.some(nil)`: it just closed).
     func changedInfo() -> RoomInfo?? {
         var now = server.map { $0.info(visible: visible.withLock { $0 }) }
+        now?.otherAddresses = otherAddresses
+        now?.openedAt = openedAt
         if let web, var info = now {
             info.webAddress = webAddress
             info.qr = webQR
@@ -117,6 +151,8 @@ final class RoomControl {
         }
         if now == lastSent { return .none }
         lastSent = now
+        // The desk (another process) sees the room through this file.
+        link?.publish(now)
         return .some(now)
     }
 }
@@ -124,12 +160,12 @@ final class RoomControl {
 /// The participant side of a room connection: a `join` started by the room's server dies
 /// with it (even after kill -9 of the facilitator), and tells the server the name it joined
 /// with, for the facilitator's list.
-enum RoomChild {
+public enum RoomChild {
     /// The room's server process, when this process is one of its participant views.
     static let parent: pid_t? = ProcessInfo.processInfo.environment["PERSPECTIEF_ROOM_PARENT"].flatMap { pid_t($0) }
 
     /// Called first thing in `join`: the death signal cannot be given through posix_spawn.
-    static func bindToParent() {
+    public static func bindToParent() {
         guard let parent else { return }
         _ = croom_set_parent_death_signal(SIGHUP)
         // The parent may have died before the line above: then nobody is left to serve us.
@@ -137,7 +173,7 @@ enum RoomChild {
     }
 
     /// The name this participant joined with, on the pipe the server reads (fd 3).
-    static func announce(_ name: String) {
+    public static func announce(_ name: String) {
         guard parent != nil else { return }
         let bytes = Array((name.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(3, $0.baseAddress, $0.count) }
@@ -145,9 +181,9 @@ enum RoomChild {
 }
 
 /// The room's part of the facilitator's loop, kept here so the loop itself stays small.
-extension Interactive {
+extension Runtime {
     /// Opens (or moves) the room to the session on screen; a failure is a notice, not a crash.
-    func openRoom() throws(RoomError) {
+    public func openRoom() throws(RoomError) {
         guard let id = handle?.id else { return }
         let control = room ?? RoomControl(options: roomOptions, store: store.root, language: app.language)
         control.workshops = workshops
@@ -162,13 +198,17 @@ extension Interactive {
         case .closeRoom: room?.close()
         case .setRoomVisible(let on): room?.setVisible(on)
         case .disconnect(let id): room?.disconnect(id)
+        case .stopJoins: room?.stopJoins()
+        case .roomRequest(let r): desk?.link.request(r)
         default: break
         }
     }
 
     /// Sends the room's state into the TUI when it changed; true when it did.
     func pollRoom() -> Bool {
-        guard let room, let change = room.changedInfo() else { return false }
+        if let desk { return desk.poll(self) }
+        let asked = takeDeskRequests()
+        guard let room, let change = room.changedInfo() else { return asked }
         send(.room(change))
         return true
     }

@@ -1,0 +1,126 @@
+import Core
+
+extension ParticipantView {
+    /// What `actor` sees of `state` at `now`. `notice` is the last answer the participant's
+    /// own front end received; it is shown only in the step it was given in, and not once
+    /// the session is closed.
+    public static func make(workshop: Workshop, state: SessionState, actor: Actor, now: Int64, notice: Notice? = nil) -> ParticipantView {
+        let engine = Engine(workshop: workshop)
+        let step = engine.currentStep(state) ?? workshop.steps[0]
+        let number = (workshop.steps.firstIndex { $0.id == step.id } ?? 0) + 1
+        let scenarioIds = workshop.scenarios.map(\.id)
+        let directionNumber = Dictionary(uniqueKeysWithValues: workshop.directions.map { ($0.id, $0.number) })
+
+        let entries = StepEntries.indices(state, step, viewer: actor, scenarios: scenarioIds).map { state.entries[$0] }
+        var top = Set<String>()
+        if step.kind.list == .implicationsByScenario {
+            for sc in scenarioIds { top.formUnion(StepEntries.top(entries, scenario: sc)) }
+        }
+        let items = entries.map { e -> Item in
+            let holds = workshop.scenarios.enumerated().filter { e.holdsIn.contains($1.id) }.map { $0.offset + 1 }
+            return Item(
+                id: e.id, kind: e.kind, text: e.text, mine: e.owner == actor.key, pending: e.status == .pending,
+                myVotes: e.votesBy[actor.key] ?? 0, scenario: e.scenario,
+                scenarioTitle: e.scenario.flatMap { id in workshop.scenario(id).map { title(of: $0, state) } },
+                holdsIn: holds, koersvast: e.kind == .insight && !scenarioIds.isEmpty && holds.count == scenarioIds.count,
+                directions: e.directions.compactMap { directionNumber[$0] }.sorted(), top: top.contains(e.id))
+        }
+
+        var view = ParticipantView(
+            title: state.setup.title, name: actor.name, closed: state.closed, roomVisible: state.roomVisible,
+            step: Step(id: step.id, number: number, count: workshop.steps.count, kind: step.kind, title: step.title, prompts: step.prompts),
+            timer: nil, scenario: nil, persona: nil, input: input(step, state), list: List(heading: heading(step.kind, state), items: items),
+            votes: nil, trends: [], directions: [], notice: nil)
+        do {
+            let t = state.timers[step.id] ?? StepTimer()
+            view.timer = Timer(remainingMs: t.remainingMs(minutes: step.minutes, now: now), running: t.isRunning)
+        }
+        if step.kind == .scenarioRound, let sc = workshop.scenario(step.scenario ?? "") {
+            view.scenario = Scenario(id: sc.id, title: title(of: sc, state), tagline: sc.tagline, narrative: sc.narrative, features: sc.features)
+            view.persona = persona(workshop, state)
+        }
+        if step.kind == .voting {
+            view.votes = Votes(budget: state.setup.voteBudget, used: state.votesUsed(by: actor.key))
+        }
+        if step.kind == .trends {
+            view.trends = workshop.trends.sorted { $0.number < $1.number }.map { Trend(number: $0.number, title: $0.title) }
+        }
+        if step.kind == .directions {
+            let live = state.entries.filter { $0.kind == .insight && $0.isLive }
+            view.directions = workshop.directions.map { d in
+                Direction(number: d.number, title: d.title, insights: live.filter { $0.directions.contains(d.id) }.map(\.text))
+            }
+        }
+        if let notice, notice.step == step.id, !state.closed { view.notice = notice }
+        return view
+    }
+
+    static func title(of sc: Workshop.Scenario, _ state: SessionState) -> LocalizedText {
+        state.scenarioTitles[sc.id].map { LocalizedText($0) } ?? sc.title
+    }
+
+    /// The target group's persona: the workshop's for its own groups, the one the facilitator
+    /// wrote (`new --persona`, the wizard) for a group of their own.
+    static func persona(_ workshop: Workshop, _ state: SessionState) -> Persona? {
+        switch state.setup.perspective {
+        case .workshop(let id):
+            guard let p = workshop.perspective(id), let text = p.persona else { return nil }
+            return Persona(group: p.name, text: text)
+        case .custom(let name):
+            guard let text = state.setup.customPersona else { return nil }
+            return Persona(group: LocalizedText(name), text: LocalizedText(text))
+        }
+    }
+
+    static func heading(_ kind: StepKind, _ state: SessionState) -> List.Heading {
+        switch kind.list {
+        case .none: return .none
+        case .implicationsByScenario: return .implications
+        case .insights where !kind.participantsWorkAlone: return .insights
+        case .byStep, .insights: return state.roomVisible ? .room : .yours
+        }
+    }
+
+    static func input(_ step: Workshop.Step, _ state: SessionState) -> Input {
+        if state.closed { return .closed(Refusal.closed.reason) }
+        guard let kind = step.kind.participantEntryKind else { return .none(ParticipantText.noInput(step.kind)) }
+        if !state.stepIsOpen(step.id) { return .closed(Refusal.stepClosed.reason) }
+        return .open(kind)
+    }
+}
+
+/// Texts a participant reads on every device, once.
+public enum ParticipantText {
+    /// What to do in a step that takes nothing from participants.
+    public static func noInput(_ kind: StepKind) -> LocalizedText {
+        switch kind {
+        case .voting: return LocalizedText(nl: "Geef je stemmen aan de inzichten die jij het belangrijkst vindt.", en: "Give your votes to the insights you find most important.")
+        case .pause: return LocalizedText(nl: "Pauze. Je scherm gaat vanzelf verder.", en: "Break. Your screen moves on by itself.")
+        case .robustness: return LocalizedText(nl: "Kijk mee: de zaal bepaalt in welke werelden elk inzicht standhoudt.", en: "Follow along: the room decides in which worlds each insight holds.")
+        case .directions: return LocalizedText(nl: "Kijk mee: de zaal koppelt de inzichten aan de ontwikkelrichtingen.", en: "Follow along: the room links the insights to the development directions.")
+        case .harvest: return LocalizedText(nl: "Kijk mee: de zaal kiest per wereld de top 3.", en: "Follow along: the room chooses the top 3 of each world.")
+        default: return LocalizedText(nl: "In deze stap typ je niets.", en: "Nothing to type in this step.")
+        }
+    }
+    public static let saved = LocalizedText(nl: "Opgeslagen.", en: "Saved.")
+    public static let removed = LocalizedText(nl: "Verwijderd.", en: "Removed.")
+}
+
+extension ParticipantView {
+    /// What changed for `actor` between two states that they should be told of, whatever
+    /// device they use: an entry of theirs the facilitator did not accept.
+    public static func announcement(before: SessionState, after: SessionState, actor: Actor, step: String) -> Notice? {
+        for e in after.entries where e.owner == actor.key && e.status == .rejected {
+            guard let old = before.entry(e.id), old.status != .rejected else { continue }
+            let short = e.text.count > 40 ? String(e.text.prefix(39)) + "…" : e.text
+            return Notice(kind: .refused, text: ParticipantText.rejected(short), step: step)
+        }
+        return nil
+    }
+}
+
+extension ParticipantText {
+    public static func rejected(_ text: String) -> LocalizedText {
+        LocalizedText(nl: "De facilitator heeft je bijdrage \"\(text)\" niet opgenomen.", en: "The facilitator did not accept your entry \"\(text)\".")
+    }
+}

@@ -1,0 +1,89 @@
+/// Which entries a step lists, for whom: the one rule every front end (the projector, a
+/// participant's terminal, a phone) uses, so two screens of one session never disagree.
+public enum StepEntries {
+    /// Positions in `state.entries` that `viewer` sees in `step`. The facilitator sees the whole
+    /// step. A participant sees their own entries where the room works each on their own (the
+    /// steps that collect by step, and the insights step) — or the room's too when the
+    /// facilitator shows them (`roomVisible`, key `z`) — and the room's live insights where they
+    /// are worked on together. Held entries are only ever their author's: the facilitator reads
+    /// them on the desk (`DeskState`), never on the projected screen.
+    public static func indices(_ state: SessionState, _ step: Workshop.Step, viewer: Actor, scenarios: [String]) -> [Int] {
+        let participant = viewer.role == .participant
+        switch step.kind.list {
+        case .none:
+            return []
+        case .implicationsByScenario:
+            // Every live implication grouped by scenario in workshop order: what the room chooses
+            // its top 3 from; plus the notes the room makes in this step.
+            var byScenario: [String: [Int]] = [:]
+            var notes: [Int] = []
+            for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
+                if e.kind == .implication, e.isLive, let sc = e.scenario {
+                    byScenario[sc, default: []].append(i)
+                } else if e.step == step.id && e.kind == .note {
+                    if participant ? (e.owner == viewer.key || (state.roomVisible && e.isLive)) : e.isLive { notes.append(i) }
+                }
+            }
+            return scenarios.flatMap { byScenario[$0] ?? [] } + notes
+        case .byStep, .insights:
+            let byStep = step.kind.list == .byStep
+            let ownOnly = step.kind.participantsWorkAlone && !state.roomVisible
+            var out: [Int] = []
+            for (i, e) in state.entries.enumerated() where !e.removed && e.status != .rejected {
+                // Held text never reaches the projector: it is read on the desk, and the wall
+                // shows only how many wait. Its author still sees it, marked as waiting.
+                if !participant && e.status == .pending { continue }
+                guard byStep ? e.step == step.id : e.kind == .insight else { continue }
+                if participant {
+                    let mine = e.owner == viewer.key
+                    if ownOnly ? !mine : !(mine || e.isLive) { continue }
+                }
+                out.append(i)
+            }
+            return out
+        }
+    }
+
+    /// The most-voted implications of a scenario, at most `n`, ties by time: the room's top 3.
+    public static func top(_ entries: [Entry], scenario: String, _ n: Int = 3) -> Set<String> {
+        let list = entries.filter { $0.scenario == scenario && $0.votes > 0 && $0.isLive }
+            .sorted { $0.votes != $1.votes ? $0.votes > $1.votes : ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        return Set(list.prefix(n).map(\.id))
+    }
+}
+
+extension StepKind {
+    /// What a step's list holds.
+    public enum List: Sendable, Equatable {
+        /// The entries made in this step (notes, a round's implications).
+        case byStep
+        /// Every insight of the session.
+        case insights
+        /// Every implication, by scenario (the harvest).
+        case implicationsByScenario
+        /// Nothing (a break).
+        case none
+    }
+
+    public var list: List {
+        switch self {
+        case .opening, .trends, .scenarioRound, .close: return .byStep
+        case .insights, .robustness, .directions, .voting: return .insights
+        case .harvest: return .implicationsByScenario
+        case .pause: return .none
+        }
+    }
+
+    /// Steps where each participant writes their own, unseen by others unless the room's
+    /// entries are shown: the room then hears them first from the people themselves.
+    public var participantsWorkAlone: Bool { list == .byStep || self == .insights }
+
+    /// What a participant types in this step, or nil where the facilitator works on the room's
+    /// entries (marking where insights hold, linking them) and participants follow along.
+    public var participantEntryKind: EntryKind? {
+        switch self {
+        case .robustness, .directions: return nil
+        default: return entryKind
+        }
+    }
+}

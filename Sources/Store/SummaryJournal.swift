@@ -1,0 +1,115 @@
+import Core
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The organiser's summary and key messages for the report, kept with the store in
+/// `<store>/.summary/`: an append-only journal per writer process, like the groupings. Every
+/// save is a new version; the newest is the one the report prints, older ones stay readable.
+public final class SummaryJournal {
+    public let folder: String
+    /// Every version per key (a workshop id, or "*" for the whole store), oldest first.
+    public private(set) var versions: [String: [ReportSummary]] = [:]
+    public private(set) var warnings: [String] = []
+    private let writer = StoreIDs.writer()
+    private var fd: Int32 = -1
+    private var seq = 0
+
+    /// The key of a summary that holds for every workshop in the store.
+    public static let anyWorkshop = "*"
+
+    public init(store: SessionStore) throws(StoreError) {
+        folder = store.root + "/.summary"
+        try reload()
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// The newest version for `workshop`, falling back to the store-wide one.
+    public func current(workshop: String? = nil) -> ReportSummary? {
+        if let workshop, let v = versions[workshop]?.last { return v }
+        return versions[Self.anyWorkshop]?.last
+    }
+
+    /// The summary a report of `inputs` prints: the chosen workshop's own, else the one of
+    /// the only workshop they run on, else the store-wide one. Nil when none can be read.
+    public static func forReport(store: SessionStore, workshop: String?, inputs: [SessionInput]) -> ReportSummary? {
+        guard let journal = try? SummaryJournal(store: store) else { return nil }
+        let workshops = Set(inputs.map(\.workshop.id))
+        return journal.current(workshop: workshop ?? (workshops.count == 1 ? workshops.first : nil))
+    }
+
+    public func reload() throws(StoreError) {
+        var lines: [(time: Int64, writer: String, seq: Int, o: JSONObject)] = []
+        warnings = []
+        for name in (POSIXFile.list(folder) ?? []).sorted() where SessionFiles.isJournal(name) {
+            guard let bytes = try POSIXFile.read(folder + "/" + name) else { continue }
+            for (i, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: true).enumerated() {
+                guard let value = try? JSONParser.parse(data: Array(line)), let o = value.objectValue,
+                    let time = o["time"]?.intValue, let w = o["writer"]?.stringValue, let s = o["seq"]?.intValue,
+                    o["type"]?.stringValue == "summarySet", o["text"]?.stringValue != nil
+                else {
+                    warnings.append("\(folder)/\(name): line \(i + 1) cannot be read and is ignored")
+                    continue
+                }
+                lines.append((Int64(time), w, s, o))
+            }
+        }
+        lines.sort { ($0.time, $0.writer, $0.seq) < ($1.time, $1.writer, $1.seq) }
+        var out: [String: [ReportSummary]] = [:]
+        for l in lines {
+            let key = l.o["workshop"]?.stringValue ?? Self.anyWorkshop
+            let messages = (l.o["keyMessages"]?.arrayValue ?? []).compactMap(\.stringValue).map(TextPolicy.cleanLine).filter { !$0.isEmpty }
+            let version = (out[key]?.count ?? 0) + 1
+            out[key, default: []].append(ReportSummary(
+                text: TextPolicy.clean(l.o["text"]?.stringValue ?? ""), keyMessages: messages, version: version, updatedAt: l.time,
+                organiser: l.o["organiser"]?.stringValue.map(TextPolicy.cleanLine)))
+        }
+        versions = out
+    }
+
+    /// Saves a new version; durable before it returns.
+    @discardableResult
+    public func set(text: String, keyMessages: [String], organiser: String?, workshop: String? = nil, now: Int64) throws(StoreError) -> ReportSummary {
+        var o = JSONObject()
+        o["type"] = "summarySet"
+        o["workshop"] = .string(workshop ?? Self.anyWorkshop)
+        o["text"] = .string(TextPolicy.clean(text))
+        o["keyMessages"] = .array(keyMessages.map { .string(TextPolicy.cleanLine($0)) })
+        if let organiser { o["organiser"] = .string(TextPolicy.cleanLine(organiser)) }
+        try append(o, now: now)
+        try reload()
+        return current(workshop: workshop)!
+    }
+
+    private func append(_ fields: JSONObject, now: Int64) throws(StoreError) {
+        if fd < 0 {
+            // A `.summary` that is a symbolic link would lead the journal out of the store.
+            if POSIXFile.isSymbolicLink(folder) {
+                throw StoreError("not saved: \(folder) is a symbolic link, which is not followed", nl: "niet bewaard: \(folder) is een symbolische koppeling, die niet wordt gevolgd")
+            }
+            try POSIXFile.makeDirectory(folder)
+            let path = folder + "/" + SessionFiles.journal(writer)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw StoreError.io(.notSavedCreate, path, POSIXFile.errorText()) }
+            try POSIXFile.fsyncDirectory(folder)
+        }
+        seq += 1
+        var o = JSONObject()
+        o["v"] = 1
+        o["writer"] = .string(writer)
+        o["seq"] = .number(Double(seq))
+        o["time"] = .number(Double(now))
+        for (k, v) in fields.pairs { o[k] = v }
+        var line = Array(JSONWriter.compact(.object(o)).utf8)
+        line.append(0x0A)
+        var st = stat()
+        fstat(fd, &st)
+        if let code = POSIXFile.writeAll(fd, line) ?? (fdatasync(fd) == 0 ? nil : errno) {
+            _ = ftruncate(fd, st.st_size)
+            seq -= 1
+            throw StoreError("not saved: \(POSIXFile.errorText(code))", nl: "niet bewaard: \(POSIXFile.errorText(code))")
+        }
+    }
+}
