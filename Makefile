@@ -15,6 +15,8 @@ APT_PACKAGES += chromium poppler-utils
 APT_PACKAGES += libqrencode-dev zbar-tools
 # The phone page's accessibility test: axe-core in Chromium through Selenium and chromedriver.
 APT_PACKAGES += chromium-driver
+# The event database (issue 25): the sync tests start a private PostgreSQL server of their own.
+APT_PACKAGES += postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/perspectief
 

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        // The event database where many rooms meet (issue 25): PostgreSQL, no ORM.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Imported by the web room directly (Hummingbird brings them too; a target names what it imports).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -53,6 +55,15 @@ let package = Package(
             ],
             resources: [.embedInCode("Web/page.html")]
         ),
+        // Streams sessions to PostgreSQL and reads them back: knows Core and Store, never TUI.
+        .target(
+            name: "Sync",
+            dependencies: [
+                "Core", "Store",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The loop every screen runs on: keys and store news in, effects carried out, frames out.
         .target(name: "Runtime", dependencies: ["Core", "Store", "Application", "TUI", "Room", "CRoom"]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
@@ -61,12 +72,12 @@ let package = Package(
         .executableTarget(
             name: "perspectief",
             dependencies: [
-                "Core", "Store", "Application", "TUI", "Terminal", "Room", "Runtime",
+                "Core", "Store", "Application", "TUI", "Terminal", "Room", "Runtime", "Sync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI", "Room"]),
+        .executableTarget(name: "perspectief-bench", dependencies: ["Core", "Store", "TUI", "Room", "Sync"]),
         // A writer process for the store's crash and concurrency tests (kill -9 needs a process).
         .executableTarget(name: "perspectief-stress", dependencies: ["Core", "Store"]),
         // What tests need from the machine: skipped on a laptop, failed under CI=true.
@@ -79,6 +90,7 @@ let package = Package(
         .testTarget(
             name: "RoomTests",
             dependencies: ["Core", "Store", "Application", "Room", "TUI", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "SyncTests", dependencies: ["Core", "Store", "TUI", "Sync", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

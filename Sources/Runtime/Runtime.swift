@@ -34,6 +34,8 @@ public final class Runtime {
     var desk: DeskLink?
     /// A participant's screen takes Ctrl-C and Ctrl-Z as keys (it asks before leaving).
     public var controlKeysAsKeys = false
+    /// The sync to the event database in a few words for the header (`run --sync`); nil: none.
+    public var syncStatus: (() -> String)?
     /// The clock, in wall-clock milliseconds (tests move it by hand).
     public var clock: @Sendable () -> Int64 = Runtime.now
     var lastDrawnSecond: Int64 = -1
@@ -76,6 +78,7 @@ public final class Runtime {
         }
         let now = clock()
         if now / 1000 != lastDrawnSecond {
+            app.syncStatus = syncStatus?()
             send(.tick(now: now))
             lastDrawnSecond = now / 1000
             dirty = true

@@ -15,7 +15,7 @@ struct Perspectief: ParsableCommand {
         subcommands: [
             RunCommand.self, JoinCommand.self, DeskCommand.self, NewCommand.self, AddCommand.self, ShowCommand.self, SessionsCommand.self,
             ReviewCommand.self, ExportCommand.self, WorkshopsCommand.self, ValidateCommand.self,
-            PackCommand.self, UnpackCommand.self, ImportCommand.self, SummaryCommand.self,
+            PackCommand.self, UnpackCommand.self, ImportCommand.self, SummaryCommand.self, DBCommand.self, SyncCommand.self, WallCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

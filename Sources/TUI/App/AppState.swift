@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var review: ReviewState?
     /// Local time minus UTC, for showing times; the TUI itself has no time zone.
     public var utcOffsetMs: Int64 = 0
+    /// The sync to the event database in a few words ("sync: up to date"); nil when not syncing.
+    public var syncStatus: String?
     /// The room people join from their own laptops (nil info: closed).
     public var room = RoomScreen()
 

@@ -40,11 +40,14 @@ enum SessionView {
         let right = timer + " "
         b.put(Wrap.clip(left, width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true))
         b.put(right, x: b.width - DisplayWidth.of(right), y: 0, style: timerStyle)
-        // Row 1: the way in while the room is open, on every screen and at every size.
+        // Row 1: the way in while the room is open, on every screen and at every size; else the
+        // title, with the sync state at its right while a sync runs.
         if let info = app.room.info {
             RoomLine.draw(app, info, y: 1, into: &b)
         } else {
-            b.put(Wrap.clip(s.state.setup.title, width: b.width - 2), x: 1, y: 1, style: Style(.dim))
+            let sync = app.syncStatus.map { Wrap.clip($0, width: b.width / 2) + " " } ?? ""
+            b.put(Wrap.clip(s.state.setup.title, width: b.width - 2 - DisplayWidth.of(sync)), x: 1, y: 1, style: Style(.dim))
+            if !sync.isEmpty { b.put(sync, x: b.width - DisplayWidth.of(sync), y: 1, style: Style(.dim)) }
         }
     }
 

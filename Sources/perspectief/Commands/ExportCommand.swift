@@ -15,6 +15,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var source: DatabaseSource
     @OptionGroup var workshopOptions: WorkshopOptions
     @Argument(help: "Session ids (or --all).") var sessions: [String] = []
     @Flag(help: "Every saved session.") var all = false
@@ -41,6 +42,8 @@ struct ExportCommand: ParsableCommand {
             let request = Exporting.Request(
                 ids: all ? nil : sessions, workshop: workshop, format: try Exporting.format(format), language: Output.language(lang),
                 output: output, overwrite: force, noNames: noNames, separator: sep, tool: "Perspectief " + Perspectief.configuration.version)
+            let (storeOptions, done) = try source.resolve(storeOptions)
+            defer { done() }
             let outcome = try Exporting.export(request, store: try storeOptions.open(), workshops: workshopOptions.catalog().workshops)
             for problem in outcome.warnings { FileHandleErr.print(Messages.warning[l] + problem[l]) }
             if let text = outcome.text { print(text, terminator: "") }

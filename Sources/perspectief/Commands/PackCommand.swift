@@ -9,6 +9,7 @@ struct PackCommand: ParsableCommand {
         discussion: "The file is readable by its owner only and carries a SHA-256 checksum. `perspectief unpack FILE` brings it into another store.")
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var source: DatabaseSource
     @Argument(help: "Session ids (or --all).") var sessions: [String] = []
     @Flag(help: "Every saved session.") var all = false
     @Option(name: .shortAndLong, help: "The pack file to write.") var output: String
@@ -16,6 +17,8 @@ struct PackCommand: ParsableCommand {
 
     func run() throws {
         guard all != !sessions.isEmpty else { throw all ? Messages.packBoth : Messages.packWhich }
+        let (storeOptions, done) = try source.resolve(storeOptions)
+        defer { done() }
         let store = try storeOptions.open()
         let ids = all ? store.sessionIDs().sorted() : sessions
         guard !ids.isEmpty else { throw Messages.nothingToPack(store.root) }

@@ -13,12 +13,21 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Interface language: nl or en (default: from LANG).") var lang: String?
     @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
     @OptionGroup var roomFlags: RoomFlags
+    @Option(help: ArgumentHelp("Stream the session to the event's database as it runs (default: $PERSPECTIEF_SYNC).", valueName: "postgres://…"))
+    var sync: String?
+    @Option(help: "The event this room belongs to, for the wall (default: $PERSPECTIEF_EVENT).") var event: String?
 
     func run() throws {
         try InterfaceOptions.check(lang: lang, theme: theme)
+        let syncTarget = try SyncWiring.target(flag: sync, event: event)
+        if syncTarget != nil && session == nil { throw SyncWiring.needsSession }
         let room = try roomFlags.options(session: session, workshopDirs: workshopOptions.workshops)
+        // Beside the room on its own thread: the room never waits for the database.
+        let worker = session.flatMap { syncTarget?.start(storeRoot: storeOptions.root, session: $0) }
+        defer { worker?.stop() }
         try Launch.facilitator(
-            store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme, room: room, openRoom: roomFlags.room)
+            store: storeOptions, workshops: workshopOptions, session: session, lang: lang, theme: theme, room: room, openRoom: roomFlags.room,
+            syncStatus: worker.map { w in { SyncWiring.line(w, language: Output.language(lang)) } })
     }
 }
 
@@ -44,12 +53,15 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review", abstract: "Browse all saved sessions: search, the target group × scenario matrix, reports.")
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var source: DatabaseSource
     @OptionGroup var workshopOptions: WorkshopOptions
     @Option(help: "Interface language: nl or en (default: from LANG).") var lang: String?
     @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
 
     func run() throws {
         try InterfaceOptions.check(lang: lang, theme: theme)
+        let (storeOptions, done) = try source.resolve(storeOptions, live: true)
+        defer { done() }
         try Launch.review(store: storeOptions, workshops: workshopOptions, lang: lang, theme: theme)
     }
 }

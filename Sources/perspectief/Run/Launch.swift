@@ -15,7 +15,7 @@ import Glibc
 enum Launch {
     static func facilitator(
         store: StoreOptions, workshops: WorkshopOptions, session: String?, lang: String?, theme: String?, room: RoomOptions? = nil,
-        openRoom: Bool = false
+        openRoom: Bool = false, syncStatus: (() -> String)? = nil
     ) throws {
         let env = ProcessInfo.processInfo.environment
         let catalog = workshops.catalog()
@@ -30,6 +30,7 @@ enum Launch {
             do { try runtime.open(session, failIfReadOnly: true) } catch { throw CLIError(error.reason) }
         }
         runtime.roomOptions = room ?? RoomOptions(workshopDirs: workshops.workshops)
+        runtime.syncStatus = syncStatus
         if openRoom {
             // A room that cannot open (port taken) is one line on the command line.
             do { try runtime.openRoom() } catch { throw CLIError(error.description, nl: error.nl) }
