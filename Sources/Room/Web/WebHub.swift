@@ -181,6 +181,7 @@ actor WebHub {
     private func othersSee(_ action: WebAction) -> Bool {
         switch action {
         case .vote, .unvote: return false
+        case .chooseTable: return true
         case .add, .edit, .remove:
             guard let kind = engine.currentStep(handle.state)?.kind else { return true }
             return !(kind.participantsWorkAlone && !handle.state.roomVisible)
@@ -206,13 +207,14 @@ actor WebHub {
         case .remove(let id): command = .removeEntry(id: id)
         case .vote(let id): command = .vote(id: id)
         case .unvote(let id): command = .withdrawVote(id: id)
+        case .chooseTable(let id): command = .chooseTable(id)
         }
         do {
             try handle.perform(command, by: p.actor, engine: engine, now: Self.nowMs())
         } catch {
             return WebMessage.refused(rid, Joining.reason(error))
         }
-        if case .addEntry(let id, _, _, _, _, _) = command { return WebMessage.ack(rid, entry: id) }
+        if case .addEntry(let id, _, _, _, _, _, _) = command { return WebMessage.ack(rid, entry: id) }
         return WebMessage.ack(rid, entry: nil)
     }
 
