@@ -139,7 +139,7 @@ final class ExportTests: XCTestCase {
     /// What every CSV row should hold, built straight from the sessions, not from the export.
     func expectedRows() -> [[String]] {
         let w = Fixtures.mini
-        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal"]]
+        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "tafel"]]
         for s in ExportFixture.report(.nl).sessions {
             for e in s.state.entries where e.isLive {
                 let persp: String
@@ -157,7 +157,7 @@ final class ExportTests: XCTestCase {
                     w.directions.filter { e.directions.contains($0.id) }.map(\.title.nl).joined(separator: "; "),
                     String(e.votes), ISOTime.format(ms: e.createdAt),
                     e.kind == .insight ? (w.scenarios.allSatisfy { e.holdsIn.contains($0.id) } ? "ja" : "nee") : "",
-                    String(e.votesBy["facilitator"] ?? 0),
+                    String(e.votesBy["facilitator"] ?? 0), "",
                 ])
             }
         }

@@ -23,6 +23,7 @@ public enum CSVExport {
             case .custom(let name): perspective = name
             }
             let scenarioTitle = { (id: String) in w.scenario(id)?.title[l] ?? id }
+            let tableNumber = TableNumbers(w)
             for e in s.state.entries where e.isLive {
                 let directions = w.directions.filter { e.directions.contains($0.id) }.map { $0.title[l] }
                 record(
@@ -36,6 +37,7 @@ public enum CSVExport {
                         // only) and how many of the votes the facilitator cast for the room.
                         e.kind == .insight ? (Robustness.of(e, scenarios: scenarioIds) == .koersvast ? t.s("ja", "yes") : t.s("nee", "no")) : "",
                         String(e.votesBy["facilitator"] ?? 0),
+                        tableNumber.of(e).map(String.init) ?? "",
                     ], into: &out)
             }
         }
@@ -75,8 +77,8 @@ public enum CSVExport {
 extension ReportStrings {
     var csvHeader: [String] {
         l == .nl
-            ? ["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal"]
-            : ["session", "session id", "workshop", "perspective", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)", "no-regret", "votes for the room"]
+            ? ["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "tafel"]
+            : ["session", "session id", "workshop", "perspective", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)", "no-regret", "votes for the room", "table"]
     }
 
     func kind(_ k: EntryKind) -> String {

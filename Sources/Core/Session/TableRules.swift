@@ -106,3 +106,18 @@ extension Refusal {
         Refusal(nl: "Tafel \(TerminalText.quoted(id)) bestaat niet.", en: "Table \(TerminalText.quoted(id)) does not exist.")
     }
 }
+
+/// A table's number as the room knows it ("tafel 3"), for the entries made at it.
+public struct TableNumbers: Sendable {
+    let numbers: [String: [String: Int]]
+
+    public init(_ w: Workshop) {
+        var n: [String: [String: Int]] = [:]
+        for step in w.steps where step.kind == .tableRound {
+            n[step.id] = Dictionary(uniqueKeysWithValues: w.tables(of: step).map { ($0.id, $0.number) })
+        }
+        numbers = n
+    }
+
+    public func of(_ e: Entry) -> Int? { e.table.flatMap { numbers[e.step]?[$0] } }
+}
