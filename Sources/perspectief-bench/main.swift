@@ -10,6 +10,7 @@ let parts: [(String, (inout Report) throws -> Void)] = [
     ("binary", TerminalBench.binary), ("live", LiveBench.participantLatency), ("corpus", StoreBench.corpus),
     ("review", ReviewBench.run), ("web", WebBench.run),
     ("add", TravelBench.add), ("import", TravelBench.importRows), ("pack", TravelBench.packUnpack),
+    ("tables", TablesBench.run),
 ]
 let roomParts: [(String, (inout Report) throws -> Void)] = [("room", RoomBench.run)]
 let only = ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }

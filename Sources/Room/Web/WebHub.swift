@@ -180,7 +180,8 @@ actor WebHub {
     /// view, not a hundred.
     private func othersSee(_ action: WebAction) -> Bool {
         switch action {
-        case .vote, .unvote: return false
+        // At a table the dots pick the table's top 3, which its other members see.
+        case .vote, .unvote: return engine.currentStep(handle.state)?.kind == .tableRound
         case .chooseTable: return true
         case .add, .edit, .remove:
             guard let kind = engine.currentStep(handle.state)?.kind else { return true }
