@@ -12,6 +12,7 @@ let parts: [(String, (inout Report) throws -> Void)] = [
     ("add", TravelBench.add), ("import", TravelBench.importRows), ("pack", TravelBench.packUnpack),
     ("sync", SyncBench.run),
     ("idle", IdleBench.run),
+    ("tables", TablesBench.run),
 ]
 let roomParts: [(String, (inout Report) throws -> Void)] = [("room", RoomBench.run)]
 let only = ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }

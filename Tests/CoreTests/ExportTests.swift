@@ -161,7 +161,7 @@ final class ExportTests: XCTestCase {
     /// What every CSV row should hold, built straight from the sessions, not from the export.
     func expectedRows() -> [[String]] {
         let w = Fixtures.mini
-        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep"]]
+        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep", "tafel"]]
         // The matrix's top 3 per cell are every implication of the fixture (at most three
         // per cell); the groups are the organiser's and the same-text one.
         let top = Set(ExportFixture.report(.nl).sessions.flatMap { $0.state.entries.filter { $0.kind == .implication && $0.scenario != nil && $0.isLive }.map(\.text) })
@@ -186,7 +186,7 @@ final class ExportTests: XCTestCase {
                     e.kind == .insight ? (w.scenarios.allSatisfy { e.holdsIn.contains($0.id) } ? "ja" : "nee") : "",
                     String(e.votesBy["facilitator"] ?? 0),
                     ISOTime.date(ms: s.state.createdAt), s.state.setup.place ?? "", s.hidesNames ? "" : s.state.setup.facilitator ?? "",
-                    top.contains(e.text) ? "ja" : "", groups[e.text] ?? "",
+                    top.contains(e.text) ? "ja" : "", groups[e.text] ?? "", "",
                 ])
             }
         }

@@ -81,7 +81,7 @@ final class DamageTests: XCTestCase {
     }
 
     func testAFutureSchemaOpensReadOnly() throws {
-        let event = #"{"v":2,"id":"zz","writer":"w","seq":9,"clock":99,"time":1,"by":{"role":"facilitator","key":"facilitator"},"type":"sessionClosed"}"#
+        let event = #"{"v":9,"id":"zz","writer":"w","seq":9,"clock":99,"time":1,"by":{"role":"facilitator","key":"facilitator"},"type":"sessionClosed"}"#
         try expectDamage(Array(event.utf8), "newer than this build understands")
         let f = try StoreFixture()
         defer { f.cleanUp() }

@@ -26,6 +26,28 @@ public struct ParticipantView: Equatable, Sendable {
     public var directions: [Direction]
     /// The last answer to this participant's own action, cleared when the step changes.
     public var notice: Notice?
+    /// The facilitator's message to every table ("nog 5 minuten"), on every screen.
+    public var message: String? = nil
+    /// A table round: the tables to choose from (before seated) and where this one sits.
+    public var tables: Tables? = nil
+
+    public struct Tables: Equatable, Sendable {
+        public var choices: [TableChoice]
+        /// The table this participant sits at; nil until they choose or are seated.
+        public var seat: TableChoice?
+        /// Seats per table, or nil for no cap.
+        public var cap: Int?
+    }
+
+    public struct TableChoice: Equatable, Sendable {
+        public var id: String
+        public var number: Int
+        public var scenario: String
+        public var scenarioTitle: LocalizedText
+        /// How many sit there now.
+        public var seated: Int
+        public var full: Bool
+    }
 
     public struct Step: Equatable, Sendable {
         public var id: String
@@ -82,6 +104,12 @@ public struct ParticipantView: Equatable, Sendable {
             case implications
             /// Nothing is listed (a break).
             case none
+            /// The entries of the participant's table (a table round).
+            case table
+            /// A table round before the participant has a seat: they choose a table.
+            case chooseTable
+            /// Every table's implications, table by table (the report-back).
+            case tables
         }
         public var heading: Heading
         public var items: [Item]
@@ -105,8 +133,10 @@ public struct ParticipantView: Equatable, Sendable {
         public var koersvast: Bool
         /// Direction numbers it is linked to.
         public var directions: [Int]
-        /// One of its scenario's top 3 (the harvest).
+        /// One of its scenario's top 3 (the harvest), or of its table's (a table round).
         public var top: Bool
+        /// The number of the table it was made at.
+        public var table: Int? = nil
     }
 
     public struct Votes: Equatable, Sendable {

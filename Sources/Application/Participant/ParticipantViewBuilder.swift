@@ -16,6 +16,11 @@ extension ParticipantView {
         if step.kind.list == .implicationsByScenario {
             for sc in scenarioIds { top.formUnion(StepEntries.top(entries, scenario: sc)) }
         }
+        let tables = tableChoices(workshop, state, step: step)
+        if step.kind == .tableRound {
+            for t in Set(entries.compactMap(\.table)) { top.formUnion(StepEntries.top(entries, table: t)) }
+        }
+        let tableNumber = Dictionary(uniqueKeysWithValues: tableChoices(workshop, state, step: tableStep(workshop, step) ?? step).map { ($0.id, $0.number) })
         let items = entries.map { e -> Item in
             let holds = workshop.scenarios.enumerated().filter { e.holdsIn.contains($1.id) }.map { $0.offset + 1 }
             return Item(
@@ -23,7 +28,8 @@ extension ParticipantView {
                 myVotes: e.votesBy[actor.key] ?? 0, scenario: e.scenario,
                 scenarioTitle: e.scenario.flatMap { id in workshop.scenario(id).map { title(of: $0, state) } },
                 holdsIn: holds, koersvast: e.kind == .insight && !scenarioIds.isEmpty && holds.count == scenarioIds.count,
-                directions: e.directions.compactMap { directionNumber[$0] }.sorted(), top: top.contains(e.id))
+                directions: e.directions.compactMap { directionNumber[$0] }.sorted(), top: top.contains(e.id),
+                table: e.table.flatMap { tableNumber[$0] })
         }
 
         var view = ParticipantView(
@@ -31,6 +37,19 @@ extension ParticipantView {
             step: Step(id: step.id, number: number, count: workshop.steps.count, kind: step.kind, title: step.title, prompts: step.prompts),
             timer: nil, scenario: nil, persona: nil, input: input(step, state), list: List(heading: heading(step.kind, state), items: items),
             votes: nil, trends: [], directions: [], notice: nil)
+        view.message = state.roomMessage
+        if step.kind == .tableRound {
+            let seat = state.seat(of: actor.key, in: step.id).flatMap { id in tables.first { $0.id == id } }
+            view.tables = Tables(choices: tables, seat: seat, cap: step.seatsPerTable)
+            if let seat, let sc = workshop.scenario(seat.scenario) {
+                view.scenario = Scenario(id: sc.id, title: title(of: sc, state), tagline: sc.tagline, narrative: sc.narrative, features: sc.features)
+                view.persona = persona(workshop, state)
+                view.votes = Votes(budget: SessionState.tableVoteBudget, used: state.tableVotesUsed(by: actor.key, in: step.id))
+            } else if actor.role == .participant {
+                view.list.heading = .chooseTable
+                if view.input.isOpen { view.input = .none(ParticipantText.chooseTable) }
+            }
+        }
         do {
             let t = state.timers[step.id] ?? StepTimer()
             view.timer = Timer(remainingMs: t.remainingMs(minutes: step.minutes, now: now), running: t.isRunning)
@@ -72,8 +91,26 @@ extension ParticipantView {
         }
     }
 
+    /// The tables of a table round with how many sit at each.
+    static func tableChoices(_ workshop: Workshop, _ state: SessionState, step: Workshop.Step) -> [TableChoice] {
+        let sitting = state.sitting(in: step.id)
+        return workshop.tables(of: step).map { t in
+            let n = sitting[t.id]?.count ?? 0
+            let name = workshop.scenario(t.scenario).map { Self.title(of: $0, state) } ?? LocalizedText(t.scenario)
+            return TableChoice(id: t.id, number: t.number, scenario: t.scenario, scenarioTitle: name, seated: n,
+                full: step.seatsPerTable.map { n >= $0 } ?? false)
+        }
+    }
+
+    /// The table round whose tables a step shows: itself, or the one a report-back reports on.
+    static func tableStep(_ workshop: Workshop, _ step: Workshop.Step) -> Workshop.Step? {
+        step.kind == .reportBack ? workshop.tableRound(before: step) : step.kind == .tableRound ? step : nil
+    }
+
     static func heading(_ kind: StepKind, _ state: SessionState) -> List.Heading {
         switch kind.list {
+        case .atTables: return .table
+        case .tablesReported: return .tables
         case .none: return .none
         case .implicationsByScenario: return .implications
         case .insights where !kind.participantsWorkAlone: return .insights
@@ -99,10 +136,18 @@ public enum ParticipantText {
         case .robustness: return LocalizedText(nl: "Kijk mee: de zaal bepaalt in welke werelden elk inzicht standhoudt.", en: "Follow along: the room decides in which worlds each insight holds.")
         case .directions: return LocalizedText(nl: "Kijk mee: de zaal koppelt de inzichten aan de ontwikkelrichtingen.", en: "Follow along: the room links the insights to the development directions.")
         case .harvest: return LocalizedText(nl: "Kijk mee: de zaal kiest per wereld de top 3.", en: "Follow along: the room chooses the top 3 of each world.")
+        case .reportBack: return LocalizedText(nl: "Luister mee: elke tafel vertelt over haar wereld.", en: "Listen in: each table tells about its world.")
         default: return LocalizedText(nl: "In deze stap typ je niets.", en: "Nothing to type in this step.")
         }
     }
     public static let saved = LocalizedText(nl: "Opgeslagen.", en: "Saved.")
+    public static let chooseTable = LocalizedText(
+        nl: "Kies je tafel: ↑↓ en Enter (of wacht: de facilitator wijst je een plaats).",
+        en: "Choose your table: ↑↓ and Enter (or wait: the facilitator gives you a seat).")
+    public static let chooseTablePhone = LocalizedText(
+        nl: "Kies je tafel (of wacht: de facilitator wijst je een plaats).", en: "Choose your table (or wait: the facilitator gives you a seat).")
+    public static let seatedAt = LocalizedText(nl: "Je zit aan tafel", en: "You sit at table")
+    public static let full = LocalizedText(nl: "vol", en: "full")
     public static let removed = LocalizedText(nl: "Verwijderd.", en: "Removed.")
 }
 

@@ -56,6 +56,7 @@ extension ParticipantView {
             if e.koersvast { o["koersvast"] = true }
             if !e.directions.isEmpty { o["directions"] = .array(e.directions.map { .number(Double($0)) }) }
             if e.top { o["top"] = true }
+            if let t = e.table { o["table"] = .number(Double(t)) }
             return .object(o)
         })
         if !trends.isEmpty {
@@ -65,6 +66,21 @@ extension ParticipantView {
             out["directions"] = .array(directions.map { d in
                 ["number": .number(Double(d.number)), "title": d.title.json, "insights": .array(d.insights.map(JSONValue.string))]
             })
+        }
+        if let message { out["message"] = .string(message) }
+        if let tables {
+            func choice(_ t: TableChoice) -> JSONValue {
+                ["id": .string(t.id), "number": .number(Double(t.number)), "scenario": t.scenarioTitle.json,
+                 "seated": .number(Double(t.seated)), "full": .bool(t.full)]
+            }
+            var o = JSONObject()
+            o["choices"] = .array(tables.choices.map(choice))
+            o["seat"] = tables.seat.map(choice) ?? .null
+            o["cap"] = tables.cap.map { .number(Double($0)) } ?? .null
+            o["choose"] = ParticipantText.chooseTablePhone.json
+            o["full"] = ParticipantText.full.json
+            o["seatedAt"] = ParticipantText.seatedAt.json
+            out["tables"] = .object(o)
         }
         if let notice { out["notice"] = ["kind": .string(notice.kind.rawValue), "text": notice.text.json] }
         return .object(out)

@@ -35,6 +35,7 @@ public enum CSVExport {
             }
             let scenarioTitle = { (id: String) in w.scenario(id)?.title[l] ?? id }
             let ref = { (e: Entry) in EntryRef(sessionId: s.sessionId, entryId: e.id) }
+            let tableNumber = TableNumbers(w)
             for e in s.state.entries where e.isLive {
                 let directions = w.directions.filter { e.directions.contains($0.id) }.map { $0.title[l] }
                 record(
@@ -48,11 +49,11 @@ public enum CSVExport {
                         // only) and how many of the votes the facilitator cast for the room.
                         e.kind == .insight ? (Robustness.of(e, scenarios: scenarioIds) == .koersvast ? t.s("ja", "yes") : t.s("nee", "no")) : "",
                         String(e.votesBy["facilitator"] ?? 0),
-                        // Appended later still: where and by whom, and what the report picks out.
                         ISOTime.date(ms: s.state.createdAt), s.state.setup.place ?? "",
                         s.hidesNames ? "" : s.state.setup.facilitator ?? "",
                         e.kind == .implication && top.contains(ref(e)) ? t.s("ja", "yes") : "",
                         group[ref(e)] ?? "",
+                        tableNumber.of(e).map(String.init) ?? "",
                     ], separator: sep, into: &out)
             }
         }
@@ -87,8 +88,8 @@ public enum CSVExport {
 extension ReportStrings {
     var csvHeader: [String] {
         l == .nl
-            ? ["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep"]
-            : ["session", "session id", "workshop", "perspective", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)", "no-regret", "votes for the room", "date", "place", "facilitator", "top 3", "group"]
+            ? ["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep", "tafel"]
+            : ["session", "session id", "workshop", "perspective", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)", "no-regret", "votes for the room", "date", "place", "facilitator", "top 3", "group", "table"]
     }
 
     func kind(_ k: EntryKind) -> String {

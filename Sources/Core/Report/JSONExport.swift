@@ -102,7 +102,28 @@ public enum JSONExport {
         return .object(o)
     }
 
+    /// Who sat where, per table round: the names as the session shows them, only counts when
+    /// names are hidden (the same rule as authors and participants).
+    static func seating(_ s: SessionInput, hide: Bool) -> JSONValue {
+        let rounds = s.workshop.steps.filter { $0.kind == .tableRound }
+        return .array(rounds.map { step in
+            let sitting = s.state.sitting(in: step.id)
+            return .object(JSONObject([
+                "step": .string(step.id),
+                "tables": .array(s.workshop.tables(of: step).map { t in
+                    let keys = sitting[t.id] ?? []
+                    return .object(JSONObject([
+                        "id": .string(t.id), "number": .number(Double(t.number)), "scenario": .string(t.scenario),
+                        "seated": .number(Double(keys.count)),
+                        "people": hide ? .array([]) : strings(keys.compactMap { s.state.participants[$0]?.name }),
+                    ]))
+                }),
+            ]))
+        })
+    }
+
     static func session(_ s: SessionInput, _ l: Language) -> JSONValue {
+        let tables = TableNumbers(s.workshop)
         let st = s.state
         let hide = s.hidesNames
         let scenarios = s.workshop.scenarios.map(\.id)
@@ -143,8 +164,10 @@ public enum JSONExport {
             eo["votes"] = .number(Double(e.votes))
             eo["createdAt"] = .string(ISOTime.format(ms: e.createdAt))
             eo["editedAt"] = e.editedAt.map { .string(ISOTime.format(ms: $0)) } ?? .null
+            eo["table"] = tables.of(e).map { .number(Double($0)) } ?? .null
             return .object(eo)
         })
+        o["tables"] = seating(s, hide: hide)
         return .object(o)
     }
 }

@@ -6,7 +6,9 @@ public enum Command: Equatable, Sendable {
     case startTimer
     case pauseTimer
     case extendTimer(seconds: Int)
-    case addEntry(id: String, text: String, kind: EntryKind? = nil, scenario: String? = nil, author: String? = nil, proxy: Bool = false)
+    /// `table`: the facilitator typing for a table in a table round (a participant's entries
+    /// go to the table they sit at).
+    case addEntry(id: String, text: String, kind: EntryKind? = nil, scenario: String? = nil, author: String? = nil, proxy: Bool = false, table: String? = nil)
     case editEntry(id: String, text: String)
     case removeEntry(id: String)
     case restoreEntry(id: String)
@@ -21,6 +23,14 @@ public enum Command: Equatable, Sendable {
     case close
     case reopen
     case undo
+    /// A participant takes a seat at a table of the current table round.
+    case chooseTable(String)
+    /// The facilitator seats a participant at a table (or moves them), cap or not.
+    case seat(participant: String, table: String)
+    /// The facilitator seats everyone without a seat, evenly, within the cap.
+    case seatEveryone
+    /// The facilitator's message to all tables; nil or empty takes it down.
+    case sendMessage(String?)
 }
 
 /// The outcome of a command that is allowed: the change, and which event it undoes.

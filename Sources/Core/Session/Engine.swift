@@ -47,7 +47,9 @@ public struct Engine: Sendable {
             case .extendTimer(let seconds): return plain(.timerExtended(step: step, seconds: seconds))
             default: throw .facilitatorOnly
             }
-        case .addEntry(let id, let raw, let kind, let scenario, let author, let proxy):
+        case .chooseTable, .seat, .seatEveryone, .sendMessage:
+            return try decideTables(command, by: actor, in: state)
+        case .addEntry(let id, let raw, let kind, let scenario, let author, let proxy, let table):
             try open()
             try joined()
             guard let step = currentStep(state) else { throw .noEntriesHere }
@@ -58,7 +60,8 @@ public struct Engine: Sendable {
             }
             if proxy && !isFacilitator { throw .facilitatorOnly }
             let text = try cleanText(raw)
-            let scenario = scenario ?? step.scenario
+            let place = try tablePlace(step, table: table, by: actor, in: state)
+            let scenario = place?.scenario ?? scenario ?? step.scenario
             if let scenario, workshop.scenario(scenario) == nil { throw .unknownScenario(scenario) }
             guard state.entry(id) == nil else { throw .duplicateEntry }
             // In an anonymous session names are never stored, whoever typed them.
@@ -68,7 +71,7 @@ public struct Engine: Sendable {
             return plain(
                 .entryAdded(NewEntry(
                     id: id, kind: kind, text: text, step: step.id, scenario: scenario, author: who, proxy: proxy,
-                    status: status)))
+                    status: status, table: place?.id)))
         case .editEntry(let id, let raw):
             try open()
             let e = try existing(id)
@@ -108,7 +111,8 @@ public struct Engine: Sendable {
         case .vote(let id):
             try open()
             try joined()
-            guard let kind = currentStep(state)?.kind, kind == .voting || kind == .harvest else { throw .notVoting }
+            guard let kind = currentStep(state)?.kind, kind == .voting || kind == .harvest || kind == .tableRound else { throw .notVoting }
+            if kind == .tableRound { return try decideTableVote(id, by: actor, in: state) }
             // The harvest's dots are the room's choice, given at the facilitator's screen;
             // they do not eat into anyone's budget for the insights.
             if kind == .harvest && !isFacilitator { throw .facilitatorOnly }
@@ -120,7 +124,7 @@ public struct Engine: Sendable {
         case .withdrawVote(let id):
             try open()
             try joined()
-            guard let kind = currentStep(state)?.kind, kind == .voting || kind == .harvest else { throw .notVoting }
+            guard let kind = currentStep(state)?.kind, kind == .voting || kind == .harvest || kind == .tableRound else { throw .notVoting }
             let e = try existing(id)
             if (e.votesBy[actor.key] ?? 0) == 0 { throw .noVoteToWithdraw }
             return plain(.voteWithdrawn(id: id))

@@ -33,6 +33,8 @@ public struct Entry: Equatable, Sendable, Identifiable {
     public var trends: Set<String>
     /// Votes per voter key.
     public var votesBy: [String: Int]
+    /// The table it was made at (a table round), else nil. Stays when its author moves on.
+    public var table: String? = nil
 
     public var votes: Int { votesBy.values.reduce(0, +) }
     /// Visible on the projector and in reports.

@@ -81,11 +81,14 @@ public struct NewEntry: Equatable, Sendable {
     public var author: String?
     public var proxy: Bool
     public var status: EntryStatus
+    /// The table it is made at, in a table round.
+    public var table: String?
 
     public init(
         id: String, kind: EntryKind, text: String, step: String, scenario: String?, author: String?,
-        proxy: Bool = false, status: EntryStatus = .shown
+        proxy: Bool = false, status: EntryStatus = .shown, table: String? = nil
     ) {
+        self.table = table
         self.id = id
         self.kind = kind
         self.text = text
@@ -120,6 +123,11 @@ public enum Change: Equatable, Sendable {
     case scenarioRenamed(id: String, title: String?)
     case sessionClosed
     case sessionReopened
+    /// Participants take seats at tables of a table round: participant key → table id, or
+    /// nil to stand up. One participant choosing, or the facilitator assigning many at once.
+    case seated(step: String, seats: [String: String?])
+    /// The facilitator's message to every table ("nog 5 minuten"); nil takes it down.
+    case messageSent(text: String?)
 
     /// The name used in the file (`"type"`).
     public var typeName: String {
@@ -144,13 +152,27 @@ public enum Change: Equatable, Sendable {
         case .scenarioRenamed: return "scenarioRenamed"
         case .sessionClosed: return "sessionClosed"
         case .sessionReopened: return "sessionReopened"
+        case .seated: return "seated"
+        case .messageSent: return "messageSent"
+        }
+    }
+
+    /// The oldest event schema that holds this change: tables came with version 2, so an
+    /// older build stops at them (read-only, with its reason) instead of folding them away.
+    public var schemaVersion: Int {
+        switch self {
+        case .seated, .messageSent: return 2
+        case .entryAdded(let e): return e.table == nil ? 1 : 2
+        default: return 1
         }
     }
 }
 
 /// One saved change: what, by whom, when, and where it sits in the order of events.
 public struct Event: Equatable, Sendable, Identifiable {
-    public static let schemaVersion = 1
+    /// The newest schema this build reads. Each event is written with the oldest version that
+    /// holds it (`Change.schemaVersion`), so sessions without tables stay readable by older builds.
+    public static let schemaVersion = 2
 
     public var id: String
     /// The writer process (one journal per writer).

@@ -8,7 +8,7 @@ public struct EventDecodingError: Error, Equatable, Sendable, CustomStringConver
 extension Event {
     public var json: JSONValue {
         var o = JSONObject()
-        o["v"] = .number(Double(Event.schemaVersion))
+        o["v"] = .number(Double(change.schemaVersion))
         o["id"] = .string(id)
         o["writer"] = .string(writer)
         o["seq"] = .number(Double(seq))
@@ -162,6 +162,7 @@ extension Change {
             if let a = e.author { o["author"] = .string(a) }
             if e.proxy { o["proxy"] = .bool(true) }
             o["status"] = .string(e.status.rawValue)
+            if let t = e.table { o["table"] = .string(t) }
         case .entryEdited(let id, let text):
             o["entry"] = .string(id)
             o["text"] = .string(text)
@@ -192,6 +193,13 @@ extension Change {
         case .scenarioRenamed(let id, let title):
             o["scenario"] = .string(id)
             o["title"] = title.map { .string($0) } ?? .null
+        case .seated(let step, let seats):
+            o["step"] = .string(step)
+            var m = JSONObject()
+            for key in seats.keys.sorted() { m[key] = seats[key]!.map { .string($0) } ?? .null }
+            o["seats"] = .object(m)
+        case .messageSent(let text):
+            o["text"] = text.map { .string($0) } ?? .null
         }
     }
 
@@ -227,7 +235,7 @@ extension Change {
                     id: try f.string("entry"), kind: try f.enumValue("kind", EntryKind.self), text: try f.prose("text"),
                     step: try f.string("step"), scenario: try f.optionalString("scenario"),
                     author: try f.optionalLine("author"), proxy: try f.optionalBool("proxy") ?? false,
-                    status: try f.enumValue("status", EntryStatus.self)))
+                    status: try f.enumValue("status", EntryStatus.self), table: try f.optionalString("table")))
         case "entryEdited": self = .entryEdited(id: try f.string("entry"), text: try f.prose("text"))
         case "entryRemoved": self = .entryRemoved(id: try f.string("entry"))
         case "entryRestored": self = .entryRestored(id: try f.string("entry"))
@@ -252,6 +260,20 @@ extension Change {
                 voteBudget: try f.optionalInt("voteBudget", in: EventLimits.votes), roomVisible: try f.optionalBool("roomVisible"))
         case "scenarioRenamed":
             self = .scenarioRenamed(id: try f.string("scenario"), title: try f.optionalLine("title"))
+        case "seated":
+            var seats: [String: String?] = [:]
+            for (key, value) in try f.object("seats").pairs {
+                if value.isNull {
+                    seats[key] = .some(nil)
+                } else if let t = value.stringValue {
+                    seats[key] = t
+                } else {
+                    throw EventDecodingError(reason: "\"seats\" must map participants to a table id or null, not \(value.typeName)")
+                }
+            }
+            self = .seated(step: try f.string("step"), seats: seats)
+        case "messageSent":
+            self = .messageSent(text: try f.optionalString("text").map(TextPolicy.cleanLine))
         default:
             throw EventDecodingError(reason: "\(TerminalText.quoted(type)) is not a known event type")
         }

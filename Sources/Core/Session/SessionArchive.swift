@@ -3,7 +3,7 @@
 /// session that goes on is always folded from its files.
 extension SessionState {
     /// Raised whenever the layout below changes, so an older cache is ignored, not misread.
-    public static let archiveVersion: UInt64 = 5
+    public static let archiveVersion: UInt64 = 6
 
     public func archive(into w: inout ByteWriter) {
         w.string(setup.sessionId)
@@ -57,6 +57,17 @@ extension SessionState {
         w.int(setup.people ?? -1)
         w.optional(setup.customDescription)
         w.optional(setup.customPersona)
+        w.uint(UInt64(seats.count))
+        for step in seats.keys.sorted() {
+            let m = seats[step]!
+            w.string(step)
+            w.uint(UInt64(m.count))
+            for key in m.keys.sorted() {
+                w.string(key)
+                w.string(m[key]!)
+            }
+        }
+        w.optional(roomMessage)
     }
 
     public static func unarchive(_ r: inout ByteReader) throws(ByteReader.Damaged) -> SessionState {
@@ -107,6 +118,13 @@ extension SessionState {
         state.setup.people = people >= 0 ? Int(people) : nil
         state.setup.customDescription = try r.optionalString()
         state.setup.customPersona = try r.optionalString()
+        for _ in 0..<(try r.count()) {
+            let step = try r.string()
+            var m: [String: String] = [:]
+            for _ in 0..<(try r.count()) { m[try r.string()] = try r.string() }
+            state.seats[step] = m
+        }
+        state.roomMessage = try r.optionalString()
         return state
     }
 }
@@ -133,6 +151,7 @@ extension Entry {
             w.string(key)
             w.int(votesBy[key]!)
         }
+        w.optional(table)
     }
 
     static func unarchive(_ r: inout ByteReader) throws(ByteReader.Damaged) -> Entry {
@@ -159,9 +178,11 @@ extension Entry {
             let key = try r.string()
             votesBy[key] = Int(try r.int())
         }
+        let table = try r.optionalString()
         return Entry(
             id: id, kind: EntryKind.allCases[Int(kindIndex)], text: text, step: step, scenario: scenario, author: author,
             owner: owner, proxy: proxy, createdAt: createdAt, editedAt: editedAt, removed: removed,
-            status: statuses[Int(statusIndex)], holdsIn: holdsIn, directions: directions, trends: trends, votesBy: votesBy)
+            status: statuses[Int(statusIndex)], holdsIn: holdsIn, directions: directions, trends: trends, votesBy: votesBy,
+            table: table)
     }
 }

@@ -44,6 +44,10 @@ public struct SessionState: Equatable, Sendable {
     /// Participants see the room's shown entries of the step (the facilitator allows it).
     public var roomVisible = false
     public var scenarioTitles: [String: String] = [:]
+    /// Who sits where, per table round: step id → participant key → table id.
+    public var seats: [String: [String: String]] = [:]
+    /// The facilitator's message to every table, until taken down or the step moves on.
+    public var roomMessage: String?
     public var closed = false
     /// The highest Lamport clock folded in; a new event gets one more.
     public var clock = 0
@@ -54,12 +58,17 @@ public struct SessionState: Equatable, Sendable {
     /// Votes each key has on entries that are not removed: kept as the fold goes, so that
     /// checking a budget does not walk every entry (quadratic for a long, hostile history).
     private var liveVotes: [String: Int] = [:]
+    /// Dots each key gave at a table (step id + key), apart from the budget for insights.
+    private var tableVotes: [String: Int] = [:]
+
+    /// The dots a participant may give at their table to choose its top 3.
+    public static let tableVoteBudget = 3
 
     public static func == (a: SessionState, b: SessionState) -> Bool {
         a.setup == b.setup && a.step == b.step && a.entries == b.entries && a.timers == b.timers
             && a.participants == b.participants && a.closedSteps == b.closedSteps && a.hideNames == b.hideNames && a.roomVisible == b.roomVisible
             && a.closed == b.closed && a.clock == b.clock && a.undone == b.undone
-            && a.scenarioTitles == b.scenarioTitles
+            && a.scenarioTitles == b.scenarioTitles && a.seats == b.seats && a.roomMessage == b.roomMessage
     }
 
     public init(created event: Event, setup: SessionSetup) {
@@ -90,8 +99,32 @@ public struct SessionState: Equatable, Sendable {
 
     public func votesUsed(by key: String) -> Int { liveVotes[key] ?? 0 }
 
+    /// Dots `key` gave at their table in the table round `step`.
+    public func tableVotesUsed(by key: String, in step: String) -> Int { tableVotes[step + "\n" + key] ?? 0 }
+
+    /// The table `key` sits at in the table round `step`, if any.
+    public func seat(of key: String, in step: String) -> String? { seats[step]?[key] }
+
+    /// The participants at each table of `step`, by key, in order of joining.
+    public func sitting(in step: String) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (key, table) in seats[step] ?? [:] { out[table, default: []].append(key) }
+        for t in out.keys {
+            out[t]!.sort { (participants[$0]?.joinedAt ?? 0, $0) < (participants[$1]?.joinedAt ?? 0, $1) }
+        }
+        return out
+    }
+
     private mutating func countVotes(of e: Entry, sign: Int) {
-        for (key, n) in e.votesBy { liveVotes[key] = (liveVotes[key] ?? 0).saturatingAdd(sign * n) }
+        for (key, n) in e.votesBy { addVotes(sign * n, by: key, on: e) }
+    }
+
+    private mutating func addVotes(_ n: Int, by key: String, on e: Entry) {
+        if e.table != nil {
+            tableVotes[e.step + "\n" + key] = (tableVotes[e.step + "\n" + key] ?? 0).saturatingAdd(n)
+        } else {
+            liveVotes[key] = (liveVotes[key] ?? 0).saturatingAdd(n)
+        }
     }
 
     public func stepIsOpen(_ step: String) -> Bool { !closedSteps.contains(step) }
@@ -148,6 +181,7 @@ public struct SessionState: Equatable, Sendable {
                 timers[current] = timer
             }
             step = to
+            roomMessage = nil
         case .timerStarted(let s):
             var timer = timers[s] ?? StepTimer()
             guard timer.runningSince == nil else { return false }
@@ -167,7 +201,7 @@ public struct SessionState: Equatable, Sendable {
                 Entry(
                     id: n.id, kind: n.kind, text: n.text, step: n.step, scenario: n.scenario, author: n.author,
                     owner: event.actor.key, proxy: n.proxy, createdAt: t, editedAt: nil, removed: false, status: n.status,
-                    holdsIn: [], directions: [], trends: [], votesBy: [:]))
+                    holdsIn: [], directions: [], trends: [], votesBy: [:], table: n.table))
         case .entryEdited(let id, let text):
             return update(id) { $0.text = text; $0.editedAt = t }
         case .entryRemoved(let id):
@@ -191,14 +225,18 @@ public struct SessionState: Equatable, Sendable {
             }
         case .voteCast(let id):
             let key = event.actor.key
-            if event.actor.role == .participant, votesUsed(by: key) >= setup.voteBudget { return false }
             guard let e = entry(id) else { return false }
-            if !e.removed { liveVotes[key] = (liveVotes[key] ?? 0).saturatingAdd(1) }
+            if event.actor.role == .participant {
+                let spent = e.table == nil ? votesUsed(by: key) >= setup.voteBudget
+                    : tableVotesUsed(by: key, in: e.step) >= SessionState.tableVoteBudget
+                if spent { return false }
+            }
+            if !e.removed { addVotes(1, by: key, on: e) }
             return update(id) { $0.votesBy[key] = ($0.votesBy[key] ?? 0).saturatingAdd(1) }
         case .voteWithdrawn(let id):
             let key = event.actor.key
             guard let e = entry(id), (e.votesBy[key] ?? 0) > 0 else { return false }
-            if !e.removed { liveVotes[key] = (liveVotes[key] ?? 0) - 1 }
+            if !e.removed { addVotes(-1, by: key, on: e) }
             return update(id) {
                 let n = ($0.votesBy[key] ?? 0) - 1
                 $0.votesBy[key] = n > 0 ? n : nil
@@ -223,6 +261,12 @@ public struct SessionState: Equatable, Sendable {
             closed = true
         case .sessionReopened:
             closed = false
+        case .seated(let s, let changes):
+            // A participant only ever seats themselves; the facilitator seats anyone.
+            if event.actor.role != .facilitator && changes.keys.contains(where: { $0 != event.actor.key }) { return false }
+            for (key, table) in changes { seats[s, default: [:]][key] = table }
+        case .messageSent(let text):
+            roomMessage = text
         }
         return true
     }
@@ -266,6 +310,11 @@ public struct SessionState: Equatable, Sendable {
         case .scenarioRenamed(let id, _): return .scenarioRenamed(id: id, title: scenarioTitles[id])
         case .sessionClosed: return .sessionReopened
         case .sessionReopened: return .sessionClosed
+        case .seated(let s, let changes):
+            var before: [String: String?] = [:]
+            for key in changes.keys { before[key] = .some(seat(of: key, in: s)) }
+            return .seated(step: s, seats: before)
+        case .messageSent: return .messageSent(text: roomMessage)
         }
     }
 }

@@ -12,6 +12,26 @@ public enum StepEntries {
         switch step.kind.list {
         case .none:
             return []
+        case .atTables:
+            // Everyone at a table sees their table's entries (their own held ones too); the
+            // facilitator sees every table. Not seated yet: nothing.
+            let seat = participant ? state.seat(of: viewer.key, in: step.id) : nil
+            if participant && seat == nil { return [] }
+            var out: [Int] = []
+            for (i, e) in state.entries.enumerated() where e.step == step.id && !e.removed && e.status != .rejected {
+                if participant && (e.table != seat || (!e.isLive && e.owner != viewer.key)) { continue }
+                out.append(i)
+            }
+            return out
+        case .tablesReported:
+            // Every table's live implications, table by table in workshop order.
+            var byScenario: [String: [Int]] = [:]
+            for (i, e) in state.entries.enumerated() where e.table != nil && e.kind == .implication && e.isLive {
+                byScenario[e.scenario ?? "", default: []].append(i)
+            }
+            return scenarios.flatMap { sc in
+                (byScenario[sc] ?? []).sorted { (state.entries[$0].table ?? "", $0) < (state.entries[$1].table ?? "", $1) }
+            }
         case .implicationsByScenario:
             // Every live implication grouped by scenario in workshop order: what the room chooses
             // its top 3 from; plus the notes the room makes in this step.
@@ -50,6 +70,13 @@ public enum StepEntries {
             .sorted { $0.votes != $1.votes ? $0.votes > $1.votes : ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         return Set(list.prefix(n).map(\.id))
     }
+
+    /// A table's top 3: its most-voted implications, ties by time.
+    public static func top(_ entries: [Entry], table: String, _ n: Int = 3) -> Set<String> {
+        let list = entries.filter { $0.table == table && $0.votes > 0 && $0.isLive }
+            .sorted { $0.votes != $1.votes ? $0.votes > $1.votes : ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        return Set(list.prefix(n).map(\.id))
+    }
 }
 
 extension StepKind {
@@ -63,6 +90,10 @@ extension StepKind {
         case implicationsByScenario
         /// Nothing (a break).
         case none
+        /// A table round: each participant their table's entries, the facilitator every table's.
+        case atTables
+        /// The report-back: every table's implications, table by table.
+        case tablesReported
     }
 
     public var list: List {
@@ -71,6 +102,8 @@ extension StepKind {
         case .insights, .robustness, .directions, .voting: return .insights
         case .harvest: return .implicationsByScenario
         case .pause: return .none
+        case .tableRound: return .atTables
+        case .reportBack: return .tablesReported
         }
     }
 

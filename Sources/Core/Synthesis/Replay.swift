@@ -133,6 +133,18 @@ public enum Replay {
             return say("sluit de sessie", "closes the session")
         case .sessionReopened:
             return say("heropent de sessie", "reopens the session")
+        case .seated(let s, let seats):
+            // Tables by number, never whose key sits where: the replay keeps names as hidden as the screen.
+            let tables = workshop?.step(s).map { workshop!.tables(of: $0) } ?? []
+            let numbers = Set(seats.values.compactMap { id in tables.first { $0.id == id }.map { "\($0.number)" } ?? id })
+                .sorted().joined(separator: ", ")
+            if seats.count == 1, event.actor.role == .participant {
+                return say("neemt plaats aan tafel \(numbers)", "takes a seat at table \(numbers)")
+            }
+            return say("zet \(seats.count) deelnemer(s) aan tafel \(numbers)", "seats \(seats.count) participant(s) at table \(numbers)")
+        case .messageSent(let text):
+            if let text { return say("zegt alle tafels: \(quote(text))", "tells every table: \(quote(text))") }
+            return say("haalt het bericht aan de tafels weg", "takes the message to the tables down")
         }
     }
 

@@ -95,6 +95,38 @@ public struct Workshop: Equatable, Sendable {
         public var optional: Bool
         /// The script's notes for the facilitator: on the desk, never on the wall.
         public var notes: LocalizedText? = nil
+        /// A table round's tables per scenario (a big room works each world at several tables).
+        public var tablesPerScenario: Int = 1
+        /// A table round's cap per table, or nil for no cap.
+        public var seatsPerTable: Int? = nil
+    }
+
+    /// One table of a table round: the world it works on and the number people see.
+    public struct Table: Equatable, Sendable {
+        /// The scenario id when there is one table per world, else "<scenario>-<n>".
+        public var id: String
+        public var scenario: String
+        /// 1, 2, 3… over the whole round, in scenario order: what the room calls it.
+        public var number: Int
+    }
+
+    /// The tables of a table round, in scenario order; empty for every other kind of step.
+    public func tables(of step: Step) -> [Table] {
+        guard step.kind == .tableRound else { return [] }
+        let per = max(1, step.tablesPerScenario)
+        var out: [Table] = []
+        for s in scenarios {
+            for n in 1...per {
+                out.append(Table(id: per == 1 ? s.id : "\(s.id)-\(n)", scenario: s.id, number: out.count + 1))
+            }
+        }
+        return out
+    }
+
+    /// The table round a report-back step reports on: the nearest one before it.
+    public func tableRound(before step: Step) -> Step? {
+        guard let i = steps.firstIndex(where: { $0.id == step.id }) else { return nil }
+        return steps[..<i].last { $0.kind == .tableRound }
     }
 
     public func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
@@ -123,6 +155,10 @@ public enum StepKind: String, CaseIterable, Sendable {
     case harvest
     /// A pause: the timer runs, nothing is typed ("break" in files; a Swift keyword).
     case pause = "break"
+    /// The room works in tables, one world each (or several tables per world), all at once.
+    case tableRound
+    /// Each table of the table round before it reports to the plenary, one table at a time.
+    case reportBack
 
     /// The kind of entry `a` adds in this step, or nil where nothing is typed. The one rule
     /// for every front end (the engine refuses what this does not allow).
@@ -130,9 +166,9 @@ public enum StepKind: String, CaseIterable, Sendable {
         switch self {
         // The harvest asks what stands out across the four worlds: the room's observations.
         case .opening, .trends, .close, .harvest: return .note
-        case .scenarioRound: return .implication
+        case .scenarioRound, .tableRound: return .implication
         case .insights, .robustness, .directions: return .insight
-        case .voting, .pause: return nil
+        case .voting, .pause, .reportBack: return nil
         }
     }
 
@@ -140,7 +176,7 @@ public enum StepKind: String, CaseIterable, Sendable {
     public func takesVotes(on kind: EntryKind) -> Bool {
         switch self {
         case .voting: return true
-        case .harvest: return kind == .implication
+        case .harvest, .tableRound: return kind == .implication
         default: return false
         }
     }

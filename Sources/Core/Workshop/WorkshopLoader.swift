@@ -127,7 +127,7 @@ public enum WorkshopLoader {
         let messages = numbered("messages")
         let steps = r.array("steps") { v, p -> Workshop.Step? in
             guard let o = FieldReader(v, path: p, sink: sink) else { return nil }
-            o.rejectUnknown(["id", "kind", "title", "prompts", "minutes", "scenario", "optional", "notes"])
+            o.rejectUnknown(["id", "kind", "title", "prompts", "minutes", "scenario", "optional", "notes", "tablesPerScenario", "seatsPerTable"])
             var kind: StepKind?
             if let k = o.string("kind") {
                 kind = StepKind(rawValue: k)
@@ -140,8 +140,17 @@ public enum WorkshopLoader {
             let scenario = o.string("scenario", optional: true)
             let optional = o.bool("optional", default: false)
             let notes = o.text("notes", optional: true)
+            let perScenario = o.int("tablesPerScenario", optional: true)
+            let seats = o.int("seatsPerTable", optional: true)
+            if kind != .tableRound && (perScenario != nil || seats != nil) {
+                sink.add(p, "only a tableRound step has \"tablesPerScenario\" or \"seatsPerTable\"")
+            }
+            if let perScenario, !(1...8).contains(perScenario) { sink.add(o.sub("tablesPerScenario"), "must be between 1 and 8") }
+            if let seats, !(1...100).contains(seats) { sink.add(o.sub("seatsPerTable"), "must be between 1 and 100") }
             guard let id = o.string("id"), let kind, let title = o.text("title"), let minutes = o.int("minutes") else { return nil }
-            var step = Workshop.Step(id: id, kind: kind, title: title, prompts: prompts, minutes: minutes, scenario: scenario, optional: optional)
+            var step = Workshop.Step(
+                id: id, kind: kind, title: title, prompts: prompts, minutes: minutes, scenario: scenario, optional: optional,
+                tablesPerScenario: perScenario ?? 1, seatsPerTable: seats)
             step.notes = notes
             return step
         }

@@ -122,6 +122,9 @@ enum WorkshopValidator {
                 sink.add(path + ".scenario", "only a scenarioRound step names a scenario")
             }
         }
+        for (i, step) in w.steps.enumerated() where step.kind == .reportBack && w.tableRound(before: step) == nil {
+            sink.add(sink.path("$.steps", i) + ".kind", "a reportBack step must follow a tableRound step")
+        }
         if w.steps.contains(where: { $0.kind == .directions }) && w.directions.isEmpty {
             sink.add("$.directions", "a directions step needs at least one direction")
         }

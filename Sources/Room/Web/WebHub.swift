@@ -242,7 +242,9 @@ actor WebHub {
     /// view, not a hundred.
     private func othersSee(_ action: WebAction) -> Bool {
         switch action {
-        case .vote, .unvote: return false
+        // At a table the dots pick the table's top 3, which its other members see.
+        case .vote, .unvote: return engine.currentStep(handle.state)?.kind == .tableRound
+        case .chooseTable: return true
         case .add, .edit, .remove:
             guard let kind = engine.currentStep(handle.state)?.kind else { return true }
             return !(kind.participantsWorkAlone && !handle.state.roomVisible)
@@ -268,6 +270,7 @@ actor WebHub {
         case .remove(let id): command = .removeEntry(id: id)
         case .vote(let id): command = .vote(id: id)
         case .unvote(let id): command = .withdrawVote(id: id)
+        case .chooseTable(let id): command = .chooseTable(id)
         }
         let step = engine.currentStep(handle.state)?.id ?? ""
         do {
@@ -281,8 +284,9 @@ actor WebHub {
         case .add, .edit: p.notice = ParticipantView.Notice(kind: .saved, text: ParticipantText.saved, step: step)
         case .remove: p.notice = ParticipantView.Notice(kind: .saved, text: ParticipantText.removed, step: step)
         case .vote, .unvote: p.notice = nil
+        case .chooseTable: p.notice = nil
         }
-        if case .addEntry(let id, _, _, _, _, _) = command { return WebMessage.ack(rid, entry: id) }
+        if case .addEntry(let id, _, _, _, _, _, _) = command { return WebMessage.ack(rid, entry: id) }
         return WebMessage.ack(rid, entry: nil)
     }
 

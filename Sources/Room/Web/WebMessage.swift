@@ -7,6 +7,8 @@ enum WebAction: Equatable, Sendable {
     case remove(id: String)
     case vote(id: String)
     case unvote(id: String)
+    /// A seat at a table of the table round.
+    case chooseTable(id: String)
 }
 
 /// The socket's messages, both ways, as JSON text. Everything the server sends is data for the
@@ -26,6 +28,7 @@ enum WebMessage: Equatable {
         case "remove": if let id { return .action(rid: rid, .remove(id: id)) }
         case "vote": if let id { return .action(rid: rid, .vote(id: id)) }
         case "unvote": if let id { return .action(rid: rid, .unvote(id: id)) }
+        case "table": if let id { return .action(rid: rid, .chooseTable(id: id)) }
         default: break
         }
         return .invalid(malformed)

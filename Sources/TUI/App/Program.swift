@@ -190,7 +190,7 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         return effects
     case .session(var s):
         // The room's keys (o, i, p and the list of who is connected), when not typing.
-        if !s.isParticipant, s.input == nil, !s.card, let effects = RoomKeys.handle(&app, s, key) {
+        if !s.isParticipant, s.input == nil, !s.card, s.seating == nil, !s.messaging, let effects = RoomKeys.handle(&app, s, key) {
             if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
             return effects
         }

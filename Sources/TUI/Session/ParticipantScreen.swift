@@ -13,6 +13,9 @@ enum ParticipantUpdate {
         let items = view.list.items
         let selected = items.isEmpty ? nil : items[min(s.selected, items.count - 1)]
         let typing = view.input.isOpen || s.editing != nil
+        if view.list.heading == .chooseTable, let tables = view.tables, let effects = ParticipantTables.key(&s, tables, key) {
+            return effects
+        }
         switch key {
         case .ctrl("c"):
             s.asking = .leave
@@ -57,6 +60,10 @@ enum ParticipantUpdate {
             return askRemove(&s, view, selected)
         case .delete where s.draft.text.isEmpty:
             return askRemove(&s, view, selected)
+        case .ctrl("v") where view.tables?.seat != nil:
+            // A dot for the table's top 3; again on the same entry takes it back.
+            guard let e = selected else { return [] }
+            return [.perform(e.myVotes > 0 ? .withdrawVote(id: e.id) : .vote(id: e.id))]
         case .ctrl("z"):
             guard let undo = s.ownUndo.popLast() else { return refuse(&s, view, ParticipantKeys.nothingToUndo) }
             return [.perform(undo)]
@@ -157,6 +164,11 @@ enum ParticipantKeys {
     static let followHint = LocalizedText(
         nl: "↑↓ lezen · Tab hele kaart · ? hulp · Ctrl-C stop", en: "↑↓ read · Tab whole card · ? help · Ctrl-C leave")
     static let placeholder = LocalizedText(nl: "Typ hier je bijdrage…", en: "Type your entry here…")
+    static let tableHint = LocalizedText(
+        nl: "↑↓ kies een tafel · Enter ga zitten · Tab kaart · Ctrl-C stop", en: "↑↓ choose a table · Enter sit down · Tab card · Ctrl-C leave")
+    static let tableTypeHint = LocalizedText(
+        nl: "Typ en druk Enter · ↑↓ kies · Ctrl-V stip (top 3) · Ctrl-E bewerk · Ctrl-X wis · Ctrl-C stop",
+        en: "Type and press Enter · ↑↓ choose · Ctrl-V dot (top 3) · Ctrl-E edit · Ctrl-X remove · Ctrl-C leave")
 }
 
 extension ParticipantUpdate {

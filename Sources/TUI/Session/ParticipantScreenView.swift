@@ -42,6 +42,11 @@ enum ParticipantScreenView {
             bottom -= lines.count
         }
         var y = 2
+        if let m = v.message {
+            // The facilitator's word to every table stands out above everything else.
+            b.fill(x: 0, y: 1, width: b.width, height: 1, style: Style(.warn, bold: true, reverse: true))
+            b.put(Wrap.clip(" ▶ " + m, width: b.width - 2), x: 0, y: 1, style: Style(.warn, bold: true, reverse: true))
+        }
         y += top(v, l, x: x, y: y, width: width, bottom: bottom, into: &b)
         list(v, s, l, x: x, y: y, width: width, bottom: bottom, into: &b)
         if s.card { CardView.draw(app, s, into: &b) }
@@ -116,6 +121,12 @@ enum ParticipantScreenView {
             return S.insights[l] + ": \(n)"
         case .implications: return S.implications[l] + ": \(n) · ★ = top 3"
         case .none: return ""
+        case .table:
+            let at = v.tables?.seat.map { "\(ParticipantText.seatedAt[l]) \($0.number)" } ?? ""
+            let dots = v.votes.map { l == .nl ? " · stippen over: \($0.left) van \($0.budget)" : " · dots left: \($0.left) of \($0.budget)" } ?? ""
+            return at + " · " + S.implications[l] + ": \(n)" + dots + " · ★ = top 3"
+        case .chooseTable: return l == .nl ? "Kies je tafel" : "Choose your table"
+        case .tables: return S.implications[l] + ": \(n)"
         }
     }
 
@@ -123,6 +134,9 @@ enum ParticipantScreenView {
         guard v.list.heading != .none, start < bottom else { return }
         b.hline(x: x, y: start, width: width)
         b.put(Wrap.clip(" \(heading(v, l)) ", width: width - 2), x: x + 1, y: start, style: Style(.accent, bold: true))
+        if v.list.heading == .chooseTable, let tables = v.tables {
+            return choices(tables, selected: s.selected, l, x: x, y: start + 1, width: width, bottom: bottom, into: &b)
+        }
         let items = v.list.items
         let y0 = start + 1
         guard y0 <= bottom else { return }
@@ -158,6 +172,21 @@ enum ParticipantScreenView {
         if first > 0 { b.put(" ↑ \(first) ", x: x + width - 8, y: y0, style: Style(.accent, bold: true)) }
     }
 
+    /// The tables to choose from, one a line, the chosen one lit; a full one says so.
+    static func choices(_ t: ParticipantView.Tables, selected: Int, _ l: Language, x: Int, y: Int, width: Int, bottom: Int, into b: inout CellBuffer) {
+        let chosen = min(selected, t.choices.count - 1)
+        let first = max(0, chosen - (bottom - y))
+        for (row, c) in t.choices.dropFirst(first).enumerated() where y + row <= bottom {
+            let i = first + row
+            let people = l == .nl ? "\(c.seated) aan tafel" : "\(c.seated) seated"
+            let line = "\(i == chosen ? "▶" : " ") \(l == .nl ? "Tafel" : "Table") \(c.number) · \(c.scenarioTitle[l]) · \(people)"
+                + (c.full ? " (\(ParticipantText.full[l]))" : "")
+            let style = i == chosen ? Style(.highlight, bold: true, reverse: true) : c.full ? Style(.dim) : Style(.text)
+            if i == chosen { b.fill(x: x, y: y + row, width: width, height: 1, style: style) }
+            b.put(Wrap.clip(line, width: width), x: x, y: y + row, style: style)
+        }
+    }
+
     /// An entry as lines: its marks first (own dots, top 3, scenario), its state after.
     static func lines(_ e: ParticipantView.Item, _ v: ParticipantView, _ l: Language, width: Int) -> [String] {
         var text = ""
@@ -166,6 +195,7 @@ enum ParticipantScreenView {
         }
         if e.top { text += "★ " }
         if v.list.heading == .implications, let sc = e.scenarioTitle { text += "[\(sc[l])] " }
+        if v.list.heading == .tables, let n = e.table, let sc = e.scenarioTitle { text += "[\(l == .nl ? "tafel" : "table") \(n) · \(sc[l])] " }
         text += e.text
         if e.koersvast {
             text += " ★ " + (l == .nl ? "koersvast" : "no-regret")
@@ -189,7 +219,9 @@ enum ParticipantScreenView {
         }
         if v.closed { return Footer.draw(app, hint: S.sessionClosed[l] + " · Ctrl-C", into: &b) }
         if s.editing != nil { return Footer.draw(app, hint: ParticipantKeys.editHint[l], into: &b) }
+        if typing, v.tables?.seat != nil { return Footer.draw(app, hint: ParticipantKeys.tableTypeHint[l], short: ParticipantKeys.typeHintShort[l], into: &b) }
         if typing { return Footer.draw(app, hint: ParticipantKeys.typeHint[l], short: ParticipantKeys.typeHintShort[l], into: &b) }
+        if v.list.heading == .chooseTable { return Footer.draw(app, hint: ParticipantKeys.tableHint[l], into: &b) }
         if v.votes != nil { return Footer.draw(app, hint: ParticipantKeys.voteHint[l], into: &b) }
         Footer.draw(app, hint: ParticipantKeys.followHint[l], into: &b)
     }

@@ -58,6 +58,14 @@ enum SessionHelp {
             keys.append(("v / V", t("stem van de zaal geven / terugnemen (telt als stem van de zaal)", "give / take back a vote for the room (counted as the room's)")))
         case .harvest:
             keys.append(("v / V", t("stip namens de zaal geven / terugnemen (★ = top 3 van het scenario)", "give / take back a dot for the room (★ = the scenario's top 3)")))
+        case .tableRound:
+            keys += [("[ ]", t("tafel kiezen waarvoor a typt", "choose the table a types for")),
+                     ("s", t("wie zit waar: mensen verplaatsen (←→ of 1–9)", "who sits where: move people (←→ or 1–9)")),
+                     ("A", t("iedereen zonder tafel gelijk verdelen", "seat everyone without a table evenly")),
+                     ("m", t("bericht aan alle tafels (\"nog 5 minuten\")", "message to all tables (\"5 more minutes\")"))]
+        case .reportBack:
+            keys += [("[ ]", t("vorige / volgende tafel op de muur", "previous / next table on the wall")),
+                     ("m", t("bericht aan alle tafels", "message to all tables"))]
         case .close:
             keys.append(("c", t("sessie afsluiten / heropenen (de timer stopt)", "close / reopen the session (the timer stops)")))
         default: break

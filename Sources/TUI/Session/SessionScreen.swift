@@ -31,6 +31,11 @@ public struct SessionScreen: Sendable {
     /// The list follows new entries (the selection stays on the newest) until the
     /// facilitator scrolls up; back at the end (↓, G) it follows again.
     public var follow = true
+    /// Table rounds: the table `a` types for and the report-back shows; the seating list's
+    /// row while it is open; whether the input writes the message to all tables.
+    public var tableFocus = 0
+    public var seating: Int?
+    public var messaging = false
 
     // A participant's own screen (type-first):
     /// The input line that is always there where the step takes input; kept across steps.
@@ -119,6 +124,7 @@ enum SessionUpdate {
     static func update(_ app: inout AppState, _ s: inout SessionScreen, _ key: Key) -> [Effect] {
         if s.input != nil { return typing(&app, &s, key) }
         if s.card { return cardKey(app, &s, key) }
+        if s.readOnly == nil, let effects = TableKeys.update(&app, &s, key) { return effects }
         let count = s.visible.count
         let step = s.step
         if s.readOnly != nil, [.right, .pageDown, .left, .pageUp].contains(key) {
@@ -241,7 +247,12 @@ enum SessionUpdate {
         case .escape:
             s.input = nil
             s.editing = nil
+            s.messaging = false
             return []
+        case .enter where s.messaging:
+            s.input = nil
+            s.messaging = false
+            return [.perform(.sendMessage(input.text))]
         case .enter:
             let text = input.text
             s.submitted = (text, s.editing)
@@ -252,7 +263,8 @@ enum SessionUpdate {
             }
             let authors = s.authors
             let author = authors[min(s.authorIndex, authors.count - 1)]
-            return [.perform(.addEntry(id: app.newEntryId(), text: text, author: author, proxy: author != nil))]
+            let table = s.step.kind == .tableRound ? s.typingTable(s.workshop.tables(of: s.step))?.id : nil
+            return [.perform(.addEntry(id: app.newEntryId(), text: text, author: author, proxy: author != nil, table: table))]
         case .tab where !s.isParticipant:
             s.authorIndex = (s.authorIndex + 1) % max(1, s.authors.count)
             return []

@@ -127,7 +127,12 @@ enum InputView {
         guard let input = s.input else { return }
         let l = app.language
         let kind = s.step.kind.entryKind ?? .note
-        let title = s.editing != nil ? S.editEntry[l] : S.newEntry(l, S.kind(kind)[l])
+        var title = s.editing != nil ? S.editEntry[l] : S.newEntry(l, S.kind(kind)[l])
+        if s.messaging {
+            title = l == .nl ? " Bericht aan alle tafels (leeg = weghalen) " : " Message to all tables (empty = take down) "
+        } else if s.editing == nil, s.step.kind == .tableRound, let t = s.typingTable(s.workshop.tables(of: s.step)) {
+            title = (l == .nl ? " Implicatie voor tafel " : " Implication for table ") + "\(t.number) "
+        }
         b.box(x: a.x - 1, y: a.y, width: a.width + 1, height: a.height, style: Style(.accent), title: title)
         let inner = a.width - 3
         let layout = input.layout(width: inner)

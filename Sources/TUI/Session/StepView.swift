@@ -9,8 +9,10 @@ enum StepView {
         // Title: block letters on a big screen, else one bold line.
         let title = step.kind == .scenarioRound ? (s.workshop.scenario(step.scenario ?? "").map { s.scenarioTitle($0, l) } ?? step.title[l]) : step.title[l]
         let stepOf = S.stepOf(l, "\(s.stepIndex + 1)", "\(s.workshop.steps.count)")
-        // Block letters only where they leave the story its rows (a 60-row projector).
-        if a.height >= 50, BigText.draw(title.uppercased(), into: &b, x: a.x, y: a.y, maxWidth: a.width, style: Style(.accent, bold: true)) {
+        // Block letters only where they leave the story its rows (a 60-row projector); a
+        // table wall needs every row for the tables.
+        let wall = step.kind == .tableRound || step.kind == .reportBack
+        if a.height >= 50, !wall, BigText.draw(title.uppercased(), into: &b, x: a.x, y: a.y, maxWidth: a.width, style: Style(.accent, bold: true)) {
             b.put(stepOf + (step.optional ? " · " + S.optional[l] : ""), x: a.x, y: a.y + BigText.height, style: Style(.dim))
             a.y += BigText.height + 2
             a.height -= BigText.height + 2
@@ -37,6 +39,8 @@ enum StepView {
         case .close: SynthesisBodies.close(app, s, a, into: &b)
         case .harvest: ScriptBodies.harvest(app, s, a, into: &b)
         case .pause: ScriptBodies.pause(app, s, a, into: &b)
+        case .tableRound: TableWall.draw(app, s, a, into: &b)
+        case .reportBack: ReportBackWall.draw(app, s, a, into: &b)
         }
     }
 
