@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The room against a guest on its Wi-Fi who wants to keep others out, played with the real
@@ -13,7 +14,7 @@ final class HostileRoomTests: XCTestCase {
         for tool in ["ssh", "sshpass", "tmux"] where Spawn.run(["sh", "-c", "command -v \(tool)"]).status != 0 {
             // CI installs them (make setup): there a missing tool is a failure, not a skip.
             if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("\(tool) is not installed") }
-            throw XCTSkip("\(tool) is not installed (make setup installs it)")
+            throw Requirement.missing("\(tool) is not installed (make setup installs it)")
         }
         store = Binary.tempDir("hostile")
         knownHosts = store + "-known_hosts"

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Six sessions as the study ran them — five target groups and a custom one — brought in
@@ -104,6 +105,6 @@ enum SixSessionFixture {
     static func require(_ tool: String) throws {
         if Spawn.run(["/usr/bin/env", "which", tool]).status == 0 { return }
         if ProcessInfo.processInfo.environment["CI"] == "true" { throw Failure(description: "\(tool) is missing (make setup installs it)") }
-        throw XCTSkip("\(tool) is not installed (make setup installs it)")
+        throw Requirement.missing("\(tool) is not installed (make setup installs it)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Breakout tables end to end: the facilitator's real binary in tmux at 160×45 with the room
@@ -13,7 +14,7 @@ final class TableRoomTests: XCTestCase {
 
     override func setUpWithError() throws {
         for tool in ["ssh", "sshpass", "tmux"] where Spawn.run(["sh", "-c", "command -v \(tool)"]).status != 0 {
-            throw XCTSkip("\(tool) is not installed (make setup installs it)")
+            throw Requirement.missing("\(tool) is not installed (make setup installs it)")
         }
         store = Binary.tempDir("tables")
         knownHosts = store + "-known_hosts"

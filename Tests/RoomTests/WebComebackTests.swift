@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Store
+import TestSupport
 import XCTest
 
 @testable import Room
@@ -19,7 +20,7 @@ final class WebComebackTests: XCTestCase {
             let o = try XCTUnwrap(JSONParser.parse(text).objectValue)
             if o["type"]?.stringValue == type { return o }
         }
-        throw XCTSkip("the socket ended before a \(type) message")
+        throw Missing(description: "the socket ended before a \(type) message")
     }
 
     func testATokenWorksAgainInANewRoomAndIsStoredOnlyAsAHashOwnerOnly() async throws {

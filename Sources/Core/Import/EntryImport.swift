@@ -59,7 +59,7 @@ public enum EntryImport {
     static let ignored: Set<String> = [
         "session", "sessie", "session id", "sessie-id", "workshop", "perspective", "perspectief", "time (utc)", "tijd (utc)",
         "koersvast", "no-regret", "stemmen van de zaal", "votes for the room", "datum", "date", "plaats", "place",
-        "facilitator", "top 3", "groep", "group",
+        "facilitator", "top 3", "groep", "group", "tafel", "table",
     ]
 
     /// Column of each header cell (nil: a known column that is ignored). Line 1 problems.
