@@ -12,9 +12,7 @@ public final class SummaryJournal {
     /// Every version per key (a workshop id, or "*" for the whole store), oldest first.
     public private(set) var versions: [String: [ReportSummary]] = [:]
     public private(set) var warnings: [String] = []
-    private let writer = StoreIDs.writer()
-    private var fd: Int32 = -1
-    private var seq = 0
+    private lazy var journal = JournalWriter(folder: folder)
 
     /// The key of a summary that holds for every workshop in the store.
     public static let anyWorkshop = "*"
@@ -24,7 +22,6 @@ public final class SummaryJournal {
         try reload()
     }
 
-    deinit { if fd >= 0 { close(fd) } }
 
     /// The newest version for `workshop`, falling back to the store-wide one.
     public func current(workshop: String? = nil) -> ReportSummary? {
@@ -83,33 +80,5 @@ public final class SummaryJournal {
         return current(workshop: workshop)!
     }
 
-    private func append(_ fields: JSONObject, now: Int64) throws(StoreError) {
-        if fd < 0 {
-            // A `.summary` that is a symbolic link would lead the journal out of the store.
-            if POSIXFile.isSymbolicLink(folder) {
-                throw StoreError("not saved: \(folder) is a symbolic link, which is not followed", nl: "niet bewaard: \(folder) is een symbolische koppeling, die niet wordt gevolgd")
-            }
-            try POSIXFile.makeDirectory(folder)
-            let path = folder + "/" + SessionFiles.journal(writer)
-            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw StoreError.io(.notSavedCreate, path, POSIXFile.errorText()) }
-            try POSIXFile.fsyncDirectory(folder)
-        }
-        seq += 1
-        var o = JSONObject()
-        o["v"] = 1
-        o["writer"] = .string(writer)
-        o["seq"] = .number(Double(seq))
-        o["time"] = .number(Double(now))
-        for (k, v) in fields.pairs { o[k] = v }
-        var line = Array(JSONWriter.compact(.object(o)).utf8)
-        line.append(0x0A)
-        var st = stat()
-        fstat(fd, &st)
-        if let code = POSIXFile.writeAll(fd, line) ?? (fdatasync(fd) == 0 ? nil : errno) {
-            _ = ftruncate(fd, st.st_size)
-            seq -= 1
-            throw StoreError("not saved: \(POSIXFile.errorText(code))", nl: "niet bewaard: \(POSIXFile.errorText(code))")
-        }
-    }
+    private func append(_ fields: JSONObject, now: Int64) throws(StoreError) { try journal.append(fields, now: now) }
 }
