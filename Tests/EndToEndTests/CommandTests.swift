@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The scripting commands through the built binary: output, exit codes, one-line errors.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `perspectief import`: spreadsheet rows in as entries — all of them in one batch, or none

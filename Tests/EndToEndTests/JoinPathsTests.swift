@@ -3,6 +3,7 @@ import Core
 import Foundation
 import Store
 import TUI
+import TestSupport
 import XCTest
 
 @testable import Room

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `perspectief export --format pdf` through the binary: Chromium prints the HTML report,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `pack` and `unpack` through the binary: sessions travel whole between stores, and a bad

@@ -2,6 +2,7 @@ import Core
 import Foundation
 @testable import Room
 import Store
+import TestSupport
 import XCTest
 
 /// A phone in a real browser (Debian's chromium, headless, 360×740) joins a session whose

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The report a director forwards, from six sessions through the binary: the organiser's

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `perspectief review` in a real terminal and `perspectief export` through the binary.

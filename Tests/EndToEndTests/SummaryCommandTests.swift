@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `perspectief summary` and `new --people`: bad input gets one line and a non-zero exit,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Characters must work whenever the terminal does, whatever locale the environment names:

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A facilitator and participants at their own terminals on one session: the real binaries,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The real binary in a real terminal: a whole session, resizing, kill -9 and resume,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The web room's command-line flags: each wrong use is one line and a non-zero exit, before

@@ -1,5 +1,6 @@
 import Foundation
 import Sync
+import TestSupport
 import XCTest
 
 /// `db init`: versioned migrations, roles that can do only their part, clear refusals.

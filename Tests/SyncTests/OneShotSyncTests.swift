@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Sync
+import TestSupport
 import XCTest
 
 /// `perspectief sync`: every durable event once, remembered per journal, resumable.

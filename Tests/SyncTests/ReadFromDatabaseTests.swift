@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Sync
+import TestSupport
 import XCTest
 
 /// `export`, `pack` and `review --from postgres://…` read the database's sessions as if local.

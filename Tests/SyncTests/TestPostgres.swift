@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A private PostgreSQL server for the tests: Debian's `postgresql` package (`make setup`

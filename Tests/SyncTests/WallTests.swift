@@ -3,6 +3,7 @@ import Foundation
 import Store
 import Sync
 import TUI
+import TestSupport
 import XCTest
 
 /// The plenary wall: both laptops' rooms, live, from the database alone.

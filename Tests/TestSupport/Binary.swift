@@ -1,16 +1,16 @@
 import Foundation
 
 /// The built `perspectief` binary, beside the test bundle in the same build folder.
-enum Binary {
-    static var perspectief: String {
+public enum Binary {
+    public static var perspectief: String {
         let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [dir, dir.deletingLastPathComponent()].map { $0.appendingPathComponent("perspectief").path }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func tempDir(_ tag: String) -> String {
+    public static func tempDir(_ tag: String) -> String {
         let path = NSTemporaryDirectory() + "pf-\(tag)-" + String(UUID().uuidString.prefix(8)).lowercased()
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
@@ -19,11 +19,11 @@ enum Binary {
 
 /// Runs a command to completion with posix_spawn (Foundation.Process can hang on tmux's
 /// forked server, which keeps inherited descriptors open). Output goes through a file.
-enum Spawn {
-    struct Result { var status: Int32; var output: String; var error: String }
+public enum Spawn {
+    public struct Result { public var status: Int32; public var output: String; public var error: String }
 
     @discardableResult
-    static func run(_ argv: [String], environment: [String: String]? = nil, stdin: String? = nil) -> Result {
+    public static func run(_ argv: [String], environment: [String: String]? = nil, stdin: String? = nil) -> Result {
         let dir = Binary.tempDir("spawn")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let out = dir + "/out", err = dir + "/err", inp = dir + "/in"
