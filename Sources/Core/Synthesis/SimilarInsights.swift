@@ -8,6 +8,32 @@ public enum SimilarInsights {
         /// The shared words, as first written, in the order first met.
         public var words: [String]
         public var perspectives: [PerspectiveKey]
+        /// The workshop glossary's concepts (their labels) the proposal rests on.
+        public var concepts: [String] = []
+        /// How alike the members are, 0…1 (the average similarity of members to the whole).
+        public var strength: Double = 0
+
+        public init(items: [SynthesisItem], words: [String], perspectives: [PerspectiveKey]) {
+            self.items = items
+            self.words = words
+            self.perspectives = perspectives
+        }
+
+        /// Stable across runs and machines: made from the members alone, so a decision on a
+        /// proposal (accepted, rejected) finds it again.
+        public var id: String { Self.id(of: items.map(\.ref)) }
+
+        /// "p" and 12 hex digits of FNV-1a over the sorted members ("session/entry").
+        public static func id(of refs: [EntryRef]) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for ref in refs.sorted() {
+                for byte in (ref.sessionId + "/" + ref.entryId + "\n").utf8 {
+                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                }
+            }
+            let hex = String(hash, radix: 16)
+            return "p" + String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+        }
     }
 
     /// Content words of `text`, each as (stem, the word as written).

@@ -24,6 +24,13 @@ public struct Workshop: Equatable, Sendable {
     /// What the scenario names are (working titles of this tool, not the study's own names):
     /// shown on the opening screen and in every report so nobody quotes them as the study's.
     public var scenarioNote: LocalizedText? = nil
+    /// The study this workshop belongs to ("study" in the file; the workshop id when absent).
+    /// Workshops of one study share its scenarios and directions (`validate` checks that), so
+    /// their sessions are one programme: one report, one plenary 2×2.
+    public var study: String = ""
+
+    /// The programme key: the study, or this workshop alone.
+    public var programme: String { study.isEmpty ? id : study }
 
     public struct Term: Equatable, Sendable {
         public var singular: LocalizedText

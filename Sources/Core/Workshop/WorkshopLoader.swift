@@ -38,7 +38,7 @@ public enum WorkshopLoader {
     static let topKeys: Set<String> = [
         "format", "id", "title", "question", "intro", "perspectiveTerm", "axes", "scenarios", "perspectives",
         "trendCategories", "domains", "trends", "directions", "messages", "steps", "source", "$schema",
-        "scenarioNote",
+        "scenarioNote", "study",
     ]
 
     static func read(_ root: JSONValue, sink: ProblemSink) -> Workshop? {
@@ -156,6 +156,7 @@ public enum WorkshopLoader {
         }
         let source = r.text("source", optional: true)
         let scenarioNote = r.text("scenarioNote", optional: true)
+        let study = r.string("study", optional: true)
         // Missing top-level texts are already reported; stand-ins let the structural checks
         // run too, so one pass reports everything. The result is never used when problems exist.
         let none = LocalizedText("")
@@ -164,6 +165,6 @@ public enum WorkshopLoader {
             perspectiveTerm: term ?? .init(singular: none, plural: none), axes: axes,
             scenarios: scenarios, perspectives: perspectives, trendCategories: trendCategories, domains: domains,
             trends: trends, directions: directions, messages: messages, steps: steps, source: source,
-            scenarioNote: scenarioNote)
+            scenarioNote: scenarioNote, study: study ?? id ?? "")
     }
 }

@@ -28,6 +28,7 @@ enum WorkshopValidator {
             if !ok || id.first == "-" { sink.add(path, "\"\(id)\" must use only a-z, 0-9, '-' and '_' (and not start with '-')") }
         }
         check(w.id, "$.id")
+        check(w.study, "$.study")
         for (i, s) in w.scenarios.enumerated() { check(s.id, sink.path("$.scenarios", i) + ".id") }
         for (i, p) in w.perspectives.enumerated() { check(p.id, sink.path("$.perspectives", i) + ".id") }
         for (i, s) in w.steps.enumerated() { check(s.id, sink.path("$.steps", i) + ".id") }
