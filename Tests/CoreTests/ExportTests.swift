@@ -140,7 +140,7 @@ final class ExportTests: XCTestCase {
 
     func testCSVShape() {
         let csv = CSVExport.render(ExportFixture.report(.nl))
-        XCTAssertTrue(csv.hasPrefix("\u{FEFF}sessie;sessie-id;workshop;perspectief;stap;scenario;soort;tekst;auteur;"), "; for a Dutch spreadsheet")
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}sessie;sessie-id;workshop;doelgroep;stap;scenario;soort;tekst;auteur;"), "; for a Dutch spreadsheet")
         XCTAssertTrue(CSVExport.render(ExportFixture.report(.en)).hasPrefix("\u{FEFF}session,session id,"), ", in English")
         let tabbed = CSVExport.render(Report(sessions: ExportFixture.report(.nl).sessions, language: .nl, options: .init(separator: "\t")))
         XCTAssertTrue(tabbed.hasPrefix("\u{FEFF}sessie\tsessie-id\t"), "or as chosen")
@@ -161,7 +161,7 @@ final class ExportTests: XCTestCase {
     /// What every CSV row should hold, built straight from the sessions, not from the export.
     func expectedRows() -> [[String]] {
         let w = Fixtures.mini
-        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep", "tafel"]]
+        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "doelgroep", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep", "tafel"]]
         // The matrix's top 3 per cell are every implication of the fixture (at most three
         // per cell); the groups are the organiser's and the same-text one.
         let top = Set(ExportFixture.report(.nl).sessions.flatMap { $0.state.entries.filter { $0.kind == .implication && $0.scenario != nil && $0.isLive }.map(\.text) })

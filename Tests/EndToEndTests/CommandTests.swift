@@ -46,7 +46,7 @@ final class CommandTests: XCTestCase {
         let list = run("sessions")
         XCTAssertTrue(list.output.contains(id) && list.output.contains("Sessie Zwolle"), list.output)
         let human = run("show", id)
-        XCTAssertTrue(human.output.contains("- implication [digitaal-tenzij]: Wachten — Ayşe"), human.output)
+        XCTAssertTrue(human.output.contains("- implication [Digital, unless]: Wachten — Ayşe"), human.output)
     }
 
     /// `show` and `sessions` speak the UI language; the columns of `sessions` stay where

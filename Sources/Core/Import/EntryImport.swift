@@ -57,7 +57,7 @@ public enum EntryImport {
     ]
     /// The export's other columns (both languages): read back without complaint, not used.
     static let ignored: Set<String> = [
-        "session", "sessie", "session id", "sessie-id", "workshop", "perspective", "perspectief", "time (utc)", "tijd (utc)",
+        "session", "sessie", "session id", "sessie-id", "workshop", "target group", "doelgroep", "perspective", "perspectief", "time (utc)", "tijd (utc)",
         "koersvast", "no-regret", "stemmen van de zaal", "votes for the room", "datum", "date", "plaats", "place",
         "facilitator", "top 3", "groep", "group", "tafel", "table",
     ]

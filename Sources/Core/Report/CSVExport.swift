@@ -88,8 +88,8 @@ public enum CSVExport {
 extension ReportStrings {
     var csvHeader: [String] {
         l == .nl
-            ? ["sessie", "sessie-id", "workshop", "perspectief", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep", "tafel"]
-            : ["session", "session id", "workshop", "perspective", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)", "no-regret", "votes for the room", "date", "place", "facilitator", "top 3", "group", "table"]
+            ? ["sessie", "sessie-id", "workshop", "doelgroep", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep", "tafel"]
+            : ["session", "session id", "workshop", "target group", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)", "no-regret", "votes for the room", "date", "place", "facilitator", "top 3", "group", "table"]
     }
 
     func kind(_ k: EntryKind) -> String {

@@ -63,11 +63,14 @@ extension PartBuilder {
         }
         row(t.facilitators, facilitators.isEmpty ? t.hidden : facilitators.joined(separator: ", "))
         row(t.date, DateWords.format(ms: report.date, l))
-        row(t.version, summary.map { t.versionText($0.version, concept: report.isConcept) } ?? t.versionText(0, concept: true))
+        row(t.version, summary.map { t.versionNumber($0.version, concept: report.isConcept) } ?? t.versionNumber(0, concept: true))
         row(t.tool, report.options.tool)
+        // Workshops of one study cite the same source: say it once.
+        var sources: [String] = []
         for part in report.parts {
-            if let source = part.workshop.source { row(t.sourceLabel, source[l]) }
+            if let source = part.workshop.source?[l], !sources.contains(source) { sources.append(source) }
         }
+        for source in sources { row(t.sourceLabel, source) }
         row(t.status, t.statusText)
         return [.pageBreak, .heading(level: 1, text: t.colophon), .table(.init(kind: .plain, header: [t.colophonWhat, t.colophonValue], rows: rows))]
     }

@@ -30,7 +30,7 @@ extension PartBuilder {
     /// People in the room: as the facilitator counted them, else those who joined and the room.
     func people(_ s: SessionInput) -> String {
         if let n = s.state.setup.people { return String(n) }
-        return t.s("\(s.state.participants.count) + zaal", "\(s.state.participants.count) + room")
+        return t.s("onbekend (\(s.state.participants.count) met eigen scherm)", "unknown (\(s.state.participants.count) on own screens)")
     }
 
     /// The organiser's summary and key messages, or the concept remark while there are none.

@@ -54,7 +54,7 @@ extension PartBuilder {
                 .map(\.element)
             guard !entries.isEmpty else { continue }
             any = true
-            heading(2, s.state.setup.title + " — " + name(PerspectiveKey(s.state.setup.perspective)))
+            heading(2, t.sessionHeading(s.state.setup.title, group: name(PerspectiveKey(s.state.setup.perspective))))
             var step: String?
             var list: [ReportDocument.Item] = []
             for e in entries {

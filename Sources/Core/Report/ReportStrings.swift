@@ -16,6 +16,8 @@ struct ReportStrings {
     var centralQuestion: String { s("Centrale vraag", "Central question") }
     func sessionsCovered(_ n: Int) -> String { s("Sessies in dit verslag (\(n))", "Sessions in this report (\(n))") }
     var session: String { s("Sessie", "Session") }
+    /// A session's heading: its title, and its group only when the title does not already say it.
+    func sessionHeading(_ title: String, group: String) -> String { title == group ? title : title + " — " + group }
     var date: String { s("Datum", "Date") }
     var facilitator: String { s("Facilitator", "Facilitator") }
     var place: String { s("Plaats", "Place") }
@@ -26,8 +28,8 @@ struct ReportStrings {
           "Votes: ○ the room's (given at the facilitator's screen), ● participants' on their own screens.")
     }
     var participantsLegend: String {
-        s("Aanwezig: het aantal mensen in de zaal zoals de facilitator het opgaf; anders wie zich aanmeldde plus de zaal (niet geteld). Aangemeld: wie meedeed met een eigen scherm.",
-          "Present: the number of people in the room as the facilitator gave it; otherwise those who joined plus the room (not counted). Joined: those who took part on a screen of their own.")
+        s("Aanwezig: het aantal mensen in de zaal zoals de facilitator het opgaf. Is dat niet opgegeven, dan staat er het aantal aangemelde deelnemers plus 'zaal'. Aangemeld: wie meedeed op een eigen scherm.",
+          "Present: the number of people in the room as the facilitator gave it; if not given: those who joined on their own screens, plus 'room'. Joined: those who took part on a screen of their own.")
     }
     var sourceLabel: String { s("Bron", "Source") }
 
@@ -57,18 +59,18 @@ struct ReportStrings {
     // Overviews
     var matrix: String { s("Matrix: implicaties per scenario", "Matrix: implications per scenario") }
     var matrixLegend: String {
-        s("Elke cel: het aantal implicaties, met de drie met de meeste stemmen; alle implicaties staan in de bijlage per scenario.",
-          "Each cell: the number of implications, with the three most voted; every implication is listed in the annex per scenario.")
+        s("Per cel: het aantal implicaties en de drie met de meeste stemmen; alle implicaties staan in de bijlage per scenario.",
+          "Per cell: the number of implications and the three most voted; every implication is listed in the annex per scenario.")
     }
     func moreInCell(_ n: Int) -> String { s("+\(n) meer", "+\(n) more") }
     var koersvastInsights: String { s("Koersvaste inzichten", "No-regret insights") }
-    var gridTitle: String { s("Inzichten × scenario’s", "Insights × scenarios") }
+    var gridTitle: String { s("Inzichten × scenario's", "Insights × scenarios") }
     var gridLegend: String {
         s("■ = het inzicht houdt stand in dat scenario. Koersvast: in alle vier (geen-spijt-beleid); scenariospecifiek: in één, twee of drie, vraagt wendbaarheid.",
           "■ = the insight holds in that scenario. No-regret: in all four; scenario-specific: in one, two or three, asks for agility.")
     }
     var insight: String { s("Inzicht", "Insight") }
-    var robustness: String { s("Houdbaarheid", "Robustness") }
+    var robustness: String { s("Koersvast?", "No-regret?") }
     var noInsightsYet: String { s("Nog geen inzichten.", "No insights yet.") }
     func robustnessWord(_ r: Robustness) -> String {
         switch r {
@@ -81,7 +83,7 @@ struct ReportStrings {
     // Sections
     var perScenario: String { s("Per scenario", "Per scenario") }
     var per: String { s("Per", "Per") }
-    var koersvast: String { s("Koersvast (houdt stand in alle scenario’s)", "No-regret (holds in every scenario)") }
+    var koersvast: String { s("Koersvast (houdt stand in alle scenario's)", "No-regret (holds in every scenario)") }
     var scenarioSpecific: String { s("Scenariospecifiek", "Scenario-specific") }
     var notJudged: String { s("Nog niet beoordeeld", "Not yet judged") }
     var holdsIn: String { s("houdt stand in", "holds in") }
@@ -96,8 +98,8 @@ struct ReportStrings {
     }
     var otherInput: String { s("Overige invoer", "Other contributions") }
     var otherInputLegend: String {
-        s("Notities uit de opening, de trends en de afsluiting, en implicaties zonder scenario, per sessie.",
-          "Notes from the opening, the trends and the close, and implications without a scenario, per session.")
+        s("Aantekeningen uit de opening, de trends, de oogst en de afsluiting, en implicaties zonder scenario, per sessie.",
+          "Notes from the opening, the trends, the harvest and the close, and implications without a scenario, per session.")
     }
     func trendsLabel(_ n: Int) -> String { n == 1 ? "trend" : "trends" }
 
@@ -114,6 +116,16 @@ struct ReportStrings {
         if people > 0 { parts.append(Self.dots(people, "●") + " " + (people == 1 ? s("deelnemer", "participant") : s("deelnemers", "participants"))) }
         let word = total == 1 ? s("1 stem", "1 vote") : s("\(total) stemmen", "\(total) votes")
         return word + " (" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// A count in words up to ten ("vier scenario's"), in digits above: as an editor writes it.
+    func number(_ n: Int, capital: Bool = false) -> String {
+        let nl = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"]
+        let en = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        guard (0...10).contains(n) else { return String(n) }
+        let word = s(nl[n], en[n])
+        guard capital, let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
     }
 
     /// Dots up to ten, then a count: a long row of dots says nothing more.

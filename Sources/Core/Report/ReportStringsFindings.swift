@@ -12,9 +12,10 @@ extension ReportStrings {
     func dateAndVersion(_ date: String, version: Int, concept: Bool) -> String {
         s("Datum: ", "Date: ") + date + " · " + versionText(version, concept: concept)
     }
-    func versionText(_ v: Int, concept: Bool) -> String {
-        let word = s("versie", "version") + " \(max(v, 0))"
-        return concept ? word + " (" + self.concept + ")" : word
+    func versionText(_ v: Int, concept: Bool) -> String { s("versie", "version") + " " + versionNumber(v, concept: concept) }
+    /// The number alone, for a row already labelled "Versie".
+    func versionNumber(_ v: Int, concept: Bool) -> String {
+        concept ? "\(max(v, 0)) (" + self.concept + ")" : "\(max(v, 0))"
     }
     var people: String { s("Aanwezig", "Present") }
     func peopleTotal(_ sessions: Int, counted: Int, unknown: Int) -> String {
@@ -26,18 +27,19 @@ extension ReportStrings {
     }
     var keyMessages: String { s("Kernboodschappen", "Key messages") }
     func mainMessages(_ n: Int) -> String {
-        n == 1 ? s("De hoofdboodschap van de studie, getoetst in de sessies", "The study's main message, tested in the sessions")
-            : s("De \(n) hoofdboodschappen van de studie, getoetst in de sessies", "The study's \(n) main messages, tested in the sessions")
+        n == 1 ? s("De hoofdboodschap van de studie, met verwante inzichten uit de sessies", "The study's main message, with related insights from the sessions")
+            : s("De \(number(n)) hoofdboodschappen van de studie, met verwante inzichten uit de sessies",
+                "The study's \(number(n)) main messages, with related insights from the sessions")
     }
     var mainMessagesLegend: String {
         s("De studie koppelt inzichten niet aan hoofdboodschappen. Onder elke boodschap staan de inzichten uit de sessies die er ten minste twee woorden mee delen (de woorden staan erbij): een voorstel om te toetsen, geen indeling van de studie.",
           "The study maps no insights to main messages. Under each message are the sessions' insights that share at least two words with it (the words are given): a proposal to check, not the study's classification.")
     }
-    var noEvidence: String { s("Geen inzicht deelt woorden met deze boodschap.", "No insight shares words with this message.") }
+    var noEvidence: String { s("Geen inzicht aan deze boodschap gekoppeld.", "No insight linked to this message.") }
     func sharedWords(_ words: [String]) -> String { s("gedeelde woorden: ", "shared words: ") + words.joined(separator: ", ") }
     var koersvastAcrossLegend: String {
-        s("Hoe de groepen zijn gemaakt staat bij elke groep: door de organisator gegroepeerd, dezelfde tekst, of voorgesteld omdat de inzichten ten minste twee woorden delen (na het wegnemen van verbuigingen, zodat ‘uitvragen’ en ‘vraag’ elkaar vinden).",
-          "How each group was made is stated with it: grouped by the organiser, the same text, or proposed because the insights share at least two words (after removing inflections, so that ‘asked’ and ‘asking’ meet).")
+        s("Hoe de groepen zijn gemaakt staat bij elke groep: door de organisator gegroepeerd, dezelfde tekst, of voorgesteld omdat de inzichten ten minste twee woorden delen (na het terugbrengen van woorden tot hun stam, zodat 'uitvragen' en 'vraag' elkaar vinden).",
+          "How each group was made is stated with it: grouped by the organiser, the same text, or proposed because the insights share at least two words (after reducing words to their stems, so that 'asked' and 'asking' match).")
     }
     func proposed(_ words: [String]) -> String { s("voorgesteld op gedeelde woorden: ", "proposed on shared words: ") + words.joined(separator: ", ") }
     var noKoersvastShared: String { s("Geen koersvast inzicht wordt door meer dan één groep gedeeld.", "No no-regret insight is shared by more than one group.") }
@@ -65,7 +67,7 @@ extension ReportStrings {
     }
     var conceptMark: String { s("Concept", "Draft") }
     var figures: String { s("Overzichten", "Overviews") }
-    var quadrantCaption: String { s("De vier scenario’s met het aantal implicaties per doelgroep", "The four scenarios with the number of implications per target group") }
+    var quadrantCaption: String { s("De vier scenario's met het aantal implicaties per doelgroep", "The four scenarios with the number of implications per target group") }
     var heatmapCaption: String {
         s("Inzichten die standhouden, per doelgroep × scenario (koersvast en scenariospecifiek); donkerder is meer",
           "Insights that hold, per target group × scenario (no-regret and scenario-specific); darker is more")
@@ -76,8 +78,8 @@ extension ReportStrings {
     var method: String { s("Werkwijze", "Method") }
     func methodParagraphs(_ plural: String, scenarios: Int) -> [String] {
         [
-            s("Het perspectief omgedraaid: elke sessie zette één van de \(plural) centraal en liep met die groep door de \(scenarios) scenario’s van 2035. Per wereld benoemde de zaal wat die wereld voor de groep betekent en wat de groep nodig heeft (implicaties); daarna koos de zaal per wereld de belangrijkste implicaties en maakte er inzichten van.",
-              "The perspective reversed: each session put one of the \(plural) first and walked with that group through the \(scenarios) scenarios of 2035. Per world the room named what that world means for the group and what it needs (implications); the room then picked the most important implications per world and turned them into insights."),
+            s("Het perspectief omgedraaid: elke sessie zette één van de \(plural) centraal en liep met die groep door de \(number(scenarios)) scenario's van 2035. Per wereld benoemde de zaal wat die wereld voor de groep betekent en wat de groep nodig heeft (implicaties); daarna koos de zaal per wereld de belangrijkste implicaties en maakte er inzichten van.",
+              "Turning the perspective around: each session put one of the \(plural) at the centre and walked with that group through the \(number(scenarios)) scenarios of 2035. Per world the room named what that world means for the group and what it needs (implications); the room then picked the most important implications per world and turned them into insights."),
             s("Koersvast heet een inzicht dat in alle vier de werelden standhoudt: geen-spijt-beleid. Scenariospecifiek is een inzicht dat in één, twee of drie werelden nodig is, niet in alle vier: het vraagt wendbaarheid. De zaal gaf per inzicht aan in welke werelden het standhoudt en bij welke ontwikkelrichtingen het hoort.",
               "An insight is no-regret when it holds in all four worlds. It is scenario-specific when it is needed in one, two or three worlds, not in all four: it asks for agility. The room marked for each insight the worlds where it holds and the development directions it belongs to."),
             s("De stippen: iedereen verdeelde een klein aantal stemmen over de inzichten. ○ zijn stemmen van de zaal, gegeven op het scherm van de facilitator voor wie geen eigen scherm had; ● zijn stemmen van deelnemers op hun eigen scherm. Ze tellen apart en worden als aandeel binnen de eigen sessie getoond. Stemmen wegen af wat de aanwezigen belangrijk vonden; ze zijn geen steekproef.",
@@ -90,11 +92,35 @@ extension ReportStrings {
             return s("Dit verslag bevat geen namen: niet van deelnemers, facilitatoren of de organisator. Uitspraken en stemmen zijn niet tot personen te herleiden.",
                      "This report holds no names: not of participants, facilitators or the organiser. Statements and votes cannot be traced to persons.")
         }
-        return s("Van de \(sessions) sessies \(anonymous == 1 ? "was er 1" : "waren er \(anonymous)") anoniem (namen werden niet bewaard); in \(hidden) zijn namen uit dit verslag weggelaten. In de andere staat bij een bijdrage de voornaam van wie hem invoerde, zoals de deelnemers wisten. Een versie zonder namen maakt `perspectief export --no-names`.",
-                 "Of the \(sessions) sessions, \(anonymous) \(anonymous == 1 ? "was" : "were") anonymous (names were not stored); in \(hidden) names are left out of this report. In the others a contribution shows the first name of whoever typed it, as participants knew. `perspectief export --no-names` makes a version without names.")
+        // One plain sentence per case, no counts of nought and no commands: read by people, not operators.
+        var out: [String] = []
+        if anonymous == 0 {
+            out.append(sessions == 1 ? s("De sessie was niet anoniem.", "The session was not anonymous.")
+                : s("Geen van de sessies was anoniem.", "None of the sessions was anonymous."))
+        } else if anonymous == sessions {
+            out.append(sessions == 1 ? s("De sessie was anoniem; er zijn geen namen bewaard.", "The session was anonymous; no names were stored.")
+                : s("Alle \(number(sessions)) sessies waren anoniem; er zijn geen namen bewaard.",
+                    "All \(number(sessions)) sessions were anonymous; no names were stored."))
+        } else {
+            out.append(s("\(number(anonymous, capital: true)) van de \(number(sessions)) sessies \(anonymous == 1 ? "was" : "waren") anoniem; daarin zijn geen namen bewaard.",
+                         "\(number(anonymous, capital: true)) of the \(number(sessions)) sessions \(anonymous == 1 ? "was" : "were") anonymous; no names were stored there."))
+        }
+        let hiddenOnly = hidden - anonymous
+        if hiddenOnly > 0 {
+            out.append(hiddenOnly == 1 ? s("In één sessie zijn de namen uit dit verslag weggelaten.", "In one session the names are left out of this report.")
+                : s("In \(number(hiddenOnly)) sessies zijn de namen uit dit verslag weggelaten.", "In \(number(hiddenOnly)) sessions the names are left out of this report."))
+        }
+        if sessions - hidden > 0 {
+            out.append(hidden == 0
+                ? s("Bij elke bijdrage staat de voornaam van wie die invoerde; dat wisten de deelnemers.",
+                    "Each contribution shows the first name of whoever typed it; participants were told so.")
+                : s("In de andere staat bij elke bijdrage de voornaam van wie die invoerde; dat wisten de deelnemers.",
+                    "In the others each contribution shows the first name of whoever typed it; participants were told so."))
+        }
+        return out.joined(separator: " ")
     }
     var context: String { s("Achtergrond", "Background") }
-    func groupsAndPersonas(_ plural: String) -> String { s("De \(plural) en hun persona’s", "The \(plural) and their personas") }
+    func groupsAndPersonas(_ plural: String) -> String { s("De \(plural) en hun persona's", "The \(plural) and their personas") }
     var persona: String { s("Persona (fictief)", "Persona (fictional)") }
     var customGroup: String {
         s("Een eigen doelgroep van de facilitator: het werkbestand beschrijft deze groep niet en geeft er geen persona bij.",
@@ -102,7 +128,7 @@ extension ReportStrings {
     }
     var customGroupOwn: String { s("(Een eigen doelgroep; beschreven door de facilitator.)", "(A group of the facilitator's own, as they described it.)") }
     var scenarioStories: String { s("De vier werelden van 2035", "The four worlds of 2035") }
-    var quadrantWorldsCaption: String { s("De scenario’s op de twee kernonzekerheden", "The scenarios on the two key uncertainties") }
+    var quadrantWorldsCaption: String { s("De scenario's op de twee kernonzekerheden", "The scenarios on the two key uncertainties") }
     var trendsCited: String { s("Genoemde trends", "Trends cited") }
     var organiser: String { s("Organisator", "Organiser") }
     var facilitators: String { s("Facilitatoren", "Facilitators") }

@@ -53,10 +53,10 @@ extension PartBuilder {
     }
 
     mutating func votes() {
-        heading(1, t.s("Stemmen: wat woog het zwaarst, per sessie", "Votes: what weighed most, per session"))
+        heading(1, t.s("Stemmen: wat woog het zwaarst, per sessie", "Votes: what mattered most, per session"))
         add(.remark(t.s(
-            "Aandelen van de stemmen die in dezelfde sessie zijn uitgebracht: sessies verschillen in grootte, dus ruwe aantallen zijn niet te vergelijken. ○ zaalstemmen (gegeven op het scherm van de facilitator) en ● stemmen van deelnemers op hun eigen scherm tellen apart. De drie hoogste per sessie; wie gelijk staat met de derde plaats staat er ook.",
-            "Shares of the votes cast in the same session: sessions differ in size, so raw counts do not compare. ○ the room's votes (given at the facilitator's screen) and ● participants' votes on their own screens are counted apart. The top three per session; whatever ties with third place is listed too.")))
+            "Aandelen van de stemmen die in dezelfde sessie zijn uitgebracht: sessies verschillen in grootte, dus ruwe aantallen zijn niet te vergelijken. ○ zaalstemmen (gegeven op het scherm van de facilitator) en ● stemmen van deelnemers op hun eigen scherm tellen apart. Per sessie de drie inzichten met het grootste aandeel; wat gelijk staat met de derde plaats, staat er ook bij.",
+            "Shares of the votes cast in the same session: sessions differ in size, so raw counts do not compare. ○ the room's votes (given at the facilitator's screen) and ● participants' votes on their own screens are counted apart. The top three per session; insights tied for third place are listed too.")))
         var bars: [ReportDocument.Bar] = []
         var any = false
         // One pass over the insights, not one per session.
@@ -67,7 +67,7 @@ extension PartBuilder {
             let v = voteShares(bySession[id] ?? [], top: 3)
             guard !v.shown.isEmpty else { continue }
             any = true
-            heading(2, s.state.setup.title + " — " + name(PerspectiveKey(s.state.setup.perspective)))
+            heading(2, t.sessionHeading(s.state.setup.title, group: name(PerspectiveKey(s.state.setup.perspective))))
             add(.list(v.shown.map { .init(text: $0.item.entry.text, note: shareNote($0)) }))
             if v.all > v.shown.count {
                 add(.remark(t.s("\(v.all - v.shown.count) andere inzichten kregen ook stemmen; zie per doelgroep.",

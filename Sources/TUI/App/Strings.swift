@@ -25,8 +25,8 @@ public enum S {
     static let otherPerspective = t("Andere %@ (zelf typen)…", "Another %@ (type it)…")
     static let typePerspective = t("Naam van de %@", "Name of the %@")
     static let sessionTitle = t("Titel van de sessie", "Session title")
-    static let facilitatorName = t("Naam van de facilitator (mag leeg)", "Facilitator's name (may be empty)")
-    static let sessionPlace = t("Plaats van de sessie, bv. „Zwolle, stadhuis” (mag leeg)", "Where the session is held, e.g. \"Zwolle, town hall\" (may be empty)")
+    static let facilitatorName = t("Naam van de facilitator (mag leeg blijven)", "Facilitator's name (optional)")
+    static let sessionPlace = t("Plaats van de sessie, bv. „Zwolle, stadhuis” (mag leeg blijven)", "Where the session is held, e.g. \"Zwolle, town hall\" (optional)")
     static let anonymity = t("Anoniem: namen van deelnemers worden niet opgeslagen", "Anonymous: participant names are not stored")
     static let voteBudget = t("Stemmen per deelnemer", "Votes per participant")
     static let yes = t("ja", "yes")
@@ -83,7 +83,7 @@ public enum S {
     static let saidBy = t("Gezegd door: %@", "Said by: %@")
 
     // Footer hints
-    static let sessionHint = t("←→ stap · a nieuw · ↑↓ kies · e/d wijzig/wis · u terug · t timer · n kaart · ? hulp · q stop",
+    static let sessionHint = t("←→ stap · a nieuw · ↑↓ kies · e/d wijzig/wis · u ongedaan maken · t timer · n kaart · ? hulp · q verlaten",
         "←→ step · a add · ↑↓ select · e/d edit/remove · u undo · t timer · n card · ? help · q leave")
     static let homeHint = t("↑↓ kiezen · Enter openen · n nieuwe sessie · ? hulp · q stoppen",
         "↑↓ choose · Enter open · n new session · ? help · q quit")

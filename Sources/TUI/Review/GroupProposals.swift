@@ -64,8 +64,8 @@ enum GroupProposals {
         let l = app.language
         let list = r.proposals ?? []
         let intro = l == .nl
-            ? "Voorstellen: inzichten van verschillende doelgroepen die minstens twee woorden delen (na het wegnemen van verbuigingen)."
-            : "Suggestions: insights of different target groups that share at least two words (after removing inflections)."
+            ? "Voorstellen: inzichten van verschillende doelgroepen die minstens twee woorden delen (na het terugbrengen van woorden tot hun stam)."
+            : "Suggestions: insights of different target groups that share at least two words (after reducing words to their stems)."
         var y = a.y + b.paragraph(intro, x: a.x, y: a.y, width: a.width, maxRows: 2, style: Style(.dim))
         guard !list.isEmpty else {
             _ = b.paragraph(l == .nl ? "Geen voorstellen (meer)." : "No (more) suggestions.", x: a.x, y: y, width: a.width, maxRows: 1, style: Style(.text))

@@ -14,7 +14,7 @@ enum ReviewView {
         }
         var filters: [String] = []
         filters.append((l == .nl ? "workshop: " : "workshop: ") + (r.workshopFilter ?? (l == .nl ? "alle" : "all")))
-        filters.append((l == .nl ? "doelgroep: " : "perspective: ") + (r.perspectiveFilter ?? (l == .nl ? "alle" : "all")))
+        filters.append((l == .nl ? "doelgroep: " : "target group: ") + (r.perspectiveFilter ?? (l == .nl ? "alle" : "all")))
         let status: String
         switch r.status {
         case .all: status = l == .nl ? "alle" : "all"

@@ -12,7 +12,7 @@ enum Overlays {
             return [("Tab", t("sessies / matrix / groepen", "sessions / matrix / groups")), ("/", t("zoeken in alle bijdragen (ë = e)", "search every entry (ë = e)")),
                     ("↑ ↓ ← →", t("kiezen", "choose")), ("Enter", t("sessie openen (alleen lezen)", "open a session (read-only)")),
                     ("t", t("tijdlijn: hoe de sessie verliep", "timeline: how the session unfolded")),
-                    ("w p o d", t("filter: workshop, doelgroep, open/afgesloten, periode", "filter: workshop, perspective, open/closed, period")),
+                    ("w p o d", t("filter: workshop, doelgroep, open/afgesloten, periode", "filter: workshop, target group, open/closed, period")),
                     ("G", t("groepeer de gevonden inzichten als één inzicht", "group the insights found as one insight")),
                     ("r a x", t("groepen: hernoemen, gevonden erbij, eruit/opheffen", "groups: rename, add found, take out/remove")),
                     ("e", t("exporteren: m c j h", "export: m c j h")), ("q", t("stoppen", "quit"))]

@@ -24,7 +24,12 @@ enum CardView {
                 paragraphs.append((S.features[l] + ": " + sc.features.map { $0[l] }.joined(separator: " · "), Style(.dim)))
                 if let q = s.workshop.quadrant(of: sc), s.workshop.axes.count == 2 {
                     let axes = s.workshop.axes
-                    let poles = [axes[0].title[l] + " " + axes[0].poles[q.column].label[l], axes[1].title[l] + " " + axes[1].poles[q.row].label[l]]
+                    // "axis: pole", the axis in lower case mid-sentence, so the pole does not run into it.
+                    func pole(_ axis: Workshop.Axis, _ i: Int) -> String {
+                        let title = axis.title[l]
+                        return (title.first.map { $0.lowercased() + title.dropFirst() } ?? title) + ": " + axis.poles[i].label[l]
+                    }
+                    let poles = [pole(axes[0], q.column), pole(axes[1], q.row)]
                     paragraphs.append((S.quadrant[l] + ": " + poles.joined(separator: " · "), Style(.dim)))
                 }
             }

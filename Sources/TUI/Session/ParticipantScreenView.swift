@@ -115,7 +115,7 @@ enum ParticipantScreenView {
         case .room: return S.roomEntries[l] + "\(n)"
         case .insights:
             if let votes = v.votes {
-                return (l == .nl ? "Stemmen over: \(votes.left) van \(votes.budget)" : "Votes left: \(votes.left) of \(votes.budget)")
+                return (l == .nl ? "Nog \(votes.left) van \(votes.budget) stemmen te geven" : "Votes left: \(votes.left) of \(votes.budget)")
                     + " · " + S.kindCount(.insight, n, l) + " · " + S.yourVoteDot[l]
             }
             return S.insights[l] + ": \(n)"
@@ -123,7 +123,7 @@ enum ParticipantScreenView {
         case .none: return ""
         case .table:
             let at = v.tables?.seat.map { "\(ParticipantText.seatedAt[l]) \($0.number)" } ?? ""
-            let dots = v.votes.map { l == .nl ? " · stippen over: \($0.left) van \($0.budget)" : " · dots left: \($0.left) of \($0.budget)" } ?? ""
+            let dots = v.votes.map { l == .nl ? " · nog \($0.left) van \($0.budget) stippen" : " · dots left: \($0.left) of \($0.budget)" } ?? ""
             return at + " · " + S.implications[l] + ": \(n)" + dots + " · ★ = top 3"
         case .chooseTable: return l == .nl ? "Kies je tafel" : "Choose your table"
         case .tables: return S.implications[l] + ": \(n)"

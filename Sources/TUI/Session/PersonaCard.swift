@@ -45,7 +45,7 @@ extension S {
         l == .nl ? "Wie zijn \(group)? (één of twee zinnen)" : "Who are \(group)? (one or two sentences)"
     }
     static func typePersona(_ l: Language, _ group: String) -> String {
-        l == .nl ? "Een persona voor \(group): de persoon in wie de zaal elke ronde stapt" : "A persona for \(group): the person the room steps into in every round"
+        l == .nl ? "Een persona voor \(group): in wiens huid de zaal elke ronde kruipt" : "A persona for \(group): whose shoes the room steps into in every round"
     }
     static let optionalEnterSkips = t("Mag leeg blijven: Enter gaat verder.", "May stay empty: Enter goes on.")
     static let personaExample = t(

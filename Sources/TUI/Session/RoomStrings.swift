@@ -15,14 +15,14 @@ extension S {
     static let roomReadOnly = t("Een sessie die alleen gelezen kan worden opent geen zaal.", "A read-only session cannot open a room.")
     /// The room's lines in the `?` help of the facilitator's session screen.
     static let roomHelpKeys: [(String, LocalizedText)] = [
-        ("o", t("zaal openen / sluiten: meedoen met ssh vanaf eigen laptop", "open / close the room: join with ssh from own laptop")),
+        ("o", t("zaal openen / sluiten: meedoen met ssh vanaf je eigen laptop", "open / close the room: join with ssh from your own laptop")),
         ("i", t("zaal: hoe je meedoet groot tonen / inklappen (de regel bovenaan blijft)", "room: show / fold how to join, full size (the line at the top stays)")),
         ("p", t("zaal: wie er verbonden is (d verbreekt)", "room: who is connected (d disconnects)")),
     ]
     static func wizardRoom(_ l: Language, _ on: Bool) -> String {
         l == .nl
-            ? "o  Zaal openen bij de start (meedoen met ssh vanaf eigen laptop): " + (on ? "ja" : "nee")
-            : "o  Open the room at the start (join with ssh from own laptop): " + (on ? "yes" : "no")
+            ? "o  Zaal openen bij de start (meedoen met ssh vanaf je eigen laptop): " + (on ? "ja" : "nee")
+            : "o  Open the room at the start (join with ssh from your own laptop): " + (on ? "yes" : "no")
     }
     static func roomConnected(_ l: Language, _ n: Int) -> String { l == .nl ? "Verbonden: \(n)" : "Connected: \(n)" }
     static func roomDisconnected(_ l: Language, _ who: String) -> String {

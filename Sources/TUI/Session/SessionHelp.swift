@@ -55,7 +55,7 @@ enum SessionHelp {
         case .directions:
             keys.append(("1–\(min(9, s.workshop.directions.count))", t("koppelen aan ontwikkelrichting (aan/uit)", "link to development direction (toggle)")))
         case .voting:
-            keys.append(("v / V", t("stem van de zaal geven / terugnemen (telt als stem van de zaal)", "give / take back a vote for the room (counted as the room's)")))
+            keys.append(("v / V", t("stem van de zaal geven / terugnemen (telt als stem van de zaal)", "give / take back a vote on behalf of the room")))
         case .harvest:
             keys.append(("v / V", t("stip namens de zaal geven / terugnemen (★ = top 3 van het scenario)", "give / take back a dot for the room (★ = the scenario's top 3)")))
         case .tableRound:

@@ -123,7 +123,9 @@ enum SynthesisBodies {
         y += 1
         let implications = live.filter { $0.kind == .implication }
         let insights = live.filter { $0.kind == .insight }
-        var line = S.kindCount(.implication, implications.count, l) + " · " + S.kindCount(.insight, insights.count, l) + " · " + S.participantCount(s.state.participants.count, l)
+        var line = S.kindCount(.implication, implications.count, l) + " · " + S.kindCount(.insight, insights.count, l)
+        // "0 deelnemers" beside "18 in de zaal" reads as an empty room: only a count that says something.
+        if !s.state.participants.isEmpty { line += " · " + S.participantCount(s.state.participants.count, l) }
         // The people in the room, when the facilitator counted them: most never join on a screen.
         if let n = s.state.setup.people { line += " · " + (l == .nl ? "\(n) in de zaal" : "\(n) in the room") }
         b.put(Wrap.clip(line, width: a.width), x: a.x, y: y, style: Style(.dim))

@@ -22,7 +22,7 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Hold participant entries for review before they show on the projector.") var holdForReview = false
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "The perspective is a new target group on purpose: do not remark on it.") var custom = false
-    @Option(help: "For a target group of your own: the persona the room steps into in every round.") var persona: String?
+    @Option(help: "For a target group of your own: the persona whose shoes the room steps into in every round.") var persona: String?
     @Option(help: "For a target group of your own: who they are, in a sentence or two.") var description: String?
 
     func run() throws {

@@ -67,7 +67,8 @@ struct ShowCommand: ParsableCommand {
         let stepId = state.step ?? w?.steps.first?.id ?? "-"
         print("\(T.step[l]): \(w?.step(stepId)?.title[l] ?? stepId)\(state.closed ? "   " + T.closedNote[l] : "")")
         for e in state.entries where !e.removed && e.status != .rejected {
-            let scenario = e.scenario.map { " [\($0)]" } ?? ""
+            // The world's title as the room saw it (renamed or not), not its id.
+            let scenario = e.scenario.map { id in " [" + (state.scenarioTitles[id] ?? w?.scenario(id)?.title[l] ?? id) + "]" } ?? ""
             let who = e.author.map { " — \($0)" } ?? ""
             let votes = e.votes > 0 ? "  (\(T.votes(e.votes)[l]))" : ""
             print("- \(T.kind(e.kind)[l])\(scenario): \(e.text.replacingOccurrences(of: "\n", with: " "))\(who)\(votes)")
