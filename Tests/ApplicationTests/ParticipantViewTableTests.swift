@@ -44,7 +44,7 @@ final class ParticipantViewTableTests: XCTestCase {
                     XCTAssertFalse(screen.contains(e.text), "\(label): \(e.text) shown but not in the model\n\(screen)")
                 }
                 if let votes = model.votes {
-                    XCTAssertTrue(screen.contains("Stemmen over: \(votes.left) van \(votes.budget)"), "\(label)\n\(screen)")
+                    XCTAssertTrue(screen.contains("Nog \(votes.left) van \(votes.budget) stemmen te geven"), "\(label)\n\(screen)")
                     XCTAssertEqual(votes.used, 3, "Anna gave three dots")
                 }
                 // The facilitator's list holds everything any participant is shown.

@@ -73,9 +73,9 @@ final class ExportTests: XCTestCase {
         // Findings first, then the analysis across groups, the overviews, method and context,
         // the annexes and the colophon.
         XCTAssertEqual(headings, [
-            "## Sessies in dit verslag \\(4\\)", "## Samenvatting", "## De hoofdboodschap van de studie, getoetst in de sessies",
+            "## Sessies in dit verslag \\(4\\)", "## Samenvatting", "## De hoofdboodschap van de studie, met verwante inzichten uit de sessies",
             "## Koersvaste inzichten over de doelgroepen heen", "## Ontwikkelrichtingen", "## Per scenario, voor alle doelgroepen",
-            "## Stemmen: wat woog het zwaarst, per sessie", "## Overzichten", "## Matrix: implicaties per scenario", "## Inzichten × scenario’s",
+            "## Stemmen: wat woog het zwaarst, per sessie", "## Overzichten", "## Matrix: implicaties per scenario", "## Inzichten × scenario's",
             "## Werkwijze", "## Achtergrond", "## Bijlage: alle implicaties per scenario", "## Bijlage: inzichten per doelgroep",
             "## Bijlage: overige bijdragen", "## Colofon",
         ])
@@ -83,8 +83,8 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(md.contains("**Inhoud**\n\n1. Sessies in dit verslag \\(4\\)\n2. Samenvatting\n"), "a table of contents")
         XCTAssertTrue(md.contains("_Datum: 28 september 2026 · versie 0 \\(concept\\)_"), "the date in words, version and concept")
         XCTAssertTrue(md.contains("**Centrale vraag:** Wat hebben mensen in 2035 nodig?"), "the central question on the front page")
-        XCTAssertTrue(md.contains("| Ouderen Deventer | Ouderen | 28 september 2026 | Deventer, bibliotheek | Cas | 0 + zaal | 0 |"), "each session on the front page, with its place")
-        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 21 september 2026 | — | \\(verborgen\\) | 1 + zaal | 1 |"), "a hidden facilitator stays hidden")
+        XCTAssertTrue(md.contains("| Ouderen Deventer | Ouderen | 28 september 2026 | Deventer, bibliotheek | Cas | onbekend \\(0 met eigen scherm\\) | 0 |"), "each session on the front page, with its place")
+        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 21 september 2026 | — | \\(verborgen\\) | onbekend \\(1 met eigen scherm\\) | 1 |"), "a hidden facilitator stays hidden")
         XCTAssertTrue(md.contains("| Ouderen | 3 | 1 | 1 | 1 | 2 |"))
         XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"), "one mark per scenario")
         XCTAssertTrue(md.contains("### Eén loket\n\n_gegroepeerd door de organisator · 2 doelgroepen: Ouderen, Ondernemers_"))
@@ -97,7 +97,8 @@ final class ExportTests: XCTestCase {
         // Votes as shares within the session, room and participants apart.
         XCTAssertTrue(md.contains("- Persoonlijk contact blijft nodig — _● 100% van de deelnemersstemmen \\(1 van 1\\)_"))
         // Method, anonymity, context and colophon.
-        XCTAssertTrue(md.contains("### Anonimiteit\n\nVan de 4 sessies was er 1 anoniem"))
+        XCTAssertTrue(md.contains("### Anonimiteit\n\nEén van de vier sessies was anoniem; daarin zijn geen namen bewaard."), "in words, per case")
+        XCTAssertFalse(md.contains("--no-names"), "no shell command in a report")
         XCTAssertTrue(md.contains("**Persona \\(fictief\\):** Riet \\(81\\) woont alleen in Zwolle."))
         XCTAssertTrue(md.contains("Een eigen doelgroep van de facilitator"), "the custom group is said to be one")
         XCTAssertTrue(md.contains("### Genoemde trends\n\n- 1\\. Vergrijzing — _Meer ouderen._"))

@@ -96,7 +96,7 @@ final class ReportFindingsTests: XCTestCase {
         let html = HTMLExport.render(report())
         for figure in ["<svg class=\"quadrant\"", "<svg class=\"heatmap\"", "<svg class=\"bars\""] { XCTAssertTrue(html.contains(figure), figure) }
         XCTAssertFalse(html.contains("xmlns=\"http"), "no external reference")
-        XCTAssertTrue(html.contains("<figcaption>De vier scenario’s met het aantal implicaties per doelgroep</figcaption>"))
+        XCTAssertTrue(html.contains("<figcaption>De vier scenario&#39;s met het aantal implicaties per doelgroep</figcaption>"))
         XCTAssertEqual(HTMLExport.cssString("a\"b</style>"), "\"a\\22 b\\3c /style\\3e \"", "no text ends the style element")
     }
 

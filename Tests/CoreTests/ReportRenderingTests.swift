@@ -62,7 +62,7 @@ final class ReportRenderingTests: XCTestCase {
         for section in [
             "Samenvatting", "hoofdboodschap van de studie", "Koersvaste inzichten over de doelgroepen heen", "Ontwikkelrichtingen",
             "Per scenario, voor alle doelgroepen", "Stemmen: wat woog het zwaarst", "Overzichten", "Matrix: implicaties per scenario",
-            "Inzichten × scenario’s", "Werkwijze", "Anonimiteit", "Achtergrond", "Bijlage: alle implicaties per scenario",
+            "Inzichten × scenario's", "Werkwijze", "Anonimiteit", "Achtergrond", "Bijlage: alle implicaties per scenario",
             "Bijlage: inzichten per doelgroep", "Bijlage: overige bijdragen", "Colofon",
         ] {
             let found = try XCTUnwrap(text.range(of: section, range: from..<text.endIndex), "\(section) missing or out of order")

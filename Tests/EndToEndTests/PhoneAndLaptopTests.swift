@@ -222,14 +222,14 @@ final class PhoneAndLaptopTests: XCTestCase {
                 XCTAssertTrue(first.hasSuffix(")") && !first.hasSuffix("(0)"), first)
             }
             if step.kind == .voting {
-                XCTAssertEqual(try phone.text("#info"), "Stemmen over: 3 van 3")
-                XCTAssertTrue(screen.contains("Stemmen over: 3 van 3"), screen)
+                XCTAssertEqual(try phone.text("#info"), "Nog 3 van 3 stemmen te geven")
+                XCTAssertTrue(screen.contains("Nog 3 van 3 stemmen te geven"), screen)
                 for _ in 0..<3 { try phone.tap("#entries li:first-child button.vote"); usleep(300_000) }
-                try phone.wait("document.getElementById('info').textContent === 'Stemmen over: 0 van 3'")
+                try phone.wait("document.getElementById('info').textContent === 'Nog 0 van 3 stemmen te geven'")
                 XCTAssertEqual(try phone.text("#entries li:first-child .dots"), "●●●", "every own dot, not capped")
                 bram.keys("v")
                 bram.keys("v")
-                bram.wait(for: "Stemmen over: 1 van 3")
+                bram.wait(for: "Nog 1 van 3 stemmen te geven")
                 bram.wait(for: "●● ")
             }
             if n < steps.count {

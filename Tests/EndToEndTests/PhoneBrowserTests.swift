@@ -105,15 +105,15 @@ final class PhoneBrowserTests: XCTestCase {
         // Voting within the budget of 2: the step right after the insights.
         facilitator.keys("Right")
         facilitator.wait(for: "Stap 10 van 14")
-        try phone.wait("document.getElementById('info').textContent === 'Stemmen over: 2 van 2'")
+        try phone.wait("document.getElementById('info').textContent === 'Nog 2 van 2 stemmen te geven'")
         try phone.tap("#entries li:first-child button.vote")
-        try phone.wait("document.getElementById('info').textContent === 'Stemmen over: 1 van 2'")
+        try phone.wait("document.getElementById('info').textContent === 'Nog 1 van 2 stemmen te geven'")
         try phone.tap("#entries li:first-child button.vote")
-        try phone.wait("document.getElementById('info').textContent === 'Stemmen over: 0 van 2'")
+        try phone.wait("document.getElementById('info').textContent === 'Nog 0 van 2 stemmen te geven'")
         XCTAssertEqual(try phone.eval("Array.from(document.querySelectorAll('button.vote')).every(function(b){return b.disabled})") as? Bool, true)
         XCTAssertEqual(try state(id).entries.map(\.votes).reduce(0, +), 2)
         try phone.tap("#entries li:first-child button.unvote")
-        try phone.wait("document.getElementById('info').textContent === 'Stemmen over: 1 van 2'")
+        try phone.wait("document.getElementById('info').textContent === 'Nog 1 van 2 stemmen te geven'")
         try phone.screenshot(to: Binary.repo.appendingPathComponent(".build/phone-360-vote.png").path)
 
         // The language switch.

@@ -69,7 +69,7 @@ final class ParticipantTests: XCTestCase {
         p.press(.char("v"), .char("v"), .char("v"), .char("v"))
         XCTAssertTrue(p.screen.contains("Je hebt al je stemmen gebruikt."), p.screen)
         XCTAssertEqual(p.state.votesUsed(by: "p:ayşe"), 3)
-        XCTAssertTrue(p.screen.contains("Stemmen over: 0 van 3"), p.screen)
+        XCTAssertTrue(p.screen.contains("Nog 0 van 3 stemmen te geven"), p.screen)
         XCTAssertTrue(p.screen.contains("●●● Houd altijd"), "three own dots for three votes:\n\(p.screen)")
         p.facilitatorMoves(to: "afsluiting")
         XCTAssertFalse(p.screen.contains("Je hebt al je stemmen gebruikt."), "a message does not follow into the next step")

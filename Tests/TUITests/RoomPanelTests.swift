@@ -84,9 +84,9 @@ final class RoomPanelTests: XCTestCase {
         h.press(.char("n"), .down, .down, .enter, .enter)
         // Facilitator, place (left empty), anonymity.
         h.type("Anna"); h.press(.enter, .enter, .enter)
-        XCTAssertTrue(h.screen.contains("Zaal openen bij de start (meedoen met ssh vanaf eigen laptop): nee"), h.screen)
+        XCTAssertTrue(h.screen.contains("Zaal openen bij de start (meedoen met ssh vanaf je eigen laptop): nee"), h.screen)
         h.press(.char("o"))
-        XCTAssertTrue(h.screen.contains("Zaal openen bij de start (meedoen met ssh vanaf eigen laptop): ja"), h.screen)
+        XCTAssertTrue(h.screen.contains("Zaal openen bij de start (meedoen met ssh vanaf je eigen laptop): ja"), h.screen)
         h.press(.enter)
         XCTAssertEqual(h.effects.count, 2)
         guard case .create = h.effects.first else { return XCTFail("the session is created first: \(h.effects)") }

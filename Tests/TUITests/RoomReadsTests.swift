@@ -72,7 +72,7 @@ final class RoomReadsTests: XCTestCase {
         p.press(.char("a")); p.type("Mijn eerste"); p.press(.enter)
         XCTAssertTrue(p.screen.contains("Jouw bijdragen: 1"), p.screen)
         p.facilitatorMoves(to: "stemmen")
-        XCTAssertTrue(p.screen.contains("Stemmen over: 3 van 3 · 1 inzicht · ● = jouw stem"), p.screen)
+        XCTAssertTrue(p.screen.contains("Nog 3 van 3 stemmen te geven · 1 inzicht · ● = jouw stem"), p.screen)
     }
 
     func testTheFacilitatorsVotesAreTheRoomsAndLabelled() {
