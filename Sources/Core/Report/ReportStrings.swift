@@ -125,7 +125,8 @@ struct ReportStrings {
         guard (0...10).contains(n) else { return String(n) }
         let word = s(nl[n], en[n])
         guard capital, let first = word.first else { return word }
-        return first.uppercased() + word.dropFirst()
+        // Dutch writes "Eén" at the start of a sentence, as the review asks, not "Één".
+        return word == "één" ? "Eén" : first.uppercased() + word.dropFirst()
     }
 
     /// Dots up to ten, then a count: a long row of dots says nothing more.
