@@ -49,7 +49,7 @@ final class TmuxSessionTests: XCTestCase {
             add(t, "Implicatie \(round): naïef idee, café-gesprek")
         }
         t.keys("Right")
-        t.wait(for: "Pauze — nog 10:00")
+        t.wait(for: "Pauze — nog 15:00")
         t.keys("Right")
         t.wait(for: "Stap 8 van 14")
         t.keys("v")
