@@ -68,7 +68,7 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(nl.output.contains("stap: Opening   (afgesloten)\n"), nl.output)
         XCTAssertTrue(nl.output.contains("- aantekening: Eén loket"), nl.output)
         let en = run("show", id, env: plain)
-        XCTAssertTrue(en.output.contains("workshop: publieke-dienstverlening-2035   perspective: Older people\n"), en.output)
+        XCTAssertTrue(en.output.contains("workshop: publieke-dienstverlening-2035   target group: Older people\n"), en.output)
         XCTAssertTrue(en.output.contains("place: Zwolle, stadhuis\n"), en.output)
         XCTAssertTrue(en.output.contains("step: Opening   (closed)\n"), en.output)
         XCTAssertTrue(en.output.contains("- note: Eén loket"), en.output)

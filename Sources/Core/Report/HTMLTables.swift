@@ -2,8 +2,12 @@
 /// "+N more"), the insight × scenario grid (■, koersvast rows shaded) and plain tables.
 extension HTMLExport {
     static func table(_ table: ReportDocument.Table, _ t: ReportStrings) -> String {
-        var out = "<table class=\"\(table.kind.rawValue)\">\n<thead><tr>"
-        out += table.header.map { "<th>" + escape($0) + "</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var out = "<table class=\"\(table.kind.rawValue)\">\n"
+        // A table of labelled rows (the colophon) has no header: "Onderdeel / Gegevens" says nothing.
+        if !table.header.isEmpty {
+            out += "<thead><tr>" + table.header.map { "<th>" + escape($0) + "</th>" }.joined() + "</tr></thead>\n"
+        }
+        out += "<tbody>\n"
         for row in table.rows {
             out += row.marked ? "<tr class=\"koersvast\">" : "<tr>"
             for (i, c) in row.cells.enumerated() {

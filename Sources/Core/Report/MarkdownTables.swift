@@ -2,12 +2,14 @@
 /// insight × scenario grid (■ centred, koersvast rows in bold) and plain tables.
 extension MarkdownExport {
     static func table(_ t: ReportDocument.Table) -> String {
-        var out = "| " + t.header.map(cell).joined(separator: " | ") + " |\n"
-        out += "|" + t.header.indices.map { i in
+        // Markdown cannot leave the header out: a headerless table (the colophon) gets empty cells.
+        let header = t.header.isEmpty ? Array(repeating: "", count: t.rows.first?.cells.count ?? 1) : t.header
+        var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
+        out += "|" + header.indices.map { i in
             guard i > 0 else { return " --- |" }
             switch t.kind {
             case .matrix: return " ---: |"
-            case .grid: return i == t.header.count - 1 ? " --- |" : " :---: |"
+            case .grid: return i == header.count - 1 ? " --- |" : " :---: |"
             case .plain: return " --- |"
             }
         }.joined() + "\n"

@@ -72,6 +72,6 @@ extension PartBuilder {
         }
         for source in sources { row(t.sourceLabel, source) }
         row(t.status, t.statusText)
-        return [.pageBreak, .heading(level: 1, text: t.colophon), .table(.init(kind: .plain, header: [t.colophonWhat, t.colophonValue], rows: rows))]
+        return [.pageBreak, .heading(level: 1, text: t.colophon), .table(.init(kind: .plain, header: [], rows: rows))]
     }
 }

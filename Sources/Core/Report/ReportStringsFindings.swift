@@ -140,6 +140,4 @@ extension ReportStrings {
           "Working report of the sessions; not a publication of the foresight study itself. The scenario names are working titles.")
     }
     var colophon: String { s("Colofon", "Colophon") }
-    var colophonWhat: String { s("Onderdeel", "Item") }
-    var colophonValue: String { s("Gegevens", "Details") }
 }

@@ -74,7 +74,7 @@ enum Messages {
     // `sessions` keep their order and count in every language; scripts read `--json`.
     enum Listing {
         static let workshop = LocalizedText(nl: "workshop", en: "workshop")
-        static let perspective = LocalizedText(nl: "doelgroep", en: "perspective")
+        static let perspective = LocalizedText(nl: "doelgroep", en: "target group")
         static let place = LocalizedText(nl: "plaats", en: "place")
         static let step = LocalizedText(nl: "stap", en: "step")
         static let closedNote = LocalizedText(nl: "(afgesloten)", en: "(closed)")
