@@ -71,7 +71,7 @@ final class TableRoomTests: XCTestCase {
             width: 160, height: 45,
             command: "\(Binary.perspectief) run \(id) --lang nl --room --port \(port) --web-port \(web) --code 4821 --listen 127.0.0.1",
             environment: env)
-        wall.wait(for: "Stap 1 van 11", timeout: 25)
+        wall.wait(for: "Stap 1 van 12", timeout: 25)
         wall.wait(for: "ssh -p \(port) zaal@127.0.0.1")
         wall.keys("Right", "Right")
         wall.wait(for: "Tafelronde: vier werelden tegelijk")
@@ -166,7 +166,7 @@ final class TableRoomTests: XCTestCase {
         wall.keys("]")
         wall.wait(for: "Tafel 2 van 4")
         wall.wait(for: "telefoon-tafel-2")
-        for p in phones { try p.wait("document.getElementById('stepno').textContent === 'Stap 4 van 11'") }
+        for p in phones { try p.wait("document.getElementById('stepno').textContent === 'Stap 4 van 12'") }
 
         // The export knows the tables.
         let csv = store + "/tafels.csv"
