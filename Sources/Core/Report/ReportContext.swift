@@ -63,7 +63,8 @@ extension PartBuilder {
         }
         row(t.facilitators, facilitators.isEmpty ? t.hidden : facilitators.joined(separator: ", "))
         row(t.date, DateWords.format(ms: report.date, l))
-        row(t.version, summary.map { t.versionNumber($0.version, concept: report.isConcept) } ?? t.versionNumber(0, concept: true))
+        row(t.version, summary.map { t.versionNumber($0.version, concept: report.isConcept) }
+            ?? t.versionNumber(0, concept: true))
         row(t.tool, report.options.tool)
         // Workshops of one study cite the same source: say it once.
         var sources: [String] = []

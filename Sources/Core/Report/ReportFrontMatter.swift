@@ -30,7 +30,8 @@ extension PartBuilder {
     /// People in the room: as the facilitator counted them, else those who joined and the room.
     func people(_ s: SessionInput) -> String {
         if let n = s.state.setup.people { return String(n) }
-        return t.s("onbekend (\(s.state.participants.count) met eigen scherm)", "unknown (\(s.state.participants.count) on own screens)")
+        let joined = s.state.participants.count
+        return t.s("onbekend (\(joined) met eigen scherm)", "unknown (\(joined) on own screens)")
     }
 
     /// The organiser's summary and key messages, or the concept remark while there are none.

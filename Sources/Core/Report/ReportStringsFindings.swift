@@ -12,7 +12,9 @@ extension ReportStrings {
     func dateAndVersion(_ date: String, version: Int, concept: Bool) -> String {
         s("Datum: ", "Date: ") + date + " · " + versionText(version, concept: concept)
     }
-    func versionText(_ v: Int, concept: Bool) -> String { s("versie", "version") + " " + versionNumber(v, concept: concept) }
+    func versionText(_ v: Int, concept: Bool) -> String {
+        s("versie", "version") + " " + versionNumber(v, concept: concept)
+    }
     /// The number alone, for a row already labelled "Versie".
     func versionNumber(_ v: Int, concept: Bool) -> String {
         concept ? "\(max(v, 0)) (" + self.concept + ")" : "\(max(v, 0))"
@@ -27,7 +29,8 @@ extension ReportStrings {
     }
     var keyMessages: String { s("Kernboodschappen", "Key messages") }
     func mainMessages(_ n: Int) -> String {
-        n == 1 ? s("De hoofdboodschap van de studie, met verwante inzichten uit de sessies", "The study's main message, with related insights from the sessions")
+        n == 1 ? s("De hoofdboodschap van de studie, met verwante inzichten uit de sessies",
+                   "The study's main message, with related insights from the sessions")
             : s("De \(number(n)) hoofdboodschappen van de studie, met verwante inzichten uit de sessies",
                 "The study's \(number(n)) main messages, with related insights from the sessions")
     }
@@ -94,21 +97,31 @@ extension ReportStrings {
         }
         // One plain sentence per case, no counts of nought and no commands: read by people, not operators.
         var out: [String] = []
+        let all = number(sessions)
         if anonymous == 0 {
-            out.append(sessions == 1 ? s("De sessie was niet anoniem.", "The session was not anonymous.")
+            out.append(sessions == 1
+                ? s("De sessie was niet anoniem.", "The session was not anonymous.")
                 : s("Geen van de sessies was anoniem.", "None of the sessions was anonymous."))
         } else if anonymous == sessions {
-            out.append(sessions == 1 ? s("De sessie was anoniem; er zijn geen namen bewaard.", "The session was anonymous; no names were stored.")
-                : s("Alle \(number(sessions)) sessies waren anoniem; er zijn geen namen bewaard.",
-                    "All \(number(sessions)) sessions were anonymous; no names were stored."))
+            out.append(sessions == 1
+                ? s("De sessie was anoniem; er zijn geen namen bewaard.", "The session was anonymous; no names were stored.")
+                : s("Alle \(all) sessies waren anoniem; er zijn geen namen bewaard.",
+                    "All \(all) sessions were anonymous; no names were stored."))
         } else {
-            out.append(s("\(number(anonymous, capital: true)) van de \(number(sessions)) sessies \(anonymous == 1 ? "was" : "waren") anoniem; daarin zijn geen namen bewaard.",
-                         "\(number(anonymous, capital: true)) of the \(number(sessions)) sessions \(anonymous == 1 ? "was" : "were") anonymous; no names were stored there."))
+            let some = number(anonymous, capital: true)
+            out.append(anonymous == 1
+                ? s("\(some) van de \(all) sessies was anoniem; daarin zijn geen namen bewaard.",
+                    "\(some) of the \(all) sessions was anonymous; no names were stored there.")
+                : s("\(some) van de \(all) sessies waren anoniem; daarin zijn geen namen bewaard.",
+                    "\(some) of the \(all) sessions were anonymous; no names were stored there."))
         }
         let hiddenOnly = hidden - anonymous
         if hiddenOnly > 0 {
-            out.append(hiddenOnly == 1 ? s("In één sessie zijn de namen uit dit verslag weggelaten.", "In one session the names are left out of this report.")
-                : s("In \(number(hiddenOnly)) sessies zijn de namen uit dit verslag weggelaten.", "In \(number(hiddenOnly)) sessions the names are left out of this report."))
+            out.append(hiddenOnly == 1
+                ? s("In één sessie zijn de namen uit dit verslag weggelaten.",
+                    "In one session the names are left out of this report.")
+                : s("In \(number(hiddenOnly)) sessies zijn de namen uit dit verslag weggelaten.",
+                    "In \(number(hiddenOnly)) sessions the names are left out of this report."))
         }
         if sessions - hidden > 0 {
             out.append(hidden == 0
