@@ -155,6 +155,9 @@ extension Runtime {
             workshop = try Joining.joinable(h, workshops: workshops)
             joined = try Joining.join(h, workshop: workshop, name: name, proof: rejoinCode.map { .rejoinCode($0) } ?? .none, now: clock())
         } catch {
+            if error.reason == Joining.wrongRejoinCode || error.reason == Joining.nameHeld {
+                RoomChild.announceWrongRejoin()
+            }
             throw RuntimeError(error.reason)
         }
         presence = joined.presence

@@ -33,7 +33,14 @@ public final class WebRoom: Sendable {
     private let published: PeopleBox
     private let stopped = Atomic<Bool>(false)
 
-    private init(host: String, port: Int, hub: WebHub, server: Task<Void, Never>, watcher: HubWatcher, published: PeopleBox) {
+    /// The door's limiter: under attack or not.
+    let limiter: WebLimiter
+
+    private init(
+        host: String, port: Int, hub: WebHub, server: Task<Void, Never>, watcher: HubWatcher, published: PeopleBox,
+        limiter: WebLimiter
+    ) {
+        self.limiter = limiter
         self.host = host
         self.port = port
         self.hub = hub
@@ -51,8 +58,9 @@ public final class WebRoom: Sendable {
     ) throws -> WebRoom {
         let published = PeopleBox()
         let hub = try WebHub(storeRoot: storeRoot, sessionId: sessionId, workshops: workshops, published: published)
-        let web = WebServer(
-            hub: hub, code: code, limiter: WebLimiter(limits: limits))
+        // The SSH room's log: one place says what happened at the room's doors.
+        let log = RoomLog(path: RoomFiles.folder(store: storeRoot) + "/log")
+        let web = WebServer(hub: hub, code: code, limiter: WebLimiter(limits: limits, log: log))
         let outcome = StartOutcome()
         var logger = Logger(label: "perspectief.web")
         // The facilitator's terminal belongs to the TUI: the server says nothing on it.
@@ -78,7 +86,9 @@ public final class WebRoom: Sendable {
         }
         let watcher = HubWatcher()
         watcher.start(folder: storeRoot + "/" + sessionId, hub: hub)
-        return WebRoom(host: host, port: bound, hub: hub, server: server, watcher: watcher, published: published)
+        return WebRoom(
+            host: host, port: bound, hub: hub, server: server, watcher: watcher, published: published,
+            limiter: web.limiter)
     }
 
     static func reason(_ error: Error) -> String {
@@ -90,6 +100,9 @@ public final class WebRoom: Sendable {
         default: return String(cString: strerror(io.errnoCode))
         }
     }
+
+    /// Whether wrong codes arrive at the page's door faster than people mistype.
+    public var underAttack: Bool { limiter.underAttack }
 
     /// Who joined from a phone, oldest first (for the projector's room panel).
     public var people: [WebPerson] { published.value }
