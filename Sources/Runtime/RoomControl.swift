@@ -20,6 +20,8 @@ public struct RoomOptions: Sendable {
     public var workshopDirs: [String] = []
     /// The participant page's port (`--web-port`); nil with `--no-web`.
     public var webPort: Int? = 8080
+    /// HTTPS for the phone page (`--web-tls CERT KEY`).
+    public var webTLS: WebTLS? = nil
 
     public init(port: Int = 2222, code: RoomCode? = nil, open: Bool = false, listen: String? = nil, workshopDirs: [String] = [], webPort: Int? = 8080) {
         self.port = port
@@ -105,7 +107,8 @@ final class RoomControl {
         if let webPort = options.webPort {
             do {
                 let w = try WebRoom.start(
-                    storeRoot: store, sessionId: session, workshops: workshops, host: listen, port: webPort, code: code)
+                    storeRoot: store, sessionId: session, workshops: workshops, host: listen, port: webPort, code: code,
+                    tls: options.webTLS)
                 web = w
                 let address = w.address(shownHost: config.shownHost ?? LANAddress.shown(listen))
                 webAddress = address

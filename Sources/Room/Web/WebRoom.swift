@@ -35,12 +35,15 @@ public final class WebRoom: Sendable {
 
     /// The door's limiter: under attack or not.
     let limiter: WebLimiter
+    /// "https" with `--web-tls`, else "http".
+    public let scheme: String
 
     private init(
         host: String, port: Int, hub: WebHub, server: Task<Void, Never>, watcher: HubWatcher, published: PeopleBox,
-        limiter: WebLimiter
+        limiter: WebLimiter, scheme: String
     ) {
         self.limiter = limiter
+        self.scheme = scheme
         self.host = host
         self.port = port
         self.hub = hub
@@ -54,13 +57,16 @@ public final class WebRoom: Sendable {
     /// the port cannot be listened on.
     public static func start(
         storeRoot: String, sessionId: String, workshops: [Workshop], host: String, port: Int, code: RoomCode?,
-        limits: AttemptLimiter.Limits = WebRoom.limits()
+        limits: AttemptLimiter.Limits = WebRoom.limits(), tls: WebTLS? = nil
     ) throws -> WebRoom {
+        // A certificate that cannot be used is said before anything opens.
+        let context = try tls?.context()
         let published = PeopleBox()
         let hub = try WebHub(storeRoot: storeRoot, sessionId: sessionId, workshops: workshops, published: published)
         // The SSH room's log: one place says what happened at the room's doors.
         let log = RoomLog(path: RoomFiles.folder(store: storeRoot) + "/log")
-        let web = WebServer(hub: hub, code: code, limiter: WebLimiter(limits: limits, log: log))
+        var web = WebServer(hub: hub, code: code, limiter: WebLimiter(limits: limits, log: log))
+        web.tls = context
         let outcome = StartOutcome()
         var logger = Logger(label: "perspectief.web")
         // The facilitator's terminal belongs to the TUI: the server says nothing on it.
@@ -88,7 +94,7 @@ public final class WebRoom: Sendable {
         watcher.start(folder: storeRoot + "/" + sessionId, hub: hub)
         return WebRoom(
             host: host, port: bound, hub: hub, server: server, watcher: watcher, published: published,
-            limiter: web.limiter)
+            limiter: web.limiter, scheme: context == nil ? "http" : "https")
     }
 
     static func reason(_ error: Error) -> String {
@@ -108,7 +114,7 @@ public final class WebRoom: Sendable {
     public var people: [WebPerson] { published.value }
 
     /// The address to show and to put in the QR code, e.g. http://192.168.1.20:8080.
-    public func address(shownHost: String? = nil) -> String { "http://\(shownHost ?? host):\(port)" }
+    public func address(shownHost: String? = nil) -> String { "\(scheme)://\(shownHost ?? host):\(port)" }
 
     /// The link in the QR code: the address with the room's code in its fragment
     /// (http://192.168.1.20:8080/#4821). A browser never sends a fragment to the server, so the

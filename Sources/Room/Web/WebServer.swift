@@ -7,6 +7,7 @@ import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOSSL
 
 /// The request context: who asked (their address, for the limits).
 struct WebContext: RequestContext {
@@ -41,6 +42,9 @@ struct WebServer: Sendable {
     /// Every TCP connection (page loads and sockets alike) counts while it is open; wrong codes
     /// slow their address down.
     let limiter: WebLimiter
+    /// HTTPS (`--web-tls`): the phones' cookies are then marked Secure and sockets come from
+    /// https pages.
+    var tls: NIOSSLContext? = nil
     /// The longest a join is held back before it is refused outright (the penalty grows to a minute).
     static let maxHeldMs: Int64 = 8_000
 
@@ -65,7 +69,7 @@ struct WebServer: Sendable {
                 inner: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: .init(http1: http1, ws: ws)) { head, channel, _ in
                     try await server.shouldUpgrade(head, channel: channel)
                 },
-                limiter: server.limiter)
+                limiter: server.limiter, tls: server.tls)
         }
     }
 
@@ -131,7 +135,8 @@ struct WebServer: Sendable {
         limiter.rightCode(context.address, booking: booking)
         switch await hub.join(name: name, address: context.address, token: Self.token(request.headers), rejoinCode: rejoin) {
         case .joined(let token, let rejoinCode):
-            let cookie = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+            let secure = tls == nil ? "" : "; Secure"
+            let cookie = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict" + secure
             var body = JSONObject()
             body["ok"] = .bool(true)
             if let rejoinCode { body["rejoin"] = .string(rejoinCode) }
@@ -187,7 +192,8 @@ struct WebServer: Sendable {
         let address = channel.remoteAddress?.ipAddress ?? "?"
         guard head.method == .get, head.path == "/ws", Self.hostAllowed(head.authority) else { return .dontUpgrade }
         // A page from another site must not open a socket with this room's cookie.
-        guard let origin = head.headerFields[.origin], let host = head.authority, origin == "http://" + host else {
+        let scheme = tls == nil ? "http://" : "https://"
+        guard let origin = head.headerFields[.origin], let host = head.authority, origin == scheme + host else {
             return .dontUpgrade
         }
         let token = Self.token(head.headerFields) ?? ""
@@ -241,6 +247,8 @@ struct GatedChannel<Inner: ServerChildChannel>: ServerChildChannel {
     typealias Value = Inner.Value
     let inner: Inner
     let limiter: WebLimiter
+    /// HTTPS: the TLS handler goes first, the head guard reads what it decrypts.
+    let tls: NIOSSLContext?
 
     struct Full: Error {}
 
@@ -254,7 +262,15 @@ struct GatedChannel<Inner: ServerChildChannel>: ServerChildChannel {
         let guardHandler = HeadGuard(
             limiter: limiter, ticket: ticket, maxBytes: WebServer.maxHead, deadline: WebServer.headDeadline,
             lifetime: WebServer.requestLifetime)
-        do { try channel.pipeline.syncOperations.addHandler(guardHandler, position: .first) } catch {
+        do {
+            if let tls {
+                let ssl = NIOSSLServerHandler(context: tls)
+                try channel.pipeline.syncOperations.addHandler(ssl, position: .first)
+                try channel.pipeline.syncOperations.addHandler(guardHandler, position: .after(ssl))
+            } else {
+                try channel.pipeline.syncOperations.addHandler(guardHandler, position: .first)
+            }
+        } catch {
             channel.close(promise: nil)
             return channel.eventLoop.makeFailedFuture(error)
         }
