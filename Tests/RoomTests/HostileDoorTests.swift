@@ -236,10 +236,37 @@ final class HostileDoorTests: XCTestCase {
             clock.count.wrappingAdd(60_000, ordering: .relaxed)
         }
         let grown = Self.folderBytes(f.store.folder(of: f.id)) - before
+        print("edit flood from one phone: \(acked - 1) edits acked, \(refused) refused, grew \(grown) bytes in two minutes")
         let perMinute = Int(WebHub.actionBurst + WebHub.actionsPerSecond * 60)
         XCTAssertLessThanOrEqual(acked - 1, 2 * perMinute, "acked edits over two minutes")
         XCTAssertGreaterThan(refused, 0)
         XCTAssertLessThan(grown, 2 * 1_000_000, "the session grew \(grown) bytes in two minutes")
+    }
+
+    /// A laptop participant saves through a process of its own: its edits keep a person's
+    /// pace there too (the store's budget per key), whatever the web hub does.
+    func testAnSSHParticipantsEditsKeepAPersonsPaceInTheStore() throws {
+        f = try WebFixture()
+        try f.move(to: "ronde-a")
+        let h = try f.store.open(f.id)
+        defer { h.close() }
+        let me = try Joining.join(h, workshop: WebFixture.workshop, name: "Laptop", now: 1_790_000_200_000)
+        defer { me.presence.release() }
+        let engine = Engine(workshop: WebFixture.workshop)
+        try h.perform(.addEntry(id: "e-laptop", text: "eerste"), by: me.actor, engine: engine, now: 1_790_000_200_000)
+        var saved = 0, tooFast = 0
+        for i in 0..<100 {
+            do {
+                let edit = Command.editEntry(id: "e-laptop", text: "versie \(i)")
+                try h.perform(edit, by: me.actor, engine: engine, now: 1_790_000_200_000)
+                saved += 1
+            } catch {
+                if case .refused(let r) = error, r == EntryRate.actionsTooFast { tooFast += 1 }
+            }
+        }
+        XCTAssertEqual(saved, Int(EntryRate.actionBurst), "a burst, then nothing at the same moment")
+        XCTAssertEqual(tooFast, 100 - saved)
+        try h.perform(.editEntry(id: "e-laptop", text: "later"), by: me.actor, engine: engine, now: 1_790_000_201_000)
     }
 
     /// A token read off the air and replayed from another address opens nothing; the same
