@@ -269,6 +269,47 @@ final class HostileDoorTests: XCTestCase {
         try h.perform(.editEntry(id: "e-laptop", text: "later"), by: me.actor, engine: engine, now: 1_790_000_201_000)
     }
 
+    /// One phone sends 16 KB junk frames as fast as loopback carries them: beyond a burst they
+    /// are dropped unread, and a page that keeps it up is closed.
+    func testAJunkFrameFloodIsDroppedUnreadAndItsSocketClosed() throws {
+        f = try WebFixture()
+        let joinAnswer = try f.join(name: "Ruis")
+        let cookie = try XCTUnwrap(joinAnswer.header("Set-Cookie")?.split(separator: ";").first).description
+        let fd = try RawHTTP.connect(port: f.room.port)
+        defer { close(fd) }
+        let port = f.room.port
+        RawHTTP.writeText(
+            fd,
+            "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nOrigin: http://127.0.0.1:\(port)\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + "Cookie: \(cookie)\r\n\r\n")
+        var buf = [UInt8](repeating: 0, count: 65536)
+        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        XCTAssertTrue(n > 0 && String(decoding: buf[0..<n], as: UTF8.self).hasPrefix("HTTP/1.1 101"), "upgraded")
+        // A masked text frame of 16,000 bytes (mask 0: the payload as is).
+        let payload = [UInt8](repeating: 0x78, count: 16_000)
+        let frame: [UInt8] = [0x81, 0xFE, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF), 0, 0, 0, 0] + payload
+        var sent = 0
+        for _ in 0..<2_000 {
+            let w = frame.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if w <= 0 { break }
+            sent += 1
+        }
+        // Every frame that was read was answered (junk: an error); count the answers until the
+        // server closes the socket (bounded by the receive timeout).
+        var answers = 0
+        var bytes: [UInt8] = []
+        while true {
+            let r = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if r <= 0 { break }
+            bytes += buf[0..<r]
+        }
+        answers = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\"type\":\"error\"").count - 1
+        XCTAssertGreaterThan(sent, Int(WebServer.frameBurst), "the flood was sent")
+        XCTAssertLessThan(answers, 200, "\(answers) of \(sent) frames were read; the rest were dropped unread")
+        XCTAssertTrue(try f.http("GET", "/").status == 200, "the room still answers")
+    }
+
     /// A token read off the air and replayed from another address opens nothing; the same
     /// cookie does not count as "the same device" there either.
     func testAPhonesTokenReplayedFromAnotherAddressIsRefused() async throws {
