@@ -236,7 +236,7 @@ final class HostileDoorTests: XCTestCase {
             clock.count.wrappingAdd(60_000, ordering: .relaxed)
         }
         let grown = Self.folderBytes(f.store.folder(of: f.id)) - before
-        print("edit flood from one phone: \(acked - 1) edits acked, \(refused) refused, grew \(grown) bytes in two minutes")
+        print("edit flood from one phone: \(acked - 1) acked, \(refused) refused, grew \(grown) bytes in two minutes")
         let perMinute = Int(WebHub.actionBurst + WebHub.actionsPerSecond * 60)
         XCTAssertLessThanOrEqual(acked - 1, 2 * perMinute, "acked edits over two minutes")
         XCTAssertGreaterThan(refused, 0)
