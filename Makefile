@@ -8,6 +8,8 @@ APT_PACKAGES := libncurses-dev tmux jq
 APT_PACKAGES += openssh-client sshpass
 # The hostile-room tests load the page with curl from chosen loopback addresses.
 APT_PACKAGES += curl
+# --web-tls: its test makes a throwaway certificate with openssl.
+APT_PACKAGES += openssl
 # The report: chromium prints the PDF, pdftotext (poppler-utils) reads it back in tests.
 APT_PACKAGES += chromium poppler-utils
 # The participant page: libqrencode for the projector's QR code; zbar-tools (a QR decoder)

@@ -2,6 +2,7 @@ import CRoom
 import Core
 import Foundation
 import Room
+import Store
 import Synchronization
 import TUI
 
@@ -19,6 +20,8 @@ public struct RoomOptions: Sendable {
     public var workshopDirs: [String] = []
     /// The participant page's port (`--web-port`); nil with `--no-web`.
     public var webPort: Int? = 8080
+    /// HTTPS for the phone page (`--web-tls CERT KEY`).
+    public var webTLS: WebTLS? = nil
 
     public init(port: Int = 2222, code: RoomCode? = nil, open: Bool = false, listen: String? = nil, workshopDirs: [String] = [], webPort: Int? = 8080) {
         self.port = port
@@ -94,11 +97,18 @@ final class RoomControl {
         if let ms = env["PERSPECTIEF_ROOM_GRACE_MS"].flatMap({ Int64($0) }), ms > 0 { config.loginGraceMs = ms }
         server = try SSHRoomServer.open(config)
         self.session = session
-        link = RoomLink(store: store, session: session)
+        var link = RoomLink(store: store, session: session)
+        let opened = try? SessionStore(root: store, create: false).open(session, readOnly: true)
+        link.anonymous = opened?.state.setup.anonymous ?? true
+        opened?.close()
+        // What a projector killed before left behind (names included) goes at once.
+        link.publish(nil)
+        self.link = link
         if let webPort = options.webPort {
             do {
                 let w = try WebRoom.start(
-                    storeRoot: store, sessionId: session, workshops: workshops, host: listen, port: webPort, code: code)
+                    storeRoot: store, sessionId: session, workshops: workshops, host: listen, port: webPort, code: code,
+                    tls: options.webTLS)
                 web = w
                 let address = w.address(shownHost: config.shownHost ?? LANAddress.shown(listen))
                 webAddress = address
@@ -143,10 +153,17 @@ final class RoomControl {
         if let web, var info = now {
             info.webAddress = webAddress
             info.qr = webQR
-            let phones = web.people.filter(\.connected).map {
+            let everyone = web.people
+            let phones = everyone.filter(\.connected).map {
                 RoomPerson(id: $0.id, name: $0.name, since: $0.since, via: .web, address: $0.address)
             }
             info.people = (info.people + phones).sorted { $0.since < $1.since }
+            // Phones without a socket (asleep, or made up and never there) are still held:
+            // the desk lists them so the facilitator can remove any of them.
+            info.absent = everyone.filter { !$0.connected }.map {
+                RoomPerson(id: $0.id, name: $0.name, since: $0.since, via: .web, address: $0.address)
+            }
+            info.doorUnderAttack = info.doorUnderAttack || web.underAttack
             now = info
         }
         if now == lastSent { return .none }
@@ -176,6 +193,13 @@ public enum RoomChild {
     public static func announce(_ name: String) {
         guard parent != nil else { return }
         let bytes = Array((name.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(3, $0.baseAddress, $0.count) }
+    }
+
+    /// A wrong rejoin code was typed on this join screen: the server counts it for the address.
+    public static func announceWrongRejoin() {
+        guard parent != nil else { return }
+        let bytes = Array((RoomAnnounce.wrongRejoin + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(3, $0.baseAddress, $0.count) }
     }
 }

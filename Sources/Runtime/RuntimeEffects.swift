@@ -17,7 +17,11 @@ extension Runtime {
             } catch {
                 switch error {
                 case .refused(let r): send(.refused(r))
-                case .store(let s): send(.failed(s.message(in: app.language)))
+                case .store(let s):
+                    // A participant (an SSH laptop included) never sees where the store is;
+                    // the facilitator's own screen says what failed, path and all.
+                    let text = actor.role == .participant ? Joining.notSaved[app.language] : s.message(in: app.language)
+                    send(.failed(text))
                 }
             }
         case .create(let request):
@@ -155,6 +159,9 @@ extension Runtime {
             workshop = try Joining.joinable(h, workshops: workshops)
             joined = try Joining.join(h, workshop: workshop, name: name, proof: rejoinCode.map { .rejoinCode($0) } ?? .none, now: clock())
         } catch {
+            if error.reason == Joining.wrongRejoinCode || error.reason == Joining.nameHeld {
+                RoomChild.announceWrongRejoin()
+            }
             throw RuntimeError(error.reason)
         }
         presence = joined.presence

@@ -7,9 +7,29 @@ import Glibc
 /// A participant's proof that a name is theirs: a short code shown once, when they first join
 /// under it. Only a keyed hash of each code is kept, in `<store>/.private/rejoin-<session>`
 /// (append-only lines "key TAB hash", the last line for a key wins; "-" is a name the
-/// facilitator released). Beside the sessions, never in one: not packed, not synced.
+/// facilitator released; "!" a wrong code typed for it). Beside the sessions, never in one:
+/// not packed, not synced. Every process of the room (the phone page's, each SSH participant's
+/// own) appends to the same file, so a name's wrong codes are counted wherever they are typed.
 public struct RejoinCodes {
     public static let digits = 6
+    /// Wrong codes for one name before it is held: nobody takes it until the facilitator
+    /// releases it (then it gets a new code). A guesser's chance per release is at most
+    /// heldAfter / 10^digits = 5 in a million, whatever the number of addresses or processes.
+    public static let heldAfter = 5
+
+    /// What is kept for one name: its code's hash, and wrong codes typed since it was given.
+    struct Kept {
+        var hash: String?
+        var wrong = 0
+    }
+
+    /// The answer to a typed rejoin code.
+    public enum Check: Equatable, Sendable {
+        case right
+        case wrong
+        /// Too many wrong codes for this name: it waits for the facilitator (nothing was checked).
+        case held
+    }
 
     let path: String
     let secret: ParticipantSecret
@@ -22,15 +42,22 @@ public struct RejoinCodes {
     }
 
     /// The hash kept for each key now (released names have none).
-    func current() throws(StoreError) -> [String: String] {
+    func current() throws(StoreError) -> [String: String] { try kept().compactMapValues(\.hash) }
+
+    /// What is kept for each key now.
+    func kept() throws(StoreError) -> [String: Kept] {
         guard let bytes = try POSIXFile.read(path, limit: 16 << 20) else { return [:] }
-        var out: [String: String] = [:]
+        var out: [String: Kept] = [:]
         for line in bytes.split(separator: 0x0A) {
             let parts = line.split(separator: 0x09, maxSplits: 1)
             guard parts.count == 2 else { continue }  // a torn last line: ignored
             let key = String(decoding: parts[0], as: UTF8.self)
-            let hash = String(decoding: parts[1], as: UTF8.self)
-            out[key] = hash == "-" ? nil : hash
+            let value = String(decoding: parts[1], as: UTF8.self)
+            switch value {
+            case "-": out[key] = nil
+            case "!": out[key, default: Kept()].wrong += 1
+            default: out[key] = Kept(hash: value)
+            }
         }
         return out
     }
@@ -76,13 +103,35 @@ extension SessionHandle {
         return code
     }
 
-    /// Whether `code` is the rejoin code given for `key`.
+    /// Whether `code` is the rejoin code given for `key` (counts nothing: see `checkRejoinCode`).
     public func rejoinCodeMatches(key: String, code: String) -> Bool {
         guard let codes = try? RejoinCodes(handle: self), let kept = try? codes.current()[key] else { return false }
-        let typed = codes.hash(key: key, code: code)
-        // Equal length hex: compared without an early exit.
-        guard typed.utf8.count == kept.utf8.count else { return false }
-        return zip(typed.utf8, kept.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return Self.sameHash(codes.hash(key: key, code: code), kept)
+    }
+
+    /// Checks a typed rejoin code for `key` and counts it when wrong; a name with
+    /// `RejoinCodes.heldAfter` wrong codes is held (not checked) until it is released.
+    public func checkRejoinCode(key: String, code: String) -> RejoinCodes.Check {
+        guard let codes = try? RejoinCodes(handle: self), let kept = try? codes.kept()[key], let hash = kept.hash else {
+            return .wrong
+        }
+        if kept.wrong >= RejoinCodes.heldAfter { return .held }
+        if Self.sameHash(codes.hash(key: key, code: code), hash) { return .right }
+        // Counted before answering; a code that cannot be counted is not checked again.
+        do { try codes.append(key: key, value: "!") } catch { return .held }
+        return kept.wrong + 1 >= RejoinCodes.heldAfter ? .held : .wrong
+    }
+
+    /// Whether `key`'s name is held after too many wrong rejoin codes.
+    public func rejoinNameHeld(key: String) -> Bool {
+        guard let codes = try? RejoinCodes(handle: self), let kept = try? codes.kept()[key] else { return false }
+        return kept.hash != nil && kept.wrong >= RejoinCodes.heldAfter
+    }
+
+    /// Equal length hex, compared without an early exit.
+    static func sameHash(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// The facilitator lets the name go: the next person to join under it needs no code (and

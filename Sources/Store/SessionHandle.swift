@@ -65,6 +65,9 @@ public final class SessionHandle {
     /// Set by the room's ways in (phone, SSH participant): participants' adds are held to
     /// EntryRate. Off for the store's own tools and tests, which add in bulk on purpose.
     public var limitsEntryRate = false
+    /// Each participant's budget of other changes (EntryRate.actionBurst, then actionsPerSecond),
+    /// by key: the phone page's one handle serves many participants.
+    private var actionBudgets: [String: (tokens: Double, atMs: Int64)] = [:]
 
     public var isReadOnly: Bool { forcedReadOnly || readOnlyReason != nil }
 
@@ -77,7 +80,33 @@ public final class SessionHandle {
         if limitsEntryRate, case .addEntry = command, actor.role == .participant, let wait = EntryRate.wait(key: actor.key, state: state, now: now) {
             throw .refused(EntryRate.tooFast(waitMs: wait))
         }
+        if limitsEntryRate, actor.role == .participant, Self.isOtherAction(command), !takeAction(actor.key, now: now) {
+            throw .refused(EntryRate.actionsTooFast)
+        }
         do { return try append(decision, by: actor, now: now) } catch { throw .store(error) }
+    }
+
+    /// Every participant change but an add (its own rate) and the join.
+    static func isOtherAction(_ command: Command) -> Bool {
+        if case .addEntry = command { return false }
+        if case .join = command { return false }
+        return true
+    }
+
+    /// Takes one from `key`'s budget of other changes, if there is one.
+    private func takeAction(_ key: String, now: Int64) -> Bool {
+        var b = actionBudgets[key] ?? (EntryRate.actionBurst, now)
+        if now > b.atMs {
+            b.tokens = min(EntryRate.actionBurst, b.tokens + Double(now - b.atMs) / 1000 * EntryRate.actionsPerSecond)
+            b.atMs = now
+        }
+        guard b.tokens >= 1 else {
+            actionBudgets[key] = b
+            return false
+        }
+        b.tokens -= 1
+        actionBudgets[key] = b
+        return true
     }
 
     /// Saves one decided change. Returns only once the bytes are on disk.

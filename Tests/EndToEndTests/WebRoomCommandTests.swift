@@ -23,6 +23,8 @@ final class WebRoomCommandTests: XCTestCase {
             ([id, "--room", "--no-web", "--web-port", "9000"], "exclude each other"),
             ([id, "--room", "--web-port", "70000"], "is not a port"),
             ([id, "--room", "--port", "9000", "--web-port", "9000"], "must differ"),
+            ([id, "--room", "--web-tls", "/etc/hostname"], "needs two files"),
+            ([id, "--room", "--web-tls", "/nonexistent/cert.pem", "/nonexistent/key.pem"], "cannot read"),
         ] {
             let r = run(args)
             XCTAssertEqual(r.status, 1, args.joined(separator: " "))

@@ -99,8 +99,9 @@ final class AttemptLimiterTests: XCTestCase {
 }
 
 final class RoomBudgetTests: XCTestCase {
-    /// Many addresses guess no faster together than the room's budget allows: after the burst,
-    /// every check waits its turn, and a check that would wait too long is not made at all.
+    /// Many addresses guess no faster together than the room's budgets allow: each address
+    /// gets one check in the lane of those that never failed, then waits in the failed lane
+    /// with all the others; a check that would wait too long is not made and still counts.
     func testCodeChecksFromAnyNumberOfAddressesQueueBehindOneBudget() {
         var lim = AttemptLimiter()
         let l = lim.limits
@@ -110,29 +111,97 @@ final class RoomBudgetTests: XCTestCase {
         while now < 20_000 {
             for a in 0..<500 where lim.bookCheck("10.0.\(a / 250).\(a % 250)", now: now, maxWaitMs: 8_000) != nil {
                 checked += 1
-                lim.failed("10.0.\(a / 250).\(a % 250)", now: now)
             }
             now += 10
         }
-        let allowed = l.roomBurst + Int((20_000 + 8_000) / l.roomIntervalMs) + 1
-        XCTAssertLessThanOrEqual(checked, allowed, "checks are bounded by the room's burst and rate")
-        XCTAssertGreaterThan(l.expectedGuessingMs(digits: RoomCode.defaultLength), 86_400_000, "over a day to guess the default code")
+        let allowed = 500 + l.roomBurst + Int((20_000 + 8_000) / l.roomIntervalMs) + 1
+        XCTAssertLessThanOrEqual(checked, allowed, "checks are bounded by one per address and the failed lane's rate")
+        let expected = l.expectedGuessingMs(digits: RoomCode.defaultLength, addresses: 254)
+        XCTAssertGreaterThan(expected, 86_400_000, "over a day")
+    }
+
+    /// The lock-out lever of the last attack: 100 addresses keep the room's budget full of
+    /// wrong codes; a phone that has not failed still has its code checked at once.
+    func testGuessersFromAHundredAddressesNeverKeepANewcomerWithTheRightCodeOut() {
+        var lim = AttemptLimiter()
+        var now: Int64 = 0
+        var newcomersIn = 0
+        for second in 0..<60 {
+            for step in 0..<10 {
+                for a in 0..<100 { _ = lim.bookCheck("10.1.0.\(a)", now: now, maxWaitMs: 8_000) }
+                now += 100
+                if step == 5, let b = lim.bookCheck("192.168.1.\(second + 1)", now: now, maxWaitMs: 8_000) {
+                    XCTAssertEqual(b.lane, .clean)
+                    if b.waitMs <= 8_000 { newcomersIn += 1 }
+                    lim.rightCode("192.168.1.\(second + 1)", booking: b, now: now)
+                }
+            }
+        }
+        XCTAssertEqual(newcomersIn, 60, "every newcomer with the right code is checked within 8 s")
+        XCTAssertTrue(lim.underAttack(now: now), "the door says it is under attack")
+    }
+
+    func testARefusedOrUnansweredCheckCountsAsAFailure() {
+        var lim = AttemptLimiter()
+        let first = lim.bookCheck("a", now: 0, maxWaitMs: 8_000)
+        XCTAssertEqual(first?.lane, .clean)
+        // A second guess sent before the first is answered waits with those that failed.
+        XCTAssertEqual(lim.bookCheck("a", now: 0, maxWaitMs: 8_000)?.lane, .failed)
+        var l = AttemptLimiter.Limits()
+        l.roomBurst = 1
+        var tight = AttemptLimiter(limits: l)
+        _ = tight.bookCheck("x", now: 0, maxWaitMs: 0)
+        _ = tight.bookCheck("x", now: 0, maxWaitMs: 0)
+        XCTAssertNil(tight.bookCheck("x", now: 0, maxWaitMs: 0), "the failed lane is full")
+        XCTAssertGreaterThan(tight.delayMs("x", now: 0), 0, "the refused check counted: three failures, a penalty")
+    }
+
+    func testARightRoomCodeDoesNotClearWrongRejoinCodes() {
+        var lim = AttemptLimiter()
+        for _ in 0..<4 { lim.wrongRejoin("a", now: 0) }
+        let penalty = lim.delayMs("a", now: 0)
+        XCTAssertGreaterThan(penalty, 0)
+        let b = lim.bookCheck("a", now: 0, maxWaitMs: 60_000)!
+        XCTAssertEqual(b.lane, .failed)
+        lim.rightCode("a", booking: b, now: 0)
+        XCTAssertGreaterThanOrEqual(lim.delayMs("a", now: 0), penalty, "the rejoin guesses still count")
+        XCTAssertEqual(lim.delayMs("a", now: 700_000), 0, "until they are old")
     }
 
     func testARightCodeAfterAFloodWaitsItsTurnButIsChecked() {
         var lim = AttemptLimiter()
-        for i in 0..<lim.limits.roomBurst { XCTAssertEqual(lim.bookCheck("a\(i)", now: 0, maxWaitMs: 8_000), 0) }
-        XCTAssertEqual(lim.bookCheck("phone", now: 0, maxWaitMs: 8_000), lim.limits.roomIntervalMs)
-        XCTAssertEqual(lim.bookCheck("phone2", now: 0, maxWaitMs: 8_000), 2 * lim.limits.roomIntervalMs)
-        XCTAssertEqual(lim.bookCheck("later", now: 60_000, maxWaitMs: 8_000), 0, "the budget refills")
+        for i in 0..<lim.limits.cleanBurst {
+            XCTAssertEqual(lim.bookCheck("a\(i)", now: 0, maxWaitMs: 8_000)?.waitMs, 0)
+        }
+        XCTAssertEqual(lim.bookCheck("phone", now: 0, maxWaitMs: 8_000)?.waitMs, lim.limits.cleanIntervalMs)
+        XCTAssertEqual(lim.bookCheck("phone2", now: 0, maxWaitMs: 8_000)?.waitMs, 2 * lim.limits.cleanIntervalMs)
+        XCTAssertEqual(lim.bookCheck("later", now: 60_000, maxWaitMs: 8_000)?.waitMs, 0, "the budget refills")
     }
 
     func testARoomArrivingWithTheRightCodeNeverWaits() {
         var lim = AttemptLimiter()
         for i in 0..<500 {
-            XCTAssertEqual(lim.bookCheck("phone\(i)", now: 0, maxWaitMs: 8_000), 0)
-            lim.refund()
+            let b = lim.bookCheck("phone\(i)", now: 0, maxWaitMs: 8_000)
+            XCTAssertEqual(b?.waitMs, 0)
+            if let b { lim.rightCode("phone\(i)", booking: b, now: 0) }
         }
+    }
+
+    func testAnIPv6DeviceIsItsSlash64() {
+        let device = AttemptLimiter.key("2001:db8:1:2:aaaa::1")
+        XCTAssertEqual(device, AttemptLimiter.key("2001:db8:1:2:bbbb:cccc:dddd:eeee"))
+        XCTAssertNotEqual(AttemptLimiter.key("2001:db8:1:2::1"), AttemptLimiter.key("2001:db8:1:3::1"))
+        XCTAssertEqual(AttemptLimiter.key("::ffff:192.0.2.1"), "192.0.2.1")
+        XCTAssertEqual(AttemptLimiter.key("192.0.2.1"), "192.0.2.1")
+    }
+
+    func testTokenBucketsAllowABurstThenARate() {
+        var b = RateBucket(burst: 3, perSecond: 2)
+        XCTAssertEqual((0..<5).filter { _ in b.take(nowMs: 0) }.count, 3)
+        XCTAssertFalse(b.take(nowMs: 100))
+        XCTAssertTrue(b.take(nowMs: 600))
+        XCTAssertTrue(b.take(nowMs: 10_000, cost: 3))
+        XCTAssertFalse(b.take(nowMs: 10_000))
     }
 
     func testEveryConnectionCountsPenalisedOrNot() {

@@ -15,7 +15,10 @@ final class WebFixture {
     let id: String
     var room: WebRoom!
 
-    init(code: String? = "4321", anonymous: Bool = false, holdForReview: Bool = false, limits: AttemptLimiter.Limits = WebRoom.limits()) throws {
+    init(
+        code: String? = "4321", anonymous: Bool = false, holdForReview: Bool = false,
+        limits: AttemptLimiter.Limits = WebRoom.limits(), tls: WebTLS? = nil
+    ) throws {
         root = NSTemporaryDirectory() + "pf-web-" + UUID().uuidString.lowercased()
         store = try SessionStore(root: root)
         id = store.newSessionID(perspective: "ouderen", now: 1_790_000_000_000)
@@ -24,7 +27,8 @@ final class WebFixture {
             title: "Zwolle", facilitator: "Anna", anonymous: anonymous, voteBudget: 2, holdForReview: holdForReview)
         try store.create(setup, by: .facilitator("Anna"), now: 1_790_000_000_000).close()
         room = try WebRoom.start(
-            storeRoot: root, sessionId: id, workshops: [Self.workshop], host: "127.0.0.1", port: 0, code: code.flatMap(RoomCode.init), limits: limits)
+            storeRoot: root, sessionId: id, workshops: [Self.workshop], host: "127.0.0.1", port: 0,
+            code: code.flatMap(RoomCode.init), limits: limits, tls: tls)
     }
 
     func cleanUp() {

@@ -71,10 +71,18 @@ public enum Joining {
         if required {
             switch proof {
             case .sameDevice: break
-            case .rejoinCode(let code) where handle.rejoinCodeMatches(key: key, code: code): break
-            case .rejoinCode:
-                presence.release()
-                throw Refused(wrongRejoinCode)
+            case .rejoinCode(let code):
+                // Counted per name in the store, whichever process asks (the page's, an SSH
+                // participant's): a right room code clears nothing.
+                switch handle.checkRejoinCode(key: key, code: code) {
+                case .right: break
+                case .wrong:
+                    presence.release()
+                    throw Refused(wrongRejoinCode)
+                case .held:
+                    presence.release()
+                    throw Refused(nameHeld)
+                }
             case .none:
                 presence.release()
                 throw Refused(Refusal.nameNeedsProof.reason)
@@ -98,6 +106,10 @@ public enum Joining {
 
     /// A wrong rejoin code (the room counts it as a wrong room code).
     public static let wrongRejoinCode = LocalizedText(nl: "Die terugkomcode klopt niet.", en: "That rejoin code is not right.")
+    /// A name that drew too many wrong rejoin codes: only the facilitator can free it.
+    public static let nameHeld = LocalizedText(
+        nl: "Deze naam is vastgezet na te veel verkeerde terugkomcodes; vraag de facilitator om hem vrij te geven.",
+        en: "This name is held after too many wrong rejoin codes; ask the facilitator to release it.")
     /// A participant never sees where the store is: the facilitator's screen says what failed.
     public static let notSaved = LocalizedText(
         nl: "Niet opgeslagen: de laptop van de facilitator kan nu niet bewaren. Probeer het zo opnieuw.",

@@ -23,12 +23,20 @@ public struct RoomInfo: Equatable, Sendable {
     public var openedAt: Int64? = nil
     /// The facilitator stopped new joins; those inside stay.
     public var joinsStopped: Bool
+    /// Wrong codes arrive at the door faster than people mistype: someone is guessing.
+    public var doorUnderAttack: Bool = false
+    /// People the room holds who are not connected now (a phone asleep, a page never opened):
+    /// with `people`, everyone the room holds; the desk lists and removes them.
+    public var absent: [RoomPerson] = []
 
     public init(
         sshCommand: String? = nil, webAddress: String? = nil, qr: [[Bool]]? = nil, code: String? = nil,
-        fingerprint: String? = nil, people: [RoomPerson] = [], visible: Bool = true, problem: String? = nil, joinsStopped: Bool = false
+        fingerprint: String? = nil, people: [RoomPerson] = [], visible: Bool = true, problem: String? = nil,
+        joinsStopped: Bool = false,
+        doorUnderAttack: Bool = false
     ) {
         self.joinsStopped = joinsStopped
+        self.doorUnderAttack = doorUnderAttack
         self.sshCommand = sshCommand
         self.webAddress = webAddress
         self.qr = qr

@@ -16,11 +16,18 @@ enum Confusables {
         case 0x1D7CE...0x1D7FF:
             // Mathematical digits: 10 per style.
             return [Unicode.Scalar(0x30 + (v - 0x1D7CE) % 10)!]
+        case 0xAB70...0xABBF:
+            // Cherokee small letters look as their capitals do.
+            return fold(Unicode.Scalar(0x13A0 + v - 0xAB70)!)
         default:
             if let latin = table[v] { return Array(latin.unicodeScalars) }
             return [u]
         }
     }
+
+    /// Characters that print as nothing but are neither spaces nor ignorable (the Braille
+    /// blank): a name compares as if they were spaces.
+    static func looksBlank(_ u: Unicode.Scalar) -> Bool { u.value == 0x2800 }
 
     static let table: [UInt32: String] = {
         var t: [UInt32: String] = [:]
@@ -43,9 +50,37 @@ enum Confusables {
             (0x03C1, "p"), (0x03A4, "T"), (0x03C4, "t"), (0x03A5, "Y"), (0x03C5, "u"), (0x03A7, "X"),
             (0x03C7, "x"), (0x03F2, "c"), (0x03F9, "C"), (0x037F, "J"), (0x03F3, "j"),
         ]
-        // Latin letters that print as another Latin letter.
-        let latin: [(UInt32, String)] = [(0x0131, "i"), (0x0237, "j"), (0x0269, "i"), (0x026A, "I"), (0x1D00, "A")]
-        for (k, v) in cyrillic + greek + latin { t[k] = v }
+        // Latin letters that print as another Latin letter (small capitals among them).
+        let latin: [(UInt32, String)] = [
+            (0x0131, "i"), (0x0237, "j"), (0x0269, "i"), (0x026A, "I"), (0x1D00, "A"), (0x0251, "a"), (0x0261, "g"),
+            (0x1D04, "c"), (0x1D0F, "o"), (0x1D1C, "u"), (0x1D20, "v"), (0x1D21, "w"), (0x1D22, "z"), (0xA731, "s"),
+        ]
+        // Cherokee capitals that are Latin capitals in every font.
+        let cherokee: [(UInt32, String)] = [
+            (0x13A0, "D"), (0x13A1, "R"), (0x13A2, "T"), (0x13A9, "Y"), (0x13AA, "A"), (0x13AB, "J"), (0x13AC, "E"),
+            (0x13B3, "W"), (0x13B7, "M"), (0x13BB, "H"), (0x13C0, "G"), (0x13C2, "h"), (0x13C3, "Z"), (0x13CF, "b"),
+            (0x13D2, "R"), (0x13D4, "W"), (0x13D5, "S"), (0x13D9, "V"), (0x13DA, "S"), (0x13DE, "L"), (0x13DF, "C"),
+            (0x13E2, "P"), (0x13E6, "K"), (0x13F4, "B"),
+        ]
+        // Lisu letters drawn as Latin capitals.
+        let lisu: [(UInt32, String)] = [
+            (0xA4D0, "B"), (0xA4D1, "P"), (0xA4D2, "d"), (0xA4D3, "D"), (0xA4D4, "T"), (0xA4D6, "G"), (0xA4D7, "K"),
+            (0xA4D9, "J"), (0xA4DA, "C"), (0xA4DC, "Z"), (0xA4DD, "F"), (0xA4DF, "M"), (0xA4E0, "N"), (0xA4E1, "L"),
+            (0xA4E2, "S"), (0xA4E3, "R"), (0xA4E6, "V"), (0xA4E7, "H"), (0xA4EA, "W"), (0xA4EB, "X"), (0xA4EC, "Y"),
+            (0xA4EE, "A"), (0xA4F0, "E"), (0xA4F2, "I"), (0xA4F3, "O"), (0xA4F4, "U"),
+        ]
+        // Coptic, capital and small.
+        let coptic: [(UInt32, String)] = [
+            (0x2C80, "A"), (0x2C81, "a"), (0x2C82, "B"), (0x2C8C, "Z"), (0x2C8E, "H"), (0x2C92, "I"), (0x2C93, "i"),
+            (0x2C94, "K"), (0x2C95, "k"), (0x2C98, "M"), (0x2C9A, "N"), (0x2C9E, "O"), (0x2C9F, "o"), (0x2CA2, "P"),
+            (0x2CA3, "p"), (0x2CA4, "C"), (0x2CA5, "c"), (0x2CA6, "T"), (0x2CA8, "Y"), (0x2CAC, "X"), (0x2CAD, "x"),
+        ]
+        // Armenian letters that pass for Latin ones.
+        let armenian: [(UInt32, String)] = [
+            (0x0578, "n"), (0x057D, "u"), (0x0585, "o"), (0x0555, "O"), (0x054D, "U"), (0x054F, "S"), (0x0570, "h"),
+            (0x0566, "q"), (0x0581, "g"),
+        ]
+        for (k, v) in cyrillic + greek + latin + cherokee + lisu + coptic + armenian { t[k] = v }
         return t
     }()
 }

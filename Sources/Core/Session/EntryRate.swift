@@ -22,6 +22,16 @@ public enum EntryRate {
         return Int64(((1 - tokens) * Double(intervalMs)).rounded(.up))
     }
 
+    /// A participant's other changes (edits, removals, votes, undo, a table): a burst, then a
+    /// person's pace. Each one is a journal line: a script's flood would grow the session
+    /// without bound.
+    public static let actionBurst = 30.0
+    public static let actionsPerSecond = 2.0
+
+    public static let actionsTooFast = Refusal(
+        nl: "Dat ging te snel achter elkaar; wacht even en probeer het opnieuw.",
+        en: "That came too fast in a row; wait a moment and try again.")
+
     public static func tooFast(waitMs: Int64) -> Refusal {
         let s = max(1, (waitMs + 999) / 1000)
         return Refusal(

@@ -32,7 +32,7 @@ public enum ParticipantName {
         var pendingSpace = false
         for u in TextPolicy.cleanLine(name).unicodeScalars {
             if u.properties.isDefaultIgnorableCodePoint { continue }
-            if u.properties.isWhitespace {
+            if u.properties.isWhitespace || Confusables.looksBlank(u) {
                 pendingSpace = !out.isEmpty
                 continue
             }

@@ -27,22 +27,56 @@ public enum TextPolicy {
         return nil
     }
 
+    /// Combining marks one character may carry: scripts stack a few; thousands (a "Zalgo"
+    /// paste) only make every redraw break graphemes for nothing. Further marks are dropped.
+    public static let maxMarksPerCharacter = 5
+
     public static func clean(_ text: String) -> String {
         // Text read back from a file was cleaned when typed: check before rebuilding it.
-        if text.unicodeScalars.allSatisfy({ keep($0) && $0 != "\r" }) { return trimmed(text) }
+        if text.unicodeScalars.allSatisfy({ keep($0) && $0 != "\r" }) && marksWithinBound(text) { return trimmed(text) }
         var scalars = String.UnicodeScalarView()
         var it = text.unicodeScalars.makeIterator()
+        var marks = 0
         while let u = it.next() {
             if u == "\u{1B}" {
                 // Drop a whole CSI/OSC escape sequence, not just the ESC byte.
                 skipEscape(&it)
                 continue
             }
-            if keep(u) { scalars.append(u) }
+            guard keep(u) else { continue }
+            if isMark(u) {
+                marks += 1
+                if marks > maxMarksPerCharacter { continue }
+            } else {
+                marks = 0
+            }
+            scalars.append(u)
         }
         var s = String(scalars)
         s = s.replacingCRLF()
         return String(s.trimmingSpaces)
+    }
+
+    static func isMark(_ u: Unicode.Scalar) -> Bool {
+        guard u.value >= 0x300 else { return false }
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// No run of more than `maxMarksPerCharacter` combining marks.
+    static func marksWithinBound(_ text: String) -> Bool {
+        var marks = 0
+        for u in text.unicodeScalars {
+            if isMark(u) {
+                marks += 1
+                if marks > maxMarksPerCharacter { return false }
+            } else {
+                marks = 0
+            }
+        }
+        return true
     }
 
     static func keep(_ u: Unicode.Scalar) -> Bool {
@@ -82,7 +116,8 @@ public enum TextPolicy {
 
     /// Single-line forms (names, titles): newlines and tabs become spaces.
     public static func cleanLine(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ keep($0) && $0 != "\r" && $0 != "\n" && $0 != "\t" }) {
+        let plain = text.unicodeScalars.allSatisfy { keep($0) && $0 != "\r" && $0 != "\n" && $0 != "\t" }
+        if plain && marksWithinBound(text) {
             return trimmed(text)
         }
         return clean(text).split(whereSeparator: { $0 == "\n" || $0 == "\t" }).joined(separator: " ")

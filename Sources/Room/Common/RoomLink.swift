@@ -14,6 +14,9 @@ public struct RoomLink: Sendable {
     public let folder: String
     public let statusPath: String
     public let requestsPath: String
+    /// An anonymous session's names never reach a file, this one included: the desk then
+    /// lists people by how they joined and since when.
+    public var anonymous = false
 
     public init(store: String, session: String) {
         folder = RoomFiles.folder(store: store)
@@ -31,7 +34,12 @@ public struct RoomLink: Sendable {
             return
         }
         try? RoomFiles.ownerOnlyDirectory(folder)
-        let text = JSONWriter.compact(Self.encode(info, pid: Int(getpid())))
+        var shown = info
+        if anonymous {
+            for i in shown.people.indices { shown.people[i].name = nil }
+            for i in shown.absent.indices { shown.absent[i].name = nil }
+        }
+        let text = JSONWriter.compact(Self.encode(shown, pid: Int(getpid())))
         let temp = statusPath + ".tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return }
@@ -87,30 +95,38 @@ public struct RoomLink: Sendable {
         o["joinsStopped"] = .bool(i.joinsStopped)
         o["openedAt"] = i.openedAt.map { .number(Double($0)) } ?? .null
         o["others"] = .array(i.otherAddresses.map { .string($0) })
-        o["people"] = .array(i.people.map { p in
-            var q = JSONObject()
-            q["id"] = .string(p.id)
-            q["name"] = p.name.map { .string($0) } ?? .null
-            q["since"] = .number(Double(p.since))
-            q["via"] = .string(p.via.rawValue)
-            q["address"] = .string(p.address)
-            return .object(q)
-        })
+        o["people"] = .array(i.people.map(encode))
+        o["absent"] = .array(i.absent.map(encode))
+        o["doorUnderAttack"] = .bool(i.doorUnderAttack)
         return .object(o)
+    }
+
+    static func encode(_ p: RoomPerson) -> JSONValue {
+        var q = JSONObject()
+        q["id"] = .string(p.id)
+        q["name"] = p.name.map { .string($0) } ?? .null
+        q["since"] = .number(Double(p.since))
+        q["via"] = .string(p.via.rawValue)
+        q["address"] = .string(p.address)
+        return .object(q)
     }
 
     static func decode(_ v: JSONValue) -> RoomInfo {
         // Names and addresses come from other people: cleaned as any text from a file is.
         func text(_ v: JSONValue?) -> String? { v?.stringValue.map { TerminalText.safe($0, keepLineBreaks: false) } }
+        func person(_ p: JSONValue) -> RoomPerson? {
+            guard let id = text(p["id"]), let since = p["since"]?.intValue else { return nil }
+            return RoomPerson(
+                id: id, name: text(p["name"]), since: Int64(since),
+                via: RoomPerson.Via(rawValue: text(p["via"]) ?? "") ?? .ssh,
+                address: text(p["address"]) ?? "?")
+        }
         var info = RoomInfo(
             sshCommand: text(v["ssh"]), webAddress: text(v["web"]), code: text(v["code"]), fingerprint: text(v["fingerprint"]),
-            people: (v["people"]?.arrayValue ?? []).compactMap { p in
-                guard let id = text(p["id"]), let since = p["since"]?.intValue else { return nil }
-                return RoomPerson(
-                    id: id, name: text(p["name"]), since: Int64(since), via: RoomPerson.Via(rawValue: text(p["via"]) ?? "") ?? .ssh,
-                    address: text(p["address"]) ?? "?")
-            },
+            people: (v["people"]?.arrayValue ?? []).compactMap(person),
             visible: v["visible"]?.boolValue ?? true, joinsStopped: v["joinsStopped"]?.boolValue ?? false)
+        info.absent = (v["absent"]?.arrayValue ?? []).compactMap(person)
+        info.doorUnderAttack = v["doorUnderAttack"]?.boolValue ?? false
         info.openedAt = v["openedAt"]?.intValue.map(Int64.init)
         info.otherAddresses = (v["others"]?.arrayValue ?? []).compactMap { text($0) }
         return info

@@ -102,26 +102,28 @@ extension SessionHandler {
         // Every check takes its turn in the room's budget, right or wrong: an immediate answer
         // would tell parallel guesses from many addresses which one was right.
         let booked = server.limiter.withLock { $0.bookCheck(address, now: Clock.nowMs(), maxWaitMs: server.config.maxCheckWaitMs) }
-        guard let delay = booked else {
+        server.noteAttack()
+        guard let booking = booked else {
             checkingCode = false
             server.setOutcome(peer, "too many attempts in the room")
             say(context, CodePrompt.busy(language()), stdErr: false)
             finish(context, status: 1)
             return
         }
+        let delay = booking.waitMs
         let check = { [self] in
             checkingCode = false
             guard !ended else { return }
             if code.matches(attempt) {
                 // A right code gives its turn back: a crowd with the code never waits.
-                server.limiter.withLock { $0.refund() }
+                server.limiter.withLock { $0.rightCode(address, booking: booking, now: Clock.nowMs()) }
                 prompt = nil
                 server.authenticated(peer, address: address)
                 say(context, "\r\n", stdErr: false)
                 if let term { startChild(context, term: term) }
                 return
             }
-            server.limiter.withLock { $0.failed(address, now: Clock.nowMs()) }
+            // The wrong code was counted for its address when it was booked.
             wrongCodes += 1
             server.update(peer) { $0.wrongCodes += 1 }
             let left = server.config.wrongCodesPerConnection - wrongCodes

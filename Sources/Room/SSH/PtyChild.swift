@@ -112,6 +112,12 @@ struct PtyChild {
     }
 }
 
+/// What a participant view tells the room's server on its pipe (fd 3), a line each: the name
+/// it joined with, or this marker (no name has a control character) for a wrong rejoin code.
+public enum RoomAnnounce {
+    public static let wrongRejoin = "\u{1}wrong rejoin code"
+}
+
 /// The child's environment: TERM (checked against terminfo; ncurses aborts on an unknown one),
 /// the client's LANG / LC_* (checked), a minimal PATH, and the room's own marker. Nothing of
 /// the server's environment, nothing else the client sent.

@@ -31,6 +31,8 @@ public final class SSHRoomServer: Sendable {
     let closing = Atomic<Bool>(false)
     /// New connections are no longer accepted (`stopListening`).
     public let joinsStopped = Atomic<Bool>(false)
+    /// The minute the log last said the door is under attack.
+    let attackLogged = Atomic<Int64>(-1)
 
     /// One TCP connection, as the registry knows it.
     struct Peer {
@@ -53,6 +55,7 @@ public final class SSHRoomServer: Sendable {
         var rows = 0
         var outcome: String?
         var wrongCodes = 0
+        var wrongRejoins = 0
     }
 
     public init(config: SSHRoomConfig, hostKey: HostKey) {
@@ -108,7 +111,9 @@ public final class SSHRoomServer: Sendable {
     public func info(visible: Bool = true) -> RoomInfo {
         RoomInfo(
             sshCommand: config.joinCommand(port: port.load(ordering: .relaxed)), code: config.code?.grouped,
-            fingerprint: fingerprint, people: snapshot(), visible: visible, joinsStopped: joinsStopped.load(ordering: .relaxed))
+            fingerprint: fingerprint, people: snapshot(), visible: visible,
+            joinsStopped: joinsStopped.load(ordering: .relaxed),
+            doorUnderAttack: underAttack)
     }
 
     /// Who is in the room: every connection past the code, oldest first.
@@ -191,7 +196,14 @@ public final class SSHRoomServer: Sendable {
         let now = Clock.nowMs()
         var refusal: AttemptLimiter.Refusal? = DescriptorBudget.shared.hasRoom() ? nil : .full
         if refusal == nil { refusal = limiter.withLock { $0.admit(address, now: now) } }
-        if refusal == .tooManyWaiting, evictOldestHandshake() {
+        // A full pool of connections not yet past the code, the address's own or the room's:
+        // one of them makes way (the oldest of the address holding most), so parked
+        // connections at the code prompt never keep a participant out.
+        var tries = 0
+        while let r = refusal, r == .tooManyWaiting || r == .tooManyWaitingFromAddress || r == .full, tries < 3,
+            evictOldestWaiting(from: r == .tooManyWaitingFromAddress ? address : nil)
+        {
+            tries += 1
             refusal = limiter.withLock { $0.admit(address, now: now) }
         }
         if let refusal {
@@ -251,7 +263,7 @@ public final class SSHRoomServer: Sendable {
 
     /// Past the code: the login grace ends; a session must now be asked for soon.
     func authenticated(_ id: Int, address: String) {
-        limiter.withLock { $0.authenticated(address) }
+        limiter.withLock { $0.authenticated(address, now: Clock.nowMs()) }
         guard let channel = peers.withLock({ p -> Channel? in
             p[id]?.authenticated = true
             return p[id]?.channel
@@ -264,14 +276,23 @@ public final class SSHRoomServer: Sendable {
         }
     }
 
-    /// The room's pool of connections not yet past the code is full: the oldest one still in
-    /// its version or key exchange makes way (sshd's MaxStartups drops new ones instead, which
-    /// lets silent connections keep a real person out).
-    func evictOldestHandshake() -> Bool {
+    /// The room's pool of connections not yet past the code is full: one of them makes way —
+    /// from `address` if given, else from the address holding most such connections; the
+    /// oldest of those (sshd's MaxStartups drops new ones instead, which lets silent or parked
+    /// connections keep a real person out).
+    func evictOldestWaiting(from address: String? = nil) -> Bool {
         let victim: Peer? = peers.withLock { peers in
-            guard let p = peers.values.filter({ !$0.authStarted && !$0.released }).min(by: { $0.id < $1.id }) else { return nil }
+            let waiting = peers.values.filter { p in
+                !p.authenticated && !p.released
+                    && address.map { AttemptLimiter.key($0) == AttemptLimiter.key(p.address) } ?? true
+            }
+            var held: [String: Int] = [:]
+            for p in waiting { held[AttemptLimiter.key(p.address), default: 0] += 1 }
+            let most = held.values.max() ?? 0
+            let fromMost = waiting.filter { held[AttemptLimiter.key($0.address)] == most }
+            guard let p = fromMost.min(by: { $0.id < $1.id }) else { return nil }
             peers[p.id]?.released = true
-            if peers[p.id]?.outcome == nil { peers[p.id]?.outcome = "made way: no handshake yet" }
+            if peers[p.id]?.outcome == nil { peers[p.id]?.outcome = "made way: not past the code" }
             return p
         }
         guard let victim else { return false }
@@ -280,12 +301,47 @@ public final class SSHRoomServer: Sendable {
         return true
     }
 
+    /// Whether wrong codes arrive at this door faster than people mistype.
+    public var underAttack: Bool { limiter.withLock { $0.underAttack(now: Clock.nowMs()) } }
+
+    /// Says once a minute in the log that the door is under attack.
+    func noteAttack() {
+        let now = Clock.nowMs()
+        let minute = now / 60_000
+        let say = limiter.withLock { $0.underAttack(now: now) }
+            && attackLogged.exchange(minute, ordering: .relaxed) != minute
+        guard say else { return }
+        let most = config.limits.attackPerMinute
+        roomLog.write("\(ISOTime.format(ms: now)) ssh door under attack: more than \(most) wrong codes a minute")
+    }
+
+    /// A wrong rejoin code typed in a participant view (its join screen said so): counted
+    /// against the address as the phone page counts it; a few end the connection.
+    func wrongRejoin(_ id: Int, address: String) -> Int {
+        limiter.withLock { $0.wrongRejoin(address, now: Clock.nowMs()) }
+        noteAttack()
+        var count = 0
+        update(id) {
+            $0.wrongRejoins += 1
+            count = $0.wrongRejoins
+        }
+        return count
+    }
+
     /// The client asked to log in: its handshake is done.
     func authStarted(_ id: Int) { update(id) { $0.authStarted = true } }
 
     func finished(_ id: Int) {
         guard let p = peers.withLock({ $0.removeValue(forKey: id) }) else { return }
         if !p.released { limiter.withLock { $0.closed(p.address, wasWaiting: !p.authenticated) } }
+        // A connection that never got as far as typing a code (a flood's) is counted per address
+        // and minute, as refusals are: the log keeps hours, not a minute, under a flood.
+        // ("No code in time" is still a line: the login grace lets at most the pool's size a minute.)
+        let early = p.outcome == nil || p.outcome == "no handshake in time" || p.outcome?.hasPrefix("made way") == true
+        if !p.authenticated && p.wrongCodes == 0 && p.wrongRejoins == 0 && early {
+            roomLog.refused(address: p.address, reason: p.outcome ?? "left before the code", nowMs: Clock.nowMs())
+            return
+        }
         log(
             address: p.address, term: p.term, cols: p.cols, rows: p.rows, durationMs: Clock.nowMs() - p.since,
             outcome: p.outcome ?? (p.authenticated ? "client gone" : p.wrongCodes > 0 ? "wrong code \(p.wrongCodes)x" : "left before the code"))

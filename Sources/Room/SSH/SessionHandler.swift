@@ -165,9 +165,15 @@ final class SessionHandler: ChannelDuplexHandler {
         guard let context, let child, !ended else { return }
         announced += PtyChild.readAnnounced(child.announce)
         if let nl = announced.lastIndex(of: 10) {
-            let line = announced[..<nl].split(separator: 10).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let lines = announced[..<nl].split(separator: 10).map { String(decoding: $0, as: UTF8.self) }
             announced.removeSubrange(...nl)
-            let name = Printable.clean(line, max: 60)
+            // The join screen says when a rejoin code was wrong: the address is counted as the
+            // phone page counts it (its next connections wait; the name itself is held by the
+            // store after a few, whichever process they were typed in).
+            for _ in 0..<lines.count(where: { $0 == RoomAnnounce.wrongRejoin }) {
+                _ = server.wrongRejoin(peer, address: address)
+            }
+            let name = Printable.clean(lines.last { $0 != RoomAnnounce.wrongRejoin } ?? "", max: 60)
             if !name.isEmpty { server.update(peer) { $0.name = name } }
         }
         if !idleClosing && Clock.nowMs() - lastKeyMs > server.config.idleMs {

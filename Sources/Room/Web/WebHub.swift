@@ -8,38 +8,6 @@ import Store
 /// same presence lock, the join is recorded once, and the engine decides and refuses with the
 /// same reasons. One actor owns the session handle, so actions are saved one after another.
 actor WebHub {
-    /// Someone on a phone, known by the token in their cookie.
-    final class Person {
-        let token: String
-        /// The id the projector's list and a disconnect use (the token stays secret).
-        let id: String
-        let address: String
-        let key: String
-        let name: String
-        let actor: Actor
-        var presence: Presence?
-        let since: Int64
-        var lastSocketAt: Double
-        var everConnected = false
-        var sockets: [Int: AsyncStream<String>.Continuation] = [:]
-        var lastSent: String?
-        /// The last answer to this person's own action, or an announcement (an entry of theirs
-        /// not accepted): the view shows it in the step it was given in only.
-        var notice: ParticipantView.Notice?
-
-        init(token: String, id: String, address: String, key: String, name: String, actor: Actor, presence: Presence, since: Int64, now: Double) {
-            self.token = token
-            self.id = id
-            self.address = address
-            self.key = key
-            self.name = name
-            self.actor = actor
-            self.presence = presence
-            self.since = since
-            lastSocketAt = now
-        }
-    }
-
     enum JoinResult: Sendable, Equatable {
         /// `rejoinCode`: shown once, on a name's first join (its proof when coming back).
         case joined(token: String, rejoinCode: String?)
@@ -49,6 +17,8 @@ actor WebHub {
     enum ConnectResult: Sendable {
         case connected(id: Int, stream: AsyncStream<String>)
         case unknown
+        /// The token is known but was given to another address: replayed, or the phone moved.
+        case moved
         case refused(LocalizedText)
     }
 
@@ -57,11 +27,24 @@ actor WebHub {
     var presenceGrace: Double = 90
     /// Tokens of people with no socket for this long are forgotten: they join again.
     static let tokenLifetime: Double = 8 * 3600
-    static let maxPeople = 500
+    /// People who are there (a socket open, or closed less than `countGrace` ago) at most.
+    var maxPeople = 500
+    /// People the room keeps in memory, there or not (their tokens still work).
+    var maxHeld: Int { maxPeople * 4 }
+    /// A person without a socket stops counting as there after this (a ghost: a made-up person
+    /// whose page never connected, or closed); their name and entries stay theirs.
+    var countGrace: Double = 20
     /// A venue's Wi-Fi gives each phone its own address; a few share one behind a router.
     static let maxPeoplePerAddress = 8
     /// Made-up people whose page never opened a socket are forgotten this soon.
     static let neverConnectedLifetime: Double = 120
+    /// Actions a participant may send: a burst, then a steady rate (a person's pace)…
+    static let actionBurst = 30.0
+    static let actionsPerSecond = 2.0
+    /// …and bytes of text they may save, counted twice (the journal escapes what it must):
+    /// with the actions' overhead, under 1 MB a minute per participant at most.
+    static let textBurst = 64.0 * 1024
+    static let textBytesPerSecond = 4.0 * 1024
     /// Replies remembered per participant, so a repeated request id is answered, not redone.
     static let rememberedReplies = 1000
 
@@ -69,7 +52,11 @@ actor WebHub {
     let workshop: Workshop
     private let handle: SessionHandle
     private let engine: Engine
-    private var people: [String: Person] = [:]
+    var people: [String: Person] = [:]
+    /// Each participant's budgets (by key: a new token does not refill them).
+    var rates: [String: (actions: RateBucket, text: RateBucket)] = [:]
+    /// The budgets' clock (a test drives it).
+    var rateClock: @Sendable () -> Int64 = { WebHub.nowMs() }
     private var replies: [String: [String: String]] = [:]
     private var replyOrder: [String: [String]] = [:]
     private var nextSocket = 0
@@ -77,9 +64,9 @@ actor WebHub {
     private var broadcastPending = false
     private var ended = false
 
-    private let published: PeopleBox
+    let published: PeopleBox
     /// Tokens kept on disk: a phone comes back in by itself after a restart of this process.
-    private var tokens: WebTokens
+    var tokens: WebTokens
 
     init(storeRoot: String, sessionId: String, workshops: [Workshop], published: PeopleBox) throws {
         let store = try SessionStore(root: storeRoot, create: false)
@@ -96,7 +83,7 @@ actor WebHub {
         tokens.prune(now: Self.now(), lifetime: Self.tokenLifetime)
     }
 
-    private func publish() { published.set(snapshot()) }
+    func publish() { published.set(snapshot()) }
 
     static func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
     static func now() -> Double { Date().timeIntervalSince1970 }
@@ -119,18 +106,18 @@ actor WebHub {
     /// room knows: the phone's cookie as proof of the same device, and a cap per address.
     func join(name raw: String, address: String = "?", token: String? = nil, rejoinCode: String? = nil) -> JoinResult {
         if ended { return .refused(Refusal.closed.reason) }
-        if joinsStopped { return .refused(LocalizedText(nl: "De zaal neemt geen nieuwe deelnemers meer aan.", en: "The room takes no new participants.")) }
+        if joinsStopped { return .refused(WebMessage.joinsStopped) }
         if case .success(let clean) = ParticipantName.check(raw), let key = try? handle.participantKey(for: clean),
-            let token, let earlier = people[token], earlier.key == key {
-            // The same phone joining again (its cookie) is the same person: its old entry goes.
+            let token, let earlier = people[token], earlier.key == key, Self.sameDevice(earlier.address, address)
+        {
+            // The same phone joining again (its cookie, from its address) is the same person:
+            // its old entry goes.
             forget(token)
             return finishJoin(raw, address: address, proof: .sameDevice)
         }
-        if people.count >= Self.maxPeople { return .refused(LocalizedText(nl: "De zaal is vol.", en: "The room is full.")) }
-        if people.values.count(where: { $0.address == address }) >= Self.maxPeoplePerAddress {
-            return .refused(LocalizedText(
-                nl: "Vanaf dit apparaat doen al te veel mensen mee.", en: "Too many people have joined from this device already."))
-        }
+        let now = Self.now()
+        if people.count >= maxHeld || presentCount(now: now) >= maxPeople { return .refused(WebMessage.roomFull) }
+        if countFrom(address, now: now) >= Self.maxPeoplePerAddress { return .refused(WebMessage.tooManyFromDevice) }
         return finishJoin(raw, address: address, proof: rejoinCode.map { .rejoinCode($0) } ?? .none)
     }
 
@@ -143,14 +130,16 @@ actor WebHub {
             token: token, id: "web-\(joins)", address: address, key: joined.actor.key, name: joined.name, actor: joined.actor,
             presence: joined.presence, since: Self.nowMs(), now: Self.now())
         let anonymous = handle.state.setup.anonymous
-        tokens.remember(token: token, session: sessionId, key: joined.actor.key, name: anonymous ? nil : joined.name, now: Self.now())
+        tokens.remember(
+            token: token, session: sessionId, key: joined.actor.key, name: anonymous ? nil : joined.name,
+            address: address, now: Self.now())
         publish()
         return .joined(token: token, rejoinCode: joined.rejoinCode)
     }
 
     static var wrongRejoinCode: LocalizedText { Joining.wrongRejoinCode }
 
-    private func forget(_ token: String) {
+    func forget(_ token: String) {
         guard let p = people.removeValue(forKey: token) else { return }
         for c in p.sockets.values { c.finish() }
         p.presence?.release()
@@ -158,8 +147,12 @@ actor WebHub {
 
     // MARK: Sockets
 
-    func connect(token: String) -> ConnectResult {
-        guard !ended, let p = people[token] ?? restore(token) else { return .unknown }
+    /// A page's socket. `address` nil: a test of the hub itself, not a network peer.
+    func connect(token: String, address: String? = nil) -> ConnectResult {
+        guard !ended, let p = people[token] ?? restore(token, address: address) else { return .unknown }
+        // A token is bound to the address it was given to: one read off the air (plain HTTP)
+        // and replayed from elsewhere opens nothing.
+        if let address, !Self.sameDevice(p.address, address) { return .moved }
         if p.presence == nil {
             // Back after the grace time: the name must still be free.
             do { p.presence = try handle.claimPresence(key: p.key, name: p.name) } catch { return .refused(Joining.nameTaken(p.name)) }
@@ -177,8 +170,8 @@ actor WebHub {
 
     /// A token this process has not seen, given out before a restart or before the room closed:
     /// the person is back with the same key, their entries and votes, without a new join.
-    private func restore(_ token: String) -> Person? {
-        guard people.count < Self.maxPeople, let r = tokens.find(token: token, session: sessionId),
+    private func restore(_ token: String, address: String?) -> Person? {
+        guard people.count < maxHeld, let r = tokens.find(token: token, session: sessionId),
             handle.state.participants[r.key] != nil, !handle.state.closed
         else { return nil }
         let anonymous = handle.state.setup.anonymous
@@ -186,7 +179,7 @@ actor WebHub {
         guard let presence = try? handle.claimPresence(key: r.key, name: name) else { return nil }
         joins += 1
         let p = Person(
-            token: token, id: "web-\(joins)", address: "?", key: r.key, name: name,
+            token: token, id: "web-\(joins)", address: r.address ?? address ?? "?", key: r.key, name: name,
             actor: Actor(role: .participant, key: r.key, name: anonymous ? nil : r.name), presence: presence, since: Self.nowMs(), now: Self.now())
         people[token] = p
         tokens.seen(token: token, now: Self.now())
@@ -212,6 +205,11 @@ actor WebHub {
         }
         if let earlier = replies[p.key]?[rid] {
             out.yield(earlier)
+            return
+        }
+        // A person's pace: beyond it the action is refused unsaved, the view not rebuilt.
+        guard allowed(action, key: p.key, nowMs: rateClock()) else {
+            out.yield(WebMessage.refused(rid, WebMessage.tooFast))
             return
         }
         let reply = perform(action, rid: rid, by: p)
@@ -327,22 +325,6 @@ actor WebHub {
         if handle.state.closed { endSockets(notice: WebMessage.closed) }
     }
 
-    /// Lets go of names whose phones have been gone a while, and of long-forgotten tokens.
-    func sweep() {
-        let now = Self.now()
-        for (token, p) in people where p.sockets.isEmpty {
-            if now - p.lastSocketAt > (p.everConnected ? Self.tokenLifetime : Self.neverConnectedLifetime) {
-                p.presence?.release()
-                people[token] = nil
-                tokens.forget(token: token)
-            } else if p.presence != nil, now - p.lastSocketAt > presenceGrace {
-                p.presence?.release()
-                p.presence = nil
-            }
-        }
-        publish()
-    }
-
     /// Closing the session ends every socket; everyone joins again if it reopens.
     private func endSockets(notice: String) {
         for p in people.values {
@@ -370,26 +352,6 @@ actor WebHub {
         endSockets(notice: WebMessage.roomClosed)
         ended = true
         handle.close()
-    }
-
-    func snapshot() -> [WebPerson] {
-        // The facilitator's list is in memory only: it names people as the SSH room's does, even
-        // in an anonymous session, where the name never reaches the store.
-        people.values.map { WebPerson(id: $0.id, name: $0.name.isEmpty ? nil : $0.name, since: $0.since, address: $0.address, connected: !$0.sockets.isEmpty) }
-            .sorted { $0.since < $1.since }
-    }
-
-    /// The facilitator sends someone away: their sockets end, their page asks for the code again.
-    func disconnect(personId: String) {
-        guard let (token, p) = people.first(where: { $0.value.id == personId }) else { return }
-        for c in p.sockets.values {
-            c.yield(JSONWriter.compact(["type": "unknown"]))
-            c.finish()
-        }
-        p.presence?.release()
-        people[token] = nil
-        tokens.forget(token: token)
-        publish()
     }
 
     /// For tests and the bench: the state as the store has it now.

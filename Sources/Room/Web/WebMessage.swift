@@ -42,6 +42,32 @@ enum WebMessage: Equatable {
 
     static let malformed = LocalizedText(nl: "Dat verzoek begrijpt de server niet.", en: "The server does not understand that request.")
 
+    static let wrongCode = LocalizedText(nl: "Die code klopt niet.", en: "That code is not right.")
+
+    static func tooManyAttempts(seconds: Int64) -> LocalizedText {
+        LocalizedText(
+            nl: "Te veel pogingen in de zaal; probeer het over \(seconds) seconden opnieuw.",
+            en: "Too many attempts in the room; try again in \(seconds) seconds.")
+    }
+
+    /// A page sending actions faster than a person types: the action is not done.
+    static let tooFast = LocalizedText(
+        nl: "Dat ging te snel achter elkaar; wacht even en probeer het opnieuw.",
+        en: "That came too fast in a row; wait a moment and try again.")
+
+    /// A token used from another address than it was given to (the page shows it on its join form).
+    static let moved = LocalizedText(
+        nl: "Deze telefoon is niet meer op hetzelfde adres in het netwerk; "
+            + "meld je opnieuw aan met je naam en terugkomcode.",
+        en: "This phone is no longer at the same address on the network; join again with your name and rejoin code.")
+
+    static let roomFull = LocalizedText(nl: "De zaal is vol.", en: "The room is full.")
+    static let tooManyFromDevice = LocalizedText(
+        nl: "Vanaf dit apparaat doen al te veel mensen mee.",
+        en: "Too many people have joined from this device already.")
+    static let joinsStopped = LocalizedText(
+        nl: "De zaal neemt geen nieuwe deelnemers meer aan.", en: "The room takes no new participants.")
+
     static func ack(_ rid: String, entry: String?) -> String {
         var o = JSONObject()
         o["type"] = "ack"

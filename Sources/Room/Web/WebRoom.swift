@@ -33,7 +33,17 @@ public final class WebRoom: Sendable {
     private let published: PeopleBox
     private let stopped = Atomic<Bool>(false)
 
-    private init(host: String, port: Int, hub: WebHub, server: Task<Void, Never>, watcher: HubWatcher, published: PeopleBox) {
+    /// The door's limiter: under attack or not.
+    let limiter: WebLimiter
+    /// "https" with `--web-tls`, else "http".
+    public let scheme: String
+
+    private init(
+        host: String, port: Int, hub: WebHub, server: Task<Void, Never>, watcher: HubWatcher, published: PeopleBox,
+        limiter: WebLimiter, scheme: String
+    ) {
+        self.limiter = limiter
+        self.scheme = scheme
         self.host = host
         self.port = port
         self.hub = hub
@@ -47,12 +57,16 @@ public final class WebRoom: Sendable {
     /// the port cannot be listened on.
     public static func start(
         storeRoot: String, sessionId: String, workshops: [Workshop], host: String, port: Int, code: RoomCode?,
-        limits: AttemptLimiter.Limits = WebRoom.limits()
+        limits: AttemptLimiter.Limits = WebRoom.limits(), tls: WebTLS? = nil
     ) throws -> WebRoom {
+        // A certificate that cannot be used is said before anything opens.
+        let context = try tls?.context()
         let published = PeopleBox()
         let hub = try WebHub(storeRoot: storeRoot, sessionId: sessionId, workshops: workshops, published: published)
-        let web = WebServer(
-            hub: hub, code: code, limiter: WebLimiter(limits: limits))
+        // The SSH room's log: one place says what happened at the room's doors.
+        let log = RoomLog(path: RoomFiles.folder(store: storeRoot) + "/log")
+        var web = WebServer(hub: hub, code: code, limiter: WebLimiter(limits: limits, log: log))
+        web.tls = context
         let outcome = StartOutcome()
         var logger = Logger(label: "perspectief.web")
         // The facilitator's terminal belongs to the TUI: the server says nothing on it.
@@ -78,7 +92,9 @@ public final class WebRoom: Sendable {
         }
         let watcher = HubWatcher()
         watcher.start(folder: storeRoot + "/" + sessionId, hub: hub)
-        return WebRoom(host: host, port: bound, hub: hub, server: server, watcher: watcher, published: published)
+        return WebRoom(
+            host: host, port: bound, hub: hub, server: server, watcher: watcher, published: published,
+            limiter: web.limiter, scheme: context == nil ? "http" : "https")
     }
 
     static func reason(_ error: Error) -> String {
@@ -91,11 +107,14 @@ public final class WebRoom: Sendable {
         }
     }
 
+    /// Whether wrong codes arrive at the page's door faster than people mistype.
+    public var underAttack: Bool { limiter.underAttack }
+
     /// Who joined from a phone, oldest first (for the projector's room panel).
     public var people: [WebPerson] { published.value }
 
     /// The address to show and to put in the QR code, e.g. http://192.168.1.20:8080.
-    public func address(shownHost: String? = nil) -> String { "http://\(shownHost ?? host):\(port)" }
+    public func address(shownHost: String? = nil) -> String { "\(scheme)://\(shownHost ?? host):\(port)" }
 
     /// The link in the QR code: the address with the room's code in its fragment
     /// (http://192.168.1.20:8080/#4821). A browser never sends a fragment to the server, so the

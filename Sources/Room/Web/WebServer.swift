@@ -1,3 +1,4 @@
+import Application
 import Core
 import Foundation
 import HTTPTypes
@@ -6,6 +7,7 @@ import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOSSL
 
 /// The request context: who asked (their address, for the limits).
 struct WebContext: RequestContext {
@@ -28,6 +30,11 @@ struct WebServer: Sendable {
     static let maxHead = 16 * 1024
     /// A request head must be complete this soon after the connection opens.
     static let headDeadline: TimeAmount = .seconds(10)
+    /// A connection that has not become a socket is closed this soon after it opened, however
+    /// slowly its body drips: a page load or a join (held up to `maxHeldMs`) takes seconds.
+    static let requestLifetime: TimeAmount = .seconds(30)
+    /// A keep-alive connection with no request in progress is closed after this.
+    static let idleTimeout: TimeAmount = .seconds(5)
     static let cookieName = "pf"
 
     let hub: WebHub
@@ -35,6 +42,9 @@ struct WebServer: Sendable {
     /// Every TCP connection (page loads and sockets alike) counts while it is open; wrong codes
     /// slow their address down.
     let limiter: WebLimiter
+    /// HTTPS (`--web-tls`): the phones' cookies are then marked Secure and sockets come from
+    /// https pages.
+    var tls: NIOSSLContext? = nil
     /// The longest a join is held back before it is refused outright (the penalty grows to a minute).
     static let maxHeldMs: Int64 = 8_000
 
@@ -51,15 +61,15 @@ struct WebServer: Sendable {
 
     /// The HTTP channel with the socket upgrade for /ws, behind the connection gate.
     func serverBuilder() -> HTTPServerBuilder {
-        let http1 = HTTP1Channel.Configuration(idleTimeout: .seconds(30))
+        let http1 = HTTP1Channel.Configuration(idleTimeout: Self.idleTimeout)
         let ws = WebSocketServerConfiguration(maxFrameSize: Self.maxFrame, autoPing: .enabled(timePeriod: .seconds(20)))
         let server = self
         return HTTPServerBuilder { responder in
             GatedChannel(
                 inner: HTTP1WebSocketUpgradeChannel(responder: responder, configuration: .init(http1: http1, ws: ws)) { head, channel, _ in
-                    try await server.shouldUpgrade(head, address: channel.remoteAddress?.ipAddress ?? "?")
+                    try await server.shouldUpgrade(head, channel: channel)
                 },
-                limiter: server.limiter)
+                limiter: server.limiter, tls: server.tls)
         }
     }
 
@@ -111,30 +121,30 @@ struct WebServer: Sendable {
             let name = o["name"]?.stringValue, let typed = o["code"]?.stringValue
         else { return Self.refusal(.badRequest, WebMessage.malformed) }
         let rejoin = o["rejoin"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.prefix(32)) }
-        // Every code check, right or wrong, from whatever address, takes a turn in the room's
+        // Every code check, right or wrong, from whatever address, takes a turn in its lane's
         // budget before it is made: a guess answered at once would tell a crowd of parallel
-        // guesses which one was right.
-        guard let wait = limiter.bookCheck(context.address, maxWaitMs: Self.maxHeldMs) else {
+        // guesses which one was right. A refused check counts as a wrong code.
+        guard let booking = limiter.bookCheck(context.address, maxWaitMs: Self.maxHeldMs) else {
             let seconds = (max(limiter.delayMs(context.address), Self.maxHeldMs) + 999) / 1000
-            return Self.refusal(.tooManyRequests, LocalizedText(
-                nl: "Te veel pogingen in de zaal; probeer het over \(seconds) seconden opnieuw.",
-                en: "Too many attempts in the room; try again in \(seconds) seconds."))
+            return Self.refusal(.tooManyRequests, WebMessage.tooManyAttempts(seconds: seconds))
         }
-        if wait > 0 { try await Task.sleep(for: .milliseconds(wait)) }
+        if booking.waitMs > 0 { try await Task.sleep(for: .milliseconds(booking.waitMs)) }
         if let code, !code.matches(typed.trimmingCharacters(in: .whitespaces)) {
-            limiter.failed(context.address)
-            return Self.refusal(.forbidden, LocalizedText(nl: "Die code klopt niet.", en: "That code is not right."))
+            return Self.refusal(.forbidden, WebMessage.wrongCode)
         }
-        if code != nil { limiter.rightCode(context.address) }
+        limiter.rightCode(context.address, booking: booking)
         switch await hub.join(name: name, address: context.address, token: Self.token(request.headers), rejoinCode: rejoin) {
         case .joined(let token, let rejoinCode):
-            let cookie = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+            let secure = tls == nil ? "" : "; Secure"
+            let cookie = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict" + secure
             var body = JSONObject()
             body["ok"] = .bool(true)
             if let rejoinCode { body["rejoin"] = .string(rejoinCode) }
             return Self.json(.ok, .object(body), cookie: cookie)
         case .refused(let reason):
-            if reason == WebHub.wrongRejoinCode { limiter.failed(context.address) }
+            // A wrong rejoin code (or one for a held name) counts against the address, and a
+            // right room code does not wipe it out.
+            if reason == WebHub.wrongRejoinCode || reason == Joining.nameHeld { limiter.wrongRejoin(context.address) }
             return Self.refusal(.conflict, reason)
         }
     }
@@ -170,20 +180,35 @@ struct WebServer: Sendable {
         return nil
     }
 
-    func shouldUpgrade(_ head: HTTPRequest, address: String) async throws -> ShouldUpgradeResult<
+    /// Socket frames a page may send: a burst, then a steady rate. Beyond it frames are
+    /// dropped unread; a page that keeps flooding is closed.
+    static let frameBurst = 40.0
+    static let framesPerSecond = 8.0
+    static let droppedBeforeClose = 400
+
+    func shouldUpgrade(_ head: HTTPRequest, channel: any Channel) async throws -> ShouldUpgradeResult<
         WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
     > {
+        let address = channel.remoteAddress?.ipAddress ?? "?"
         guard head.method == .get, head.path == "/ws", Self.hostAllowed(head.authority) else { return .dontUpgrade }
         // A page from another site must not open a socket with this room's cookie.
-        guard let origin = head.headerFields[.origin], let host = head.authority, origin == "http://" + host else {
+        let scheme = tls == nil ? "http://" : "https://"
+        guard let origin = head.headerFields[.origin], let host = head.authority, origin == scheme + host else {
             return .dontUpgrade
         }
         let token = Self.token(head.headerFields) ?? ""
         let hub = hub
+        limiter.upgraded(channel)
         return .upgrade([:]) { inbound, outbound, _ in
-            switch await hub.connect(token: token) {
+            switch await hub.connect(token: token, address: address) {
             case .unknown:
                 try await outbound.write(.text(JSONWriter.compact(["type": "unknown"])))
+                return
+            case .moved:
+                // The token was captured and replayed, or the phone changed network: it joins
+                // again with its name and rejoin code.
+                let moved: JSONValue = ["type": "unknown", "moved": true, "reason": WebMessage.moved.json]
+                try await outbound.write(.text(JSONWriter.compact(moved)))
                 return
             case .refused(let reason):
                 try await outbound.write(.text(JSONWriter.compact(["type": "unknown", "reason": reason.json])))
@@ -196,8 +221,16 @@ struct WebServer: Sendable {
                     try? await outbound.close(.normalClosure, reason: nil)
                 }
                 defer { writer.cancel() }
+                var bucket = RateBucket(burst: Self.frameBurst, perSecond: Self.framesPerSecond)
+                var dropped = 0
                 do {
                     for try await message in inbound.messages(maxSize: Self.maxFrame) {
+                        // Counted before anything is parsed: a refused frame costs next to nothing.
+                        guard bucket.take(nowMs: WebLimiter.nowMs()) else {
+                            dropped += 1
+                            if dropped > Self.droppedBeforeClose { break }
+                            continue
+                        }
                         guard case .text(let text) = message else { continue }
                         await hub.receive(token: token, socket: id, text: text)
                     }
@@ -214,6 +247,8 @@ struct GatedChannel<Inner: ServerChildChannel>: ServerChildChannel {
     typealias Value = Inner.Value
     let inner: Inner
     let limiter: WebLimiter
+    /// HTTPS: the TLS handler goes first, the head guard reads what it decrypts.
+    let tls: NIOSSLContext?
 
     struct Full: Error {}
 
@@ -224,8 +259,18 @@ struct GatedChannel<Inner: ServerChildChannel>: ServerChildChannel {
             return channel.eventLoop.makeFailedFuture(Full())
         }
         channel.closeFuture.whenComplete { [limiter] _ in limiter.closed(ticket) }
-        let guardHandler = HeadGuard(limiter: limiter, ticket: ticket, maxBytes: WebServer.maxHead, deadline: WebServer.headDeadline)
-        do { try channel.pipeline.syncOperations.addHandler(guardHandler, position: .first) } catch {
+        let guardHandler = HeadGuard(
+            limiter: limiter, ticket: ticket, maxBytes: WebServer.maxHead, deadline: WebServer.headDeadline,
+            lifetime: WebServer.requestLifetime)
+        do {
+            if let tls {
+                let ssl = NIOSSLServerHandler(context: tls)
+                try channel.pipeline.syncOperations.addHandler(ssl, position: .first)
+                try channel.pipeline.syncOperations.addHandler(guardHandler, position: .after(ssl))
+            } else {
+                try channel.pipeline.syncOperations.addHandler(guardHandler, position: .first)
+            }
+        } catch {
             channel.close(promise: nil)
             return channel.eventLoop.makeFailedFuture(error)
         }

@@ -14,6 +14,8 @@ struct WebTokens {
         var name: String?
         /// Seconds since 1970 of the last socket: tokens unused for a long time are dropped.
         var seen: Double
+        /// The address the token was given to: it works from there only.
+        var address: String? = nil
     }
 
     static let fileName = "web-tokens.json"
@@ -30,7 +32,9 @@ struct WebTokens {
             guard let o = item.objectValue, let hash = o["hash"]?.stringValue, let session = o["session"]?.stringValue,
                 let key = o["key"]?.stringValue, let seen = o["seen"]?.doubleValue
             else { continue }
-            records[hash] = Record(hash: hash, session: session, key: key, name: o["name"]?.stringValue, seen: seen)
+            records[hash] = Record(
+                hash: hash, session: session, key: key, name: o["name"]?.stringValue, seen: seen,
+                address: o["address"]?.stringValue)
         }
     }
 
@@ -43,9 +47,12 @@ struct WebTokens {
         return r
     }
 
-    mutating func remember(token: String, session: String, key: String, name: String?, now: Double) {
+    mutating func remember(
+        token: String, session: String, key: String, name: String?, address: String? = nil, now: Double
+    ) {
         let h = Self.hash(token)
-        records[h] = Record(hash: h, session: session, key: key, name: name, seen: now)
+        let bound = address == "?" ? nil : address
+        records[h] = Record(hash: h, session: session, key: key, name: name, seen: now, address: bound)
         save()
     }
 
@@ -79,6 +86,7 @@ struct WebTokens {
             o["key"] = .string(r.key)
             if let name = r.name { o["name"] = .string(name) }
             o["seen"] = .number(r.seen.rounded())
+            if let a = r.address { o["address"] = .string(a) }
             return .object(o)
         }
         let text = JSONWriter.compact(["schema": 1, "tokens": .array(list)]) + "\n"

@@ -1,5 +1,6 @@
 import Runtime
 import ArgumentParser
+import Foundation
 import Core
 import Room
 
@@ -12,6 +13,11 @@ struct RoomFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Listen on this address only (default: every interface, IPv4 and IPv6).", valueName: "addr")) var listen: String?
     @Option(name: .customLong("web-port"), help: "The port of the participant page for phones (default 8080).") var webPort: Int?
     @Flag(name: .customLong("no-web"), help: "No participant page for phones: ssh only.") var noWeb = false
+    @Option(
+        name: .customLong("web-tls"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "HTTPS for the phone page: a certificate the phones trust and its key (PEM).", valueName: "cert key"))
+    var webTLS: [String] = []
 
     /// The room's settings (also for a room opened later with `o` or the wizard); each bad
     /// combination is a one-line error.
@@ -39,6 +45,22 @@ struct RoomFlags: ParsableArguments {
             o.webPort = webPort
         }
         if noWeb { o.webPort = nil }
+        if !webTLS.isEmpty {
+            guard webTLS.count == 2 else {
+                throw CLIError(
+                    "--web-tls needs two files: the certificate and its key",
+                    nl: "--web-tls heeft twee bestanden nodig: het certificaat en de sleutel")
+            }
+            if noWeb {
+                throw CLIError(
+                    "--no-web and --web-tls exclude each other", nl: "--no-web en --web-tls sluiten elkaar uit")
+            }
+            for file in webTLS where !FileManager.default.isReadableFile(atPath: file) {
+                let shown = TerminalText.quoted(file)
+                throw CLIError("--web-tls: cannot read \(shown)", nl: "--web-tls: kan \(shown) niet lezen")
+            }
+            o.webTLS = WebTLS(certificate: webTLS[0], key: webTLS[1])
+        }
         if let listen {
             guard LANAddress.isAddress(listen) else { throw CLIError("--listen needs an IP address such as 127.0.0.1 or ::1, not \(TerminalText.quoted(listen))", nl: "--listen heeft een IP-adres nodig, zoals 127.0.0.1 of ::1, niet \(TerminalText.quoted(listen))") }
             o.listen = listen.hasPrefix("[") && listen.hasSuffix("]") ? String(listen.dropFirst().dropLast()) : listen
