@@ -40,7 +40,7 @@ final class ReportDocumentTests: XCTestCase {
         XCTAssertGreaterThan(pages.count, 5)
         // Findings first: the organiser's summary before any analysis section.
         let summary = try XCTUnwrap(all.range(of: "Zes sessies met samen honderd mensen"), "the organiser's summary is printed")
-        for later in ["Koersvaste inzichten over de doelgroepen heen", "Ontwikkelrichtingen", "Per scenario, voor alle doelgroepen", "Werkwijze"] {
+        for later in ["Gedeelde bevindingen over de doelgroepen heen", "Ontwikkelrichtingen", "Per scenario, voor alle doelgroepen", "Werkwijze"] {
             let r = try XCTUnwrap(all.range(of: later, range: summary.upperBound..<all.endIndex), "\(later) after the summary")
             XCTAssertGreaterThan(r.lowerBound, summary.lowerBound)
         }

@@ -1,0 +1,37 @@
+import Core
+import Foundation
+import Store
+import XCTest
+
+/// The organiser's decisions are events in `.groups/` beside the groupings: another reader
+/// (a restart) sees a rejected proposal, an accepted one as a group that remembers it, and
+/// the evidence linked to messages; a rejected proposal and every part of it stay suppressed.
+final class DecisionJournalTests: XCTestCase {
+    func ref(_ s: String, _ e: String) -> EntryRef { EntryRef(sessionId: s, entryId: e) }
+
+    func testDecisionsAreEventsAnotherReaderSees() throws {
+        let f = try StoreFixture()
+        defer { f.cleanUp() }
+        let before = f.files()
+        let a = try GroupJournal(store: f.store)
+        let rejected = [ref("s3", "e3"), ref("s1", "e1"), ref("s2", "e2")]
+        let accepted = [ref("s1", "e4"), ref("s2", "e5")]
+        try a.apply(.reject(proposal: "p1", rejected), now: 1)
+        try a.apply(.accept(proposal: "p2", accepted, label: "Loket"), now: 2)
+        try a.apply(.link(message: "visie", .insight(ref("s1", "e1")), linked: true), now: 3)
+        try a.apply(.link(message: "visie", .direction("regie"), linked: true), now: 4)
+        try a.apply(.link(message: "visie", .insight(ref("s1", "e1")), linked: false), now: 5)
+
+        let b = try GroupJournal(store: f.store)
+        XCTAssertEqual(b.decisions.rejected, [.init(proposal: "p1", members: rejected.sorted())])
+        XCTAssertEqual(b.groups.map(\.label), ["Loket"])
+        XCTAssertEqual(b.groups[0].members, accepted)
+        XCTAssertEqual(b.decisions.accepted, ["p2": b.groups[0].id], "the group remembers its proposal")
+        XCTAssertEqual(b.decisions.links, ["visie": [.direction("regie")]], "unlinked is gone, the rest stays")
+        XCTAssertEqual(f.files(), before, "no session file is touched by a decision")
+
+        // Deleting the accepted group takes the decision back.
+        try b.apply(.delete(group: b.groups[0].id), now: 6)
+        XCTAssertEqual(try GroupJournal(store: f.store).decisions.accepted, [:])
+    }
+}
