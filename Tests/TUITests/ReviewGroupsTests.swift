@@ -96,7 +96,8 @@ final class ReviewGroupsTests: XCTestCase {
     }
 
     /// Grouping help: `v` proposes insights of different groups that share words, says which
-    /// words, and `a` makes the group while `x` drops the proposal; nothing is saved unasked.
+    /// words; `a` asks to accept it and `x` to reject it, each a decision the runtime saves
+    /// first: the list changes only when the saved decisions come back.
     func testSuggestionsSayWhyAndAreAcceptedOrRejected() {
         harness.press(.tab, .tab, .char("v"))
         var screen = harness.screen
@@ -105,15 +106,22 @@ final class ReviewGroupsTests: XCTestCase {
         XCTAssertTrue(screen.contains("• Houd een menselijk loket — ouderen 2"), screen)
         XCTAssertTrue(harness.effects.isEmpty, "a proposal is not a group until accepted")
         harness.press(.char("a"))
-        guard case .editGroup(.create(let refs, let label))? = harness.effects.last else { return XCTFail("\(harness.effects)") }
+        guard case .editGroup(.accept(let id, let refs, let label))? = harness.effects.last else { return XCTFail("\(harness.effects)") }
         XCTAssertEqual(Set(refs), Set(insights), "all three, over both target groups")
+        XCTAssertEqual(id, SimilarInsights.Proposal.id(of: refs), "the decision names the proposal")
         XCTAssertEqual(label, "Houd een menselijk loket")
+        XCTAssertTrue(harness.screen.contains("◇ Houd een menselijk loket"), "not gone before it is saved")
+        harness.send(.groupsChanged([InsightGroup(id: "g1", label: label, members: refs)]))
+        harness.send(.decisionsChanged(OrganiserDecisions(accepted: [id: "g1"])))
         XCTAssertTrue(harness.screen.contains("Geen voorstellen (meer)."), harness.screen)
 
-        // Rejected, it stays away for this review; accepted ones are grouped, so not proposed.
+        // Rejected: saved as a decision, and once saved it is gone and stays gone.
         harness = ReviewTests.review()
         harness.press(.tab, .tab, .char("v"), .char("x"))
-        XCTAssertTrue(harness.effects.isEmpty)
+        guard case .editGroup(.reject(let rejected, let members))? = harness.effects.last else { return XCTFail("\(harness.effects)") }
+        XCTAssertEqual(Set(members), Set(insights))
+        harness.send(.decisionsChanged(OrganiserDecisions(rejected: [.init(proposal: rejected, members: members)])))
+        XCTAssertTrue(harness.screen.contains("Geen voorstellen (meer)."), harness.screen)
         harness.press(.escape, .char("v"))
         screen = harness.screen
         XCTAssertTrue(screen.contains("Geen voorstellen (meer)."), screen)

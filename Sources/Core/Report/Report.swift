@@ -23,7 +23,9 @@ public struct Report: Equatable, Sendable {
         if options.noNames { for i in sorted.indices { sorted[i].state.hideNames = true } }
         parts = Programme.parts(sorted).map { programme in
             var part = Synthesis.build(workshop: programme.workshop, sessions: programme.sessions, groups: groups, top: top)
-            part.unreviewed = SimilarInsights.unreviewed(part, groups: groups, decisions: decisions)
+            // Identical texts are findings already: not proposed again in the annex.
+            part.unreviewed = SimilarInsights.unreviewed(
+                part, groups: groups, decisions: decisions, except: Set(part.shared.flatMap { $0.items.map(\.ref) }))
             part.messages = Self.evidence(part, decisions: decisions)
             return part
         }

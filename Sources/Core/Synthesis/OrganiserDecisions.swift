@@ -58,12 +58,12 @@ public struct OrganiserDecisions: Equatable, Sendable {
 extension SimilarInsights {
     /// The proposals an organiser still has to judge over sessions of one programme: over
     /// every insight (koersvast, scenario-specific, not yet judged), without what is grouped
-    /// or identical already and without what was decided. The same for review, the command line and reports.
+    /// already, without `except` and without what was decided. The same for review, the
+    /// command line and reports (a report also leaves out identical texts: a finding already).
     public static func unreviewed(
-        _ synthesis: Synthesis, groups: [InsightGroup], decisions: OrganiserDecisions
+        _ synthesis: Synthesis, groups: [InsightGroup], decisions: OrganiserDecisions, except: Set<EntryRef> = []
     ) -> [Proposal] {
-        // Insights already in a finding (a group, the same text) are not proposed again.
-        let grouped = Set(groups.flatMap(\.members)).union(synthesis.shared.flatMap { $0.items.map(\.ref) })
+        let grouped = Set(groups.flatMap(\.members)).union(except)
         let items = synthesis.perspectives.flatMap { $0.koersvast + $0.specific.map(\.item) + $0.open }
         return decisions.open(propose(items, except: grouped))
     }
