@@ -35,3 +35,21 @@ final class DecisionJournalTests: XCTestCase {
         XCTAssertEqual(try GroupJournal(store: f.store).decisions.accepted, [:])
     }
 }
+
+/// One programme, one summary: a summary saved for a workshop of the programme (as before
+/// programmes) is found for the programme, and a newer one under the programme wins.
+final class ProgrammeSummaryTests: XCTestCase {
+    func testTheProgrammesSummaryIsFoundUnderEveryKeyOfIt() throws {
+        let f = try StoreFixture()
+        defer { f.cleanUp() }
+        let journal = try SummaryJournal(store: f.store)
+        try journal.set(text: "Oud, per workshop", keyMessages: [], organiser: nil, workshop: "publieke-dienstverlening-2035", now: 1)
+        let keys = ["toekomstverkenning-pd-2035", "publieke-dienstverlening-2035", "publieke-dienstverlening-2035-tafels"]
+        XCTAssertEqual(journal.current(keys: keys)?.text, "Oud, per workshop", "an old summary keyed by a workshop of the programme")
+        try journal.set(text: "Nieuw, per programma", keyMessages: [], organiser: nil, workshop: "toekomstverkenning-pd-2035", now: 2)
+        let current = try XCTUnwrap(try SummaryJournal(store: f.store).current(keys: keys))
+        XCTAssertEqual(current.text, "Nieuw, per programma")
+        XCTAssertEqual(current.version, 2, "versions count over the programme's keys")
+        XCTAssertNil(journal.current(keys: ["levensgebeurtenissen-2035"]), "another programme has none")
+    }
+}

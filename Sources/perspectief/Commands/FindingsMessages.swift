@@ -29,7 +29,10 @@ enum FindingsMessages {
     static func evidence(_ m: MessageEvidence) -> LocalizedText {
         if m.isEmpty { return LocalizedText(nl: "niet gekoppeld", en: "not linked") }
         let n = m.allInsights.count
-        return LocalizedText(nl: "\(n) inzichten uit \(m.groups) doelgroepen", en: "\(n) insights from \(m.groups) target groups")
+        let g = m.groups
+        return LocalizedText(
+            nl: (n == 1 ? "1 inzicht" : "\(n) inzichten") + " uit \(g) " + (g == 1 ? "doelgroep" : "doelgroepen"),
+            en: (n == 1 ? "1 insight" : "\(n) insights") + " from \(g) " + (g == 1 ? "target group" : "target groups"))
     }
     static func direction(_ id: String) -> LocalizedText { LocalizedText(nl: "richting " + id, en: "direction " + id) }
 }
