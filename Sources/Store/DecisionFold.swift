@@ -15,7 +15,9 @@ struct DecisionFold {
         case "proposalRejected":
             guard let id = o["proposal"]?.stringValue else { return true }
             let members = (o["members"]?.arrayValue ?? []).compactMap { $0.objectValue.flatMap(GroupJournal.ref) }
-            if !rejected.contains(where: { $0.proposal == id }) { rejected.append(.init(proposal: id, members: members)) }
+            if !rejected.contains(where: { $0.proposal == id }) {
+                rejected.append(.init(proposal: id, members: members))
+            }
             return true
         case "messageLinked":
             guard let message = o["message"]?.stringValue else { return true }
@@ -44,7 +46,10 @@ struct DecisionFold {
     static func rejected(_ proposal: String, _ refs: [EntryRef]) -> JSONObject {
         JSONObject([
             "type": "proposalRejected", "proposal": .string(proposal),
-            "members": .array(refs.sorted().map { .object(JSONObject(["session": .string($0.sessionId), "entry": .string($0.entryId)])) }),
+            "members": .array(
+                refs.sorted().map {
+                    .object(JSONObject(["session": .string($0.sessionId), "entry": .string($0.entryId)]))
+                }),
         ])
     }
 

@@ -94,9 +94,13 @@ public final class GroupJournal {
 
     /// Makes a group of these insights under a label; durable before it returns.
     @discardableResult
-    public func group(_ refs: [EntryRef], label: String, proposal: String? = nil, now: Int64) throws(StoreError) -> String {
+    public func group(
+        _ refs: [EntryRef], label: String, proposal: String? = nil, now: Int64
+    ) throws(StoreError) -> String {
         let id = "g" + StoreIDs.short() + StoreIDs.short()
-        var labelled = JSONObject(["type": "groupLabelled", "group": .string(id), "label": .string(TextPolicy.cleanLine(label))])
+        var labelled = JSONObject([
+            "type": "groupLabelled", "group": .string(id), "label": .string(TextPolicy.cleanLine(label)),
+        ])
         if let proposal { labelled["proposal"] = .string(proposal) }
         try append(labelled, now: now)
         for r in refs {

@@ -17,11 +17,15 @@ extension WorkshopCatalog {
 
     /// `file`'s workshop against every other workshop found that claims its study: the first
     /// disagreement, or nil. For `validate`.
-    public static func programmeProblem(file: String, workshop: Workshop, extraDirectories: [String] = []) -> WorkshopError? {
+    public static func programmeProblem(file: String, workshop: Workshop, extraDirectories: [String] = [])
+        -> WorkshopError?
+    {
         for dir in extraDirectories + defaultDirectories() {
             for name in (POSIXFile.list(dir) ?? []).sorted() where name.hasSuffix(".json") {
                 let path = dir + "/" + name
-                guard case .success(let other) = loadFile(path), other.id != workshop.id, other.programme == workshop.programme else { continue }
+                guard case .success(let other) = loadFile(path), other.id != workshop.id,
+                    other.programme == workshop.programme
+                else { continue }
                 if let problem = problem(file, workshop, against: path, other) { return problem }
             }
         }
@@ -30,8 +34,12 @@ extension WorkshopCatalog {
 
     static func problem(_ path: String, _ w: Workshop, against otherPath: String, _ other: Workshop) -> WorkshopError? {
         guard let reason = Programme.disagreement(other, w) else { return nil }
-        return WorkshopError(file: path, problems: [Problem(
-            path: "$.study",
-            message: "claims study \"\(w.programme)\" like \(otherPath), but they disagree: \(reason)")])
+        return WorkshopError(
+            file: path,
+            problems: [
+                Problem(
+                    path: "$.study",
+                    message: "claims study \"\(w.programme)\" like \(otherPath), but they disagree: \(reason)")
+            ])
     }
 }

@@ -25,7 +25,8 @@ final class FindingsDecisionTests: XCTestCase {
     func session(_ group: String, _ title: String, _ texts: [String]) throws -> String {
         let (h, _) = try Creating.create(
             NewSession(workshopId: workshop.id, perspective: .workshop(group), title: title, facilitator: "Fatima"),
-            in: store, workshops: [workshop], now: Runtime.now()) { _ in title }
+            in: store, workshops: [workshop], now: Runtime.now()
+        ) { _ in title }
         defer { h.close() }
         let engine = Engine(workshop: workshop)
         let room = Actor.facilitator("Fatima")
@@ -38,23 +39,32 @@ final class FindingsDecisionTests: XCTestCase {
 
     /// Near-identical insights of two groups among unrelated ones: proposed by any method.
     func twoSessions() throws -> (String, String) {
-        let a = try session("ouderen", "Ouderen Zwolle", [
-            "Vraag gegevens van burgers maar één keer uit, ook na een verhuizing", "Bibliotheek als plek voor digitale hulp",
-            "Mantelzorgers krijgen vaste respijtzorg", "Groene daken op elk stadhuis",
-        ])
-        let b = try session("ondernemers", "Ondernemers Utrecht", [
-            "Vraag gegevens van burgers maar één keer uit, ook bij een verhuizing", "Vergunningen binnen een week afgehandeld",
-        ])
+        let a = try session(
+            "ouderen", "Ouderen Zwolle",
+            [
+                "Vraag gegevens van burgers maar één keer uit, ook na een verhuizing",
+                "Bibliotheek als plek voor digitale hulp",
+                "Mantelzorgers krijgen vaste respijtzorg", "Groene daken op elk stadhuis",
+            ])
+        let b = try session(
+            "ondernemers", "Ondernemers Utrecht",
+            [
+                "Vraag gegevens van burgers maar één keer uit, ook bij een verhuizing",
+                "Vergunningen binnen een week afgehandeld",
+            ])
         return (a, b)
     }
 
     func pair(_ a: String, _ b: String) throws -> SimilarInsights.Proposal {
         let all = try GroupDecisions.suggest(store: store, workshops: [workshop])
-        return try XCTUnwrap(all.first { Set($0.items.map(\.ref.sessionId)) == [a, b] }, "the near-identical pair is proposed")
+        return try XCTUnwrap(
+            all.first { Set($0.items.map(\.ref.sessionId)) == [a, b] }, "the near-identical pair is proposed")
     }
 
     func export(_ format: Exporting.Format) throws -> String {
-        try XCTUnwrap(try Exporting.export(.init(ids: nil, format: format, language: .en), store: store, workshops: [workshop]).text)
+        try XCTUnwrap(
+            try Exporting.export(.init(ids: nil, format: format, language: .en), store: store, workshops: [workshop])
+                .text)
     }
 
     func testARejectedProposalIsGoneFromSuggestReviewAfterARestartAndEveryExport() throws {
@@ -62,10 +72,13 @@ final class FindingsDecisionTests: XCTestCase {
         let p = try pair(a, b)
         XCTAssertTrue(try export(.json).contains(p.id), "unjudged, it is in the annex")
         try GroupDecisions.reject(p.id, store: store, workshops: [workshop], now: Runtime.now())
-        XCTAssertThrowsError(try GroupDecisions.reject(p.id, store: store, workshops: [workshop], now: Runtime.now()), "no longer open")
+        XCTAssertThrowsError(
+            try GroupDecisions.reject(p.id, store: store, workshops: [workshop], now: Runtime.now()), "no longer open")
 
         let after = try GroupDecisions.suggest(store: store, workshops: [workshop])
-        XCTAssertFalse(after.contains { Set($0.items.map(\.ref)).isSubset(of: Set(p.items.map(\.ref))) }, "absent from groups suggest")
+        XCTAssertFalse(
+            after.contains { Set($0.items.map(\.ref)).isSubset(of: Set(p.items.map(\.ref))) },
+            "absent from groups suggest")
 
         for format in [Exporting.Format.md, .csv, .json, .html] {
             let text = try export(format)
@@ -79,7 +92,9 @@ final class FindingsDecisionTests: XCTestCase {
         }
 
         // A restart: a new runtime on the same store; review's suggestions leave it out.
-        let r = Runtime(store: try SessionStore(root: store.root, create: false), workshops: [workshop], language: .en, theme: .mono, listings: false)
+        let r = Runtime(
+            store: try SessionStore(root: store.root, create: false), workshops: [workshop], language: .en,
+            theme: .mono, listings: false)
         let review = r.startReview()
         XCTAssertEqual(review.decisions.rejected.map(\.proposal), [p.id])
         r.send(.reviewStarted(review))
@@ -104,26 +119,37 @@ final class FindingsDecisionTests: XCTestCase {
         XCTAssertEqual(listed.decisions.accepted[p.id], group)
         XCTAssertFalse(try GroupDecisions.suggest(store: store, workshops: [workshop]).contains { $0.id == p.id })
         let md = try export(.md)
-        let findings = try XCTUnwrap(md.components(separatedBy: "## Findings shared across target groups").dropFirst().first)
+        let findings = try XCTUnwrap(
+            md.components(separatedBy: "## Findings shared across target groups").dropFirst().first)
         XCTAssertTrue(findings.contains("_grouped by the organiser · 2 of 2 target groups, 2 sessions"), findings)
-        XCTAssertTrue(findings.contains("ook na een verhuizing — _Older people") || findings.contains("ook na een verhuizing — _"), findings)
+        XCTAssertTrue(
+            findings.contains("ook na een verhuizing — _Older people")
+                || findings.contains("ook na een verhuizing — _"), findings)
         XCTAssertTrue(findings.contains("ook bij een verhuizing — _"))
         let json = try export(.json)
-        XCTAssertTrue(json.contains("\"group\" : \"\(group)\"") || json.contains("\"group\": \"\(group)\""), "the finding names its group")
+        XCTAssertTrue(
+            json.contains("\"group\" : \"\(group)\"") || json.contains("\"group\": \"\(group)\""),
+            "the finding names its group")
     }
 
     func testLinkedInsightsAreAMessagesEvidence() throws {
         let (a, b) = try twoSessions()
         let first = EntryRef(sessionId: a, entryId: "i1")
-        try MessageLinks.link(message: "visie", .insight(first), linked: true, store: store, workshops: [workshop], now: Runtime.now())
         try MessageLinks.link(
-            message: "visie", .insight(EntryRef(sessionId: b, entryId: "i1")), linked: true, store: store, workshops: [workshop],
+            message: "visie", .insight(first), linked: true, store: store, workshops: [workshop], now: Runtime.now())
+        try MessageLinks.link(
+            message: "visie", .insight(EntryRef(sessionId: b, entryId: "i1")), linked: true, store: store,
+            workshops: [workshop],
             now: Runtime.now())
-        XCTAssertThrowsError(try MessageLinks.link(
-            message: "geen", .insight(first), linked: true, store: store, workshops: [workshop], now: Runtime.now()))
-        XCTAssertThrowsError(try MessageLinks.link(
-            message: "visie", .insight(EntryRef(sessionId: a, entryId: "nope")), linked: true, store: store, workshops: [workshop],
-            now: Runtime.now()))
+        XCTAssertThrowsError(
+            try MessageLinks.link(
+                message: "geen", .insight(first), linked: true, store: store, workshops: [workshop], now: Runtime.now())
+        )
+        XCTAssertThrowsError(
+            try MessageLinks.link(
+                message: "visie", .insight(EntryRef(sessionId: a, entryId: "nope")), linked: true, store: store,
+                workshops: [workshop],
+                now: Runtime.now()))
         XCTAssertThrowsError(try MessageLinks.evidence(insight: "zonder-schuine-streep", direction: nil))
         let list = try MessageLinks.list(store: store, workshops: [workshop])
         XCTAssertEqual(list.first?.messages.first { $0.messageId == "visie" }?.allInsights.count, 2)
@@ -132,7 +158,8 @@ final class FindingsDecisionTests: XCTestCase {
         XCTAssertTrue(md.contains("Bibliotheek als plek voor digitale hulp"))
         XCTAssertEqual(md.components(separatedBy: "Not linked").count - 1, workshop.messages.count - 1)
 
-        try MessageLinks.link(message: "visie", .insight(first), linked: false, store: store, workshops: [workshop], now: Runtime.now())
+        try MessageLinks.link(
+            message: "visie", .insight(first), linked: false, store: store, workshops: [workshop], now: Runtime.now())
         XCTAssertTrue(try export(.md).contains("1 insight from 1 target group"))
     }
 }

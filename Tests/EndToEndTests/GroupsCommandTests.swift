@@ -27,19 +27,24 @@ final class GroupsCommandTests: XCTestCase {
 
     func testARejectedProposalIsGoneFromSuggestAndEveryExport() throws {
         func new(_ group: String) -> String {
-            run(["new", "--perspective", group, "--title", group]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+            run(["new", "--perspective", group, "--title", group]).output.trimmingCharacters(
+                in: .whitespacesAndNewlines)
         }
         let a = new("ouderen")
         let b = new("ondernemers")
-        for (s, text) in [(a, "Vraag gegevens van burgers maar één keer uit, ook na een verhuizing"), (a, "Groene daken op elk stadhuis"),
-                          (a, "Mantelzorgers krijgen vaste respijtzorg"),
-                          (b, "Vraag gegevens van burgers maar één keer uit, ook bij een verhuizing")] {
+        for (s, text) in [
+            (a, "Vraag gegevens van burgers maar één keer uit, ook na een verhuizing"),
+            (a, "Groene daken op elk stadhuis"),
+            (a, "Mantelzorgers krijgen vaste respijtzorg"),
+            (b, "Vraag gegevens van burgers maar één keer uit, ook bij een verhuizing"),
+        ] {
             XCTAssertEqual(run(["add", s, "--kind", "insight", "--text", text]).status, 0)
         }
         let proposals = try XCTUnwrap(try json(["groups", "suggest", "--json"]) as? [[String: Any]])
-        let pair = try XCTUnwrap(proposals.first { p in
-            Set((p["members"] as? [[String: Any]] ?? []).compactMap { $0["session"] as? String }) == [a, b]
-        })
+        let pair = try XCTUnwrap(
+            proposals.first { p in
+                Set((p["members"] as? [[String: Any]] ?? []).compactMap { $0["session"] as? String }) == [a, b]
+            })
         let id = try XCTUnwrap(pair["id"] as? String)
         let members = try XCTUnwrap(pair["members"] as? [[String: Any]])
         XCTAssertTrue(members.allSatisfy { $0["perspective"] is String && $0["text"] is String })

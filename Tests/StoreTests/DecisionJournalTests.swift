@@ -43,10 +43,18 @@ final class ProgrammeSummaryTests: XCTestCase {
         let f = try StoreFixture()
         defer { f.cleanUp() }
         let journal = try SummaryJournal(store: f.store)
-        try journal.set(text: "Oud, per workshop", keyMessages: [], organiser: nil, workshop: "publieke-dienstverlening-2035", now: 1)
-        let keys = ["toekomstverkenning-pd-2035", "publieke-dienstverlening-2035", "publieke-dienstverlening-2035-tafels"]
-        XCTAssertEqual(journal.current(keys: keys)?.text, "Oud, per workshop", "an old summary keyed by a workshop of the programme")
-        try journal.set(text: "Nieuw, per programma", keyMessages: [], organiser: nil, workshop: "toekomstverkenning-pd-2035", now: 2)
+        try journal.set(
+            text: "Oud, per workshop", keyMessages: [], organiser: nil, workshop: "publieke-dienstverlening-2035",
+            now: 1)
+        let keys = [
+            "toekomstverkenning-pd-2035", "publieke-dienstverlening-2035", "publieke-dienstverlening-2035-tafels",
+        ]
+        XCTAssertEqual(
+            journal.current(keys: keys)?.text, "Oud, per workshop",
+            "an old summary keyed by a workshop of the programme")
+        try journal.set(
+            text: "Nieuw, per programma", keyMessages: [], organiser: nil, workshop: "toekomstverkenning-pd-2035",
+            now: 2)
         let current = try XCTUnwrap(try SummaryJournal(store: f.store).current(keys: keys))
         XCTAssertEqual(current.text, "Nieuw, per programma")
         XCTAssertEqual(current.version, 2, "versions count over the programme's keys")

@@ -101,7 +101,8 @@ public enum Exporting {
             noNames: r.noNames, separator: r.separator, summary: SummaryJournal.forReport(store: store, workshop: r.workshop, inputs: inputs),
             tool: r.tool)
         let text = r.format.text.render(Report(
-            sessions: inputs, groups: groups, decisions: journal?.decisions ?? OrganiserDecisions(), language: r.language, options: options))
+            sessions: inputs, groups: groups, decisions: journal?.decisions ?? OrganiserDecisions(), language: r.language,
+            options: options))
         guard let output = r.output else { return Outcome(text: text, warnings: loaded.problems) }
         do {
             if r.format == .pdf {

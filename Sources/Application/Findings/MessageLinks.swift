@@ -6,7 +6,9 @@ import Store
 /// review. Events in the store's `.groups/` journals beside the groupings.
 public enum MessageLinks {
     /// Parses `--insight SESSION/ENTRY` or `--direction ID`: exactly one of them.
-    public static func evidence(insight: String?, direction: String?) throws(FindingsFailure) -> OrganiserDecisions.Evidence {
+    public static func evidence(insight: String?, direction: String?) throws(FindingsFailure)
+        -> OrganiserDecisions.Evidence
+    {
         switch (insight, direction) {
         case (let i?, nil):
             let parts = i.split(separator: "/", omittingEmptySubsequences: false)
@@ -22,7 +24,8 @@ public enum MessageLinks {
     /// Links (or unlinks) `evidence` to `message`, after checking that the message is one of
     /// a workshop's and the insight or direction exists; durable before it returns.
     public static func link(
-        message: String, _ evidence: OrganiserDecisions.Evidence, linked: Bool, store: SessionStore, workshops: [Workshop], now: Int64
+        message: String, _ evidence: OrganiserDecisions.Evidence, linked: Bool, store: SessionStore,
+        workshops: [Workshop], now: Int64
     ) throws(FindingsFailure) {
         let carrying = workshops.filter { $0.messages.contains { $0.id == message } }
         guard !carrying.isEmpty else {
@@ -39,7 +42,9 @@ public enum MessageLinks {
             case .insight(let ref):
                 let inputs = SessionLoader.load(store: store, ids: nil, workshops: workshops).inputs
                 let found = inputs.first { $0.sessionId == ref.sessionId }?.state.entry(ref.entryId)
-                guard let found, found.isLive, found.kind == .insight else { throw .noInsight(ref.sessionId + "/" + ref.entryId) }
+                guard let found, found.isLive, found.kind == .insight else {
+                    throw .noInsight(ref.sessionId + "/" + ref.entryId)
+                }
             }
         }
         do { try GroupJournal(store: store).apply(.link(message: message, evidence, linked: linked), now: now) } catch {
@@ -62,17 +67,25 @@ public enum MessageLinks {
 
     /// `messages list --json`.
     public static func json(_ list: [(workshop: Workshop, messages: [MessageEvidence])]) -> JSONValue {
-        .array(list.flatMap { part in
-            part.messages.map { m in
-                .object(JSONObject([
-                    "programme": .string(part.workshop.programme), "message": .string(m.messageId), "linked": .bool(!m.isEmpty),
-                    "insights": .array(m.insights.map { i in
-                        .object(JSONObject(["session": .string(i.ref.sessionId), "entry": .string(i.ref.entryId), "text": .string(i.entry.text)]))
-                    }),
-                    "directions": .array(m.directions.map { .string($0.directionId) }),
-                    "count": .number(Double(m.allInsights.count)), "perspectives": .number(Double(m.groups)),
-                ]))
-            }
-        })
+        .array(
+            list.flatMap { part in
+                part.messages.map { m in
+                    .object(
+                        JSONObject([
+                            "programme": .string(part.workshop.programme), "message": .string(m.messageId),
+                            "linked": .bool(!m.isEmpty),
+                            "insights": .array(
+                                m.insights.map { i in
+                                    .object(
+                                        JSONObject([
+                                            "session": .string(i.ref.sessionId), "entry": .string(i.ref.entryId),
+                                            "text": .string(i.entry.text),
+                                        ]))
+                                }),
+                            "directions": .array(m.directions.map { .string($0.directionId) }),
+                            "count": .number(Double(m.allInsights.count)), "perspectives": .number(Double(m.groups)),
+                        ]))
+                }
+            })
     }
 }

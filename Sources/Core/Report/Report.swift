@@ -14,7 +14,8 @@ public struct Report: Equatable, Sendable {
     /// `decisions` are what the organiser decided on proposals (an unjudged one goes to the
     /// annex, a rejected one nowhere) and the evidence linked to the study's messages.
     public init(
-        sessions: [SessionInput], groups: [InsightGroup] = [], decisions: OrganiserDecisions = .init(), language: Language, top: Int = 3,
+        sessions: [SessionInput], groups: [InsightGroup] = [], decisions: OrganiserDecisions = .init(),
+        language: Language, top: Int = 3,
         options: ReportOptions = .init()
     ) {
         var sorted = sessions.sorted { ($0.state.createdAt, $0.sessionId) < ($1.state.createdAt, $1.sessionId) }
@@ -22,7 +23,8 @@ public struct Report: Equatable, Sendable {
         // already leaves a hidden session's names out, so none can slip through.
         if options.noNames { for i in sorted.indices { sorted[i].state.hideNames = true } }
         parts = Programme.parts(sorted).map { programme in
-            var part = Synthesis.build(workshop: programme.workshop, sessions: programme.sessions, groups: groups, top: top)
+            var part = Synthesis.build(
+                workshop: programme.workshop, sessions: programme.sessions, groups: groups, top: top)
             // Identical texts are findings already: not proposed again in the annex.
             part.unreviewed = SimilarInsights.unreviewed(
                 part, groups: groups, decisions: decisions, except: Set(part.shared.flatMap { $0.items.map(\.ref) }))
@@ -49,10 +51,12 @@ public struct Report: Equatable, Sendable {
             for link in decisions.links[m.id] ?? [] {
                 switch link {
                 case .insight(let ref): if let i = byRef[ref] { insights.append(i) }
-                case .direction(let id): if let d = part.directions.first(where: { $0.directionId == id }) { directions.append(d) }
+                case .direction(let id):
+                    if let d = part.directions.first(where: { $0.directionId == id }) { directions.append(d) }
                 }
             }
-            return MessageEvidence(messageId: m.id, insights: insights.sorted(by: SynthesisItem.stable), directions: directions)
+            return MessageEvidence(
+                messageId: m.id, insights: insights.sorted(by: SynthesisItem.stable), directions: directions)
         }
     }
 

@@ -63,12 +63,16 @@ extension PartBuilder {
                 add(.remark(t.notLinked))
                 continue
             }
-            add(.paragraph(t.evidenceCount(insights: evidence.allInsights.count, groups: evidence.groups, w.perspectiveTerm)))
+            let count = t.evidenceCount(insights: evidence.allInsights.count, groups: evidence.groups, w.perspectiveTerm)
+            add(.paragraph(count))
             if !evidence.insights.isEmpty {
-                add(.list(evidence.insights.map { i in item(i, extra: name(i.perspective) + " · " + robustnessWord(i)) }))
+                add(.list(evidence.insights.map { i in
+                    item(i, extra: name(i.perspective) + " · " + robustnessWord(i))
+                }))
             }
             for d in evidence.directions {
-                let count = t.evidenceCount(insights: d.insights.count, groups: Set(d.insights.map(\.perspective)).count, w.perspectiveTerm)
+                let groups = Set(d.insights.map(\.perspective)).count
+                let count = t.evidenceCount(insights: d.insights.count, groups: groups, w.perspectiveTerm)
                 add(.list([.init(text: directionTitle(d), note: t.viaDirection + " · " + count)]))
             }
         }

@@ -5,7 +5,8 @@ extension ReportStrings {
     // Reach of a shared finding
     func reachGroups(_ r: Reach, _ term: Workshop.Term) -> String {
         let word = r.totalGroups == 1 ? term.singular[l] : term.plural[l]
-        let sessions = r.sessions == 1 ? s("1 sessie", "1 session") : s("\(r.sessions) sessies", "\(r.sessions) sessions")
+        let sessions =
+            r.sessions == 1 ? s("1 sessie", "1 session") : s("\(r.sessions) sessies", "\(r.sessions) sessions")
         return s("\(r.groups) van \(r.totalGroups) \(word), ", "\(r.groups) of \(r.totalGroups) \(word), ") + sessions
     }
     func reachWorlds(_ r: Reach, titles: [String]) -> String {
@@ -19,23 +20,37 @@ extension ReportStrings {
     /// "5 van 5 doelgroepen, 6 sessies · koersvast · 27 % van de stemmen"
     func weight(_ r: Reach, _ w: Workshop) -> String {
         let titles = r.worlds.map { id in w.scenario(id)?.title[l] ?? id }
-        return [reachGroups(r, w.perspectiveTerm), reachWorlds(r, titles: titles), reachVotes(r)].joined(separator: " · ")
+        return [reachGroups(r, w.perspectiveTerm), reachWorlds(r, titles: titles), reachVotes(r)].joined(
+            separator: " · ")
     }
     var sharedAcrossLegend: String {
-        s("Alleen wat de organisator als groep heeft vastgesteld (zelf gemaakt of een voorstel overgenomen), en inzichten met precies dezelfde tekst. Bij elke bevinding staat hoe ver ze reikt: in hoeveel doelgroepen en sessies, in welke werelden, en welk deel van de stemmen ze kreeg. De breedste eerst.",
-          "Only what the organiser settled as a group (made by hand or a proposal accepted), and insights with exactly the same text. Each finding says how far it reaches: in how many target groups and sessions, in which worlds, and what share of the votes it drew. The widest first.")
+        s(
+            "Alleen wat de organisator als groep heeft vastgesteld (zelf gemaakt of een voorstel overgenomen), en inzichten met precies dezelfde tekst. Bij elke bevinding staat hoe ver ze reikt: in hoeveel doelgroepen en sessies, in welke werelden, en welk deel van de stemmen ze kreeg. De breedste eerst.",
+            "Only what the organiser settled as a group (made by hand or a proposal accepted), and insights with exactly the same text. Each finding says how far it reaches: in how many target groups and sessions, in which worlds, and what share of the votes it drew. The widest first."
+        )
     }
 
     // The study's messages
     func mainMessagesEvidence(_ n: Int) -> String {
-        n == 1 ? s("De hoofdboodschap van de studie en wat de sessies eronder legden", "The study's main message and what the sessions put under it")
-            : s("De \(n) hoofdboodschappen van de studie en wat de sessies eronder legden", "The study's \(n) main messages and what the sessions put under it")
+        n == 1
+            ? s(
+                "De hoofdboodschap van de studie en wat de sessies eronder legden",
+                "The study's main message and what the sessions put under it")
+            : s(
+                "De \(n) hoofdboodschappen van de studie en wat de sessies eronder legden",
+                "The study's \(n) main messages and what the sessions put under it")
     }
     var messagesLegend: String {
-        s("Onder elke boodschap staan de inzichten en ontwikkelrichtingen die de organisator eraan koppelde (`perspectief messages link`). Staat er niets gekoppeld, dan zegt dit verslag niets over steun voor die boodschap.",
-          "Under each message are the insights and development directions the organiser linked to it (`perspectief messages link`). Where nothing is linked, this report says nothing about support for that message.")
+        s(
+            "Onder elke boodschap staan de inzichten en ontwikkelrichtingen die de organisator eraan koppelde (`perspectief messages link`). Staat er niets gekoppeld, dan zegt dit verslag niets over steun voor die boodschap.",
+            "Under each message are the insights and development directions the organiser linked to it (`perspectief messages link`). Where nothing is linked, this report says nothing about support for that message."
+        )
     }
-    var notLinked: String { s("Niet gekoppeld: de organisator heeft hier (nog) geen inzichten aan gekoppeld.", "Not linked: the organiser has linked no insights to this (yet).") }
+    var notLinked: String {
+        s(
+            "Niet gekoppeld: de organisator heeft hier (nog) geen inzichten aan gekoppeld.",
+            "Not linked: the organiser has linked no insights to this (yet).")
+    }
     func evidenceCount(insights: Int, groups: Int, _ term: Workshop.Term) -> String {
         let i = insights == 1 ? s("1 inzicht", "1 insight") : s("\(insights) inzichten", "\(insights) insights")
         let word = groups == 1 ? term.singular[l] : term.plural[l]
@@ -46,8 +61,10 @@ extension ReportStrings {
     // Proposals not yet judged
     var unreviewedTitle: String { s("Voorstellen, nog niet beoordeeld", "Proposals not yet reviewed") }
     var unreviewedLegend: String {
-        s("Groepen die Perspectief voorstelt omdat de inzichten op elkaar lijken, maar waarover de organisator nog niet besliste. Ze zijn geen bevinding: overnemen of afwijzen kan in de terugblik (v) of met `perspectief groups accept|reject`.",
-          "Groups Perspectief proposes because the insights look alike, which the organiser has not decided on yet. They are no finding: accept or reject them in review (v) or with `perspectief groups accept|reject`.")
+        s(
+            "Groepen die Perspectief voorstelt omdat de inzichten op elkaar lijken, maar waarover de organisator nog niet besliste. Ze zijn geen bevinding: overnemen of afwijzen kan in de terugblik (v) of met `perspectief groups accept|reject`.",
+            "Groups Perspectief proposes because the insights look alike, which the organiser has not decided on yet. They are no finding: accept or reject them in review (v) or with `perspectief groups accept|reject`."
+        )
     }
     func proposalReason(words: [String], concepts: [String], strength: Double) -> String {
         var parts: [String] = []
@@ -64,8 +81,10 @@ extension ReportStrings {
 
     // Method
     var groupingMethod: String {
-        s("Hoe de gedeelde bevindingen zijn gemaakt: Perspectief stelt groepen voor van inzichten uit verschillende doelgroepen die dezelfde zeldzame woorden of begrippen uit de woordenlijst van de workshop delen, met de woorden en een sterkte erbij. Alleen wat de organisator overnam telt als bevinding, naast inzichten met precies dezelfde tekst; afgewezen voorstellen komen niet terug.",
-          "How the shared findings were made: Perspectief proposes groups of insights from different target groups that share the same rare words or concepts from the workshop's glossary, with the words and a strength. Only what the organiser accepted counts as a finding, besides insights with exactly the same text; rejected proposals do not come back.")
+        s(
+            "Hoe de gedeelde bevindingen zijn gemaakt: Perspectief stelt groepen voor van inzichten uit verschillende doelgroepen die dezelfde zeldzame woorden of begrippen uit de woordenlijst van de workshop delen, met de woorden en een sterkte erbij. Alleen wat de organisator overnam telt als bevinding, naast inzichten met precies dezelfde tekst; afgewezen voorstellen komen niet terug.",
+            "How the shared findings were made: Perspectief proposes groups of insights from different target groups that share the same rare words or concepts from the workshop's glossary, with the words and a strength. Only what the organiser accepted counts as a finding, besides insights with exactly the same text; rejected proposals do not come back."
+        )
     }
     var scripts: String { s("Draaiboek per sessie", "Script per session") }
 }
@@ -73,5 +92,7 @@ extension ReportStrings {
 extension Reach {
     /// The weight of a shared finding in one line, for the report's first page:
     /// "5 van 5 doelgroepen, 6 sessies · koersvast · 27 % van de stemmen".
-    public func weight(_ workshop: Workshop, _ language: Language) -> String { ReportStrings(language).weight(self, workshop) }
+    public func weight(_ workshop: Workshop, _ language: Language) -> String {
+        ReportStrings(language).weight(self, workshop)
+    }
 }

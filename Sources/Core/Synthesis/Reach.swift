@@ -14,7 +14,9 @@ public struct Reach: Equatable, Sendable {
     public var votes: Int
     public var totalVotes: Int
 
-    public init(groups: Int, totalGroups: Int, sessions: Int, koersvast: Bool, worlds: [String], votes: Int, totalVotes: Int) {
+    public init(
+        groups: Int, totalGroups: Int, sessions: Int, koersvast: Bool, worlds: [String], votes: Int, totalVotes: Int
+    ) {
         self.groups = groups
         self.totalGroups = totalGroups
         self.sessions = sessions
@@ -38,8 +40,10 @@ public struct Reach: Equatable, Sendable {
         let koersvast = !items.isEmpty && items.allSatisfy { i in scenarios.allSatisfy(i.holdsIn.contains) }
         let held = Set(items.flatMap(\.holdsIn))
         return Reach(
-            groups: Set(items.map(\.perspective)).count, totalGroups: totalGroups, sessions: Set(items.map(\.ref.sessionId)).count,
-            koersvast: koersvast, worlds: scenarios.filter(held.contains), votes: items.reduce(0) { $0 + $1.entry.votes },
+            groups: Set(items.map(\.perspective)).count, totalGroups: totalGroups,
+            sessions: Set(items.map(\.ref.sessionId)).count,
+            koersvast: koersvast, worlds: scenarios.filter(held.contains),
+            votes: items.reduce(0) { $0 + $1.entry.votes },
             totalVotes: totalVotes)
     }
 }

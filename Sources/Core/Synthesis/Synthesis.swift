@@ -15,7 +15,8 @@ public struct Synthesis: Equatable, Sendable {
     /// The evidence the organiser linked to each of the study's main messages (by `Report`).
     public var messages: [MessageEvidence] = []
 
-    /// Sessions of another programme are left out (workshops of one study are one programme). `top` is how many most-voted
+    /// Sessions of another programme are left out (workshops of one study are one programme).
+    /// `top` is how many most-voted
     /// implications each matrix cell carries. `including` narrows the entries (a review
     /// search: the matrix then counts only what was found).
     public static func build(
@@ -23,7 +24,9 @@ public struct Synthesis: Equatable, Sendable {
         including: ((Entry) -> Bool)? = nil
     ) -> Synthesis {
         let scenarioIds = workshop.scenarios.map(\.id)
-        let mine = sessions.filter { $0.state.setup.workshopId == workshop.id || $0.workshop.programme == workshop.programme }
+        let mine = sessions.filter {
+            $0.state.setup.workshopId == workshop.id || $0.workshop.programme == workshop.programme
+        }
             .sorted { ($0.state.createdAt, $0.sessionId) < ($1.state.createdAt, $1.sessionId) }
 
         var items: [SynthesisItem] = []
@@ -35,7 +38,8 @@ public struct Synthesis: Equatable, Sendable {
             if names[key] == nil {
                 keys.append(key)
                 switch key {
-                case .workshop(let id): names[key] = (workshop.perspective(id) ?? s.workshop.perspective(id))?.name ?? LocalizedText(id)
+                case .workshop(let id):
+                    names[key] = (workshop.perspective(id) ?? s.workshop.perspective(id))?.name ?? LocalizedText(id)
                 case .custom(let name): names[key] = LocalizedText(name)
                 }
             }
@@ -113,7 +117,8 @@ public struct Synthesis: Equatable, Sendable {
 
         return Synthesis(
             workshop: workshop, sessionIds: mine.map(\.sessionId), perspectives: perspectives, scenarios: scenarios,
-            directions: directions, shared: shared(insights, groups: groups, order: keys, scenarios: scenarioIds), matrix: matrix)
+            directions: directions, shared: shared(insights, groups: groups, order: keys, scenarios: scenarioIds),
+            matrix: matrix)
     }
 
     /// The `n` most-voted of a list in the stable order, ties in that order: what sorting by

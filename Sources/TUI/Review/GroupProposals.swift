@@ -48,7 +48,8 @@ enum GroupProposals {
             guard r.proposalRow < list.count else { return [] }
             let p = list[r.proposalRow]
             // Durable before shown: the list changes when the runtime says the group is saved.
-            return [.editGroup(.accept(proposal: p.id, p.items.map(\.ref), label: TextPolicy.cleanLine(p.items[0].entry.text)))]
+            let label = TextPolicy.cleanLine(p.items[0].entry.text)
+            return [.editGroup(.accept(proposal: p.id, p.items.map(\.ref), label: label))]
         case .char("x"):
             guard r.proposalRow < list.count else { return [] }
             let p = list[r.proposalRow]

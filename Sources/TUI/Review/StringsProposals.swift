@@ -4,7 +4,8 @@ import Core
 extension S {
     static let proposalsIntro = t(
         "Voorstellen: inzichten van verschillende doelgroepen die op elkaar lijken. a neemt een voorstel over als groep, x wijst het af; beide worden bewaard.",
-        "Suggestions: insights of different target groups that look alike. a accepts one as a group, x rejects it; both are kept.")
+        "Suggestions: insights of different target groups that look alike. a accepts one as a group, x rejects it; both are kept."
+    )
     static let noProposals = t("Geen voorstellen (meer).", "No (more) suggestions.")
     static func proposalGroups(_ n: Int) -> LocalizedText { t("\(n) doelgroepen", "\(n) target groups") }
     static func proposalWhy(words: [String], concepts: [String], strength: Double) -> LocalizedText {

@@ -12,10 +12,12 @@ enum FindingsMessages {
             en: "\(p.perspectives.count) target groups · words: \(words)\(concepts) · strength \(percent)%")
     }
     static func accepted(_ id: String, group: String) -> LocalizedText {
-        LocalizedText(nl: "voorstel \(id) overgenomen als groep \(group)", en: "proposal \(id) accepted as group \(group)")
+        LocalizedText(
+            nl: "voorstel \(id) overgenomen als groep \(group)", en: "proposal \(id) accepted as group \(group)")
     }
     static func rejected(_ id: String) -> LocalizedText {
-        LocalizedText(nl: "voorstel \(id) afgewezen; het komt niet terug", en: "proposal \(id) rejected; it will not come back")
+        LocalizedText(
+            nl: "voorstel \(id) afgewezen; het komt niet terug", en: "proposal \(id) rejected; it will not come back")
     }
     static func members(_ n: Int) -> LocalizedText {
         LocalizedText(nl: n == 1 ? "1 inzicht" : "\(n) inzichten", en: n == 1 ? "1 insight" : "\(n) insights")

@@ -7,7 +7,8 @@ import Store
 /// what is proposed, accept, reject, and what stands. Wiring only.
 struct GroupsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "groups", abstract: "Proposed groups of similar insights: suggest, accept, reject, list (kept in the store).",
+        commandName: "groups",
+        abstract: "Proposed groups of similar insights: suggest, accept, reject, list (kept in the store).",
         subcommands: [Suggest.self, Accept.self, Reject.self, List.self])
 
     struct Suggest: ParsableCommand {
@@ -15,25 +16,32 @@ struct GroupsCommand: ParsableCommand {
             abstract: "List the proposals not yet accepted or rejected, with why each was proposed.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var workshopOptions: WorkshopOptions
-        @Flag(help: "Print JSON: an array of {id, members: [{session, entry, perspective, text}], reasons}.") var json = false
+        @Flag(help: "Print JSON: an array of {id, members: [{session, entry, perspective, text}], reasons}.") var json =
+            false
 
         func run() throws {
             let proposals: [SimilarInsights.Proposal]
             do {
-                proposals = try GroupDecisions.suggest(store: try storeOptions.open(), workshops: workshopOptions.catalog().workshops)
+                proposals = try GroupDecisions.suggest(
+                    store: try storeOptions.open(), workshops: workshopOptions.catalog().workshops)
             } catch let f as FindingsFailure { throw CLIError(f.reason) }
             if json { return Output.json(GroupDecisions.json(proposals)) }
             let l = Output.language()
             if proposals.isEmpty { print(FindingsMessages.noProposals[l]) }
             for p in proposals {
                 print(p.id + "  " + FindingsMessages.why(p)[l])
-                for i in p.items { print("  - " + i.ref.sessionId + "/" + i.ref.entryId + "  " + TerminalText.safe(i.entry.text, keepLineBreaks: false)) }
+                for i in p.items {
+                    print(
+                        "  - " + i.ref.sessionId + "/" + i.ref.entryId + "  "
+                            + TerminalText.safe(i.entry.text, keepLineBreaks: false))
+                }
             }
         }
     }
 
     struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept a proposal: it becomes a group (rename or edit it in review).")
+        static let configuration = CommandConfiguration(
+            abstract: "Accept a proposal: it becomes a group (rename or edit it in review).")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var workshopOptions: WorkshopOptions
         @Argument(help: "The proposal's id (from groups suggest).") var id: String
@@ -42,14 +50,16 @@ struct GroupsCommand: ParsableCommand {
             let group: String
             do {
                 group = try GroupDecisions.accept(
-                    id, store: try storeOptions.open(forWriting: true), workshops: workshopOptions.catalog().workshops, now: Clock.nowMs())
+                    id, store: try storeOptions.open(forWriting: true), workshops: workshopOptions.catalog().workshops,
+                    now: Clock.nowMs())
             } catch let f as FindingsFailure { throw CLIError(f.reason) }
             print(FindingsMessages.accepted(id, group: group)[Output.language()])
         }
     }
 
     struct Reject: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reject a proposal: it, or any part of it, is never proposed again.")
+        static let configuration = CommandConfiguration(
+            abstract: "Reject a proposal: it, or any part of it, is never proposed again.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var workshopOptions: WorkshopOptions
         @Argument(help: "The proposal's id (from groups suggest).") var id: String
@@ -57,26 +67,35 @@ struct GroupsCommand: ParsableCommand {
         func run() throws {
             do {
                 try GroupDecisions.reject(
-                    id, store: try storeOptions.open(forWriting: true), workshops: workshopOptions.catalog().workshops, now: Clock.nowMs())
+                    id, store: try storeOptions.open(forWriting: true), workshops: workshopOptions.catalog().workshops,
+                    now: Clock.nowMs())
             } catch let f as FindingsFailure { throw CLIError(f.reason) }
             print(FindingsMessages.rejected(id)[Output.language()])
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the organiser's groups and the rejected proposals.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the organiser's groups and the rejected proposals.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag(help: "Print JSON: {groups: [{id, label, proposal, members}], rejected: [{proposal, members}]}.") var json = false
+        @Flag(help: "Print JSON: {groups: [{id, label, proposal, members}], rejected: [{proposal, members}]}.")
+        var json = false
 
         func run() throws {
             let found: (groups: [InsightGroup], decisions: OrganiserDecisions)
-            do { found = try GroupDecisions.list(store: try storeOptions.open()) } catch let f as FindingsFailure { throw CLIError(f.reason) }
+            do { found = try GroupDecisions.list(store: try storeOptions.open()) } catch let f as FindingsFailure {
+                throw CLIError(f.reason)
+            }
             if json { return Output.json(GroupDecisions.json(groups: found.groups, decisions: found.decisions)) }
             let l = Output.language()
             for g in found.groups {
-                print(g.id + "  " + TerminalText.safe(g.label, keepLineBreaks: false) + "  " + FindingsMessages.members(g.members.count)[l])
+                print(
+                    g.id + "  " + TerminalText.safe(g.label, keepLineBreaks: false) + "  "
+                        + FindingsMessages.members(g.members.count)[l])
             }
-            for r in found.decisions.rejected { print(r.proposal + "  " + FindingsMessages.rejectedLine(r.members.count)[l]) }
+            for r in found.decisions.rejected {
+                print(r.proposal + "  " + FindingsMessages.rejectedLine(r.members.count)[l])
+            }
         }
     }
 }
@@ -84,7 +103,8 @@ struct GroupsCommand: ParsableCommand {
 /// The organiser's evidence for the study's main messages (`Application/Findings/MessageLinks`).
 struct MessagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "messages", abstract: "Link insights or directions to the study's main messages as their evidence.",
+        commandName: "messages",
+        abstract: "Link insights or directions to the study's main messages as their evidence.",
         subcommands: [Link.self, Unlink.self, List.self])
 
     struct Target: ParsableArguments {
@@ -111,7 +131,9 @@ struct MessagesCommand: ParsableCommand {
         func run() throws { try MessagesCommand.change(target, linked: false, storeOptions, workshopOptions) }
     }
 
-    static func change(_ t: Target, linked: Bool, _ storeOptions: StoreOptions, _ workshopOptions: WorkshopOptions) throws {
+    static func change(_ t: Target, linked: Bool, _ storeOptions: StoreOptions, _ workshopOptions: WorkshopOptions)
+        throws
+    {
         do {
             let evidence = try MessageLinks.evidence(insight: t.insight, direction: t.direction)
             try MessageLinks.link(
@@ -130,15 +152,22 @@ struct MessagesCommand: ParsableCommand {
         func run() throws {
             let list: [(workshop: Workshop, messages: [MessageEvidence])]
             do {
-                list = try MessageLinks.list(store: try storeOptions.open(), workshops: workshopOptions.catalog().workshops)
+                list = try MessageLinks.list(
+                    store: try storeOptions.open(), workshops: workshopOptions.catalog().workshops)
             } catch let f as FindingsFailure { throw CLIError(f.reason) }
             if json { return Output.json(MessageLinks.json(list)) }
             let l = Output.language()
             for part in list {
                 for m in part.messages {
                     let title = part.workshop.messages.first { $0.id == m.messageId }?.title[l] ?? m.messageId
-                    print(m.messageId + "  " + TerminalText.safe(title, keepLineBreaks: false) + "  " + FindingsMessages.evidence(m)[l])
-                    for i in m.insights { print("  - " + i.ref.sessionId + "/" + i.ref.entryId + "  " + TerminalText.safe(i.entry.text, keepLineBreaks: false)) }
+                    print(
+                        m.messageId + "  " + TerminalText.safe(title, keepLineBreaks: false) + "  "
+                            + FindingsMessages.evidence(m)[l])
+                    for i in m.insights {
+                        print(
+                            "  - " + i.ref.sessionId + "/" + i.ref.entryId + "  "
+                                + TerminalText.safe(i.entry.text, keepLineBreaks: false))
+                    }
                     for d in m.directions { print("  - " + FindingsMessages.direction(d.directionId)[l]) }
                 }
             }

@@ -41,8 +41,8 @@ struct SummaryCommand: ParsableCommand {
             do {
                 // Kept for the workshop's programme: one summary for every script of one study.
                 saved = try SummaryJournal(store: store).set(
-                    text: parsed.text, keyMessages: parsed.keyMessages, organiser: organiser, workshop: workshop.map(SummaryCommand.programme),
-                    now: Clock.nowMs())
+                    text: parsed.text, keyMessages: parsed.keyMessages, organiser: organiser,
+                    workshop: workshop.map(SummaryCommand.programme), now: Clock.nowMs())
             } catch { throw CLIError(error) }
             print(Output.language() == .nl
                 ? "samenvatting opgeslagen: versie \(saved.version), \(saved.keyMessages.count) kernboodschappen"
@@ -66,7 +66,8 @@ struct SummaryCommand: ParsableCommand {
             let journal: SummaryJournal
             do { journal = try SummaryJournal(store: store) } catch { throw CLIError(error) }
             let keys = workshop.map { id in
-                SummaryJournal.keys(programme: SummaryCommand.programme(id), workshops: WorkshopCatalog.load().workshops) + [id]
+                let catalog = WorkshopCatalog.load().workshops
+                return SummaryJournal.keys(programme: SummaryCommand.programme(id), workshops: catalog) + [id]
             }
             guard let s = journal.current(keys: keys ?? []) else {
                 print(Output.language() == .nl ? "nog geen samenvatting: het verslag is een concept" : "no summary yet: the report is a draft")
