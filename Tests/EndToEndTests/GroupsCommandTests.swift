@@ -74,4 +74,26 @@ final class GroupsCommandTests: XCTestCase {
         let list = try XCTUnwrap(try json(["messages", "list", "--json"]) as? [[String: Any]])
         XCTAssertEqual(list.first { ($0["message"] as? String) == "visie" }?["linked"] as? Bool, true)
     }
+
+    /// Workshops claiming one study must agree on its scenarios and directions: `validate`
+    /// names both files in one line and fails; the shipped pair agrees.
+    func testValidateChecksThatWorkshopsOfOneStudyAgree() throws {
+        let tables = Binary.repo.appendingPathComponent("Workshops/publieke-dienstverlening-2035-tafels.json").path
+        XCTAssertEqual(run(["validate", tables]).status, 0, run(["validate", tables]).error)
+        var o = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: tables))) as? [String: Any])
+        var scenarios = try XCTUnwrap(o["scenarios"] as? [[String: Any]])
+        let first = scenarios[0]["position"]
+        scenarios[0]["position"] = scenarios[1]["position"]
+        scenarios[1]["position"] = first
+        o["scenarios"] = scenarios
+        o["id"] = "tafels-anders"
+        let odd = store + "/tafels-anders.json"
+        try JSONSerialization.data(withJSONObject: o).write(to: URL(fileURLWithPath: odd))
+        let r = run(["validate", odd])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.error.split(separator: "\n").count, 1, r.error)
+        XCTAssertTrue(r.error.contains(odd) && r.error.contains("publieke-dienstverlening-2035"), r.error)
+        XCTAssertTrue(r.error.contains("sits elsewhere in the 2×2"), r.error)
+    }
 }
