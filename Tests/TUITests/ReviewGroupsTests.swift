@@ -129,6 +129,24 @@ final class ReviewGroupsTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("Nog geen groepen."), "back on the groups: \(harness.screen)")
     }
 
+    /// `m` and a number: what the search found becomes a main message's evidence, as
+    /// decisions for the runtime to save; without a search it says what to do first.
+    func testTheInsightsFoundAreLinkedToAMessage() {
+        harness.press(.tab, .tab, .char("m"))
+        XCTAssertTrue(harness.effects.isEmpty)
+        XCTAssertEqual(harness.app.notice?.text, "Zoek eerst (/) naar de inzichten die je aan een boodschap wilt koppelen.")
+        harness.press(.char("/"))
+        harness.type("menselijk loket")
+        harness.press(.enter, .char("m"))
+        XCTAssertTrue(harness.app.notice?.text.contains("1 ") ?? false, "the messages to choose from")
+        harness.press(.char("1"))
+        let links = harness.effects.compactMap { e -> EntryRef? in
+            guard case .editGroup(.link(message: "visie", .insight(let ref), linked: true)) = e else { return nil }
+            return ref
+        }
+        XCTAssertEqual(Set(links), Set(insights), "each insight found, linked to message 1")
+    }
+
     func testGoldenGroupsScreens() {
         for language in Language.allCases {
             for (w, h) in [(80, 24), (160, 48)] {

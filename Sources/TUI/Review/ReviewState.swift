@@ -43,6 +43,8 @@ public struct ReviewState: Sendable {
     public var proposals: [SimilarInsights.Proposal]?
     public var proposalRow = 0
     public var decisions = OrganiserDecisions()
+    /// Waiting for a message's number (`m`): the insights found become its evidence.
+    public var linkingMessage = false
     /// The organiser's summary for the report as saved (nil: none yet, the report is a
     /// concept), and the text being edited (`S`).
     public var summary: ReportSummary?
