@@ -61,3 +61,28 @@ final class ProgrammeSummaryTests: XCTestCase {
         XCTAssertNil(journal.current(keys: ["levensgebeurtenissen-2035"]), "another programme has none")
     }
 }
+
+/// Two organisers' decisions on two laptops come together through a pack: the lines of
+/// `.groups/` travel after the sessions, and unpacking twice adds nothing twice.
+final class PackDecisionsTests: XCTestCase {
+    func testDecisionsTravelInPacks() throws {
+        let a = try StoreFixture()
+        defer { a.cleanUp() }
+        let b = try StoreFixture()
+        defer { b.cleanUp() }
+        let here = EntryRef(sessionId: a.id, entryId: "e1")
+        try GroupJournal(store: a.store).apply(.reject(proposal: "p1", [here, EntryRef(sessionId: "s2", entryId: "e2")]), now: 1)
+        try GroupJournal(store: a.store).apply(.link(message: "visie", .insight(here), linked: true), now: 2)
+        try GroupJournal(store: b.store).apply(.reject(proposal: "p9", [EntryRef(sessionId: "s9", entryId: "e9")]), now: 3)
+        let pack = a.root + "/../decisions-\(getpid()).pack"
+        defer { try? FileManager.default.removeItem(atPath: pack) }
+        _ = try a.store.pack([a.id], to: pack, overwrite: true)
+        let outcome = try b.store.unpack(pack)
+        XCTAssertEqual(outcome.decisions, 2)
+        let decisions = try GroupJournal(store: b.store).decisions
+        XCTAssertEqual(Set(decisions.rejected.map(\.proposal)), ["p1", "p9"], "both organisers' decisions")
+        XCTAssertEqual(decisions.links["visie"], [.insight(here)])
+        XCTAssertEqual(try b.store.unpack(pack).decisions, 0, "nothing twice")
+        XCTAssertEqual(try GroupJournal(store: b.store).decisions.rejected.count, 2)
+    }
+}
