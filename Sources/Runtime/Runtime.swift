@@ -143,7 +143,9 @@ public final class Runtime {
         var review = ReviewState(records: [])
         review.add(loading.listed.map(ReviewRecord.init(listed:)), remaining: loading.pending.count)
         reviewLoading = loading
-        review.groups = (try? GroupJournal(store: store))?.groups ?? []
+        let journal = try? GroupJournal(store: store)
+        review.groups = journal?.groups ?? []
+        review.decisions = journal?.decisions ?? OrganiserDecisions()
         review.summary = (try? SummaryJournal(store: store))?.current()
         return review
     }

@@ -40,6 +40,7 @@ extension Runtime {
                 let journal = try GroupJournal(store: store)
                 try journal.apply(edit, now: clock())
                 send(.groupsChanged(journal.groups))
+                send(.decisionsChanged(journal.decisions))
                 send(.notice(Notice(kind: .info, text: Self.saved(edit, app.language))))
             } catch {
                 send(.failed(error.message(in: app.language)))
@@ -198,6 +199,14 @@ extension Runtime {
         case .setMembers(_, let refs, true): return (l == .nl ? "Toegevoegd aan de groep: " : "Added to the group: ") + "\(refs.count)"
         case .setMembers(_, let refs, false): return (l == .nl ? "Uit de groep gehaald: " : "Taken out of the group: ") + "\(refs.count)"
         case .delete: return l == .nl ? "Groep opgeheven; de inzichten staan nog in hun sessies." : "Group removed; the insights are still in their sessions."
+        case .accept(_, let refs, let label):
+            return LocalizedText(nl: "Voorstel overgenomen: ", en: "Suggestion accepted: ")[l]
+                + "\(refs.count) × \"\(label)\""
+        case .reject:
+            return LocalizedText(nl: "Voorstel afgewezen; het komt niet terug.", en: "Suggestion rejected; it will not come back.")[l]
+        case .link(_, _, true): return LocalizedText(nl: "Gekoppeld aan de boodschap.", en: "Linked to the message.")[l]
+        case .link(_, _, false):
+            return LocalizedText(nl: "Ontkoppeld van de boodschap.", en: "Unlinked from the message.")[l]
         }
     }
 }

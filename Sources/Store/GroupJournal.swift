@@ -12,14 +12,22 @@ public enum GroupEdit: Equatable, Sendable {
     case setMembers(group: String, [EntryRef], member: Bool)
     /// The group goes; its insights stay where they are, in their sessions.
     case delete(group: String)
+    /// A proposal accepted: a group of its insights, which remembers the proposal's id.
+    case accept(proposal: String, [EntryRef], label: String)
+    /// A proposal rejected, with the insights it held: it never comes back (`OrganiserDecisions`).
+    case reject(proposal: String, [EntryRef])
+    /// Evidence linked to (or unlinked from) one of the study's main messages.
+    case link(message: String, OrganiserDecisions.Evidence, linked: Bool)
 }
 
 /// The organisers' groupings of similar insights across sessions. They are events of their
 /// own, in `<store>/.groups/`, one journal per writer process like a session's — a session's
-/// files are never rewritten for a review. Folded, they are the `InsightGroup`s synthesis takes.
+/// files are never rewritten for a review. Folded, they are the `InsightGroup`s synthesis takes
+/// and the organiser's decisions: proposals accepted and rejected, evidence linked to messages.
 public final class GroupJournal {
     public let folder: String
     public private(set) var groups: [InsightGroup] = []
+    public private(set) var decisions = OrganiserDecisions()
     public private(set) var warnings: [String] = []
     private lazy var journal = JournalWriter(folder: folder)
 
@@ -52,15 +60,17 @@ public final class GroupJournal {
         var labels: [String: String] = [:]
         var members: [String: [EntryRef]] = [:]
         var deleted: Set<String> = []
+        var fold = DecisionFold()
         for l in lines {
+            if fold.take(l.o) { continue }
             guard let group = l.o["group"]?.stringValue else { continue }
             switch l.o["type"]?.stringValue {
             case "groupLabelled":
                 if labels[group] == nil { order.append(group) }
                 labels[group] = l.o["label"]?.stringValue.map(TextPolicy.cleanLine) ?? group
+                if let proposal = l.o["proposal"]?.stringValue { fold.accepted[proposal] = group }
             case "memberSet":
-                guard let s = l.o["session"]?.stringValue, let e = l.o["entry"]?.stringValue else { continue }
-                let ref = EntryRef(sessionId: s, entryId: e)
+                guard let ref = Self.ref(l.o) else { continue }
                 if l.o["member"]?.boolValue == false {
                     members[group]?.removeAll { $0 == ref }
                 } else if !(members[group] ?? []).contains(ref) {
@@ -73,13 +83,26 @@ public final class GroupJournal {
             }
         }
         groups = order.filter { !deleted.contains($0) }.map { InsightGroup(id: $0, label: labels[$0]!, members: members[$0] ?? []) }
+        // A deleted group's proposal may be proposed again: the organiser took the decision back.
+        decisions = fold.decisions(keeping: Set(groups.map(\.id)))
+    }
+
+    static func ref(_ o: JSONObject) -> EntryRef? {
+        guard let s = o["session"]?.stringValue, let e = o["entry"]?.stringValue else { return nil }
+        return EntryRef(sessionId: s, entryId: e)
     }
 
     /// Makes a group of these insights under a label; durable before it returns.
     @discardableResult
-    public func group(_ refs: [EntryRef], label: String, now: Int64) throws(StoreError) -> String {
+    public func group(
+        _ refs: [EntryRef], label: String, proposal: String? = nil, now: Int64
+    ) throws(StoreError) -> String {
         let id = "g" + StoreIDs.short() + StoreIDs.short()
-        try append(JSONObject(["type": "groupLabelled", "group": .string(id), "label": .string(TextPolicy.cleanLine(label))]), now: now)
+        var labelled = JSONObject([
+            "type": "groupLabelled", "group": .string(id), "label": .string(TextPolicy.cleanLine(label)),
+        ])
+        if let proposal { labelled["proposal"] = .string(proposal) }
+        try append(labelled, now: now)
         for r in refs {
             try append(JSONObject(["type": "memberSet", "group": .string(id), "session": .string(r.sessionId), "entry": .string(r.entryId), "member": true]), now: now)
         }
@@ -101,6 +124,13 @@ public final class GroupJournal {
             }
         case .delete(let id):
             try append(JSONObject(["type": "groupDeleted", "group": .string(id)]), now: now)
+        case .accept(let proposal, let refs, let label):
+            try group(refs, label: label, proposal: proposal, now: now)
+            return
+        case .reject(let proposal, let refs):
+            try append(DecisionFold.rejected(proposal, refs), now: now)
+        case .link(let message, let evidence, let linked):
+            try append(DecisionFold.linked(message, evidence, linked: linked), now: now)
         }
         try reload()
     }

@@ -9,7 +9,7 @@ import Crypto
 /// short, the checksum, and only then its contents — so each failure gets its own reason.
 public enum PackFormat {
     public static let name = "perspectief-pack"
-    public static let version = 1
+    public static let version = 2
 
     /// One session as it travels: its id and every event, in fold order.
     public struct Session: Equatable, Sendable {
@@ -20,16 +20,26 @@ public enum PackFormat {
         var lines: [[UInt8]]? = nil
     }
 
-    static func encode(_ sessions: [Session]) -> [UInt8] {
+    /// `organisers`: the lines of the organisers' journals, after the sessions; a pack with
+    /// them is version 2 (older builds say to update rather than misread it).
+    static func encode(_ sessions: [Session], organisers: [[UInt8]] = []) -> [UInt8] {
         var out: [UInt8] = []
         func line(_ value: JSONValue) {
             out.append(contentsOf: JSONWriter.compact(value).utf8)
             out.append(0x0A)
         }
-        line(["format": .string(name), "version": .number(Double(version)), "sessions": .number(Double(sessions.count))])
+        let v = organisers.isEmpty ? 1 : version
+        line(["format": .string(name), "version": .number(Double(v)), "sessions": .number(Double(sessions.count))])
         for s in sessions {
             line(["session": .string(s.id), "events": .number(Double(s.events.count))])
             for e in s.events { line(e.json) }
+        }
+        if !organisers.isEmpty {
+            line([PackOrganisers.key: .number(Double(organisers.count))])
+            for raw in organisers {
+                out.append(contentsOf: raw)
+                out.append(0x0A)
+            }
         }
         line(["end": .string(name), "sha256": .string(sha256(out))])
         return out
@@ -47,6 +57,13 @@ public enum PackFormat {
 
     /// Decodes and checks a whole pack; `label` names it in messages (its path).
     public static func decode(_ bytes: [UInt8], label: String) throws(StoreError) -> [Session] {
+        try decodeAll(bytes, label: label).sessions
+    }
+
+    /// The sessions and the organisers' journal lines of a pack.
+    static func decodeAll(
+        _ bytes: [UInt8], label: String
+    ) throws(StoreError) -> (sessions: [Session], organisers: [[UInt8]]) {
         var lines: [Range<Int>] = []
         var start = 0
         for (i, b) in bytes.enumerated() where b == 0x0A {
@@ -83,8 +100,27 @@ public enum PackFormat {
         // The checksum holds, so what follows is what the packing build wrote; a problem here
         // means a bug or a hand-made file, and still gets its line.
         var sessions: [Session] = []
+        var organisers: [[UInt8]] = []
         var n = 1
         while n < lines.count - 1 {
+            if let section = object(n), let count = section[PackOrganisers.key]?.intValue {
+                guard count >= 0, n + count < lines.count else {
+                    throw StoreError(
+                        "\(label): line \(n + 1): the organisers' section is cut short",
+                        nl: "\(label): regel \(n + 1): het deel van de organisatoren is afgebroken")
+                }
+                for k in (n + 1)..<(n + 1 + count) {
+                    let line = Array(bytes[lines[k]])
+                    guard PackOrganisers.identity(line) != nil else {
+                        throw StoreError(
+                            "\(label): line \(k + 1): not a line of an organisers' journal",
+                            nl: "\(label): regel \(k + 1): geen regel van een journaal van de organisatoren")
+                    }
+                    organisers.append(line)
+                }
+                n += count + 1
+                continue
+            }
             guard let section = object(n), let id = section["session"]?.stringValue, let count = section["events"]?.intValue,
                 count >= 1, n + count < lines.count
             else { throw StoreError("\(label): line \(n + 1): expected a session line with its number of events", nl: "\(label): regel \(n + 1): verwacht een sessieregel met het aantal gebeurtenissen") }
@@ -125,6 +161,6 @@ public enum PackFormat {
             throw StoreError("\(label): line 1: the header counts \(header["sessions"]?.intValue ?? -1) sessions, the pack holds \(sessions.count)", nl: "\(label): regel 1: de kop telt \(header["sessions"]?.intValue ?? -1) sessies, het pakket bevat er \(sessions.count)")
         }
         guard Set(sessions.map(\.id)).count == sessions.count else { throw StoreError("\(label) holds a session twice", nl: "\(label) bevat een sessie twee keer") }
-        return sessions
+        return (sessions, organisers)
     }
 }

@@ -12,6 +12,8 @@ public struct UnpackOutcome: Equatable, Sendable {
     public var extended: [(id: String, events: Int)] = []
     /// Here already with every event of the pack: nothing to do.
     public var unchanged: [String] = []
+    /// Lines of the organisers' journals (groupings, decisions) new to this store.
+    public var decisions = 0
 
     public static func == (a: UnpackOutcome, b: UnpackOutcome) -> Bool {
         a.added == b.added && a.unchanged == b.unchanged && a.extended.map(\.id) == b.extended.map(\.id)
@@ -31,7 +33,8 @@ extension SessionStore {
             }
             sessions.append(PackFormat.Session(id: id, events: h.events))
         }
-        let bytes = PackFormat.encode(sessions)
+        // The organisers' decisions travel along: they name sessions, never change them.
+        let bytes = PackFormat.encode(sessions, organisers: try PackOrganisers.lines(root: root))
         try PackFile.write(bytes, to: path, overwrite: overwrite)
         return (sessions.count, sessions.reduce(0) { $0 + $1.events.count })
     }
@@ -46,7 +49,7 @@ extension SessionStore {
     public func unpack(_ path: String) throws(StoreError) -> UnpackOutcome {
         if let trustProblem { throw trustProblem }
         guard let bytes = try POSIXFile.read(path) else { throw StoreError.io(.read, path, LocalizedText(nl: "bestand bestaat niet", en: "no such file")) }
-        let sessions = try PackFormat.decode(bytes, label: path)
+        let (sessions, organisers) = try PackFormat.decodeAll(bytes, label: path)
         let lock = try UnpackWriter.lock(root)
         defer { UnpackWriter.unlock(lock) }
         enum Plan { case create, extend([Event]), keep }
@@ -100,6 +103,7 @@ extension SessionStore {
                 outcome.unchanged.append(s.id)
             }
         }
+        outcome.decisions = try PackOrganisers.add(organisers, root: root)
         return outcome
     }
 }

@@ -25,16 +25,35 @@ public final class SummaryJournal {
 
     /// The newest version for `workshop`, falling back to the store-wide one.
     public func current(workshop: String? = nil) -> ReportSummary? {
-        if let workshop, let v = versions[workshop]?.last { return v }
-        return versions[Self.anyWorkshop]?.last
+        current(keys: workshop.map { [$0] } ?? [])
     }
 
-    /// The summary a report of `inputs` prints: the chosen workshop's own, else the one of
-    /// the only workshop they run on, else the store-wide one. Nil when none can be read.
+    /// The newest version saved under any of `keys` (a programme and the ids of its
+    /// workshops: summaries saved before programmes were keyed by a workshop), numbered over
+    /// all of them; else the store-wide one.
+    public func current(keys: [String]) -> ReportSummary? {
+        let merged = Set(keys).flatMap { versions[$0] ?? [] }.sorted { $0.updatedAt < $1.updatedAt }
+        guard var newest = merged.last else { return versions[Self.anyWorkshop]?.last }
+        newest.version = merged.count
+        return newest
+    }
+
+    /// The keys a summary of this programme may be saved under: the programme, and the ids
+    /// of its workshops among `workshops`.
+    public static func keys(programme: String, workshops: [Workshop]) -> [String] {
+        [programme] + workshops.filter { $0.programme == programme }.map(\.id)
+    }
+
+    /// The summary a report of `inputs` prints: the chosen workshop's programme's own, else
+    /// the one of the only programme they belong to, else the store-wide one. Nil when none
+    /// can be read.
     public static func forReport(store: SessionStore, workshop: String?, inputs: [SessionInput]) -> ReportSummary? {
         guard let journal = try? SummaryJournal(store: store) else { return nil }
-        let workshops = Set(inputs.map(\.workshop.id))
-        return journal.current(workshop: workshop ?? (workshops.count == 1 ? workshops.first : nil))
+        let workshops = inputs.map(\.workshop)
+        let programme = workshop.map { id in workshops.first { $0.id == id }?.programme ?? id }
+            ?? (Set(workshops.map(\.programme)).count == 1 ? workshops.first?.programme : nil)
+        guard let programme else { return journal.current() }
+        return journal.current(keys: keys(programme: programme, workshops: workshops) + (workshop.map { [$0] } ?? []))
     }
 
     public func reload() throws(StoreError) {

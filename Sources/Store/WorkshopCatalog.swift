@@ -36,6 +36,7 @@ public enum WorkshopCatalog {
         var workshops: [Workshop] = []
         var problems: [WorkshopError] = []
         var ids = Set<String>()
+        var files: [(path: String, workshop: Workshop)] = []
         for dir in extraDirectories + defaultDirectories() {
             guard let names = POSIXFile.list(dir) else {
                 if extraDirectories.contains(dir) {
@@ -47,12 +48,16 @@ public enum WorkshopCatalog {
                 let path = dir + "/" + name
                 switch loadFile(path) {
                 case .success(let w):
-                    if ids.insert(w.id).inserted { workshops.append(w) }
+                    if ids.insert(w.id).inserted {
+                        workshops.append(w)
+                        files.append((path, w))
+                    }
                 case .failure(let e):
                     problems.append(e)
                 }
             }
         }
+        problems += programmeProblems(files)
         // The study's own workshop leads: it is what `make run` is for.
         let preferred = "publieke-dienstverlening-2035"
         workshops.sort { ($0.id == preferred ? 0 : 1, $0.id) < ($1.id == preferred ? 0 : 1, $1.id) }

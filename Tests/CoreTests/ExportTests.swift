@@ -73,10 +73,11 @@ final class ExportTests: XCTestCase {
         // Findings first, then the analysis across groups, the overviews, method and context,
         // the annexes and the colophon.
         XCTAssertEqual(headings, [
-            "## Sessies in dit verslag \\(4\\)", "## Samenvatting", "## De hoofdboodschap van de studie, met verwante inzichten uit de sessies",
-            "## Koersvaste inzichten over de doelgroepen heen", "## Ontwikkelrichtingen", "## Per scenario, voor alle doelgroepen",
+            "## Sessies in dit verslag \\(4\\)", "## Samenvatting", "## De hoofdboodschap van de studie en wat de sessies eronder legden",
+            "## Gedeelde bevindingen over de doelgroepen heen", "## Ontwikkelrichtingen", "## Per scenario, voor alle doelgroepen",
             "## Stemmen: wat woog het zwaarst, per sessie", "## Overzichten", "## Matrix: implicaties per scenario", "## Inzichten × scenario's",
-            "## Werkwijze", "## Achtergrond", "## Bijlage: alle implicaties per scenario", "## Bijlage: inzichten per doelgroep",
+            "## Werkwijze", "## Achtergrond", "## Voorstellen, nog niet beoordeeld", "## Bijlage: alle implicaties per scenario",
+            "## Bijlage: inzichten per doelgroep",
             "## Bijlage: overige bijdragen", "## Colofon",
         ])
         XCTAssertTrue(md.hasPrefix("# Verslag van de perspectiefsessies — Miniworkshop\n"), "our own title, not the study's")
@@ -87,8 +88,12 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 21 september 2026 | — | \\(verborgen\\) | onbekend \\(1 met eigen scherm\\) | 1 |"), "a hidden facilitator stays hidden")
         XCTAssertTrue(md.contains("| Ouderen | 3 | 1 | 1 | 1 | 2 |"))
         XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"), "one mark per scenario")
-        XCTAssertTrue(md.contains("### Eén loket\n\n_gegroepeerd door de organisator · 2 doelgroepen: Ouderen, Ondernemers_"))
-        XCTAssertTrue(md.contains("### Persoonlijk contact blijft nodig\n\n_zelfde tekst · 2 doelgroepen: Ouderen, Ondernemers_"))
+        XCTAssertTrue(md.contains(
+            "### Eén loket\n\n_gegroepeerd door de organisator · 2 van 3 doelgroepen, 2 sessies · koersvast · 0 % van de stemmen_\n\n"
+                + "_2 doelgroepen: Ouderen, Ondernemers_"))
+        XCTAssertTrue(md.contains(
+            "### Persoonlijk contact blijft nodig\n\n_zelfde tekst · 2 van 3 doelgroepen, 2 sessies · koersvast · 100 % van de stemmen_"),
+            "the finding with votes ranks first at equal reach")
         XCTAssertTrue(md.contains("### Koersvast voor één doelgroep\n\n- Respijtzorg — _1 doelgroep: Mantelzorgers_"))
         // Per direction: koersvast apart from scenario-specific, and what fits none.
         XCTAssertTrue(md.contains("### 1\\. Zet burgers centraal\n\n_Vanuit de burger denken._\n\n#### Koersvast \\(2\\)"))

@@ -19,7 +19,7 @@ final class ReportFindingsTests: XCTestCase {
     func testTheOrganisersSummaryComesFirstAndEndsTheConcept() {
         let md = MarkdownExport.render(report(options: .init(summary: Self.summary)))
         let summary = try! XCTUnwrap(md.range(of: "## Samenvatting\n\nTwee groepen vragen om één loket.\n\nDe rest volgt.\n\n### Kernboodschappen\n\n- Eén loket is koersvast."))
-        for later in ["## Koersvaste inzichten over", "## Ontwikkelrichtingen", "## Werkwijze", "## Colofon"] {
+        for later in ["## Gedeelde bevindingen over", "## Ontwikkelrichtingen", "## Werkwijze", "## Colofon"] {
             XCTAssertGreaterThan(try XCTUnwrap(md.range(of: later)).lowerBound, summary.upperBound, later)
         }
         XCTAssertFalse(md.contains("Concept"), "a report with findings is no concept")

@@ -60,7 +60,7 @@ final class ReportRenderingTests: XCTestCase {
         var from = try XCTUnwrap(text.range(of: "Inhoud")).upperBound
         from = try XCTUnwrap(text.range(of: "Colofon", range: from..<text.endIndex)).upperBound
         for section in [
-            "Samenvatting", "hoofdboodschap van de studie", "Koersvaste inzichten over de doelgroepen heen", "Ontwikkelrichtingen",
+            "Samenvatting", "hoofdboodschap van de studie", "Gedeelde bevindingen over de doelgroepen heen", "Ontwikkelrichtingen",
             "Per scenario, voor alle doelgroepen", "Stemmen: wat woog het zwaarst", "Overzichten", "Matrix: implicaties per scenario",
             "Inzichten × scenario's", "Werkwijze", "Anonimiteit", "Achtergrond", "Bijlage: alle implicaties per scenario",
             "Bijlage: inzichten per doelgroep", "Bijlage: overige bijdragen", "Colofon",

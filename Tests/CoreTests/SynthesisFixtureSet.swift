@@ -100,6 +100,7 @@ enum SynthesisFixtureSet {
     static func otherWorkshop() -> SynthesisSession {
         var w = Fixtures.mini
         w.id = "other"
+        w.study = "other"
         var s = SynthesisSession("s-other", perspective: .workshop("ouderen"), title: "Elders", at: t0, workshop: w)
         s.go("ronde-a")
         s.add("z1", "Hoort er niet bij")

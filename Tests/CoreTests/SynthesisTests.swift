@@ -54,13 +54,16 @@ final class SynthesisTests: XCTestCase {
     }
 
     func testSharedKoersvastOnlyWhereGroupedOrTextIdentical() {
+        // Equal reach (2 of 3 groups, 2 sessions): the one with the larger share of votes first.
         XCTAssertEqual(syn.shared.count, 2)
-        XCTAssertEqual(syn.shared[0].source, .group(id: "g1"))
-        XCTAssertEqual(syn.shared[0].label, "Eén loket")
-        XCTAssertEqual(ids(syn.shared[0].items), ["s-ond/k4", "s-oud2/k2"])
-        XCTAssertEqual(syn.shared[0].perspectives, [.workshop("ouderen"), .workshop("ondernemers")])
-        XCTAssertEqual(syn.shared[1].source, .exactMatch)
-        XCTAssertEqual(ids(syn.shared[1].items), ["s-oud1/k1", "s-ond/k3"])
+        XCTAssertEqual(syn.shared[1].source, .group(id: "g1"))
+        XCTAssertEqual(syn.shared[1].label, "Eén loket")
+        XCTAssertEqual(ids(syn.shared[1].items), ["s-ond/k4", "s-oud2/k2"])
+        XCTAssertEqual(syn.shared[1].perspectives, [.workshop("ouderen"), .workshop("ondernemers")])
+        XCTAssertEqual(syn.shared[0].source, .exactMatch)
+        XCTAssertEqual(ids(syn.shared[0].items), ["s-oud1/k1", "s-ond/k3"])
+        XCTAssertEqual(syn.shared[0].reach, Reach(
+            groups: 2, totalGroups: 3, sessions: 2, koersvast: true, worlds: ["a", "b", "c", "d"], votes: 1, totalVotes: 1))
         // Without the organiser's group, different wording is never merged.
         let ungrouped = Synthesis.build(workshop: Fixtures.mini, sessions: SynthesisFixtureSet.all().map(\.input))
         XCTAssertEqual(ungrouped.shared.map(\.source), [.exactMatch])

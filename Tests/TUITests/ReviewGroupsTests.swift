@@ -96,7 +96,8 @@ final class ReviewGroupsTests: XCTestCase {
     }
 
     /// Grouping help: `v` proposes insights of different groups that share words, says which
-    /// words, and `a` makes the group while `x` drops the proposal; nothing is saved unasked.
+    /// words; `a` asks to accept it and `x` to reject it, each a decision the runtime saves
+    /// first: the list changes only when the saved decisions come back.
     func testSuggestionsSayWhyAndAreAcceptedOrRejected() {
         harness.press(.tab, .tab, .char("v"))
         var screen = harness.screen
@@ -105,20 +106,45 @@ final class ReviewGroupsTests: XCTestCase {
         XCTAssertTrue(screen.contains("• Houd een menselijk loket — ouderen 2"), screen)
         XCTAssertTrue(harness.effects.isEmpty, "a proposal is not a group until accepted")
         harness.press(.char("a"))
-        guard case .editGroup(.create(let refs, let label))? = harness.effects.last else { return XCTFail("\(harness.effects)") }
+        guard case .editGroup(.accept(let id, let refs, let label))? = harness.effects.last else { return XCTFail("\(harness.effects)") }
         XCTAssertEqual(Set(refs), Set(insights), "all three, over both target groups")
+        XCTAssertEqual(id, SimilarInsights.Proposal.id(of: refs), "the decision names the proposal")
         XCTAssertEqual(label, "Houd een menselijk loket")
+        XCTAssertTrue(harness.screen.contains("◇ Houd een menselijk loket"), "not gone before it is saved")
+        harness.send(.groupsChanged([InsightGroup(id: "g1", label: label, members: refs)]))
+        harness.send(.decisionsChanged(OrganiserDecisions(accepted: [id: "g1"])))
         XCTAssertTrue(harness.screen.contains("Geen voorstellen (meer)."), harness.screen)
 
-        // Rejected, it stays away for this review; accepted ones are grouped, so not proposed.
+        // Rejected: saved as a decision, and once saved it is gone and stays gone.
         harness = ReviewTests.review()
         harness.press(.tab, .tab, .char("v"), .char("x"))
-        XCTAssertTrue(harness.effects.isEmpty)
+        guard case .editGroup(.reject(let rejected, let members))? = harness.effects.last else { return XCTFail("\(harness.effects)") }
+        XCTAssertEqual(Set(members), Set(insights))
+        harness.send(.decisionsChanged(OrganiserDecisions(rejected: [.init(proposal: rejected, members: members)])))
+        XCTAssertTrue(harness.screen.contains("Geen voorstellen (meer)."), harness.screen)
         harness.press(.escape, .char("v"))
         screen = harness.screen
         XCTAssertTrue(screen.contains("Geen voorstellen (meer)."), screen)
         harness.press(.escape)
         XCTAssertTrue(harness.screen.contains("Nog geen groepen."), "back on the groups: \(harness.screen)")
+    }
+
+    /// `m` and a number: what the search found becomes a main message's evidence, as
+    /// decisions for the runtime to save; without a search it says what to do first.
+    func testTheInsightsFoundAreLinkedToAMessage() {
+        harness.press(.tab, .tab, .char("m"))
+        XCTAssertTrue(harness.effects.isEmpty)
+        XCTAssertEqual(harness.app.notice?.text, "Zoek eerst (/) naar de inzichten die je aan een boodschap wilt koppelen.")
+        harness.press(.char("/"))
+        harness.type("menselijk loket")
+        harness.press(.enter, .char("m"))
+        XCTAssertTrue(harness.app.notice?.text.contains("1 ") ?? false, "the messages to choose from")
+        harness.press(.char("1"))
+        let links = harness.effects.compactMap { e -> EntryRef? in
+            guard case .editGroup(.link(message: "visie", .insight(let ref), linked: true)) = e else { return nil }
+            return ref
+        }
+        XCTAssertEqual(Set(links), Set(insights), "each insight found, linked to message 1")
     }
 
     func testGoldenGroupsScreens() {

@@ -92,12 +92,17 @@ public enum Exporting {
         if r.ids != nil, let missing = loaded.missing.first { throw Failure(LocalizedText(nl: missing.message(in: .nl), en: missing.message)) }
         let inputs = loaded.inputs.filter { r.workshop == nil || $0.workshop.id == r.workshop }
         guard !inputs.isEmpty else { throw .nothing }
-        let groups = (try? GroupJournal(store: store))?.groups ?? []
+        // The organisers' groups and decisions: accepted proposals are findings, rejected
+        // ones are nowhere, the rest go to the annex of proposals not yet reviewed.
+        let journal = try? GroupJournal(store: store)
+        let groups = journal?.groups ?? []
         // The organiser's findings open the report; without them it says "concept" on every page.
         let options = ReportOptions(
             noNames: r.noNames, separator: r.separator, summary: SummaryJournal.forReport(store: store, workshop: r.workshop, inputs: inputs),
             tool: r.tool)
-        let text = r.format.text.render(Report(sessions: inputs, groups: groups, language: r.language, options: options))
+        let text = r.format.text.render(Report(
+            sessions: inputs, groups: groups, decisions: journal?.decisions ?? OrganiserDecisions(), language: r.language,
+            options: options))
         guard let output = r.output else { return Outcome(text: text, warnings: loaded.problems) }
         do {
             if r.format == .pdf {

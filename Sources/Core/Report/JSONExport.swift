@@ -41,6 +41,14 @@ public enum JSONExport {
 
     static func strings(_ s: [String]) -> JSONValue { .array(s.map { .string($0) }) }
 
+    static func reach(_ r: Reach) -> JSONValue {
+        .object(JSONObject([
+            "perspectives": .number(Double(r.groups)), "ofPerspectives": .number(Double(r.totalGroups)),
+            "sessions": .number(Double(r.sessions)), "koersvast": .bool(r.koersvast), "scenarios": strings(r.worlds),
+            "votes": .number(Double(r.votes)), "ofVotes": .number(Double(r.totalVotes)),
+        ]))
+    }
+
     static func workshop(_ part: Synthesis, _ l: Language) -> JSONValue {
         let w = part.workshop
         var o = JSONObject()
@@ -88,7 +96,21 @@ public enum JSONExport {
             so["label"] = .string(s.label)
             so["perspectives"] = strings(s.perspectives.map(\.code))
             so["insights"] = refs(s.items)
+            so["reach"] = reach(s.reach)
             return .object(so)
+        })
+        o["unreviewed"] = .array(part.unreviewed.map { p in
+            .object(JSONObject([
+                "id": .string(p.id), "words": strings(p.words), "concepts": strings(p.concepts), "strength": .number(p.strength),
+                "perspectives": strings(p.perspectives.map(\.code)), "insights": refs(p.items),
+            ]))
+        })
+        o["messages"] = .array(part.messages.map { m in
+            .object(JSONObject([
+                "message": .string(m.messageId), "linked": .bool(!m.isEmpty), "insights": refs(m.insights),
+                "directions": strings(m.directions.map(\.directionId)), "count": .number(Double(m.allInsights.count)),
+                "perspectives": .number(Double(m.groups)),
+            ]))
         })
         o["matrix"] = .array(part.matrix.map { row in
             .object(JSONObject([

@@ -1,23 +1,35 @@
-/// What every export renders: the chosen sessions, and a synthesis per workshop they run
-/// on. Built once, rendered in any format; pure and deterministic.
+/// What every export renders: the chosen sessions, and a synthesis per programme they run
+/// on (workshops of one study are one programme). Built once, rendered in any format; pure
+/// and deterministic.
 public struct Report: Equatable, Sendable {
-    /// One synthesis per workshop, ordered by workshop id.
+    /// One synthesis per programme, ordered by programme; each on the workshop most of its
+    /// sessions used (`Programme.parts`).
     public var parts: [Synthesis]
     /// The sessions, ordered by creation time then id.
     public var sessions: [SessionInput]
     public var language: Language
     public var options: ReportOptions
 
-    /// `groups` are the organisers' groupings; members in other workshops are ignored.
-    public init(sessions: [SessionInput], groups: [InsightGroup] = [], language: Language, top: Int = 3, options: ReportOptions = .init()) {
+    /// `groups` are the organisers' groupings; members in other programmes are ignored.
+    /// `decisions` are what the organiser decided on proposals (an unjudged one goes to the
+    /// annex, a rejected one nowhere) and the evidence linked to the study's messages.
+    public init(
+        sessions: [SessionInput], groups: [InsightGroup] = [], decisions: OrganiserDecisions = .init(),
+        language: Language, top: Int = 3,
+        options: ReportOptions = .init()
+    ) {
         var sorted = sessions.sorted { ($0.state.createdAt, $0.sessionId) < ($1.state.createdAt, $1.sessionId) }
         // Without names, every session is read as one whose names are hidden: each output
         // already leaves a hidden session's names out, so none can slip through.
         if options.noNames { for i in sorted.indices { sorted[i].state.hideNames = true } }
-        var workshops: [String: Workshop] = [:]
-        for s in sorted where workshops[s.workshop.id] == nil { workshops[s.workshop.id] = s.workshop }
-        parts = workshops.keys.sorted().map { id in
-            Synthesis.build(workshop: workshops[id]!, sessions: sorted.filter { $0.workshop.id == id }, groups: groups, top: top)
+        parts = Programme.parts(sorted).map { programme in
+            var part = Synthesis.build(
+                workshop: programme.workshop, sessions: programme.sessions, groups: groups, top: top)
+            // Identical texts are findings already: not proposed again in the annex.
+            part.unreviewed = SimilarInsights.unreviewed(
+                part, groups: groups, decisions: decisions, except: Set(part.shared.flatMap { $0.items.map(\.ref) }))
+            part.messages = Self.evidence(part, decisions: decisions)
+            return part
         }
         self.sessions = sorted
         self.language = language
@@ -26,6 +38,26 @@ public struct Report: Equatable, Sendable {
 
     public static func == (a: Report, b: Report) -> Bool {
         a.parts == b.parts && a.language == b.language && a.sessions.map(\.state) == b.sessions.map(\.state) && a.options == b.options
+    }
+
+    /// Per main message of the part's workshop, what the organiser linked to it and this
+    /// part holds; links to insights elsewhere are left out.
+    public static func evidence(_ part: Synthesis, decisions: OrganiserDecisions) -> [MessageEvidence] {
+        var byRef: [EntryRef: SynthesisItem] = [:]
+        for p in part.perspectives { for i in p.koersvast + p.specific.map(\.item) + p.open { byRef[i.ref] = i } }
+        return part.workshop.messages.map { m in
+            var insights: [SynthesisItem] = []
+            var directions: [DirectionSummary] = []
+            for link in decisions.links[m.id] ?? [] {
+                switch link {
+                case .insight(let ref): if let i = byRef[ref] { insights.append(i) }
+                case .direction(let id):
+                    if let d = part.directions.first(where: { $0.directionId == id }) { directions.append(d) }
+                }
+            }
+            return MessageEvidence(
+                messageId: m.id, insights: insights.sorted(by: SynthesisItem.stable), directions: directions)
+        }
     }
 
     public func session(_ id: String) -> SessionInput? { sessions.first { $0.sessionId == id } }

@@ -83,6 +83,7 @@ extension PartBuilder {
     }
 
     mutating func annexes() {
+        unreviewedProposals()
         perScenario()
         perPerspective()
         otherInput()

@@ -4,11 +4,28 @@ extension PartBuilder {
     mutating func method() {
         heading(1, t.method)
         for p in t.methodParagraphs(w.perspectiveTerm.plural[l], scenarios: w.scenarios.count) { add(.paragraph(p)) }
+        add(.paragraph(t.groupingMethod))
+        scripts()
         heading(2, t.anonymity)
         let sessions = part.sessionIds.compactMap { report.session($0) }
         let anonymous = sessions.filter(\.state.setup.anonymous).count
         let hidden = sessions.filter(\.hidesNames).count
         add(.paragraph(t.anonymityText(sessions: sessions.count, anonymous: anonymous, hidden: hidden, noNames: report.options.noNames)))
+    }
+
+    /// Which workshop script each session ran on: a programme may use several (rounds, tables).
+    mutating func scripts() {
+        heading(2, t.scripts)
+        var order: [String] = []
+        var titles: [String: [String]] = [:]
+        var names: [String: String] = [:]
+        for id in part.sessionIds {
+            guard let s = report.session(id) else { continue }
+            if titles[s.workshop.id] == nil { order.append(s.workshop.id) }
+            names[s.workshop.id] = s.workshop.title[l]
+            titles[s.workshop.id, default: []].append(s.state.setup.title)
+        }
+        add(.list(order.map { .init(text: names[$0]!, note: titles[$0]!.joined(separator: ", ")) }))
     }
 
     mutating func context() {

@@ -51,33 +51,30 @@ extension PartBuilder {
         }
     }
 
-    /// The study's own main messages, each with the insights that share its words: the study
-    /// maps no insight to a message, so this is a proposal and says on what it rests.
+    /// The study's own main messages, each with the evidence the organiser linked to it and
+    /// how many insights from how many groups that is; "not linked" where there is none.
     mutating func mainMessages() {
         guard !w.messages.isEmpty else { return }
-        heading(1, t.mainMessages(w.messages.count))
-        add(.remark(t.mainMessagesLegend))
-        let insights = allInsights
-        // Each insight's words once, not once per message.
-        let words = insights.map { SimilarInsights.stems($0.entry.text) }
-        let generic = Set(SimilarInsights.stems(w.question.nl + " " + w.question.en).map(\.stem))
+        heading(1, t.mainMessagesEvidence(w.messages.count))
+        add(.remark(t.messagesLegend))
         for m in w.messages {
             heading(2, "\(m.number). " + m.title[l])
             add(.paragraph(m.gist[l]))
-            let message = SimilarInsights.stems([m.title.nl, m.title.en, m.gist.nl, m.gist.en].joined(separator: " "))
-                .filter { !generic.contains($0.stem) }
-            let evidence: [(SynthesisItem, [String])] = insights.indices.compactMap { n in
-                let shared = SimilarInsights.shared(words[n], message)
-                return shared.count >= SimilarInsights.minimumShared ? (insights[n], shared) : nil
+            guard let evidence = part.messages.first(where: { $0.messageId == m.id }), !evidence.isEmpty else {
+                add(.remark(t.notLinked))
+                continue
             }
-            if evidence.isEmpty {
-                add(.remark(t.noEvidence))
-            } else {
-                add(.list(evidence.map { (i, words) in
-                    var note = [name(i.perspective), robustnessWord(i), t.sharedWords(words)]
-                    if let v = t.votes(i.entry.votesBy) { note.append(v) }
-                    return .init(text: i.entry.text, note: note.joined(separator: " · "))
+            let count = t.evidenceCount(insights: evidence.allInsights.count, groups: evidence.groups, w.perspectiveTerm)
+            add(.paragraph(count))
+            if !evidence.insights.isEmpty {
+                add(.list(evidence.insights.map { i in
+                    item(i, extra: name(i.perspective) + " · " + robustnessWord(i))
                 }))
+            }
+            for d in evidence.directions {
+                let groups = Set(d.insights.map(\.perspective)).count
+                let count = t.evidenceCount(insights: d.insights.count, groups: groups, w.perspectiveTerm)
+                add(.list([.init(text: directionTitle(d), note: t.viaDirection + " · " + count)]))
             }
         }
     }
@@ -86,31 +83,22 @@ extension PartBuilder {
         t.robustnessWord(Robustness.of(i.entry, scenarios: w.scenarios.map(\.id)))
     }
 
-    /// Koersvast insights that several groups share: the organiser's groups, the same text,
-    /// and groups proposed by shared words, each saying how it was made.
+    /// What several groups share: the organiser's groups (made or accepted) and identical
+    /// texts, widest reach first, each with its weight. Proposals not yet judged are no finding:
+    /// they are in their own annex.
     mutating func koersvastAcross() {
         heading(1, t.koersvastAcross(w.perspectiveTerm.plural[l]))
-        add(.remark(t.koersvastAcrossLegend))
-        var any = false
-        for s in part.shared.sorted(by: { $0.perspectives.count > $1.perspectives.count }) {
-            any = true
+        add(.remark(t.sharedAcrossLegend))
+        for s in part.shared {
             let how = s.source == .exactMatch ? t.sameText : t.grouped
             heading(2, s.label)
-            add(.remark(how + " · " + t.inGroups(s.perspectives.count, w.perspectiveTerm, names: s.perspectives.map(name))))
+            add(.remark(how + " · " + t.weight(s.reach, w)))
+            add(.remark(t.inGroups(s.perspectives.count, w.perspectiveTerm, names: s.perspectives.map(name))))
             add(.list(s.items.map { item($0, extra: name($0.perspective)) }))
         }
-        let inShared = Set(part.shared.flatMap { $0.items.map(\.ref) })
-        let proposals = SimilarInsights.propose(part.perspectives.flatMap(\.koersvast), except: inShared)
-            .sorted { $0.perspectives.count > $1.perspectives.count }
-        for p in proposals {
-            any = true
-            heading(2, p.items[0].entry.text)
-            add(.remark(t.proposed(p.words) + " · " + t.inGroups(p.perspectives.count, w.perspectiveTerm, names: p.perspectives.map(name))))
-            add(.list(p.items.map { item($0, extra: name($0.perspective)) }))
-        }
-        if !any { add(.remark(t.noKoersvastShared)) }
+        if part.shared.isEmpty { add(.remark(t.noKoersvastShared)) }
         // What only one group holds koersvast: listed, so nothing is lost from the summary.
-        let placed = inShared.union(proposals.flatMap { $0.items.map(\.ref) })
+        let placed = Set(part.shared.flatMap { $0.items.map(\.ref) })
         var single: [ReportDocument.Item] = []
         for p in part.perspectives {
             for i in p.koersvast where !placed.contains(i.ref) {
@@ -120,6 +108,19 @@ extension PartBuilder {
         if !single.isEmpty {
             heading(2, t.koersvastOneGroup(w.perspectiveTerm.singular[l]))
             add(.list(single))
+        }
+    }
+
+    /// Proposed groups nobody judged yet, each with why it was proposed: not findings.
+    mutating func unreviewedProposals() {
+        heading(1, t.unreviewedTitle)
+        add(.remark(t.unreviewedLegend))
+        if part.unreviewed.isEmpty { add(.remark(t.none)) }
+        for p in part.unreviewed {
+            heading(2, p.items[0].entry.text)
+            add(.remark(t.proposalReason(words: p.words, concepts: p.concepts, strength: p.strength) + " · "
+                + t.inGroups(p.perspectives.count, w.perspectiveTerm, names: p.perspectives.map(name))))
+            add(.list(p.items.map { item($0, extra: name($0.perspective)) }))
         }
     }
 

@@ -47,7 +47,9 @@ extension PartBuilder {
         var any = false
         for id in part.sessionIds {
             guard let s = report.session(id) else { continue }
-            let stepIndex = Dictionary(w.steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            // Each session on its own script: a programme's workshops name their steps apart.
+            let sw = s.workshop
+            let stepIndex = Dictionary(sw.steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             let entries = s.state.entries.enumerated()
                 .filter { $1.isLive && ($1.kind == .note || ($1.kind == .implication && $1.scenario == nil)) }
                 .sorted { (stepIndex[$0.element.step] ?? Int.max, $0.offset) < (stepIndex[$1.element.step] ?? Int.max, $1.offset) }
@@ -62,7 +64,7 @@ extension PartBuilder {
                     add(.list(list))
                     list = []
                 }
-                if e.step != step { heading(3, w.step(e.step)?.title[l] ?? e.step) }
+                if e.step != step { heading(3, sw.step(e.step)?.title[l] ?? e.step) }
                 step = e.step
                 list.append(otherItem(e, s))
             }

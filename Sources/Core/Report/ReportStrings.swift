@@ -36,7 +36,7 @@ struct ReportStrings {
     // Summary
     var summary: String { s("Samenvatting", "Summary") }
     func koersvastAcross(_ plural: String) -> String {
-        s("Koersvaste inzichten over de \(plural) heen", "No-regret insights across \(plural)")
+        s("Gedeelde bevindingen over de \(plural) heen", "Findings shared across \(plural)")
     }
     func inGroups(_ n: Int, _ term: Workshop.Term, names: [String]) -> String {
         let word = n == 1 ? term.singular[l] : term.plural[l]

@@ -28,24 +28,7 @@ extension ReportStrings {
                                 " with at least \(counted) people in the room; for \(unknown) the number was not given.")
     }
     var keyMessages: String { s("Kernboodschappen", "Key messages") }
-    func mainMessages(_ n: Int) -> String {
-        n == 1 ? s("De hoofdboodschap van de studie, met verwante inzichten uit de sessies",
-                   "The study's main message, with related insights from the sessions")
-            : s("De \(number(n)) hoofdboodschappen van de studie, met verwante inzichten uit de sessies",
-                "The study's \(number(n)) main messages, with related insights from the sessions")
-    }
-    var mainMessagesLegend: String {
-        s("De studie koppelt inzichten niet aan hoofdboodschappen. Onder elke boodschap staan de inzichten uit de sessies die er ten minste twee woorden mee delen (de woorden staan erbij): een voorstel om te toetsen, geen indeling van de studie.",
-          "The study maps no insights to main messages. Under each message are the sessions' insights that share at least two words with it (the words are given): a proposal to check, not the study's classification.")
-    }
-    var noEvidence: String { s("Geen inzicht aan deze boodschap gekoppeld.", "No insight linked to this message.") }
-    func sharedWords(_ words: [String]) -> String { s("gedeelde woorden: ", "shared words: ") + words.joined(separator: ", ") }
-    var koersvastAcrossLegend: String {
-        s("Hoe de groepen zijn gemaakt staat bij elke groep: door de organisator gegroepeerd, dezelfde tekst, of voorgesteld omdat de inzichten ten minste twee woorden delen (na het terugbrengen van woorden tot hun stam, zodat 'uitvragen' en 'vraag' elkaar vinden).",
-          "How each group was made is stated with it: grouped by the organiser, the same text, or proposed because the insights share at least two words (after reducing words to their stems, so that 'asked' and 'asking' match).")
-    }
-    func proposed(_ words: [String]) -> String { s("voorgesteld op gedeelde woorden: ", "proposed on shared words: ") + words.joined(separator: ", ") }
-    var noKoersvastShared: String { s("Geen koersvast inzicht wordt door meer dan één groep gedeeld.", "No no-regret insight is shared by more than one group.") }
+    var noKoersvastShared: String { s("Geen inzicht wordt door meer dan één groep gedeeld.", "No insight is shared by more than one group.") }
     func koersvastOneGroup(_ singular: String) -> String { s("Koersvast voor één \(singular)", "No-regret for one \(singular)") }
     var directionsLegend: String {
         s("Per ontwikkelrichting de gekoppelde inzichten, koersvast apart van scenariospecifiek (nodig in één, twee of drie werelden, niet in alle vier). Aan het eind wat bij geen richting past: misschien een nieuwe richting.",

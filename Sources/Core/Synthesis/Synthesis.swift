@@ -10,8 +10,13 @@ public struct Synthesis: Equatable, Sendable {
     public var directions: [DirectionSummary]
     public var shared: [SharedInsight]
     public var matrix: [MatrixRow]
+    /// Proposed groups the organiser has not judged yet (filled by `Report`, for its annex).
+    public var unreviewed: [SimilarInsights.Proposal] = []
+    /// The evidence the organiser linked to each of the study's main messages (by `Report`).
+    public var messages: [MessageEvidence] = []
 
-    /// Sessions of another workshop are left out. `top` is how many most-voted
+    /// Sessions of another programme are left out (workshops of one study are one programme).
+    /// `top` is how many most-voted
     /// implications each matrix cell carries. `including` narrows the entries (a review
     /// search: the matrix then counts only what was found).
     public static func build(
@@ -19,7 +24,9 @@ public struct Synthesis: Equatable, Sendable {
         including: ((Entry) -> Bool)? = nil
     ) -> Synthesis {
         let scenarioIds = workshop.scenarios.map(\.id)
-        let mine = sessions.filter { $0.state.setup.workshopId == workshop.id }
+        let mine = sessions.filter {
+            $0.state.setup.workshopId == workshop.id || $0.workshop.programme == workshop.programme
+        }
             .sorted { ($0.state.createdAt, $0.sessionId) < ($1.state.createdAt, $1.sessionId) }
 
         var items: [SynthesisItem] = []
@@ -31,7 +38,8 @@ public struct Synthesis: Equatable, Sendable {
             if names[key] == nil {
                 keys.append(key)
                 switch key {
-                case .workshop(let id): names[key] = workshop.perspective(id)?.name ?? LocalizedText(id)
+                case .workshop(let id):
+                    names[key] = (workshop.perspective(id) ?? s.workshop.perspective(id))?.name ?? LocalizedText(id)
                 case .custom(let name): names[key] = LocalizedText(name)
                 }
             }
@@ -94,7 +102,7 @@ public struct Synthesis: Equatable, Sendable {
             DirectionSummary(directionId: d.id, title: d.title, insights: insightsFor[d.id] ?? [])
         }
 
-        let koersvast = perspectives.flatMap(\.koersvast)
+        let insights = perspectives.flatMap { $0.koersvast + $0.specific.map(\.item) + $0.open }
         let matrix = perspectives.map { p in
             MatrixRow(
                 key: p.key, name: p.name,
@@ -109,7 +117,8 @@ public struct Synthesis: Equatable, Sendable {
 
         return Synthesis(
             workshop: workshop, sessionIds: mine.map(\.sessionId), perspectives: perspectives, scenarios: scenarios,
-            directions: directions, shared: shared(koersvast, groups: groups, order: keys), matrix: matrix)
+            directions: directions, shared: shared(insights, groups: groups, order: keys, scenarios: scenarioIds),
+            matrix: matrix)
     }
 
     /// The `n` most-voted of a list in the stable order, ties in that order: what sorting by
@@ -131,11 +140,17 @@ public struct Synthesis: Equatable, Sendable {
         return fromWorkshop + keys.filter { !fromWorkshop.contains($0) }
     }
 
+    /// Insights shared by two or more groups: the organiser's groups, and identical texts among
+    /// the rest; each with its reach, widest first.
     private static func shared(
-        _ koersvast: [SynthesisItem], groups: [InsightGroup], order: [PerspectiveKey]
+        _ insights: [SynthesisItem], groups: [InsightGroup], order: [PerspectiveKey], scenarios: [String]
     ) -> [SharedInsight] {
         var byRef: [EntryRef: SynthesisItem] = [:]
-        for i in koersvast { byRef[i.ref] = i }
+        for i in insights { byRef[i.ref] = i }
+        let totalVotes = insights.reduce(0) { $0 + $1.entry.votes }
+        func reach(_ list: [SynthesisItem]) -> Reach {
+            Reach.of(list, totalGroups: order.count, scenarios: scenarios, totalVotes: totalVotes)
+        }
         func perspectives(_ list: [SynthesisItem]) -> [PerspectiveKey] {
             let set = Set(list.map(\.perspective))
             return order.filter(set.contains)
@@ -147,12 +162,13 @@ public struct Synthesis: Equatable, Sendable {
             grouped.formUnion(g.members)
             let ps = perspectives(members)
             if ps.count >= 2 {
-                result.append(SharedInsight(source: .group(id: g.id), label: g.label, perspectives: ps, items: members))
+                result.append(SharedInsight(
+                    source: .group(id: g.id), label: g.label, perspectives: ps, items: members, reach: reach(members)))
             }
         }
         var byText: [String: [SynthesisItem]] = [:]
         var textOrder: [String] = []
-        for i in koersvast where !grouped.contains(i.ref) {
+        for i in insights where !grouped.contains(i.ref) {
             let key = TextFolding.fold(i.entry.text)
             if byText[key] == nil { textOrder.append(key) }
             byText[key, default: []].append(i)
@@ -161,9 +177,15 @@ public struct Synthesis: Equatable, Sendable {
             let list = byText[key]!
             let ps = perspectives(list)
             if ps.count >= 2 {
-                result.append(SharedInsight(source: .exactMatch, label: list[0].entry.text, perspectives: ps, items: list))
+                result.append(SharedInsight(
+                    source: .exactMatch, label: list[0].entry.text, perspectives: ps, items: list, reach: reach(list)))
             }
         }
-        return result
+        // Widest reach first; equal reach keeps groups (by id) before identical texts.
+        return result.enumerated().sorted { a, b in
+            if Reach.wider(a.element.reach, b.element.reach) { return true }
+            if Reach.wider(b.element.reach, a.element.reach) { return false }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 }

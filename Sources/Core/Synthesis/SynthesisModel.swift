@@ -127,8 +127,8 @@ public struct DirectionSummary: Equatable, Sendable {
     public var insights: [SynthesisItem]
 }
 
-/// Koersvast insights shared by two or more perspectives: an organiser's group, or an exact
-/// textual match among ungrouped ones.
+/// Insights shared by two or more perspectives: an organiser's group (made by hand or accepted
+/// from a proposal), or an exact textual match among ungrouped ones; with how far it reaches.
 public struct SharedInsight: Equatable, Sendable {
     public enum Source: Equatable, Sendable {
         case group(id: String)
@@ -138,6 +138,35 @@ public struct SharedInsight: Equatable, Sendable {
     public var label: String
     public var perspectives: [PerspectiveKey]
     public var items: [SynthesisItem]
+    public var reach: Reach
+}
+
+/// One of the study's main messages with the evidence the organiser linked to it: insights
+/// and development directions (with their insights) found in this part's sessions.
+public struct MessageEvidence: Equatable, Sendable {
+    public var messageId: String
+    /// Insights linked to the message itself, in the stable order.
+    public var insights: [SynthesisItem]
+    /// Directions linked to the message, each with its insights in this part.
+    public var directions: [DirectionSummary]
+
+    public init(messageId: String, insights: [SynthesisItem], directions: [DirectionSummary]) {
+        self.messageId = messageId
+        self.insights = insights
+        self.directions = directions
+    }
+
+    /// Nothing linked: the report says so plainly and claims nothing.
+    public var isEmpty: Bool { insights.isEmpty && directions.isEmpty }
+
+    /// Every insight behind the message, each once: linked itself or through a direction.
+    public var allInsights: [SynthesisItem] {
+        var seen = Set<EntryRef>()
+        return (insights + directions.flatMap(\.insights)).filter { seen.insert($0.ref).inserted }
+    }
+
+    /// The target groups those insights come from.
+    public var groups: Int { Set(allInsights.map(\.perspective)).count }
 }
 
 /// A matrix cell: the live implications of one perspective for one scenario.

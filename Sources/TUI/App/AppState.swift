@@ -106,6 +106,8 @@ public enum Msg: Sendable {
     case reviewRemoved([String])
     /// The organisers' groupings, after a change.
     case groupsChanged([InsightGroup])
+    /// The organiser's decisions on proposals and messages, after a change.
+    case decisionsChanged(OrganiserDecisions)
     /// The organiser's summary was saved as a new version.
     case summarySaved(ReportSummary)
     /// A session's history, loaded for the timeline.

@@ -93,6 +93,12 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
             if r.synthesis != nil || r.tab == .matrix { r.rebuild(workshops: workshops) }
         }
         return []
+    case .decisionsChanged(let decisions):
+        changeReview(&app) { r in
+            r.decisions = decisions
+            GroupProposals.refresh(&r)
+        }
+        return []
     case .replayLoaded(let title, let workshop, let events):
         if case .review(let r) = app.route { app.review = r }
         app.route = .replay(ReplayState(title: title, workshop: workshop, steps: Replay.steps(of: events, workshop: workshop)))

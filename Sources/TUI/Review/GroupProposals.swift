@@ -1,29 +1,29 @@
 import Core
 import Store
 
-/// Grouping help in the groups tab (`v`): insights of different target groups that share at
-/// least two words after stemming, proposed as a group with those words shown, so the
-/// organiser sees why. `a` accepts (a group under the first insight's text; `r` renames it
-/// afterwards), `x` rejects for this review, Esc or `v` goes back to the groups.
+/// Grouping help in the groups tab (`v`): insights of different target groups that look
+/// alike, proposed as a group with the words, concepts and strength shown, so the organiser
+/// sees why. `a` accepts (a group under the first insight's text that remembers the proposal;
+/// `r` renames it afterwards), `x` rejects it for good; both are saved by the runtime before
+/// the list changes. Esc or `v` goes back to the groups.
 enum GroupProposals {
-    /// The proposals over every loaded session's insights, without what is already grouped
-    /// or was rejected. Deterministic: sessions and entries in the synthesis's stable order.
+    /// The proposals over every loaded session's insights, per programme, without what is
+    /// grouped or decided already. Deterministic: the synthesis's stable order.
     static func build(_ r: ReviewState) -> [SimilarInsights.Proposal] {
-        let grouped = Set(r.groups.flatMap(\.members))
-        var byWorkshop: [String: [SessionInput]] = [:]
-        for input in r.records.compactMap(\.input) { byWorkshop[input.workshop.id, default: []].append(input) }
         var out: [SimilarInsights.Proposal] = []
-        for id in byWorkshop.keys.sorted() {
-            let list = byWorkshop[id]!
-            let s = Synthesis.build(workshop: list[0].workshop, sessions: list)
-            let items = s.perspectives.flatMap { $0.koersvast + $0.specific.map(\.item) + $0.open }
-            out += SimilarInsights.propose(items, except: grouped).filter { !r.rejectedProposals.contains(key($0)) }
+        for part in Programme.parts(r.records.compactMap(\.input)) {
+            let s = Synthesis.build(workshop: part.workshop, sessions: part.sessions)
+            out += SimilarInsights.unreviewed(s, groups: r.groups, decisions: r.decisions)
         }
         return out
     }
 
-    static func key(_ p: SimilarInsights.Proposal) -> String {
-        p.items.map { $0.ref.sessionId + "/" + $0.ref.entryId }.sorted().joined(separator: " ")
+    /// After a saved decision: what is grouped or decided now leaves the list.
+    static func refresh(_ r: inout ReviewState) {
+        guard let list = r.proposals else { return }
+        let grouped = Set(r.groups.flatMap(\.members))
+        r.proposals = r.decisions.open(list).filter { !$0.items.contains { grouped.contains($0.ref) } }
+        r.proposalRow = max(0, min(r.proposalRow, (r.proposals?.count ?? 1) - 1))
     }
 
     static func open(_ app: inout AppState, _ r: inout ReviewState) {
@@ -47,14 +47,13 @@ enum GroupProposals {
         case .char("a"), .enter:
             guard r.proposalRow < list.count else { return [] }
             let p = list[r.proposalRow]
-            r.proposals!.remove(at: r.proposalRow)
-            r.proposalRow = max(0, min(r.proposalRow, r.proposals!.count - 1))
-            return [.editGroup(.create(p.items.map(\.ref), label: TextPolicy.cleanLine(p.items[0].entry.text)))]
+            // Durable before shown: the list changes when the runtime says the group is saved.
+            let label = TextPolicy.cleanLine(p.items[0].entry.text)
+            return [.editGroup(.accept(proposal: p.id, p.items.map(\.ref), label: label))]
         case .char("x"):
             guard r.proposalRow < list.count else { return [] }
-            r.rejectedProposals.insert(Self.key(list[r.proposalRow]))
-            r.proposals!.remove(at: r.proposalRow)
-            r.proposalRow = max(0, min(r.proposalRow, r.proposals!.count - 1))
+            let p = list[r.proposalRow]
+            return [.editGroup(.reject(proposal: p.id, p.items.map(\.ref)))]
         default: break
         }
         return []
@@ -63,12 +62,10 @@ enum GroupProposals {
     static func view(_ app: AppState, _ r: ReviewState, _ a: SessionView.Area, into b: inout CellBuffer) {
         let l = app.language
         let list = r.proposals ?? []
-        let intro = l == .nl
-            ? "Voorstellen: inzichten van verschillende doelgroepen die minstens twee woorden delen (na het terugbrengen van woorden tot hun stam)."
-            : "Suggestions: insights of different target groups that share at least two words (after reducing words to their stems)."
+        let intro = S.proposalsIntro[l]
         var y = a.y + b.paragraph(intro, x: a.x, y: a.y, width: a.width, maxRows: 2, style: Style(.dim))
         guard !list.isEmpty else {
-            _ = b.paragraph(l == .nl ? "Geen voorstellen (meer)." : "No (more) suggestions.", x: a.x, y: y, width: a.width, maxRows: 1, style: Style(.text))
+            _ = b.paragraph(S.noProposals[l], x: a.x, y: y, width: a.width, maxRows: 1, style: Style(.text))
             return
         }
         var names: [String: String] = [:]
@@ -78,7 +75,7 @@ enum GroupProposals {
         let first = max(0, min(row - listRows / 2, list.count - listRows))
         for (i, p) in list.enumerated().dropFirst(first).prefix(listRows) {
             let style = i == row ? Style(.highlight, bold: true, reverse: true) : Style(.text)
-            let count = l == .nl ? "\(p.perspectives.count) doelgroepen" : "\(p.perspectives.count) target groups"
+            let count = S.proposalGroups(p.perspectives.count)[l]
             b.fill(x: a.x, y: y, width: a.width, height: 1, style: style)
             b.put(Wrap.clip("◇ \(TerminalText.safe(p.items[0].entry.text, keepLineBreaks: false))  ·  \(count)", width: a.width - 1), x: a.x, y: y, style: style)
             y += 1
@@ -86,7 +83,7 @@ enum GroupProposals {
         b.hline(x: a.x, y: y, width: a.width)
         y += 1
         let selected = list[row]
-        let why = (l == .nl ? "Waarom: gedeelde woorden " : "Why: shared words ") + selected.words.joined(separator: ", ")
+        let why = S.proposalWhy(words: selected.words, concepts: selected.concepts, strength: selected.strength)[l]
         y += b.paragraph(TerminalText.safe(why, keepLineBreaks: false), x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.accent, bold: true))
         for item in selected.items where y < a.y + a.height {
             let text = "• " + TerminalText.safe(item.entry.text, keepLineBreaks: false) + " — " + TerminalText.safe(names[item.ref.sessionId] ?? item.ref.sessionId, keepLineBreaks: false)
@@ -94,8 +91,5 @@ enum GroupProposals {
         }
     }
 
-    static func hint(_ l: Language) -> String {
-        l == .nl ? "↑↓ voorstel · a overnemen als groep · x afwijzen · Esc/v terug naar de groepen"
-            : "↑↓ suggestion · a accept as a group · x reject · Esc/v back to the groups"
-    }
+    static func hint(_ l: Language) -> String { S.proposalsHint[l] }
 }

@@ -33,6 +33,7 @@ enum GroupsTab {
             GroupProposals.open(&app, &r)
             return []
         }
+        if r.linkingMessage || key == .char("m") { return linkMessage(&app, &r, key) }
         guard let g = selectedGroup(r) else { return [] }
         switch key {
         case .up, .char("k"):
@@ -70,6 +71,30 @@ enum GroupsTab {
         default: break
         }
         return []
+    }
+
+    /// `m`, then a message's number: the insights the current search finds become that main
+    /// message's evidence (saved by the runtime as decisions, like groupings).
+    static func linkMessage(_ app: inout AppState, _ r: inout ReviewState, _ key: Key) -> [Effect] {
+        let l = app.language
+        let messages = r.records.compactMap(\.input).first?.workshop.messages ?? []
+        guard r.linkingMessage else {
+            if messages.isEmpty {
+                app.notice = Notice(kind: .info, text: S.noMessages[l])
+            } else if r.matchingInsights().isEmpty {
+                app.notice = Notice(kind: .info, text: S.searchFirst[l])
+            } else {
+                r.linkingMessage = true
+                let choices = messages.map { "\($0.number) \($0.title[l])" }
+                app.notice = Notice(kind: .info, text: S.chooseMessage(choices)[l])
+            }
+            return []
+        }
+        r.linkingMessage = false
+        guard case .char(let c) = key, let n = Int(String(c)), let m = messages.first(where: { $0.number == n }) else {
+            return []
+        }
+        return r.matchingInsights().map { .editGroup(.link(message: m.id, .insight($0), linked: true)) }
     }
 
     static func selectedGroup(_ r: ReviewState) -> InsightGroup? {
@@ -140,8 +165,8 @@ enum GroupsTab {
 
     static func hint(_ l: Language) -> String {
         l == .nl
-            ? "Tab wisselen · ↑↓ groep · → inzichten · r hernoemen · a gevonden inzichten erbij · x opheffen/eruit · v voorstellen · q stoppen"
-            : "Tab switch · ↑↓ group · → insights · r rename · a add the insights found · x remove/take out · v suggestions · q quit"
+            ? "Tab wisselen · ↑↓ groep · → inzichten · r hernoemen · a gevonden inzichten erbij · x opheffen/eruit · v voorstellen · m aan boodschap · q stoppen"
+            : "Tab switch · ↑↓ group · → insights · r rename · a add the insights found · x remove/take out · v suggestions · m to a message · q quit"
     }
 
     static func shortHint(_ l: Language) -> String {

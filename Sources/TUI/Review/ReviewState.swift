@@ -38,11 +38,13 @@ public struct ReviewState: Sendable {
     public var returnsHome = false
     /// Waiting for the export format key (m, c, j, h, p).
     public var exporting = false
-    /// Grouping help: the proposals shown (nil: not shown), the selected one, and those the
-    /// organiser rejected in this review.
+    /// Grouping help: the proposals shown (nil: not shown), the selected one, and what the
+    /// organiser decided (kept in the store: a rejected proposal never comes back).
     public var proposals: [SimilarInsights.Proposal]?
     public var proposalRow = 0
-    public var rejectedProposals: Set<String> = []
+    public var decisions = OrganiserDecisions()
+    /// Waiting for a message's number (`m`): the insights found become its evidence.
+    public var linkingMessage = false
     /// The organiser's summary for the report as saved (nil: none yet, the report is a
     /// concept), and the text being edited (`S`).
     public var summary: ReportSummary?

@@ -4,7 +4,9 @@ enum ReviewUpdate {
     static func update(_ app: inout AppState, _ r: inout ReviewState, _ key: Key) -> [Effect] {
         if r.editingSummary != nil { return SummaryEditor.key(&app, &r, key) }
         if r.tab == .groups && r.proposals != nil { return GroupProposals.key(&app, &r, key) }
-        if r.tab == .groups && (r.renaming != nil || r.confirmingDelete) { return GroupsTab.key(&app, &r, key) }
+        if r.tab == .groups && (r.renaming != nil || r.confirmingDelete || r.linkingMessage) {
+            return GroupsTab.key(&app, &r, key)
+        }
         if var input = r.search {
             switch key {
             case .escape:

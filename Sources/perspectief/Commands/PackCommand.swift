@@ -52,5 +52,6 @@ struct UnpackCommand: ParsableCommand {
         for id in outcome.added { print("added\t\(id)") }
         for (id, n) in outcome.extended { print("updated\t\(id)\t\(n) events added") }
         for id in outcome.unchanged { print("unchanged\t\(id)") }
+        if outcome.decisions > 0 { print("decisions\t\(outcome.decisions) lines of the organisers' groupings and decisions added") }
     }
 }

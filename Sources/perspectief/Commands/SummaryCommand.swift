@@ -10,6 +10,11 @@ struct SummaryCommand: ParsableCommand {
         commandName: "summary", abstract: "Set or show the report's summary and key messages (kept in the store, versioned).",
         subcommands: [Set.self, Show.self])
 
+    /// The programme a workshop id belongs to (the id itself when no workshop file says more).
+    static func programme(_ workshop: String) -> String {
+        WorkshopCatalog.load().workshops.first { $0.id == workshop }?.programme ?? workshop
+    }
+
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Save a new version of the summary from a text file.",
@@ -34,8 +39,10 @@ struct SummaryCommand: ParsableCommand {
             let store = try storeOptions.open(forWriting: true)
             let saved: ReportSummary
             do {
+                // Kept for the workshop's programme: one summary for every script of one study.
                 saved = try SummaryJournal(store: store).set(
-                    text: parsed.text, keyMessages: parsed.keyMessages, organiser: organiser, workshop: workshop, now: Clock.nowMs())
+                    text: parsed.text, keyMessages: parsed.keyMessages, organiser: organiser,
+                    workshop: workshop.map(SummaryCommand.programme), now: Clock.nowMs())
             } catch { throw CLIError(error) }
             print(Output.language() == .nl
                 ? "samenvatting opgeslagen: versie \(saved.version), \(saved.keyMessages.count) kernboodschappen"
@@ -58,7 +65,11 @@ struct SummaryCommand: ParsableCommand {
             let store = try storeOptions.open()
             let journal: SummaryJournal
             do { journal = try SummaryJournal(store: store) } catch { throw CLIError(error) }
-            guard let s = journal.current(workshop: workshop) else {
+            let keys = workshop.map { id in
+                let catalog = WorkshopCatalog.load().workshops
+                return SummaryJournal.keys(programme: SummaryCommand.programme(id), workshops: catalog) + [id]
+            }
+            guard let s = journal.current(keys: keys ?? []) else {
                 print(Output.language() == .nl ? "nog geen samenvatting: het verslag is een concept" : "no summary yet: the report is a draft")
                 return
             }

@@ -36,6 +36,10 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         switch WorkshopCatalog.loadFile(file) {
         case .success(let w):
+            if let problem = WorkshopCatalog.programmeProblem(file: file, workshop: w) {
+                FileHandleErr.print(problem.description)
+                throw ExitCode(1)
+            }
             print("\(file): OK — \(w.id), \(w.scenarios.count) scenarios, \(w.perspectives.count) perspectives, \(w.steps.count) steps")
         case .failure(let e):
             FileHandleErr.print(e.description)
