@@ -99,7 +99,7 @@ extension PartBuilder {
             add(.list(s.items.map { item($0, extra: name($0.perspective)) }))
         }
         let inShared = Set(part.shared.flatMap { $0.items.map(\.ref) })
-        let proposals = SimilarInsights.propose(part.perspectives.flatMap(\.koersvast), except: inShared)
+        let proposals = SimilarInsights.propose(part.perspectives.flatMap(\.koersvast), except: inShared, glossary: w.glossary)
             .sorted { $0.perspectives.count > $1.perspectives.count }
         for p in proposals {
             any = true

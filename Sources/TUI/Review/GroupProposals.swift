@@ -17,7 +17,8 @@ enum GroupProposals {
             let list = byWorkshop[id]!
             let s = Synthesis.build(workshop: list[0].workshop, sessions: list)
             let items = s.perspectives.flatMap { $0.koersvast + $0.specific.map(\.item) + $0.open }
-            out += SimilarInsights.propose(items, except: grouped).filter { !r.rejectedProposals.contains(key($0)) }
+            out += SimilarInsights.propose(items, except: grouped, glossary: list[0].workshop.glossary)
+                .filter { !r.rejectedProposals.contains(key($0)) }
         }
         return out
     }
