@@ -5,7 +5,8 @@
 /// the whole, never one neighbour (no chaining). Deterministic: the best pair first, ties
 /// by the lowest item indices.
 struct AverageLinkage {
-    /// Per item, its similarity to the items it has an edge with (missing means 0).
+    /// Per item, its similarity to the items it has an edge with; a missing edge means the
+    /// two are unrelated (nothing in common, or too little to count).
     var edges: [[Int: Double]]
     /// Per item, the index of its group.
     var group: [Int]
@@ -17,23 +18,35 @@ struct AverageLinkage {
         var groups: [Set<Int>] = group.map { [$0] }
         var links = edges
         // Per pair of clusters, how many of their member pairs are alike at all.
-        var related: [[Int: Int]] = edges.map { $0.filter { $0.value > 0 }.mapValues { _ in 1 } }
+        var related: [[Int: Int]] = edges.map { $0.mapValues { _ in 1 } }
         var alive = [Bool](repeating: true, count: n)
         var version = [Int](repeating: 0, count: n)
+        // Each cluster keeps only its best merge in the heap (average linkage never makes a
+        // merged cluster more alike to a third than the better of its parts), so the heap
+        // stays as small as the number of clusters.
         var heap = Heap()
-        func push(_ a: Int, _ b: Int) {
-            guard let sum = links[a][b], groups[a].isDisjoint(with: groups[b]),
-                related[a][b] == members[a].count * members[b].count
-            else { return }
-            let average = sum / Double(members[a].count * members[b].count)
-            guard average >= threshold else { return }
-            let (x, y) = (min(a, b), max(a, b))
-            heap.push(.init(average: average, a: x, b: y, versionA: version[x], versionB: version[y]))
+        func pushBest(_ a: Int) {
+            var best: Heap.Entry?
+            for (c, sum) in links[a] where alive[c] {
+                let pairs = members[a].count * members[c].count
+                guard related[a][c] == pairs, groups[a].isDisjoint(with: groups[c]) else { continue }
+                let average = sum / Double(pairs)
+                guard average >= threshold else { continue }
+                let (x, y) = (min(a, c), max(a, c))
+                let entry = Heap.Entry(
+                    average: average, a: x, b: y, versionA: version[x], versionB: version[y], owner: a)
+                if best.map({ entry.before($0) }) ?? true { best = entry }
+            }
+            if let best { heap.push(best) }
         }
-        for a in 0..<n { for b in links[a].keys where a < b { push(a, b) } }
+        for a in 0..<n { pushBest(a) }
         while let top = heap.pop() {
+            guard alive[top.owner] else { continue }
             let (a, b) = (top.a, top.b)
-            guard alive[a], alive[b], version[a] == top.versionA, version[b] == top.versionB else { continue }
+            guard alive[a], alive[b], version[a] == top.versionA, version[b] == top.versionB else {
+                pushBest(top.owner)
+                continue
+            }
             // b joins a: a keeps the lower index, so the order stays that of the input.
             members[a] += members[b]
             groups[a].formUnion(groups[b])
@@ -53,7 +66,16 @@ struct AverageLinkage {
             }
             links[b] = [:]
             related[b] = [:]
-            for c in links[a].keys.sorted() where alive[c] { push(a, c) }
+            // Groups only grow and an unrelated pair stays unrelated: a neighbour that shares a
+            // group with a, or holds a member unrelated to one of a's, can never join it.
+            for c in Array(links[a].keys)
+            where !groups[a].isDisjoint(with: groups[c]) || related[a][c] != members[a].count * members[c].count {
+                links[a][c] = nil
+                links[c][a] = nil
+                related[a][c] = nil
+                related[c][a] = nil
+            }
+            pushBest(a)
         }
         return (0..<n).filter { alive[$0] && members[$0].count > 1 }.map { members[$0].sorted() }
     }
@@ -89,6 +111,8 @@ struct Heap {
         var b: Int
         var versionA: Int
         var versionB: Int
+        /// The cluster whose best merge this is: its best is found again when this is stale.
+        var owner: Int
 
         func before(_ o: Entry) -> Bool {
             if average != o.average { return average > o.average }

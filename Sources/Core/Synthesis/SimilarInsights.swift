@@ -100,15 +100,15 @@ public enum SimilarInsights {
         return out.sorted { $0.members[0] < $1.members[0] }
     }
 
-    /// The similarity of every pair of insights of different groups that share a feature or
-    /// hold one against its negation; pairs found through an inverted index, not all pairs.
+    /// The similarity of the pairs of insights of different groups that are alike enough to
+    /// matter; pairs found through an inverted index on their features, not all pairs.
     static func similarities(_ space: InsightFeatures, group: [Int]) -> [[Int: Double]] {
         let n = space.vectors.count
         var postings: [Int: [(item: Int, weight: Double)]] = [:]
         for (i, v) in space.vectors.enumerated() {
             for f in v { postings[f.feature, default: []].append((i, f.weight)) }
         }
-        var edges = [[Int: Double]](repeating: [:], count: n)
+        var near = [[(item: Int, similarity: Double)]](repeating: [], count: n)
         var alike = [Double](repeating: 0, count: n)
         var opposed = [Double](repeating: 0, count: n)
         var shared = [Int](repeating: 0, count: n)
@@ -131,16 +131,37 @@ public enum SimilarInsights {
                 // One shared word is too thin to rest a likeness on; one shared concept is not.
                 let evidence = viaConcept[j] || shared[j] >= 2
                 let s = (evidence ? alike[j] : 0) - opposed[j]
-                if s != 0 {
-                    edges[i][j] = s
-                    edges[j][i] = s
+                // A pair less than half as alike as a proposal must be counts as unrelated:
+                // it could never hold a proposal together, and leaving it out keeps the graph
+                // small (5,000 insights in well under a second).
+                if s >= threshold / 2 {
+                    near[i].append((j, s))
+                    near[j].append((i, s))
                 }
                 (alike[j], opposed[j], shared[j], viaConcept[j]) = (0, 0, 0, false)
             }
             touched.removeAll(keepingCapacity: true)
         }
+        // Each insight keeps its `neighbours` most alike (and is kept by theirs): a proposal
+        // holds one insight per target group, so its members are among each other's closest,
+        // and the clustering stays fast when thousands of insights say much the same.
+        var edges = [[Int: Double]](repeating: [:], count: n)
+        for i in 0..<n {
+            var list = near[i]
+            if list.count > neighbours {
+                list.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.item < $1.item }
+                list.removeLast(list.count - neighbours)
+            }
+            for e in list {
+                edges[i][e.item] = e.similarity
+                edges[e.item][i] = e.similarity
+            }
+        }
         return edges
     }
+
+    /// How many of its most alike insights each insight is compared with when proposals are made.
+    static let neighbours = 20
 
     static func reasons(_ members: [Int], space: InsightFeatures, linkage: AverageLinkage) -> Group {
         // The reasons: features two or more members hold (a shared negation too: "zonder
