@@ -33,9 +33,12 @@ public struct LabelledSet: Sendable {
     }
 
     /// The method's proposals on these rows, with their score.
-    public func propose(glossary: [Workshop.Concept]) -> (groups: [SimilarInsights.Group], score: Score) {
+    public func propose(
+        glossary: [Workshop.Concept], threshold: Double = SimilarInsights.threshold
+    ) -> (groups: [SimilarInsights.Group], score: Score) {
         let texts = rows.map(\.text)
-        let groups = SimilarInsights.groups(texts: texts, groups: rows.map(\.perspective), glossary: glossary)
+        let groups = SimilarInsights.groups(
+            texts: texts, groups: rows.map(\.perspective), glossary: glossary, threshold: threshold)
         return (groups, score(groups.map(\.members)))
     }
 

@@ -80,8 +80,10 @@ public enum SimilarInsights {
 
     /// The method on plain texts, each with its target group (any Hashable key): what
     /// `propose` runs, and what the dev-set test and `make bench` measure. Groups come in
-    /// the order of their first member.
-    public static func groups<G: Hashable>(texts: [String], groups: [G], glossary: [Workshop.Concept] = []) -> [Group] {
+    /// the order of their first member. `threshold` is for measuring how stable results are.
+    public static func groups<G: Hashable>(
+        texts: [String], groups: [G], glossary: [Workshop.Concept] = [], threshold: Double = SimilarInsights.threshold
+    ) -> [Group] {
         guard texts.count > 1 else { return [] }
         let space = InsightFeatures(texts: texts, glossary: glossary)
         var index: [G: Int] = [:]
@@ -90,7 +92,8 @@ public enum SimilarInsights {
             index[key] = index.count
             return index.count - 1
         }
-        let linkage = AverageLinkage(edges: similarities(space, group: group), group: group, threshold: threshold)
+        let edges = similarities(space, group: group, threshold: threshold)
+        let linkage = AverageLinkage(edges: edges, group: group, threshold: threshold)
         var out: [Group] = []
         for cluster in linkage.clusters() {
             let members = linkage.tightened(cluster)
@@ -102,7 +105,7 @@ public enum SimilarInsights {
 
     /// The similarity of the pairs of insights of different groups that are alike enough to
     /// matter; pairs found through an inverted index on their features, not all pairs.
-    static func similarities(_ space: InsightFeatures, group: [Int]) -> [[Int: Double]] {
+    static func similarities(_ space: InsightFeatures, group: [Int], threshold: Double) -> [[Int: Double]] {
         let n = space.vectors.count
         var postings: [Int: [(item: Int, weight: Double)]] = [:]
         for (i, v) in space.vectors.enumerated() {
@@ -145,12 +148,20 @@ public enum SimilarInsights {
         // Each insight keeps its `neighbours` most alike (and is kept by theirs): a proposal
         // holds one insight per target group, so its members are among each other's closest,
         // and the clustering stays fast when thousands of insights say much the same.
+        func better(_ a: (item: Int, similarity: Double), _ b: (item: Int, similarity: Double)) -> Bool {
+            a.similarity != b.similarity ? a.similarity > b.similarity : a.item < b.item
+        }
         var edges = [[Int: Double]](repeating: [:], count: n)
         for i in 0..<n {
             var list = near[i]
             if list.count > neighbours {
-                list.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.item < $1.item }
-                list.removeLast(list.count - neighbours)
+                // The best few by selection: most candidates lose to the current last at once.
+                var top = list.prefix(neighbours).sorted(by: better)
+                for e in list.dropFirst(neighbours) where better(e, top[top.count - 1]) {
+                    top.insert(e, at: top.firstIndex { better(e, $0) } ?? top.count - 1)
+                    top.removeLast()
+                }
+                list = top
             }
             for e in list {
                 edges[i][e.item] = e.similarity
