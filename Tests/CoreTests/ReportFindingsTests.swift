@@ -143,9 +143,9 @@ extension ReportFindingsTests {
         ]
         let proposals = SimilarInsights.propose(items)
         XCTAssertEqual(proposals.count, 1)
-        XCTAssertEqual(proposals[0].items.map(\.ref.sessionId), ["s2", "s3"], "one insight of each target group, the closest")
-        XCTAssertEqual(Set(proposals[0].words), ["gegevens", "keer", "vraag"], "as first written")
-        XCTAssertEqual(proposals[0].perspectives, [.workshop("ondernemers"), .workshop("ouderen")])
+        XCTAssertEqual(proposals[0].items.map(\.ref.sessionId), ["s1", "s2", "s3"], "two sessions of one group may agree")
+        XCTAssertTrue(Set(proposals[0].words).isSuperset(of: ["gegevens", "keer"]), "as first written: \(proposals[0].words)")
+        XCTAssertEqual(proposals[0].perspectives, [.workshop("ouderen"), .workshop("ondernemers")])
         XCTAssertTrue(SimilarInsights.propose(items, except: [items[1].ref]).isEmpty, "one group alone is no proposal across groups")
     }
 }

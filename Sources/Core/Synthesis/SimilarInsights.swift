@@ -4,7 +4,8 @@
 /// the cosine of their vectors, where a word against its negation ("digitaal" / "niet-digitaal")
 /// counts against them, and a likeness must rest on a glossary concept or on two words.
 /// Groups are made by average linkage (`AverageLinkage`): every member is alike to the
-/// proposal as a whole, and a proposal holds at most one insight of each target group.
+/// proposal as a whole, a proposal holds at most one insight of each session and reaches
+/// two or more target groups.
 /// Every proposal says which words and concepts it rests on and how strong it is, so an
 /// organiser can see why and accept or reject it. Method and thresholds: docs/GROUPING.md.
 public enum SimilarInsights {
@@ -55,18 +56,27 @@ public enum SimilarInsights {
         _ items: [SynthesisItem], except: Set<EntryRef> = [], glossary: [Workshop.Concept] = []
     ) -> [Proposal] {
         let list = items.filter { !except.contains($0.ref) }
-        let found = groups(texts: list.map(\.entry.text), groups: list.map(\.perspective), glossary: glossary)
-        return found.map { g in
+        // One insight per session: two sessions of one target group may both say it, and
+        // such a proposal is kept when it also reaches another target group.
+        let sessions = list.map { SessionOfGroup(perspective: $0.perspective, session: $0.ref.sessionId) }
+        let found = groups(texts: list.map(\.entry.text), groups: sessions, glossary: glossary)
+        return found.compactMap { g in
             var perspectives: [PerspectiveKey] = []
             for i in g.members where !perspectives.contains(list[i].perspective) {
                 perspectives.append(list[i].perspective)
             }
+            guard perspectives.count > 1 else { return nil }
             var p = Proposal(items: g.members.map { list[$0] }, words: g.words, perspectives: perspectives)
             p.concepts = g.concepts.map { glossary[$0].id }
             p.conceptLabels = g.concepts.map { glossary[$0].label }
             p.strength = g.strength
             return p
         }
+    }
+
+    struct SessionOfGroup: Hashable {
+        var perspective: PerspectiveKey
+        var session: String
     }
 
     /// A group found among texts: member indices (ascending), the shared words as written,
@@ -78,7 +88,8 @@ public enum SimilarInsights {
         public var strength: Double
     }
 
-    /// The method on plain texts, each with its target group (any Hashable key): what
+    /// The method on plain texts, each with the key of what is never grouped with itself (a
+    /// target group; `propose` uses the session within its target group): what
     /// `propose` runs, and what the dev-set test and `make bench` measure. Groups come in
     /// the order of their first member. `threshold` is for measuring how stable results are.
     public static func groups<G: Hashable>(

@@ -87,7 +87,9 @@ enum GroupProposals {
         b.hline(x: a.x, y: y, width: a.width)
         y += 1
         let selected = list[row]
-        let why = (l == .nl ? "Waarom: gedeelde woorden " : "Why: shared words ") + selected.words.joined(separator: ", ")
+        // The glossary's concepts the proposal rests on are named by their label.
+        let reasons = selected.words + selected.conceptLabels.map { $0[l] }
+        let why = (l == .nl ? "Waarom: gedeelde woorden " : "Why: shared words ") + reasons.joined(separator: ", ")
         y += b.paragraph(TerminalText.safe(why, keepLineBreaks: false), x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.accent, bold: true))
         for item in selected.items where y < a.y + a.height {
             let text = "• " + TerminalText.safe(item.entry.text, keepLineBreaks: false) + " — " + TerminalText.safe(names[item.ref.sessionId] ?? item.ref.sessionId, keepLineBreaks: false)
