@@ -10,10 +10,12 @@ extension WorkshopLoaderTests {
 
     func testTheGlossaryIsReadWithItsConcepts() throws {
         XCTAssertEqual(problems { $0["glossary"] = [Self.loket] }, [])
-        let w = try WorkshopLoader.load(bytes: Fixtures.bytes("Workshops/publieke-dienstverlening-2035.json"), file: "w")
+        let w = try WorkshopLoader.load(
+            bytes: Fixtures.bytes("Workshops/publieke-dienstverlening-2035.json"), file: "w")
         XCTAssertGreaterThanOrEqual(w.glossary.count, 10)
         XCTAssertEqual(w.glossary.first { $0.id == "loket" }?.words.contains("balie"), true)
-        let tables = try WorkshopLoader.load(bytes: Fixtures.bytes("Workshops/publieke-dienstverlening-2035-tafels.json"), file: "t")
+        let tables = try WorkshopLoader.load(
+            bytes: Fixtures.bytes("Workshops/publieke-dienstverlening-2035-tafels.json"), file: "t")
         XCTAssertEqual(tables.glossary, w.glossary, "one study, one glossary")
         XCTAssertTrue(Fixtures.mini.glossary.isEmpty, "a workshop without a glossary")
     }
