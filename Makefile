@@ -19,6 +19,8 @@ APT_PACKAGES += libqrencode-dev zbar-tools
 APT_PACKAGES += chromium-driver
 # The event database (issue 25): the sync tests start a private PostgreSQL server of their own.
 APT_PACKAGES += postgresql
+# The grouping proposals stem Dutch and English words with Snowball (libstemmer).
+APT_PACKAGES += libstemmer-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/perspectief
 

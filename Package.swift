@@ -29,7 +29,9 @@ let package = Package(
     ],
     targets: [
         // Core is pure Swift without Foundation; `rounded()` needs libm on Linux.
-        .target(name: "Core", linkerSettings: [.linkedLibrary("m")]),
+        // Snowball's Dutch and English stemmers (a C library) for the grouping proposals.
+        .target(name: "Core", dependencies: ["CStemmer"], linkerSettings: [.linkedLibrary("m")]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "Store", dependencies: ["Core", .product(name: "Crypto", package: "swift-crypto")]),
         // The use cases, written once for every front end.
         .target(name: "Application", dependencies: ["Core", "Store"]),

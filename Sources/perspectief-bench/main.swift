@@ -13,6 +13,7 @@ let parts: [(String, (inout Report) throws -> Void)] = [
     ("sync", SyncBench.run),
     ("idle", IdleBench.run),
     ("tables", TablesBench.run),
+    ("grouping", GroupingBench.run),
 ]
 let roomParts: [(String, (inout Report) throws -> Void)] = [("room", RoomBench.run)]
 let only = ProcessInfo.processInfo.environment["PERSPECTIEF_BENCH_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }

@@ -32,7 +32,7 @@ final class ReportLanguageTests: XCTestCase {
         XCTAssertEqual(en.number(3, capital: true), "Three")
         XCTAssertEqual(nl.number(11), "11")
         XCTAssertTrue(nl.methodParagraphs("doelgroepen", scenarios: 4)[0].contains("door de vier scenario's van 2035"))
-        XCTAssertEqual(nl.mainMessages(3), "De drie hoofdboodschappen van de studie, met verwante inzichten uit de sessies")
+        XCTAssertEqual(nl.mainMessagesEvidence(3), "De drie hoofdboodschappen van de studie en wat de sessies eronder legden")
     }
 
     func testASessionHeadingNamesItsGroupOnlyWhenTheTitleDoesNot() {
@@ -43,7 +43,7 @@ final class ReportLanguageTests: XCTestCase {
     /// One apostrophe in the report, the straight one the workshops use.
     func testTheReportWritesTheStraightApostrophe() {
         for t in [nl, en] {
-            for text in [t.gridTitle, t.koersvast, t.quadrantCaption, t.quadrantWorldsCaption, t.koersvastAcrossLegend,
+            for text in [t.gridTitle, t.koersvast, t.quadrantCaption, t.quadrantWorldsCaption, t.sharedAcrossLegend,
                          t.groupsAndPersonas("doelgroepen")] + t.methodParagraphs("doelgroepen", scenarios: 4) {
                 XCTAssertFalse(text.contains("’") || text.contains("‘"), text)
             }

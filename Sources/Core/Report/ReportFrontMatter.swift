@@ -118,7 +118,7 @@ extension PartBuilder {
         if part.unreviewed.isEmpty { add(.remark(t.none)) }
         for p in part.unreviewed {
             heading(2, p.items[0].entry.text)
-            add(.remark(t.proposalReason(words: p.words, concepts: p.concepts, strength: p.strength) + " · "
+            add(.remark(t.proposalReason(words: p.words, concepts: p.conceptLabels.map { $0[l] }, strength: p.strength) + " · "
                 + t.inGroups(p.perspectives.count, w.perspectiveTerm, names: p.perspectives.map(name))))
             add(.list(p.items.map { item($0, extra: name($0.perspective)) }))
         }

@@ -65,6 +65,6 @@ extension SimilarInsights {
     ) -> [Proposal] {
         let grouped = Set(groups.flatMap(\.members)).union(except)
         let items = synthesis.perspectives.flatMap { $0.koersvast + $0.specific.map(\.item) + $0.open }
-        return decisions.open(propose(items, except: grouped))
+        return decisions.open(propose(items, except: grouped, glossary: synthesis.workshop.glossary))
     }
 }

@@ -1,15 +1,23 @@
-/// Proposes groups of similar insights across target groups, offline and deterministic: two
-/// insights are alike when they share at least two content words after a light stemming
-/// of Dutch and English ("uitvragen", "uitvraag" and "vraag" meet in "vrag"). Every proposal
-/// says which words it rests on, so an organiser can see why and accept or reject it.
+/// Proposes groups of similar insights across target groups, offline and deterministic.
+/// Each insight becomes a vector of Snowball stems and glossary concepts weighted by how
+/// rare they are among the insights compared (`InsightFeatures`); two insights are alike by
+/// the cosine of their vectors, where a word against its negation ("digitaal" / "niet-digitaal")
+/// counts against them, and a likeness must rest on a glossary concept or on two words.
+/// Groups are made by average linkage (`AverageLinkage`): every member is alike to the
+/// proposal as a whole, a proposal holds at most one insight of each session and reaches
+/// two or more target groups.
+/// Every proposal says which words and concepts it rests on and how strong it is, so an
+/// organiser can see why and accept or reject it. Method and thresholds: docs/GROUPING.md.
 public enum SimilarInsights {
     public struct Proposal: Equatable, Sendable {
         public var items: [SynthesisItem]
-        /// The shared words, as first written, in the order first met.
+        /// The shared words, as first written, strongest first.
         public var words: [String]
         public var perspectives: [PerspectiveKey]
-        /// The workshop glossary's concepts (their labels) the proposal rests on.
+        /// The ids of the workshop glossary's concepts the proposal rests on, strongest first.
         public var concepts: [String] = []
+        /// Their labels, in the same order.
+        public var conceptLabels: [LocalizedText] = []
         /// How alike the members are, 0…1 (the average similarity of members to the whole).
         public var strength: Double = 0
 
@@ -36,119 +44,173 @@ public enum SimilarInsights {
         }
     }
 
-    /// Content words of `text`, each as (stem, the word as written).
-    public static func stems(_ text: String) -> [(stem: String, word: String)] {
-        var out: [(String, String)] = []
-        var seen: Set<String> = []
-        for raw in TextFolding.fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            let word = String(raw)
-            guard word.count >= 3, !stopWords.contains(word) else { continue }
-            let s = stem(word)
-            guard s.count >= 3, seen.insert(s).inserted else { continue }
-            out.append((s, word))
-        }
-        return out
-    }
+    /// The average cosine similarity a proposal's members need, to each other and to the
+    /// whole. Chosen in the middle of the range where the dev set's results are flat
+    /// (0.10–0.14), not at its best point: see docs/GROUPING.md.
+    public static let threshold = 0.12
 
-    /// Two stems meet when equal, or when one ends in the other and that is at least four
-    /// letters: Dutch compounds keep their head at the end ("uitvraag" → "vraag").
-    static func meet(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        return short.count >= 4 && long.hasSuffix(short)
-    }
-
-    /// The words two texts share (by stem), as written in the first.
-    public static func shared(_ a: [(stem: String, word: String)], _ b: [(stem: String, word: String)]) -> [String] {
-        a.filter { x in b.contains { meet(x.stem, $0.stem) } }.map(\.word)
-    }
-
-    public static let minimumShared = 2
-    static let commonWord = 400
-
-    /// Single-linkage groups of `items` (in their given order) that span two or more
-    /// perspectives; an item belongs to at most one proposal. `except` are left out (already
-    /// grouped by the organiser).
-    public static func propose(_ items: [SynthesisItem], except: Set<EntryRef> = []) -> [Proposal] {
+    /// Groups of alike insights of two or more target groups, in the order of their first
+    /// insight in `items`; an insight belongs to at most one proposal. `except` are left out
+    /// (already grouped by the organiser). `glossary` is the workshop's.
+    public static func propose(
+        _ items: [SynthesisItem], except: Set<EntryRef> = [], glossary: [Workshop.Concept] = []
+    ) -> [Proposal] {
         let list = items.filter { !except.contains($0.ref) }
-        let words = list.map { stems($0.entry.text) }
-        var parent = Array(list.indices)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { i = parent[i] }
-            return i
+        // One insight per session: two sessions of one target group may both say it, and
+        // such a proposal is kept when it also reaches another target group.
+        let sessions = list.map { SessionOfGroup(perspective: $0.perspective, session: $0.ref.sessionId) }
+        let found = groups(texts: list.map(\.entry.text), groups: sessions, glossary: glossary)
+        return found.compactMap { g in
+            var perspectives: [PerspectiveKey] = []
+            for i in g.members where !perspectives.contains(list[i].perspective) {
+                perspectives.append(list[i].perspective)
+            }
+            guard perspectives.count > 1 else { return nil }
+            var p = Proposal(items: g.members.map { list[$0] }, words: g.words, perspectives: perspectives)
+            p.concepts = g.concepts.map { glossary[$0].id }
+            p.conceptLabels = g.concepts.map { glossary[$0].label }
+            p.strength = g.strength
+            return p
         }
-        // Only pairs that can meet are compared: two stems meet only when they end in the same
-        // four letters (or are equal and shorter), so an index on that ending finds them
-        // without comparing every insight with every other.
-        var postings: [String: [Int]] = [:]
-        for (i, w) in words.enumerated() {
-            for key in Set(w.map { $0.stem.count >= 4 ? String($0.stem.suffix(4)) : $0.stem }) { postings[key, default: []].append(i) }
+    }
+
+    struct SessionOfGroup: Hashable {
+        var perspective: PerspectiveKey
+        var session: String
+    }
+
+    /// A group found among texts: member indices (ascending), the shared words as written,
+    /// the glossary concepts (indices) it rests on, and its strength.
+    public struct Group: Equatable, Sendable {
+        public var members: [Int]
+        public var words: [String]
+        public var concepts: [Int]
+        public var strength: Double
+    }
+
+    /// The method on plain texts, each with the key of what is never grouped with itself (a
+    /// target group; `propose` uses the session within its target group): what
+    /// `propose` runs, and what the dev-set test and `make bench` measure. Groups come in
+    /// the order of their first member. `threshold` is for measuring how stable results are.
+    public static func groups<G: Hashable>(
+        texts: [String], groups: [G], glossary: [Workshop.Concept] = [], threshold: Double = SimilarInsights.threshold
+    ) -> [Group] {
+        guard texts.count > 1 else { return [] }
+        let space = InsightFeatures(texts: texts, glossary: glossary)
+        var index: [G: Int] = [:]
+        let group = groups.map { key in
+            if let g = index[key] { return g }
+            index[key] = index.count
+            return index.count - 1
         }
-        var candidates: [Int: Set<Int>] = [:]
-        // A word in more than `commonWord` insights says little about likeness and would make
-        // the comparison quadratic again; pairs still meet through their other words.
-        for posting in postings.values where posting.count > 1 && posting.count <= commonWord {
-            for (n, i) in posting.enumerated() { for j in posting[(n + 1)...] { candidates[i, default: []].insert(j) } }
+        let edges = similarities(space, group: group, threshold: threshold)
+        let linkage = AverageLinkage(edges: edges, group: group, threshold: threshold)
+        var out: [Group] = []
+        for cluster in linkage.clusters() {
+            let members = linkage.tightened(cluster)
+            guard members.count > 1 else { continue }
+            out.append(reasons(members, space: space, linkage: linkage))
         }
-        var why: [Int: [String]] = [:]
-        for i in list.indices {
-            for j in (candidates[i] ?? []).sorted() where list[i].perspective != list[j].perspective {
-                let common = shared(words[i], words[j])
-                guard common.count >= minimumShared else { continue }
-                let (ri, rj) = (root(i), root(j))
-                if ri != rj { parent[max(ri, rj)] = min(ri, rj) }
-                let r = min(ri, rj)
-                var known = why[r] ?? []
-                for w in common where !known.contains(w) { known.append(w) }
-                why[r] = known
+        return out.sorted { $0.members[0] < $1.members[0] }
+    }
+
+    /// The similarity of the pairs of insights of different groups that are alike enough to
+    /// matter; pairs found through an inverted index on their features, not all pairs.
+    static func similarities(_ space: InsightFeatures, group: [Int], threshold: Double) -> [[Int: Double]] {
+        let n = space.vectors.count
+        var postings: [Int: [(item: Int, weight: Double)]] = [:]
+        for (i, v) in space.vectors.enumerated() {
+            for f in v { postings[f.feature, default: []].append((i, f.weight)) }
+        }
+        var near = [[(item: Int, similarity: Double)]](repeating: [], count: n)
+        var alike = [Double](repeating: 0, count: n)
+        var opposed = [Double](repeating: 0, count: n)
+        var shared = [Int](repeating: 0, count: n)
+        var viaConcept = [Bool](repeating: false, count: n)
+        var touched: [Int] = []
+        for i in 0..<n {
+            for f in space.vectors[i] {
+                for p in postings[f.feature] ?? [] where p.item > i && group[p.item] != group[i] {
+                    if shared[p.item] == 0 && opposed[p.item] == 0 { touched.append(p.item) }
+                    alike[p.item] += f.weight * p.weight
+                    shared[p.item] += 1
+                    if space.concept[f.feature / 2] != nil { viaConcept[p.item] = true }
+                }
+                for p in postings[f.feature ^ 1] ?? [] where p.item > i && group[p.item] != group[i] {
+                    if shared[p.item] == 0 && opposed[p.item] == 0 { touched.append(p.item) }
+                    opposed[p.item] += f.weight * p.weight
+                }
+            }
+            for j in touched {
+                // One shared word is too thin to rest a likeness on; one shared concept is not.
+                let evidence = viaConcept[j] || shared[j] >= 2
+                let s = (evidence ? alike[j] : 0) - opposed[j]
+                // A pair less than half as alike as a proposal must be counts as unrelated:
+                // it could never hold a proposal together, and leaving it out keeps the graph
+                // small (5,000 insights in well under a second).
+                if s >= threshold / 2 {
+                    near[i].append((j, s))
+                    near[j].append((i, s))
+                }
+                (alike[j], opposed[j], shared[j], viaConcept[j]) = (0, 0, 0, false)
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        // Each insight keeps its `neighbours` most alike (and is kept by theirs): a proposal
+        // holds one insight per target group, so its members are among each other's closest,
+        // and the clustering stays fast when thousands of insights say much the same.
+        func better(_ a: (item: Int, similarity: Double), _ b: (item: Int, similarity: Double)) -> Bool {
+            a.similarity != b.similarity ? a.similarity > b.similarity : a.item < b.item
+        }
+        var edges = [[Int: Double]](repeating: [:], count: n)
+        for i in 0..<n {
+            var list = near[i]
+            if list.count > neighbours {
+                // The best few by selection: most candidates lose to the current last at once.
+                var top = list.prefix(neighbours).sorted(by: better)
+                for e in list.dropFirst(neighbours) where better(e, top[top.count - 1]) {
+                    top.insert(e, at: top.firstIndex { better(e, $0) } ?? top.count - 1)
+                    top.removeLast()
+                }
+                list = top
+            }
+            for e in list {
+                edges[i][e.item] = e.similarity
+                edges[e.item][i] = e.similarity
             }
         }
-        var members: [Int: [Int]] = [:]
-        var order: [Int] = []
-        for i in list.indices {
-            let r = root(i)
-            if members[r] == nil { order.append(r) }
-            members[r, default: []].append(i)
-        }
-        var out: [Proposal] = []
-        for r in order {
-            let m = members[r]!
-            var ps: [PerspectiveKey] = []
-            for i in m where !ps.contains(list[i].perspective) { ps.append(list[i].perspective) }
-            guard ps.count >= 2 else { continue }
-            // Words merged under other roots on the way belong here too.
-            var w: [String] = []
-            for i in m { for x in why[i] ?? [] where !w.contains(x) { w.append(x) } }
-            out.append(Proposal(items: m.map { list[$0] }, words: w, perspectives: ps))
-        }
-        return out
+        return edges
     }
 
-    /// A light stemmer: plural and verb endings of Dutch and English, then a doubled final
-    /// consonant or vowel made single ("vragen" → "vrag", "vraag" → "vrag").
-    public static func stem(_ word: String) -> String {
-        var w = Array(word)
-        func ends(_ s: String) -> Bool { w.count > s.count + 2 && w.suffix(s.count).elementsEqual(s) }
-        for suffix in ["heden", "heid", "ingen", "ing", "ische", "isch", "lijke", "lijk", "tion", "ies", "ers", "ens", "en", "es", "ed", "ly", "e", "s"] where ends(suffix) {
-            w.removeLast(suffix.count)
-            break
-        }
-        if w.count >= 3, let last = w.last, w[w.count - 2] == last, !"aeiou".contains(last) { w.removeLast() }
-        if w.count >= 4, let last = w.last, !"aeiou".contains(last) {
-            let v = w[w.count - 2]
-            if "aeou".contains(v), w[w.count - 3] == v { w.remove(at: w.count - 2) }
-        }
-        return String(w)
-    }
+    /// How many of its most alike insights each insight is compared with when proposals are made.
+    static let neighbours = 20
 
-    /// Words that carry no content in either language (folded: no accents).
-    static let stopWords: Set<String> = [
-        "aan", "als", "bij", "dan", "dat", "die", "dit", "door", "een", "eens", "elk", "elke", "geen", "hen", "het", "hun", "ieder",
-        "iets", "maar", "meer", "met", "naar", "niet", "nog", "ook", "over", "tot", "uit", "van", "veel", "voor", "wat", "wel", "wie",
-        "worden", "wordt", "zijn", "zich", "zij", "zonder", "zoals", "moet", "moeten", "kan", "kunnen", "heeft", "hebben", "onze", "ons",
-        "alle", "alles", "altijd", "steeds", "hoe", "waar", "daar", "hier", "dus", "want", "omdat", "zodat", "nodig", "goed", "mensen",
-        "the", "and", "for", "with", "that", "this", "are", "was", "not", "but", "all", "can", "has", "have", "from", "they", "their",
-        "them", "who", "what", "when", "where", "more", "must", "should", "into", "only", "also", "any", "each", "every", "our", "people",
-    ]
+    static func reasons(_ members: [Int], space: InsightFeatures, linkage: AverageLinkage) -> Group {
+        // The reasons: features two or more members hold (a shared negation too: "zonder
+        // boete" and "geen terugvordering"), by their total weight.
+        var weight: [Int: Double] = [:]
+        var holders: [Int: Int] = [:]
+        for i in members {
+            for f in space.vectors[i] {
+                weight[f.feature, default: 0] += f.weight
+                holders[f.feature, default: 0] += 1
+            }
+        }
+        let shared = holders.filter { $0.value > 1 }.keys.sorted {
+            weight[$0]! != weight[$1]! ? weight[$0]! > weight[$1]! : $0 < $1
+        }
+        let likeness = members.map { linkage.likeness($0, in: members) }
+        var words: [String] = []
+        var concepts: [Int] = []
+        for f in shared {
+            if let c = space.concept[f / 2] {
+                if !concepts.contains(c) { concepts.append(c) }
+            } else if !words.contains(space.names[f / 2]) {
+                words.append(space.names[f / 2])
+            }
+        }
+        return Group(
+            members: members, words: words, concepts: concepts,
+            strength: min(1, max(0, likeness.reduce(0, +) / Double(likeness.count))))
+    }
 }

@@ -28,9 +28,26 @@ public struct Workshop: Equatable, Sendable {
     /// Workshops of one study share its scenarios and directions (`validate` checks that), so
     /// their sessions are one programme: one report, one plenary 2×2.
     public var study: String = ""
+    /// The domain glossary ("glossary" in the file): concepts with the words that mean them,
+    /// so grouping proposals meet on meaning a content editor wrote down ("loket", "balie").
+    public var glossary: [Concept] = []
 
     /// The programme key: the study, or this workshop alone.
     public var programme: String { study.isEmpty ? id : study }
+
+    /// One concept of the glossary: its label and the single words (any inflection) that
+    /// stand for it. A word belongs to at most one concept (`validate` checks that).
+    public struct Concept: Equatable, Sendable {
+        public var id: String
+        public var label: LocalizedText
+        public var words: [String]
+
+        public init(id: String, label: LocalizedText, words: [String]) {
+            self.id = id
+            self.label = label
+            self.words = words
+        }
+    }
 
     public struct Term: Equatable, Sendable {
         public var singular: LocalizedText

@@ -38,7 +38,7 @@ public enum WorkshopLoader {
     static let topKeys: Set<String> = [
         "format", "id", "title", "question", "intro", "perspectiveTerm", "axes", "scenarios", "perspectives",
         "trendCategories", "domains", "trends", "directions", "messages", "steps", "source", "$schema",
-        "scenarioNote", "study",
+        "scenarioNote", "study", "glossary",
     ]
 
     static func read(_ root: JSONValue, sink: ProblemSink) -> Workshop? {
@@ -157,14 +157,23 @@ public enum WorkshopLoader {
         let source = r.text("source", optional: true)
         let scenarioNote = r.text("scenarioNote", optional: true)
         let study = r.string("study", optional: true)
+        let glossary = r.array("glossary", optional: true) { v, p -> Workshop.Concept? in
+            guard let o = FieldReader(v, path: p, sink: sink) else { return nil }
+            o.rejectUnknown(["id", "label", "words"])
+            let words = o.strings("words")
+            guard let id = o.string("id"), let label = o.text("label") else { return nil }
+            return .init(id: id, label: label, words: words)
+        }
         // Missing top-level texts are already reported; stand-ins let the structural checks
         // run too, so one pass reports everything. The result is never used when problems exist.
         let none = LocalizedText("")
-        return Workshop(
+        var workshop = Workshop(
             id: id ?? "", title: title ?? none, question: question ?? none, intro: intro ?? none,
             perspectiveTerm: term ?? .init(singular: none, plural: none), axes: axes,
             scenarios: scenarios, perspectives: perspectives, trendCategories: trendCategories, domains: domains,
             trends: trends, directions: directions, messages: messages, steps: steps, source: source,
             scenarioNote: scenarioNote, study: study ?? id ?? "")
+        workshop.glossary = glossary
+        return workshop
     }
 }

@@ -18,6 +18,35 @@ enum WorkshopValidator {
         numbers(w.directions.map(\.number), "$.directions", sink)
         numbers(w.messages.map(\.number), "$.messages", sink)
         steps(w, sink)
+        glossary(w, sink)
+    }
+
+    /// Concepts with unique ids and at least one word; each word a single word, in one
+    /// concept only — also by its stem, since words meet by stem ("regels" and "regelingen"
+    /// are both "regel" to the stemmer, so they cannot mean two concepts).
+    static func glossary(_ w: Workshop, _ sink: ProblemSink) {
+        unique(w.glossary.map(\.id), "$.glossary", sink)
+        let stemmer = SnowballStemmer()
+        var seen: [String: (word: String, concept: String)] = [:]
+        for (i, c) in w.glossary.enumerated() {
+            let path = sink.path("$.glossary", i)
+            if c.words.isEmpty { sink.add(path + ".words", "must list at least one word") }
+            for (j, word) in c.words.enumerated() {
+                let folded = TextFolding.fold(word)
+                guard InsightFeatures.words(of: word) == [folded] else {
+                    sink.add(path + ".words[\(j)]", "\"\(word)\" must be one word of letters and digits")
+                    continue
+                }
+                for key in Set([folded, stemmer.stem(folded, .nl)]).sorted() {
+                    if let first = seen[key], first.concept != c.id {
+                        let same = first.word == folded ? "is also" : "has the same stem as \"\(first.word)\""
+                        sink.add(path + ".words[\(j)]", "\"\(word)\" \(same) in concept \"\(first.concept)\"")
+                        break
+                    }
+                }
+                for key in [folded, stemmer.stem(folded, .nl)] where seen[key] == nil { seen[key] = (folded, c.id) }
+            }
+        }
     }
 
     /// Ids end up in session files and on the command line: keep them to a safe alphabet.
@@ -34,6 +63,7 @@ enum WorkshopValidator {
         for (i, s) in w.steps.enumerated() { check(s.id, sink.path("$.steps", i) + ".id") }
         for (i, d) in w.directions.enumerated() { check(d.id, sink.path("$.directions", i) + ".id") }
         for (i, t) in w.trends.enumerated() { check(t.id, sink.path("$.trends", i) + ".id") }
+        for (i, c) in w.glossary.enumerated() { check(c.id, sink.path("$.glossary", i) + ".id") }
     }
 
     static func unique(_ ids: [String], _ arrayPath: String, _ sink: ProblemSink) {

@@ -83,7 +83,8 @@ enum GroupProposals {
         b.hline(x: a.x, y: y, width: a.width)
         y += 1
         let selected = list[row]
-        let why = S.proposalWhy(words: selected.words, concepts: selected.concepts, strength: selected.strength)[l]
+        let why = S.proposalWhy(
+            words: selected.words, concepts: selected.conceptLabels.map { $0[l] }, strength: selected.strength)[l]
         y += b.paragraph(TerminalText.safe(why, keepLineBreaks: false), x: a.x, y: y, width: a.width, maxRows: 2, style: Style(.accent, bold: true))
         for item in selected.items where y < a.y + a.height {
             let text = "• " + TerminalText.safe(item.entry.text, keepLineBreaks: false) + " — " + TerminalText.safe(names[item.ref.sessionId] ?? item.ref.sessionId, keepLineBreaks: false)
