@@ -91,7 +91,7 @@ On Debian and Ubuntu they come with: $depends.
 Chromium (or Google Chrome) on the PATH for PDF reports; everything else works without it.
 
 Install under /usr/local (the binary finds its workshops in ../share/perspectief/workshops):
-  sudo tar -C /usr/local --strip-components=1 -xzf $name.tar.gz
+  sudo tar -C /usr/local --strip-components=1 --exclude=INSTALL.txt -xzf $name.tar.gz
   perspectief
 Or run it where it was unpacked: ./$name/bin/perspectief
 EOF
