@@ -72,8 +72,9 @@ sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@DEPENDS@/$depends/" -
 chmod 644 "$stage/DEBIAN/control" "$stage/DEBIAN/md5sums"
 
 deb="$out/perspectief_${version}_$arch.deb"
+# xz -3: half the time of the default -6 for a package 10% larger (24 MB instead of 22).
 SOURCE_DATE_EPOCH=$(date -d "$(dpkg-parsechangelog -l packaging/changelog -S Date)" +%s) \
-    dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >/dev/null
+    dpkg-deb --root-owner-group -Zxz -z3 --build "$stage" "$deb" >/dev/null
 
 # The tarball: the same tree, bin/ and share/ beside each other (the binary finds
 # share/perspectief/workshops from its own place), and what the machine must have.
