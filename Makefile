@@ -108,11 +108,13 @@ package: setup package-setup
 	@# The man page from the command line's own help, by swift-argument-parser's generate-manual
 	@# tool: the one its plugin runs. The plugin itself (swift package plugin generate-manual)
 	@# would build every product again without --static-swift-stdlib, which `swift package`
-	@# does not take, so its tool is built from the checkout and run on the release binary.
+	@# does not take, so its tool is built from the checkout and run on the release binary's help.
 	$(SWIFT) build --package-path $(PACKAGE_SCRATCH)/checkouts/swift-argument-parser \
 	  --scratch-path $(PACKAGE_SCRATCH)/tools $(PACKAGE_BUILD_FLAGS) --product generate-manual
 	@rm -rf $(PACKAGE_SCRATCH)/man && mkdir -p $(PACKAGE_SCRATCH)/man
-	$(PACKAGE_SCRATCH)/tools/debug/generate-manual $(PACKAGE_SCRATCH)/release/perspectief \
+	@# scripts/man-help.sh hands it the binary's help spelled in ASCII (it drops other characters).
+	PERSPECTIEF_BINARY=$(PACKAGE_SCRATCH)/release/perspectief \
+	  $(PACKAGE_SCRATCH)/tools/debug/generate-manual scripts/man-help.sh \
 	  --output-directory $(PACKAGE_SCRATCH)/man --authors 'Perspectief maintainers' \
 	  --date "$$(date -u -d "$$(dpkg-parsechangelog -l packaging/changelog -S Date)" +%F)"
 	@mkdir -p dist
