@@ -73,3 +73,58 @@ bench: setup
 
 clean:
 	rm -rf .build
+
+# Packaging (issue 31, docs/PACKAGING.md): `make package` builds the release binary with the
+# Swift runtime linked in and makes dist/perspectief_VERSION_amd64.deb and the tarball;
+# `make package-test` installs the .deb into a clean Debian 12 root and uses it there.
+# Their tools are installed by package-setup, not by `make setup` (only these targets use them).
+PACKAGE_APT_PACKAGES := dpkg-dev binutils lintian debootstrap
+VERSION := $(shell cat VERSION)
+# Inside a worktree mount git may not resolve: pass COMMIT=… then.
+COMMIT ?= $(shell git rev-parse --short=7 HEAD 2>/dev/null || echo unknown)
+PACKAGE_SCRATCH := .build-package
+# Extra `swift build` flags, e.g. PACKAGE_BUILD_FLAGS="-j 1" on a shared machine.
+PACKAGE_BUILD_FLAGS ?=
+# -z now: every symbol bound at start, so the relocations can all be read-only (lintian's
+# hardening-no-bindnow); it changes the link only.
+PACKAGE_SWIFT := --scratch-path $(PACKAGE_SCRATCH) -c release --static-swift-stdlib -Xswiftc -DPERSPECTIEF_STAMPED \
+  -Xlinker -z -Xlinker now
+STAMP := Sources/perspectief/BuildStamp.swift
+DEB := dist/perspectief_$(VERSION)_amd64.deb
+
+.PHONY: package-setup package package-test
+
+package-setup:
+	@missing=""; \
+	for p in $(PACKAGE_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# The stamp is rewritten only when VERSION or the commit changed, so a rerun relinks nothing.
+package: setup package-setup
+	@{ echo '// Written by make package (see BuildInfo.swift).'; echo '#if PERSPECTIEF_STAMPED'; \
+	  echo 'enum BuildStamp {'; echo '    static let version: String? = "$(VERSION)"'; \
+	  echo '    static let commit = "$(COMMIT)"'; echo '}'; echo '#endif'; } > $(STAMP).new
+	@cmp -s $(STAMP).new $(STAMP) && rm $(STAMP).new || mv $(STAMP).new $(STAMP)
+	$(SWIFT) build $(PACKAGE_SWIFT) $(PACKAGE_BUILD_FLAGS) --product perspectief
+	@# The man page from the command line's own help, by swift-argument-parser's generate-manual
+	@# tool: the one its plugin runs. The plugin itself (swift package plugin generate-manual)
+	@# would build every product again without --static-swift-stdlib, which `swift package`
+	@# does not take, so its tool is built from the checkout and run on the release binary's help.
+	$(SWIFT) build --package-path $(PACKAGE_SCRATCH)/checkouts/swift-argument-parser \
+	  --scratch-path $(PACKAGE_SCRATCH)/tools $(PACKAGE_BUILD_FLAGS) --product generate-manual
+	@rm -rf $(PACKAGE_SCRATCH)/man && mkdir -p $(PACKAGE_SCRATCH)/man
+	@# scripts/man-help.sh hands it the binary's help spelled in ASCII (it drops other characters).
+	PERSPECTIEF_BINARY=$(PACKAGE_SCRATCH)/release/perspectief \
+	  $(PACKAGE_SCRATCH)/tools/debug/generate-manual scripts/man-help.sh \
+	  --output-directory $(PACKAGE_SCRATCH)/man --authors 'Perspectief maintainers' \
+	  --date "$$(date -u -d "$$(dpkg-parsechangelog -l packaging/changelog -S Date)" +%F)"
+	@mkdir -p dist
+	scripts/package.sh $(PACKAGE_SCRATCH)/release/perspectief $(PACKAGE_SCRATCH)/man/perspectief.1 $(VERSION) dist
+	@lintian --fail-on error --suppress-tags-from-file packaging/lintian-overrides.txt $(DEB) || \
+	  { echo "lintian finds errors in $(DEB) (docs/PACKAGING.md)"; exit 1; }
+
+package-test: package
+	$(SUDO) scripts/package-test.sh $(DEB) $(VERSION)

@@ -6,10 +6,14 @@ public enum WorkshopCatalog {
     /// The shipped workshop is about 60 KB; a workshop file past this is not one.
     public static let maxFileBytes = 16 << 20
 
+    /// The Debian package's folder of shipped workshops (`make package`).
+    public static let systemDirectory = "/usr/share/perspectief/workshops"
+
     /// Where shipped workshops are looked for, first match wins per workshop id:
     /// `PERSPECTIEF_WORKSHOPS`; a `Workshops/` folder found walking up from the executable
-    /// (a development build in `.build/…`); `share/perspectief/Workshops` beside an installed
-    /// binary; the source tree this was built from.
+    /// (a development build in `.build/…`); `share/perspectief/Workshops` or `…/workshops`
+    /// beside an installed binary (`/usr/bin` of the package, `bin/` of the tarball); the source
+    /// tree this was built from; `systemDirectory`.
     public static func defaultDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var dirs: [String] = []
         if let env = environment["PERSPECTIEF_WORKSHOPS"], !env.isEmpty { dirs.append(env) }
@@ -20,12 +24,16 @@ public enum WorkshopCatalog {
             if POSIXFile.isDirectory(candidate) { dirs.append(candidate); break }
             dir = dir.deletingLastPathComponent()
         }
-        let installed = exe.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("share/perspectief/Workshops").path
-        if POSIXFile.isDirectory(installed) { dirs.append(installed) }
+        let prefix = exe.deletingLastPathComponent().deletingLastPathComponent()
+        for folder in ["share/perspectief/Workshops", "share/perspectief/workshops"] {
+            let installed = prefix.appendingPathComponent(folder).path
+            if POSIXFile.isDirectory(installed) { dirs.append(installed) }
+        }
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Workshops").path
         if POSIXFile.isDirectory(source) { dirs.append(source) }
+        // Where the Debian package puts them, for a binary copied or linked elsewhere.
+        if POSIXFile.isDirectory(systemDirectory) { dirs.append(systemDirectory) }
         var seen = Set<String>()
         return dirs.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
     }

@@ -11,7 +11,7 @@ struct Perspectief: ParsableCommand {
             Sessions are stored under $XDG_DATA_HOME/perspectief (or ~/.local/share/perspectief);
             --store DIR or PERSPECTIEF_STORE chooses another folder.
             """,
-        version: "0.1.0",
+        version: BuildInfo.versionLine,
         subcommands: [
             RunCommand.self, JoinCommand.self, DeskCommand.self, NewCommand.self, AddCommand.self, ShowCommand.self, SessionsCommand.self,
             ReviewCommand.self, ExportCommand.self, WorkshopsCommand.self, ValidateCommand.self,

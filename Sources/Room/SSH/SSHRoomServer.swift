@@ -82,7 +82,10 @@ public final class SSHRoomServer: Sendable {
     func start() throws(RoomError) {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            // TCP_NODELAY at the TCP level: `socketOption(.tcp_nodelay)` would set SOL_SOCKET's
+            // option 1, SO_DEBUG, which only root may set, and every other user's room closed
+            // each connection before its banner (found by make package-test's facilitator).
+            .childChannelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [self] channel in accept(channel) }
         do {
             let ch: Channel
