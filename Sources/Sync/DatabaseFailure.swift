@@ -13,6 +13,9 @@ enum DatabaseFailure {
         case .server:
             let state = e.serverInfo?[.sqlState] ?? ""
             let text = TerminalText.safe(e.serverInfo?[.message] ?? "", keepLineBreaks: false)
+            if let refusal = SessionRefusal.from(state: state, session: text, detail: e.serverInfo?[.detail] ?? "", url: url) {
+                return refusal
+            }
             return server(state: state, text: text, place: place, url: url)
         case .sslUnsupported:
             return SyncError(
@@ -65,6 +68,12 @@ enum DatabaseFailure {
         SyncError(
             "cannot log in to \(place): wrong user name or password for \(url.user)",
             nl: "inloggen bij \(place) mislukt: verkeerde gebruikersnaam of wachtwoord voor \(url.user)")
+    }
+
+    static func unreachable(_ place: String, _ reason: String, _ dutchReason: String) -> SyncError {
+        SyncError(
+            "cannot reach the database at \(place) (\(reason))", nl: "de database op \(place) is niet bereikbaar (\(dutchReason))",
+            scope: .unreachable)
     }
 
     static func unreachable(_ place: String, _ reason: String) -> SyncError {

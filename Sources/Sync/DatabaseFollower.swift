@@ -15,9 +15,9 @@ public final class DatabaseFollower: Sendable {
     private let stopping = Mutex(false)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(root: String, url: DatabaseURL, event: String?, cursor: ArrivalCursor, written: Set<String>, refused: Set<String>) {
+    init(root: String, url: DatabaseURL, event: String?, start: State) {
         let thread = Thread { [self] in
-            var state = State(cursor: cursor, written: written, refused: refused)
+            var state = start
             var database: Database?
             defer {
                 if let db = database { Blocking.runQuietly { await db.close() } }
@@ -29,10 +29,17 @@ public final class DatabaseFollower: Sendable {
                         database = try Blocking.run { () async throws(SyncError) -> Database in try await Database.connect(url) }
                     }
                     guard let db = database else { continue }
-                    let after = state.cursor.through
-                    let rows = try Blocking.run { () async throws(SyncError) -> [DatabaseSessions.Row] in
-                        try await DatabaseSessions.readRows(db, event: event, after: after)
+                    let (after, watch) = (state.cursor.through, state.watch)
+                    let (rows, restored, seen) = try Blocking.run {
+                        () async throws(SyncError) -> ([DatabaseSessions.Row], Bool, RestoreWatch) in
+                        var watch = watch
+                        let restored = try await watch.restored(db)
+                        let rows = try await DatabaseSessions.readRows(db, event: event, after: restored ? 0 : after)
+                        watch.note(rows)
+                        return (rows, restored, watch)
                     }
+                    state.watch = seen
+                    if restored { state.readAgain() }
                     state.apply(rows, root: root)
                 } catch {
                     if error.unreachable, let db = database {
@@ -56,8 +63,19 @@ public final class DatabaseFollower: Sendable {
         var cursor: ArrivalCursor
         var written: Set<String>
         var refused: Set<String>
+        /// The event ids in each written session: a database read again after a restore
+        /// adds only what the folder lacks.
+        var known: [String: Set<String>]
+        var watch: RestoreWatch
         /// Rows of sessions whose first event has not arrived yet.
         var waiting: [String: [DatabaseSessions.Row]] = [:]
+
+        /// The database was restored or made again: read it from its start.
+        mutating func readAgain() {
+            cursor = ArrivalCursor()
+            refused = []
+            waiting = [:]
+        }
 
         mutating func apply(_ rows: [DatabaseSessions.Row], root: String) {
             var fresh: [String: [DatabaseSessions.Row]] = [:]
@@ -70,7 +88,8 @@ public final class DatabaseFollower: Sendable {
                         refused.insert(session)
                         continue
                     }
-                    append(events.map(\.body), to: root + "/" + session + "/" + DatabaseStore.journalName)
+                    let new = events.filter { known[session, default: []].insert($0.event.id).inserted }
+                    if !new.isEmpty { append(new.map(\.body), to: root + "/" + session + "/" + DatabaseStore.journalName) }
                 } else {
                     let all = (waiting[session] ?? []) + list
                     guard DatabaseSessions.decodeRows(all).refused.isEmpty else {
@@ -81,6 +100,7 @@ public final class DatabaseFollower: Sendable {
                     // Whole once its sessionCreated is there; until then its rows wait.
                     if let events = DatabaseSessions.decode(all).sessions[session], DatabaseStore.create(session, bodies: events.map(\.body), in: root) {
                         written.insert(session)
+                        known[session] = Set(events.map(\.event.id))
                         waiting[session] = nil
                     } else {
                         waiting[session] = all

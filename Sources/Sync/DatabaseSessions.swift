@@ -21,17 +21,33 @@ public struct DatabaseSessions: Sendable {
         public var body: String
     }
 
-    /// Every row, or those of the rooms of one event.
+    /// Rows per statement: each page is one statement under the deadline, so a long catch-up
+    /// on a slow network is many short statements, never one that looks like a dead one.
+    public static let page = 2000
+
+    /// Every row past `arrival`, or those of the rooms of one event, page by page.
     public static func readRows(_ db: Database, event: String? = nil, after arrival: Int64 = 0) async throws(SyncError) -> [Row] {
+        var out: [Row] = []
+        var from = arrival
+        while true {
+            let rows = try await readPage(db, event: event, after: from)
+            out += rows
+            guard rows.count == page, let last = rows.last else { return out }
+            from = last.arrival
+        }
+    }
+
+    static func readPage(_ db: Database, event: String?, after arrival: Int64) async throws(SyncError) -> [Row] {
         let rows: [PostgresRow]
         if let event {
             rows = try await db.query(
                 """
                 SELECT e.arrival, e.session_id, e.event_id, e.body FROM events e JOIN rooms r USING (session_id)
-                WHERE r.event_name = \(event) AND e.arrival > \(arrival) ORDER BY e.arrival
+                WHERE r.event_name = \(event) AND e.arrival > \(arrival) ORDER BY e.arrival LIMIT \(page)
                 """)
         } else {
-            rows = try await db.query("SELECT arrival, session_id, event_id, body FROM events WHERE arrival > \(arrival) ORDER BY arrival")
+            rows = try await db.query(
+                "SELECT arrival, session_id, event_id, body FROM events WHERE arrival > \(arrival) ORDER BY arrival LIMIT \(page)")
         }
         var out: [Row] = []
         out.reserveCapacity(rows.count)

@@ -59,7 +59,8 @@ public enum Schema {
             "GRANT INSERT ON events, rooms TO \(roomRole)",
             "GRANT SELECT ON schema_version TO \(roomRole), \(organiserRole)",
             "GRANT SELECT ON events, rooms TO \(organiserRole)",
-        ]
+        ],
+        SchemaOwnership.migration,
     ]
 
     /// What `db init` did.
@@ -96,6 +97,13 @@ public enum Schema {
             throw SyncError(
                 "\(db.url.display) has no perspectief tables yet: run `perspectief db init \(db.url.display)` as its owner first",
                 nl: "\(db.url.display) heeft nog geen perspectief-tabellen: voer eerst `perspectief db init \(db.url.display)` uit als eigenaar")
+        }
+        if v < version {
+            throw SyncError(
+                "\(db.url.display) has database schema version \(v), older than this build (\(version)): "
+                    + "run `perspectief db init \(db.url.display)` as its owner",
+                nl: "\(db.url.display) heeft databaseschema versie \(v), ouder dan deze versie (\(version)): "
+                    + "voer `perspectief db init \(db.url.display)` uit als eigenaar")
         }
         return v
     }

@@ -33,6 +33,13 @@ public final class SessionOutbox {
         return progress.pending(handle?.events ?? [])
     }
 
+    /// The database's own word on what it holds replaces what was remembered.
+    public func reset(to held: SyncProgress) throws(SyncError) {
+        guard held != progress else { return }
+        progress = held
+        try progress.save(store: store.root, url: url, session: session)
+    }
+
     /// The database has these events: remember it (before the next batch is sent).
     public func confirm(_ batch: [Event]) throws(SyncError) {
         progress.confirm(batch)

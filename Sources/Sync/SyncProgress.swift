@@ -15,8 +15,14 @@ import Glibc
 /// database ignores event ids it has), never an event.
 public struct SyncProgress: Equatable, Sendable {
     public var confirmed: [String: Int] = [:]
+    /// The identity of the database that confirmed it (`database_identity`); a database made
+    /// again under the same URL has another, and its progress starts from what it holds.
+    public var database: String = ""
 
-    public init(confirmed: [String: Int] = [:]) { self.confirmed = confirmed }
+    public init(confirmed: [String: Int] = [:], database: String = "") {
+        self.confirmed = confirmed
+        self.database = database
+    }
 
     /// Events not yet confirmed, in fold order (each writer's in its own order).
     public func pending(_ events: [Event]) -> [Event] {
@@ -37,6 +43,7 @@ public struct SyncProgress: Equatable, Sendable {
         else { return SyncProgress() }
         var p = SyncProgress()
         for (k, v) in o.pairs { if let n = v.intValue { p.confirmed[k] = n } }
+        p.database = value["database"]?.stringValue ?? ""
         return p
     }
 
@@ -51,6 +58,7 @@ public struct SyncProgress: Equatable, Sendable {
         var c = JSONObject()
         for k in confirmed.keys.sorted() { c[k] = .number(Double(confirmed[k]!)) }
         o["confirmed"] = .object(c)
+        if !database.isEmpty { o["database"] = .string(database) }
         let bytes = Array((JSONWriter.compact(.object(o)) + "\n").utf8)
         let path = dir + "/" + session + ".json"
         let temp = path + ".tmp-\(getpid())"

@@ -101,6 +101,7 @@ public final class SyncWorker: Sendable {
         do throws(SyncError) {
             try syncer.sync(session)
             let left = try syncer.waiting(session)
+            if left == 0 { try syncer.ping() }
             set(left == 0 ? .upToDate : .waiting(left))
         } catch {
             if error.unreachable {

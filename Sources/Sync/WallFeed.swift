@@ -15,6 +15,9 @@ public final class WallFeed {
     public let event: String?
     private var database: Database?
     private var cursor = ArrivalCursor()
+    private var watch = RestoreWatch()
+    /// How many times the database was found restored or made again (and read again).
+    public private(set) var rereads = 0
     private var events: [String: [Event]] = [:]
     private var known: [String: Set<String>] = [:]
     private var states: [String: SessionState] = [:]
@@ -36,22 +39,27 @@ public final class WallFeed {
     @discardableResult
     public func catchUp(now: Double = Date().timeIntervalSince1970) throws(SyncError) -> Bool {
         let db = try connection()
-        let (url, event, after) = (self.url, self.event, cursor.through)
+        let (event, watch, through) = (self.event, self.watch, cursor.through)
         let rows: [DatabaseSessions.Row]
+        let restored: Bool
         do throws(SyncError) {
-            rows = try Blocking.run { () async throws(SyncError) -> [DatabaseSessions.Row] in
-                try await DatabaseSessions.readRows(db, event: event, after: after)
+            (rows, restored, self.watch) = try Blocking.run { () async throws(SyncError) -> ([DatabaseSessions.Row], Bool, RestoreWatch) in
+                var watch = watch
+                let restored = try await watch.restored(db)
+                let rows = try await DatabaseSessions.readRows(db, event: event, after: restored ? 0 : through)
+                watch.note(rows)
+                return (rows, restored, watch)
             }
         } catch {
             if error.unreachable { drop() }
             throw error
         }
-        _ = url
+        if restored { forget() }
         var fresh: [String: [(Event, String)]] = [:]
         var newRows: [DatabaseSessions.Row] = []
         for row in rows where cursor.take(row.arrival) { newRows.append(row) }
         cursor.settle(now: now)
-        guard !newRows.isEmpty else { return false }
+        guard !newRows.isEmpty else { return restored }
         var changed = false
         let decoded = DatabaseSessions.decodeRows(newRows)
         for (session, reason) in decoded.refused {
@@ -72,6 +80,17 @@ public final class WallFeed {
         }
         if laptops.count < states.count { try readRooms(db) }
         return changed
+    }
+
+    /// Everything read so far, forgotten: the database is another one now.
+    private func forget() {
+        cursor = ArrivalCursor()
+        events = [:]
+        known = [:]
+        states = [:]
+        laptops = [:]
+        refused = [:]
+        rereads += 1
     }
 
     private func fold(_ session: String, _ added: [Event]) {

@@ -25,8 +25,13 @@ public struct WallInput: Sendable {
     public var problem: String?
     /// Sessions the database holds that cannot be read (damaged, unknown events).
     public var leftOut: Int
+    /// Their ids, so the organiser knows which room to ask.
+    public var leftOutSessions: [String]
 
-    public init(event: String, rooms: [WallRoom], now: Int64, utcOffsetMs: Int64 = 0, language: Language, problem: String? = nil, leftOut: Int = 0) {
+    public init(
+        event: String, rooms: [WallRoom], now: Int64, utcOffsetMs: Int64 = 0, language: Language, problem: String? = nil, leftOut: Int = 0,
+        leftOutSessions: [String] = []
+    ) {
         self.event = event
         self.rooms = rooms
         self.now = now
@@ -34,6 +39,7 @@ public struct WallInput: Sendable {
         self.language = language
         self.problem = problem
         self.leftOut = leftOut
+        self.leftOutSessions = leftOutSessions
     }
 }
 
@@ -94,7 +100,9 @@ public enum WallView {
         b.put(Wrap.clip(left, width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true))
         b.put(right, x: b.width - DisplayWidth.of(right), y: 0, style: w.problem == nil ? Style(.inverse, bold: true) : Style(.bad, bold: true, reverse: true))
         if w.leftOut > 0 {
-            b.put(L(nl: "\(w.leftOut) sessies onleesbaar in de database", en: "\(w.leftOut) sessions in the database cannot be read")[l], x: 1, y: 1, style: Style(.warn))
+            let names = w.leftOutSessions.map { TerminalText.safe($0, keepLineBreaks: false) }.joined(separator: ", ")
+            let text = L(nl: "\(w.leftOut) sessies onleesbaar in de database", en: "\(w.leftOut) sessions in the database cannot be read")[l]
+            b.put(Wrap.clip(text + (names.isEmpty ? "" : ": " + names), width: b.width - 2), x: 1, y: 1, style: Style(.warn))
         }
     }
 
@@ -189,6 +197,9 @@ public enum WallView {
             }
         }
     }
+
+    /// The header's state when the database has gone quiet: "stil sinds 10:42".
+    public static func silentSince(_ time: String) -> LocalizedText { L(nl: "stil sinds \(time)", en: "silent since \(time)") }
 
     static func name(_ key: PerspectiveKey, _ s: Synthesis, _ l: Language) -> String {
         s.perspectives.first { $0.key == key }?.name[l] ?? key.code
