@@ -38,6 +38,9 @@ public final class Database: Sendable {
             var config = PostgresConnection.Configuration(
                 establishedChannel: channel, tls: tls, username: url.user, password: url.password, database: url.database)
             config.options.connectTimeout = .seconds(timeoutSeconds)
+            // The server ends a statement at the same deadline: nothing of ours commits later
+            // than that after it began, which is what lets a reader give up a hole (ArrivalCursor).
+            config.options.additionalStartupParameters = [("statement_timeout", "\(Int(statementSeconds * 1000))")]
             if url.tls != .disable, !url.host.contains(":"), url.host.first.map({ !$0.isNumber }) ?? false {
                 config.options.tlsServerName = url.host
             }

@@ -72,12 +72,16 @@ public enum Schema {
     /// Creates or brings the schema up to date, one migration per transaction, under an
     /// advisory lock so two organisers running `db init` at once cannot interleave.
     public static func migrate(_ db: Database) async throws(SyncError) -> Outcome {
+        // Two organisers running `db init` at once: the second waits here, then finds the work
+        // done (without the lock, the CREATE below raced into a raw duplicate-key error).
+        try await db.query("SELECT pg_advisory_lock(7245101)", seconds: 60)
         try await db.query("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
         let start = try await currentVersion(db)
         var at = start
         while at < version {
             let next = at + 1
             try await db.transaction { db throws(SyncError) in
+                try await db.query("SET LOCAL statement_timeout = 0")
                 try await db.query("SELECT pg_advisory_xact_lock(7245101)")
                 // Someone else may have applied it while this waited for the lock.
                 if try await currentVersion(db) >= next { return }
@@ -86,6 +90,8 @@ public enum Schema {
             }
             at = try await currentVersion(db)
         }
+        // On a failure the lock goes with the connection (callers close it).
+        try await db.query("SELECT pg_advisory_unlock(7245101)")
         return Outcome(from: start, to: at)
     }
 

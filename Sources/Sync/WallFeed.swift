@@ -9,6 +9,8 @@ public final class WallFeed {
     public struct Room: Sendable {
         public var state: SessionState
         public var laptop: String
+        /// When the room last saved something (ms since 1970, its laptop's clock).
+        public var lastHeard: Int64
     }
 
     public let url: DatabaseURL
@@ -22,6 +24,7 @@ public final class WallFeed {
     private var known: [String: Set<String>] = [:]
     private var states: [String: SessionState] = [:]
     private var laptops: [String: String] = [:]
+    private var heard: [String: Int64] = [:]
     public private(set) var refused: [String: SyncError] = [:]
 
     public init(url: DatabaseURL, event: String?) {
@@ -32,7 +35,7 @@ public final class WallFeed {
     deinit { drop() }
 
     public var rooms: [Room] {
-        states.keys.sorted().map { Room(state: states[$0]!, laptop: laptops[$0] ?? "") }
+        states.keys.sorted().map { Room(state: states[$0]!, laptop: laptops[$0] ?? "", lastHeard: heard[$0] ?? 0) }
     }
 
     /// Reads what is new. Returns true when any room changed.
@@ -89,12 +92,14 @@ public final class WallFeed {
         known = [:]
         states = [:]
         laptops = [:]
+        heard = [:]
         refused = [:]
         rereads += 1
     }
 
     private func fold(_ session: String, _ added: [Event]) {
         let sorted = added.sorted(by: Event.foldOrder)
+        heard[session] = max(heard[session] ?? 0, added.map(\.time).max() ?? 0)
         var all = events[session] ?? []
         if var state = states[session], let last = all.last, let first = sorted.first, !Event.foldOrder(first, last) {
             for e in sorted { state.apply(e) }

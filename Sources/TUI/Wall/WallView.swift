@@ -6,11 +6,22 @@ public struct WallRoom: Sendable {
     public var state: SessionState
     public var workshop: Workshop?
     public var laptop: String
+    /// When the room last saved something (ms since 1970); nil when not known.
+    public var lastHeard: Int64?
 
-    public init(state: SessionState, workshop: Workshop?, laptop: String) {
+    public init(state: SessionState, workshop: Workshop?, laptop: String, lastHeard: Int64? = nil) {
         self.state = state
         self.workshop = workshop
         self.laptop = laptop
+        self.lastHeard = lastHeard
+    }
+
+    /// Five minutes without a saved event while not closed: the organiser should look.
+    public static let quietAfterMs: Int64 = 5 * 60_000
+
+    func isQuiet(now: Int64) -> Bool {
+        guard let heard = lastHeard, heard > 0, !state.closed else { return false }
+        return now - heard >= Self.quietAfterMs
     }
 }
 
@@ -110,13 +121,13 @@ public enum WallView {
     static func rooms(_ w: WallInput, _ s: WallSynthesis, rows: Int, y top: Int, into b: inout CellBuffer) -> Int {
         let l = w.language
         // Fixed columns on the right (the laptop only where there is room); the step takes the rest.
-        let laptopW = b.width >= 100 ? 14 : 0
+        let laptopW = b.width >= 100 ? 20 : 0
         let entriesX = b.width - laptopW - 11, peopleX = entriesX - 8, timerX = peopleX - 11
-        let groupW = min(24, b.width / 4)
+        let groupW = min(36, b.width / 4)
         let cols = [0, groupW, timerX, peopleX, entriesX, b.width - laptopW]
         let heads = [
             L(nl: "groep", en: "group"), L(nl: "stap", en: "step"), L(nl: "tijd", en: "timer"), L(nl: "mensen", en: "people"),
-            L(nl: "bijdragen", en: "entries"), L(nl: "laptop", en: "laptop"),
+            L(nl: "bijdragen", en: "entries"), L(nl: "gehoord · laptop", en: "heard · laptop"),
         ]
         for (i, h) in heads.enumerated() where i < 5 || laptopW > 0 { b.put(h[l], x: cols[i] + 1, y: top, style: Style(.dim)) }
         let sorted = w.rooms.sorted { ($0.groupName(l), $0.state.setup.sessionId) < ($1.groupName(l), $1.state.setup.sessionId) }
@@ -126,14 +137,23 @@ public enum WallView {
                 b.put(L(nl: "… en nog \(sorted.count - i) zalen", en: "… and \(sorted.count - i) more rooms")[l], x: 1, y: y, style: Style(.dim))
                 return y + 1
             }
-            let step = room.stepTitle(l)
-            let timer = room.timerText(now: w.now, l)
-            b.put(Wrap.clip(room.groupName(l), width: cols[1] - cols[0] - 2), x: cols[0] + 1, y: y, style: Style(.accent, bold: true))
-            b.put(Wrap.clip(step, width: cols[2] - cols[1] - 2), x: cols[1] + 1, y: y)
+            let quiet = room.isQuiet(now: w.now)
+            let heard = room.lastHeard.map { clock($0 + w.utcOffsetMs, seconds: false) }
+            // A quiet room says since when instead of running its timer into red overtime;
+            // a closed room is dimmed whole.
+            let step = quiet ? L(nl: "stil · laatst gehoord \(heard ?? "")", en: "quiet · last heard \(heard ?? "")")[l] : room.stepTitle(l)
+            let timer = quiet ? (text: "", over: false) : room.timerText(now: w.now, l)
+            let dim = room.state.closed
+            let name = room.groupName(l) + (room.state.setup.title.isEmpty ? "" : " · " + TerminalText.safe(room.state.setup.title, keepLineBreaks: false))
+            b.put(Wrap.clip(name, width: cols[1] - cols[0] - 2), x: cols[0] + 1, y: y, style: dim ? Style(.dim) : Style(.accent, bold: true))
+            b.put(Wrap.clip(step, width: cols[2] - cols[1] - 2), x: cols[1] + 1, y: y, style: quiet ? Style(.warn, bold: true) : (dim ? Style(.dim) : .plain))
             b.put(timer.text, x: cols[2] + 1, y: y, style: timer.over ? Style(.bad, bold: true) : .plain)
-            b.put("\(room.state.participants.count)", x: cols[3] + 1, y: y)
-            b.put("\(room.state.liveEntries.count)", x: cols[4] + 1, y: y)
-            if laptopW > 0 { b.put(Wrap.clip(room.laptop, width: laptopW - 2), x: cols[5] + 1, y: y, style: Style(.dim)) }
+            b.put("\(room.state.participants.count)", x: cols[3] + 1, y: y, style: dim ? Style(.dim) : .plain)
+            b.put("\(room.state.liveEntries.count)", x: cols[4] + 1, y: y, style: dim ? Style(.dim) : .plain)
+            if laptopW > 0 {
+                let where_ = (heard.map { $0 + " " } ?? "") + room.laptop
+                b.put(Wrap.clip(where_, width: laptopW - 2), x: cols[5] + 1, y: y, style: Style(.dim))
+            }
             y += 1
         }
         return y

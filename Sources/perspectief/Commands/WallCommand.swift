@@ -91,7 +91,7 @@ struct WallLoop {
 enum WallScreenInput {
     static func make(_ snap: WallReader.Snapshot, workshops: [Workshop], event: String?, language: Language) -> WallInput {
         let rooms = snap.rooms.map { r in
-            WallRoom(state: r.state, workshop: workshops.first { $0.id == r.state.setup.workshopId }, laptop: r.laptop)
+            WallRoom(state: r.state, workshop: workshops.first { $0.id == r.state.setup.workshopId }, laptop: r.laptop, lastHeard: r.lastHeard)
         }
         var problem: String?
         if let p = snap.problem {
