@@ -21,3 +21,27 @@ final class WallQuietRoomTests: XCTestCase {
         XCTAssertTrue(fine.contains("2/"), fine)
     }
 }
+
+/// More rooms than the wall has rows: the pages turn by themselves, every room shown in turn.
+final class WallPagesTests: XCTestCase {
+    func testPagesTurnSoEveryRoomIsShown() {
+        var rooms: [WallRoom] = []
+        for n in 0..<20 {
+            var h = TUIHarness(workshop: TUIHarness.main2035, language: .nl, width: 120, height: 36)
+            h.go(toStep: "trends")
+            var state = h.state
+            state.setup.title = "Zaal \(n + 10)"
+            rooms.append(WallRoom(state: state, workshop: TUIHarness.main2035, laptop: "l\(n)"))
+        }
+        var seen = Set<String>()
+        var pages = Set<String>()
+        for tick in 0..<6 {
+            let now: Int64 = 1_790_000_000_000 + Int64(tick) * 8000
+            let text = WallView.view(WallInput(event: "dag", rooms: rooms, now: now, language: .nl), width: 120, height: 36).text
+            for n in 0..<20 where text.contains("Zaal \(n + 10)") { seen.insert("Zaal \(n + 10)") }
+            if let r = text.range(of: "pagina ") { pages.insert(String(text[r.upperBound...].prefix(3))) }
+        }
+        XCTAssertEqual(seen.count, 20, "every room on some page: \(seen.sorted())")
+        XCTAssertGreaterThan(pages.count, 1)
+    }
+}

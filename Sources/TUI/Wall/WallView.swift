@@ -132,11 +132,21 @@ public enum WallView {
         for (i, h) in heads.enumerated() where i < 5 || laptopW > 0 { b.put(h[l], x: cols[i] + 1, y: top, style: Style(.dim)) }
         let sorted = w.rooms.sorted { ($0.groupName(l), $0.state.setup.sessionId) < ($1.groupName(l), $1.state.setup.sessionId) }
         var y = top + 1
-        for (i, room) in sorted.enumerated() {
-            if i == rows - 1 && sorted.count > rows {
-                b.put(L(nl: "… en nog \(sorted.count - i) zalen", en: "… and \(sorted.count - i) more rooms")[l], x: 1, y: y, style: Style(.dim))
-                return y + 1
-            }
+        // More rooms than rows: pages that turn by themselves every 8 seconds (by the clock
+        // the input carries, so the same input draws the same page).
+        var shown = sorted[...]
+        var pageLine: String?
+        if sorted.count > rows, rows > 1 {
+            let per = rows - 1
+            let pages = (sorted.count + per - 1) / per
+            let page = Int((w.now / 8000) % Int64(pages))
+            shown = sorted[(page * per)..<min(sorted.count, (page + 1) * per)]
+            pageLine = L(
+                nl: "zalen \(page * per + 1)–\(page * per + shown.count) van \(sorted.count) · pagina \(page + 1)/\(pages)",
+                en: "rooms \(page * per + 1)–\(page * per + shown.count) of \(sorted.count) · page \(page + 1)/\(pages)")[l]
+        }
+        defer { if let pageLine { b.put(pageLine, x: 1, y: top + rows, style: Style(.dim)) } }
+        for room in shown {
             let quiet = room.isQuiet(now: w.now)
             let heard = room.lastHeard.map { clock($0 + w.utcOffsetMs, seconds: false) }
             // A quiet room says since when instead of running its timer into red overtime;
@@ -156,7 +166,7 @@ public enum WallView {
             }
             y += 1
         }
-        return y
+        return pageLine == nil ? y : top + rows + 1
     }
 
     /// The four worlds as a 2×2 by the workshop's axes, each with its newest implications.
