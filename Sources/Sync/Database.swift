@@ -5,7 +5,7 @@ import NIOSSL
 import PostgresNIO
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One connection to the event database. postgres-nio speaks the protocol; this adds what a
@@ -30,13 +30,15 @@ public final class Database: Sendable {
         let tls: PostgresConnection.Configuration.TLS
         do { tls = try tlsSetting(url) } catch {
             throw SyncError(
-                "cannot set up TLS for \(url.display): \(error)", nl: "kan TLS voor \(url.display) niet instellen: \(error)")
+                "cannot set up TLS for \(url.display): \(error)",
+                nl: "kan TLS voor \(url.display) niet instellen: \(error)")
         }
         do {
             // The socket is made here so that it carries keepalive; postgres-nio speaks over it.
             let channel = try await bootstrap(timeoutSeconds).connect(host: url.host, port: url.port).get()
             var config = PostgresConnection.Configuration(
-                establishedChannel: channel, tls: tls, username: url.user, password: url.password, database: url.database)
+                establishedChannel: channel, tls: tls, username: url.user, password: url.password,
+                database: url.database)
             config.options.connectTimeout = .seconds(timeoutSeconds)
             // The server ends a statement at the same deadline: nothing of ours commits later
             // than that after it began, which is what lets a reader give up a hole (ArrivalCursor).
@@ -45,7 +47,8 @@ public final class Database: Sendable {
                 config.options.tlsServerName = url.host
             }
             do {
-                let c = try await PostgresConnection.connect(on: channel.eventLoop, configuration: config, id: 1, logger: logger)
+                let c = try await PostgresConnection.connect(
+                    on: channel.eventLoop, configuration: config, id: 1, logger: logger)
                 return Database(url: url, connection: c)
             } catch {
                 channel.close(promise: nil)
@@ -64,17 +67,24 @@ public final class Database: Sendable {
             .connectTimeout(.seconds(timeoutSeconds))
             .channelOption(ChannelOptions.socketOption(.so_keepalive), value: 1)
         #if os(Linux)
-        let tcp = SocketOptionLevel(IPPROTO_TCP)
-        b = b.channelOption(ChannelOptions.Types.SocketOption(level: tcp, name: SocketOptionName(TCP_KEEPIDLE)), value: 3)
-            .channelOption(ChannelOptions.Types.SocketOption(level: tcp, name: SocketOptionName(TCP_KEEPINTVL)), value: 2)
+            let tcp = SocketOptionLevel(IPPROTO_TCP)
+            b = b.channelOption(
+                ChannelOptions.Types.SocketOption(level: tcp, name: SocketOptionName(TCP_KEEPIDLE)), value: 3
+            )
+            .channelOption(
+                ChannelOptions.Types.SocketOption(level: tcp, name: SocketOptionName(TCP_KEEPINTVL)), value: 2
+            )
             .channelOption(ChannelOptions.Types.SocketOption(level: tcp, name: SocketOptionName(TCP_KEEPCNT)), value: 3)
-            .channelOption(ChannelOptions.Types.SocketOption(level: tcp, name: SocketOptionName(TCP_USER_TIMEOUT)), value: 8000)
+            .channelOption(
+                ChannelOptions.Types.SocketOption(level: tcp, name: SocketOptionName(TCP_USER_TIMEOUT)), value: 8000)
         #endif
         return b
     }
 
     /// Connects, runs `body`, and closes, whatever `body` does.
-    public static func using<T: Sendable>(_ url: DatabaseURL, _ body: (Database) async throws(SyncError) -> T) async throws(SyncError) -> T {
+    public static func using<T: Sendable>(_ url: DatabaseURL, _ body: (Database) async throws(SyncError) -> T)
+        async throws(SyncError) -> T
+    {
         let db = try await connect(url)
         do throws(SyncError) {
             let value = try await body(db)
@@ -103,7 +113,9 @@ public final class Database: Sendable {
     /// connection is closed (the statement cannot be trusted to end) and the database counts
     /// as unreachable.
     @discardableResult
-    public func query(_ query: PostgresQuery, seconds: Double = Database.statementSeconds) async throws(SyncError) -> [PostgresRow] {
+    public func query(_ query: PostgresQuery, seconds: Double = Database.statementSeconds) async throws(SyncError)
+        -> [PostgresRow]
+    {
         let connection = self.connection
         do {
             return try await Deadline.run(seconds: seconds, onTimeout: { try? await connection.close() }) {
@@ -112,7 +124,8 @@ public final class Database: Sendable {
                 return rows
             }
         } catch is Deadline.Expired {
-            throw DatabaseFailure.unreachable(url.display, "no answer within \(Int(seconds)) s", "geen antwoord binnen \(Int(seconds)) s")
+            throw DatabaseFailure.unreachable(
+                url.display, "no answer within \(Int(seconds)) s", "geen antwoord binnen \(Int(seconds)) s")
         } catch {
             throw DatabaseFailure.describe(error, url: url)
         }

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Appends what arrives in the database to a `DatabaseStore` folder, every second, on a
@@ -26,7 +26,9 @@ public final class DatabaseFollower: Sendable {
             while !stopping.withLock({ $0 }) {
                 do throws(SyncError) {
                     if database == nil || database?.isClosed == true {
-                        database = try Blocking.run { () async throws(SyncError) -> Database in try await Database.connect(url) }
+                        database = try Blocking.run { () async throws(SyncError) -> Database in
+                            try await Database.connect(url)
+                        }
                     }
                     guard let db = database else { continue }
                     let (after, watch) = (state.cursor.through, state.watch)
@@ -79,7 +81,9 @@ public final class DatabaseFollower: Sendable {
 
         mutating func apply(_ rows: [DatabaseSessions.Row], root: String) {
             var fresh: [String: [DatabaseSessions.Row]] = [:]
-            for row in rows where cursor.take(row.arrival) && !refused.contains(row.session) { fresh[row.session, default: []].append(row) }
+            for row in rows where cursor.take(row.arrival) && !refused.contains(row.session) {
+                fresh[row.session, default: []].append(row)
+            }
             cursor.settle(now: Date().timeIntervalSince1970)
             for (session, list) in fresh {
                 if written.contains(session) {
@@ -89,7 +93,9 @@ public final class DatabaseFollower: Sendable {
                         continue
                     }
                     let new = events.filter { known[session, default: []].insert($0.event.id).inserted }
-                    if !new.isEmpty { append(new.map(\.body), to: root + "/" + session + "/" + DatabaseStore.journalName) }
+                    if !new.isEmpty {
+                        append(new.map(\.body), to: root + "/" + session + "/" + DatabaseStore.journalName)
+                    }
                 } else {
                     let all = (waiting[session] ?? []) + list
                     guard DatabaseSessions.decodeRows(all).refused.isEmpty else {
@@ -98,7 +104,9 @@ public final class DatabaseFollower: Sendable {
                         continue
                     }
                     // Whole once its sessionCreated is there; until then its rows wait.
-                    if let events = DatabaseSessions.decode(all).sessions[session], DatabaseStore.create(session, bodies: events.map(\.body), in: root) {
+                    if let events = DatabaseSessions.decode(all).sessions[session],
+                        DatabaseStore.create(session, bodies: events.map(\.body), in: root)
+                    {
                         written.insert(session)
                         known[session] = Set(events.map(\.event.id))
                         waiting[session] = nil

@@ -3,7 +3,7 @@ import Foundation
 import Store
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The database's sessions written out as a store folder the existing code reads: one
@@ -20,7 +20,8 @@ public final class DatabaseStore {
     let start: DatabaseFollower.State
 
     /// Reads every session (or one event's) from the database into a new temporary folder.
-    public init(url: DatabaseURL, event: String? = nil, under parent: String = NSTemporaryDirectory()) throws(SyncError) {
+    public init(url: DatabaseURL, event: String? = nil, under parent: String = NSTemporaryDirectory()) throws(SyncError)
+    {
         let (rows, watch) = try Blocking.run { () async throws(SyncError) -> ([DatabaseSessions.Row], RestoreWatch) in
             try await Database.using(url) { db throws(SyncError) in
                 try await Schema.check(db)
@@ -40,9 +41,12 @@ public final class DatabaseStore {
         start = DatabaseFollower.State(
             cursor: cursor, written: Set(decoded.sessions.keys), refused: Set(decoded.refused.map { $0.session }),
             known: decoded.sessions.mapValues { Set($0.map(\.event.id)) }, watch: watch)
-        var template = Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast()) + Array("perspectief-db-XXXXXX".utf8CString)
+        var template =
+            Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast())
+            + Array("perspectief-db-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw SyncError("cannot make a temporary folder in \(parent)", nl: "kan geen tijdelijke map maken in \(parent)")
+            throw SyncError(
+                "cannot make a temporary folder in \(parent)", nl: "kan geen tijdelijke map maken in \(parent)")
         }
         root = String(cString: made)
         refused = decoded.refused.map { $0.reason }
@@ -60,7 +64,8 @@ public final class DatabaseStore {
         let temp = root + "/.new-" + id
         let folder = root + "/" + id
         guard mkdir(temp, 0o700) == 0,
-            FileManager.default.createFile(atPath: temp + "/" + journalName, contents: lines(bodies), attributes: [.posixPermissions: 0o600]),
+            FileManager.default.createFile(
+                atPath: temp + "/" + journalName, contents: lines(bodies), attributes: [.posixPermissions: 0o600]),
             rename(temp, folder) == 0
         else { return false }
         return true

@@ -14,17 +14,20 @@ enum Deadline {
 
         /// The first to finish answers; returns false when someone else did already.
         func finish(_ result: Result<T, any Error>) -> Bool {
-            guard let c = continuation.withLock({ c -> CheckedContinuation<T, any Error>? in
-                defer { c = nil }
-                return c
-            }) else { return false }
+            guard
+                let c = continuation.withLock({ c -> CheckedContinuation<T, any Error>? in
+                    defer { c = nil }
+                    return c
+                })
+            else { return false }
             c.resume(with: result)
             return true
         }
     }
 
     static func run<T: Sendable>(
-        seconds: Double, onTimeout: @escaping @Sendable () async -> Void, _ body: @escaping @Sendable () async throws -> T
+        seconds: Double, onTimeout: @escaping @Sendable () async -> Void,
+        _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let race = Race<T>()
         return try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in

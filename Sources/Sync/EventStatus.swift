@@ -19,17 +19,24 @@ public struct EventStatus: Sendable, Equatable {
                 let rows = try await db.query(
                     """
                     SELECT r.session_id, r.event_name, r.laptop, coalesce(r.owner, ''),
-                        (extract(epoch FROM r.first_seen) * 1000)::bigint, coalesce(max(e.happened_at), 0)::bigint, count(e.event_id)::bigint
+                        (extract(epoch FROM r.first_seen) * 1000)::bigint,
+                        coalesce(max(e.happened_at), 0)::bigint, count(e.event_id)::bigint
                     FROM rooms r LEFT JOIN events e USING (session_id)
                     WHERE r.event_name = \(event ?? "") OR \(event == nil)
                     GROUP BY r.session_id ORDER BY r.event_name, r.session_id
                     """)
                 var out: [EventStatus] = []
                 for row in rows {
-                    guard let (s, e, laptop, login, first, last, n) = try? row.decode((String, String, String, String, Int64, Int64, Int64).self) else {
+                    guard
+                        let (s, e, laptop, login, first, last, n) = try? row.decode(
+                            (String, String, String, String, Int64, Int64, Int64).self)
+                    else {
                         continue
                     }
-                    out.append(EventStatus(session: s, event: e, laptop: laptop, login: login, firstSeenMs: first, lastEventMs: last, events: Int(n)))
+                    out.append(
+                        EventStatus(
+                            session: s, event: e, laptop: laptop, login: login, firstSeenMs: first, lastEventMs: last,
+                            events: Int(n)))
                 }
                 return out
             }

@@ -70,7 +70,9 @@ extension Database {
     public func identity() async throws(SyncError) -> String {
         let rows = try await query("SELECT id FROM database_identity")
         guard let id = try? rows.first?.decode(String.self) else {
-            throw SyncError("\(url.display): database_identity cannot be read", nl: "\(url.display): database_identity is niet te lezen")
+            throw SyncError(
+                "\(url.display): database_identity cannot be read",
+                nl: "\(url.display): database_identity is niet te lezen")
         }
         return id
     }

@@ -25,7 +25,9 @@ public struct RestoreWatch: Sendable {
                 (SELECT coalesce(max(arrival), 0) FROM events)
             """)
         guard let row = rows.first, let (id, there, highest) = try? row.decode((String?, String?, Int64).self) else {
-            throw SyncError("\(db.url.display): database_identity cannot be read", nl: "\(db.url.display): database_identity is niet te lezen")
+            throw SyncError(
+                "\(db.url.display): database_identity cannot be read",
+                nl: "\(db.url.display): database_identity is niet te lezen")
         }
         defer { identity = id }
         if let known = identity, known != id { return reset() }

@@ -75,7 +75,9 @@ public enum Schema {
         // Two organisers running `db init` at once: the second waits here, then finds the work
         // done (without the lock, the CREATE below raced into a raw duplicate-key error).
         try await db.query("SELECT pg_advisory_lock(7245101)", seconds: 60)
-        try await db.query("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+        try await db.query(
+            "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+        )
         let start = try await currentVersion(db)
         var at = start
         while at < version {
@@ -102,7 +104,9 @@ public enum Schema {
         if v == 0 {
             throw SyncError(
                 "\(db.url.display) has no perspectief tables yet: run `perspectief db init \(db.url.display)` as its owner first",
-                nl: "\(db.url.display) heeft nog geen perspectief-tabellen: voer eerst `perspectief db init \(db.url.display)` uit als eigenaar")
+                nl:
+                    "\(db.url.display) heeft nog geen perspectief-tabellen: voer eerst `perspectief db init \(db.url.display)` uit als eigenaar"
+            )
         }
         if v < version {
             throw SyncError(
@@ -118,12 +122,16 @@ public enum Schema {
         let rows = try await db.query("SELECT coalesce(max(version), 0)::bigint FROM schema_version")
         var v = 0
         do { v = try rows.first?.decode(Int.self) ?? 0 } catch {
-            throw SyncError("\(db.url.display): schema_version cannot be read", nl: "\(db.url.display): schema_version is niet te lezen")
+            throw SyncError(
+                "\(db.url.display): schema_version cannot be read",
+                nl: "\(db.url.display): schema_version is niet te lezen")
         }
         if v > version {
             throw SyncError(
                 "\(db.url.display) has database schema version \(v), newer than this build understands (\(version)); update perspectief",
-                nl: "\(db.url.display) heeft databaseschema versie \(v), nieuwer dan deze versie begrijpt (\(version)); werk perspectief bij")
+                nl:
+                    "\(db.url.display) heeft databaseschema versie \(v), nieuwer dan deze versie begrijpt (\(version)); werk perspectief bij"
+            )
         }
         return v
     }

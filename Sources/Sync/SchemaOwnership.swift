@@ -62,7 +62,8 @@ enum SchemaOwnership {
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
         DECLARE r record;
         BEGIN
-            INSERT INTO rooms (session_id, event_name, laptop) VALUES (p_session, p_event, p_laptop) ON CONFLICT DO NOTHING;
+            INSERT INTO rooms (session_id, event_name, laptop) VALUES (p_session, p_event, p_laptop)
+                ON CONFLICT DO NOTHING;
             SELECT owner, laptop, event_name INTO r FROM rooms WHERE session_id = p_session;
             IF r.owner IS NULL THEN
                 UPDATE rooms SET owner = session_user WHERE session_id = p_session AND owner IS NULL;

@@ -2,7 +2,7 @@ import Core
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How far one session has reached one database: per journal (writer), the highest sequence
@@ -39,7 +39,8 @@ public struct SyncProgress: Equatable, Sendable {
     public static func load(store: String, url: DatabaseURL, session: String) -> SyncProgress {
         let path = folder(store: store, url: url) + "/" + session + ".json"
         guard let data = FileManager.default.contents(atPath: path), !isLink(path),
-            let value = try? JSONParser.parse(String(decoding: data, as: UTF8.self)), let o = value["confirmed"]?.objectValue
+            let value = try? JSONParser.parse(String(decoding: data, as: UTF8.self)),
+            let o = value["confirmed"]?.objectValue
         else { return SyncProgress() }
         var p = SyncProgress()
         for (k, v) in o.pairs { if let n = v.intValue { p.confirmed[k] = n } }
@@ -78,6 +79,8 @@ public struct SyncProgress: Equatable, Sendable {
     }
 
     static func failure(_ path: String, _ why: String) -> SyncError {
-        SyncError("cannot save sync progress in \(path): \(why)", nl: "kan de synchronisatievoortgang in \(path) niet bewaren: \(why)")
+        SyncError(
+            "cannot save sync progress in \(path): \(why)",
+            nl: "kan de synchronisatievoortgang in \(path) niet bewaren: \(why)")
     }
 }

@@ -72,7 +72,9 @@ public final class SyncWorker: Sendable {
         _ = finished.wait(timeout: .now() + timeout)
     }
 
-    private func loop(root: String, url: DatabaseURL, options: Syncer.Options, interval: Double, now: @Sendable () -> Int64) {
+    private func loop(
+        root: String, url: DatabaseURL, options: Syncer.Options, interval: Double, now: @Sendable () -> Int64
+    ) {
         defer { finished.signal() }
         guard let store = try? SessionStore(root: root, create: false) else {
             set(.refused(SyncError("store \(root) cannot be opened", nl: "opslag \(root) kan niet worden geopend")))

@@ -75,7 +75,9 @@ public final class Syncer {
     /// every event it lacks, without anyone deleting a progress file.
     func verify(_ session: String, _ db: Database, now: Double) throws(SyncError) {
         if let at = verified[session], now - at < recheckSeconds { return }
-        let held = try Blocking.run { () async throws(SyncError) -> [String: Int] in try await db.confirmed(session: session) }
+        let held = try Blocking.run { () async throws(SyncError) -> [String: Int] in
+            try await db.confirmed(session: session)
+        }
         try outbox(session).reset(to: SyncProgress(confirmed: held, database: identity ?? ""))
         verified[session] = now
     }
@@ -105,7 +107,9 @@ public final class Syncer {
             guard !pending.isEmpty else { return report }
             if !announced.contains(session) {
                 let (name, laptop) = (options.eventName, options.laptop)
-                try Blocking.run { () async throws(SyncError) in try await db.announce(session: session, event: name, laptop: laptop) }
+                try Blocking.run { () async throws(SyncError) in
+                    try await db.announce(session: session, event: name, laptop: laptop)
+                }
                 announced.insert(session)
             }
             var start = 0

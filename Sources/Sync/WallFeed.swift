@@ -46,7 +46,8 @@ public final class WallFeed {
         let rows: [DatabaseSessions.Row]
         let restored: Bool
         do throws(SyncError) {
-            (rows, restored, self.watch) = try Blocking.run { () async throws(SyncError) -> ([DatabaseSessions.Row], Bool, RestoreWatch) in
+            (rows, restored, self.watch) = try Blocking.run {
+                () async throws(SyncError) -> ([DatabaseSessions.Row], Bool, RestoreWatch) in
                 var watch = watch
                 let restored = try await watch.restored(db)
                 let rows = try await DatabaseSessions.readRows(db, event: event, after: restored ? 0 : through)

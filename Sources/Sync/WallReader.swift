@@ -28,7 +28,9 @@ public final class WallReader: Sendable {
 
     /// Starts reading; returns after the first read, or throws its failure (a wrong password,
     /// a newer schema, no database: the wall does not open on a database it cannot use).
-    public static func start(url: DatabaseURL, event: String?, wake: DispatchSemaphore, now: @escaping @Sendable () -> Int64) throws(SyncError)
+    public static func start(
+        url: DatabaseURL, event: String?, wake: DispatchSemaphore, now: @escaping @Sendable () -> Int64
+    ) throws(SyncError)
         -> WallReader
     {
         let reader = WallReader()
@@ -53,7 +55,9 @@ public final class WallReader: Sendable {
         _ = finished.wait(timeout: .now() + Database.statementSeconds + 1)
     }
 
-    private func loop(url: DatabaseURL, event: String?, wake: DispatchSemaphore, first: DispatchSemaphore, now: @Sendable () -> Int64) {
+    private func loop(
+        url: DatabaseURL, event: String?, wake: DispatchSemaphore, first: DispatchSemaphore, now: @Sendable () -> Int64
+    ) {
         let feed = WallFeed(url: url, event: event)
         defer {
             feed.close()

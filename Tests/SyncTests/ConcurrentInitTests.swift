@@ -21,6 +21,8 @@ final class ConcurrentInitTests: XCTestCase {
         XCTAssertEqual(processes.map(\.terminationStatus), [0, 0])
         let versions = pg.psql("SELECT count(*) FROM schema_version", database: name).output
         XCTAssertEqual(versions.trimmingCharacters(in: .whitespacesAndNewlines), "\(Schema.version)")
-        XCTAssertEqual(pg.psql("SELECT count(*) FROM database_identity", database: name).output.trimmingCharacters(in: .whitespacesAndNewlines), "1")
+        XCTAssertEqual(
+            pg.psql("SELECT count(*) FROM database_identity", database: name).output.trimmingCharacters(
+                in: .whitespacesAndNewlines), "1")
     }
 }

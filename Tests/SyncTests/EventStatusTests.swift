@@ -15,9 +15,14 @@ final class EventStatusTests: XCTestCase {
         let other = try laptop.session("ondernemers")
         try Syncer(store: laptop.store, url: db.room, options: .init(eventName: "dag", laptop: "zaal-3")).sync(id)
         try Syncer(store: laptop.store, url: db.room, options: .init(eventName: "proef", laptop: "zaal-3")).sync(other)
-        let r = Spawn.run([Binary.perspectief, "event", "status", "--from", db.organiser.withPassword("orggeheim"), "--event", "dag", "--json"])
+        let r = Spawn.run([
+            Binary.perspectief, "event", "status", "--from", db.organiser.withPassword("orggeheim"), "--event", "dag",
+            "--json",
+        ])
         XCTAssertEqual(r.status, 0, r.error)
-        let rooms = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(r.output.utf8)) as? [String: Any])?["rooms"] as? [[String: Any]])
+        let rooms = try XCTUnwrap(
+            (try JSONSerialization.jsonObject(with: Data(r.output.utf8)) as? [String: Any])?["rooms"]
+                as? [[String: Any]])
         XCTAssertEqual(rooms.count, 1, r.output)
         XCTAssertEqual(rooms.first?["session"] as? String, id)
         XCTAssertEqual(rooms.first?["laptop"] as? String, "zaal-3")

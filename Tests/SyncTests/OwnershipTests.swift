@@ -23,7 +23,8 @@ final class OwnershipTests: XCTestCase {
         XCTAssertThrowsError(try DatabaseInitTests.run(db.otherRoom, forged)) { error in
             let e = error as? SyncError
             XCTAssertEqual(e?.scope, .session)
-            XCTAssertTrue("\(error)".contains("session \"\(id)\" belongs to another room's login (\"zaal\")"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("session \"\(id)\" belongs to another room's login (\"zaal\")"), "\(error)")
         }
         XCTAssertEqual(db.stored().ids, before.ids)
         // The same through the syncer: a copy of the session on room 2's laptop is refused by name.
@@ -40,7 +41,8 @@ final class OwnershipTests: XCTestCase {
         // Who inserted each row is the database's record, not the sender's word.
         let other = try laptop.session("ondernemers")
         try Syncer(store: laptop.store, url: db.room).sync(other)
-        let by = pg.psql("SELECT DISTINCT inserted_by FROM events WHERE session_id = '\(other)'", database: db.name).output
+        let by = pg.psql("SELECT DISTINCT inserted_by FROM events WHERE session_id = '\(other)'", database: db.name)
+            .output
         XCTAssertEqual(by.trimmingCharacters(in: .whitespacesAndNewlines), "zaal")
     }
 
@@ -56,7 +58,8 @@ final class OwnershipTests: XCTestCase {
         try FileManager.default.removeItem(atPath: right.root)
         try FileManager.default.copyItem(atPath: left.root, toPath: right.root)
         try right.add(id, count: 2, tag: "rechts")
-        XCTAssertThrowsError(try Syncer(store: right.store, url: db.room, options: .init(laptop: "rechts")).sync(id)) { error in
+        XCTAssertThrowsError(try Syncer(store: right.store, url: db.room, options: .init(laptop: "rechts")).sync(id)) {
+            error in
             XCTAssertEqual((error as? SyncError)?.scope, .session)
             XCTAssertTrue("\(error)".contains("continued on two laptops, \"links\" and \"rechts\""), "\(error)")
         }

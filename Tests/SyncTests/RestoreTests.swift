@@ -18,7 +18,10 @@ final class RestoreTests: XCTestCase {
         let laptop = try Laptop("recreate")
         defer { laptop.remove() }
         let id = try laptop.session("ouderen", people: 2, each: 2)
-        let sync = [Binary.perspectief, "sync", "--all", "--to", db.room.withPassword("zaalgeheim"), "--store", laptop.root, "--event", "dag"]
+        let sync = [
+            Binary.perspectief, "sync", "--all", "--to", db.room.withPassword("zaalgeheim"), "--store", laptop.root,
+            "--event", "dag",
+        ]
         XCTAssertEqual(Spawn.run(sync).status, 0)
         let feed = WallFeed(url: db.organiser, event: "dag")
         defer { feed.close() }
@@ -26,7 +29,9 @@ final class RestoreTests: XCTestCase {
         XCTAssertEqual(entries(feed), 4)
         let identity = pg.psql("SELECT id FROM database_identity", database: db.name).output
         try db.recreate()
-        XCTAssertNotEqual(pg.psql("SELECT id FROM database_identity", database: db.name).output, identity, "db init gives a new identity")
+        XCTAssertNotEqual(
+            pg.psql("SELECT id FROM database_identity", database: db.name).output, identity,
+            "db init gives a new identity")
         XCTAssertEqual(db.stored().rows, 0)
         // The room's next sync sends everything again: the progress file is not trusted over the database.
         let again = Spawn.run(sync, environment: ["LANG": "en"])
@@ -49,7 +54,9 @@ final class RestoreTests: XCTestCase {
         let laptop = try Laptop("restore")
         defer { laptop.remove() }
         let id = try laptop.session("ouderen", people: 2, each: 2)
-        let worker = SyncWorker.start(store: laptop.root, sessionId: id, url: db.room, options: .init(eventName: "dag"), interval: 0.2, now: StoreClock.now)
+        let worker = SyncWorker.start(
+            store: laptop.root, sessionId: id, url: db.room, options: .init(eventName: "dag"), interval: 0.2,
+            now: StoreClock.now)
         defer { worker.stop() }
         wait("the first catch-up") { worker.status == .upToDate }
         let backup = NSTemporaryDirectory() + "pf-backup-\(UUID().uuidString.prefix(8)).sql"
@@ -74,7 +81,9 @@ final class RestoreTests: XCTestCase {
             return feed.rereads >= 1 && entries(feed) == 4
         }
         // The room opens again: its sync puts back what the backup lacks.
-        let after = SyncWorker.start(store: laptop.root, sessionId: id, url: db.room, options: .init(eventName: "dag"), interval: 0.2, now: StoreClock.now)
+        let after = SyncWorker.start(
+            store: laptop.root, sessionId: id, url: db.room, options: .init(eventName: "dag"), interval: 0.2,
+            now: StoreClock.now)
         defer { after.stop() }
         wait("every event back after the restore", seconds: 15) { db.stored().ids == (try laptop.eventIDs()) }
         XCTAssertEqual(db.stored().rows, try laptop.eventIDs().count)

@@ -17,11 +17,14 @@ final class SilentNetworkTests: XCTestCase {
         defer { laptop.remove() }
         let proxy = try StallingProxy(to: pg.port)
         defer { proxy.close() }
-        var room = db.room, organiser = db.organiser
+        var room = db.room
+        var organiser = db.organiser
         room.port = proxy.port
         organiser.port = proxy.port
         let id = try laptop.session("ouderen", people: 2, each: 1)
-        let worker = SyncWorker.start(store: laptop.root, sessionId: id, url: room, options: .init(eventName: "dag"), interval: 0.2, now: StoreClock.now)
+        let worker = SyncWorker.start(
+            store: laptop.root, sessionId: id, url: room, options: .init(eventName: "dag"), interval: 0.2,
+            now: StoreClock.now)
         defer { worker.stop() }
         wait("the first catch-up") { worker.status == .upToDate }
         let wake = DispatchSemaphore(value: 0)
@@ -42,7 +45,9 @@ final class SilentNetworkTests: XCTestCase {
         // The wall draws from its snapshot, never from the network: it says since when.
         let snap = reader.snapshot
         let rooms = snap.rooms.map { WallRoom(state: $0.state, workshop: Laptop.workshop, laptop: $0.laptop) }
-        let input = WallInput(event: "dag", rooms: rooms, now: StoreClock.now(), language: .nl, problem: WallView.silentSince("10:42")[.nl])
+        let input = WallInput(
+            event: "dag", rooms: rooms, now: StoreClock.now(), language: .nl,
+            problem: WallView.silentSince("10:42")[.nl])
         XCTAssertTrue(WallView.view(input, width: 120, height: 36).text.contains("stil sinds 10:42"))
         XCTAssertEqual(snap.rooms.count, 1, "what was read stays on the wall")
 

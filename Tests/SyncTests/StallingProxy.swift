@@ -17,9 +17,13 @@ final class StallingProxy: Sendable {
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var addr = Self.loopback(0)
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+        let bound = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) }
+        }
         guard bound == 0, listen(fd, 16) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        _ = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+        }
         listener = fd
         port = Int(UInt16(bigEndian: addr.sin_port))
         let t = Thread { [self] in acceptLoop() }
@@ -57,7 +61,9 @@ final class StallingProxy: Sendable {
             let server = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var addr = Self.loopback(target)
             let ok = withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(server, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(server, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
             guard ok == 0 else {
                 Glibc.close(client)
@@ -83,10 +89,13 @@ final class StallingProxy: Sendable {
                 usleep(50_000)
                 continue
             }
-            var fds = [pollfd(fd: a, events: Int16(POLLIN), revents: 0), pollfd(fd: b, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: a, events: Int16(POLLIN), revents: 0), pollfd(fd: b, events: Int16(POLLIN), revents: 0),
+            ]
             guard poll(&fds, 2, 100) >= 0 else { return }
             for (i, p) in fds.enumerated() where p.revents != 0 {
-                let from = i == 0 ? a : b, to = i == 0 ? b : a
+                let from = i == 0 ? a : b
+                let to = i == 0 ? b : a
                 let n = read(from, &buffer, buffer.count)
                 if n <= 0 { return }
                 var sent = 0

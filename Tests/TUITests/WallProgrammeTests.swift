@@ -15,7 +15,10 @@ final class WallProgrammeTests: XCTestCase {
         roundsRoom.go(toStep: "ronde-1")
         let first = Self.rounds.scenarios[0]
         roundsRoom.arrive(
-            .entryAdded(NewEntry(id: "r1", kind: .implication, text: "UIT-DE-RONDEZAAL", step: "ronde-1", scenario: first.id, author: nil)),
+            .entryAdded(
+                NewEntry(
+                    id: "r1", kind: .implication, text: "UIT-DE-RONDEZAAL", step: "ronde-1", scenario: first.id,
+                    author: nil)),
             by: .facilitator("Anna"))
         XCTAssertEqual(Self.rounds.programme, TableWallTests.tafels.programme, "the two workshops are one study")
         let rooms = [

@@ -23,7 +23,8 @@ struct WallSynthesis {
             if let l = lead[w.programme], perWorkshop[l.id, default: 0] >= perWorkshop[id, default: 0] { continue }
             lead[w.programme] = w
         }
-        guard let programme = count.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, let workshop = lead[programme]
+        guard let programme = count.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key,
+            let workshop = lead[programme]
         else {
             synthesis = nil
             return

@@ -14,7 +14,8 @@ struct EventStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "List the rooms: event, laptop, login, first seen, last event, events.")
 
-    @Option(help: ArgumentHelp("The event database (an organiser's login).", valueName: "postgres://…")) var from: String
+    @Option(help: ArgumentHelp("The event database (an organiser's login).", valueName: "postgres://…")) var from:
+        String
     @Option(help: "Only the rooms of this event.") var event: String?
     @Flag(help: "Print JSON.") var json = false
 
@@ -27,7 +28,10 @@ struct EventStatusCommand: ParsableCommand {
             return
         }
         for r in list {
-            let fields = [r.event, r.session, r.laptop, r.login, WallScreenInput.hhmm(r.firstSeenMs), WallScreenInput.hhmm(r.lastEventMs), "\(r.events)"]
+            let fields = [
+                r.event, r.session, r.laptop, r.login, WallScreenInput.hhmm(r.firstSeenMs),
+                WallScreenInput.hhmm(r.lastEventMs), "\(r.events)",
+            ]
             print(fields.map { TerminalText.safe($0, keepLineBreaks: false) }.joined(separator: "\t"))
         }
     }

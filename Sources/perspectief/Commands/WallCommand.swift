@@ -2,14 +2,15 @@ import ArgumentParser
 import Core
 import Foundation
 import Sync
-import Terminal
 import TUI
+import Terminal
 
 /// `perspectief wall --from postgres://… [--event NAME]`: the plenary wall across rooms.
 struct WallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wall",
-        abstract: "Project every room of an event from its PostgreSQL database: rooms, the 2×2 across groups, shared koersvast insights.",
+        abstract:
+            "Project every room of an event from its PostgreSQL database: rooms, the 2×2 across groups, shared koersvast insights.",
         discussion: """
             Live within a second: the database notifies the wall of new events, and the wall also \
             reads what is new every second, so nothing is missed when a notification is. Use an \
@@ -21,7 +22,9 @@ struct WallCommand: ParsableCommand {
     @OptionGroup var workshopOptions: WorkshopOptions
     @Option(help: "Interface language: nl or en (default: from LANG).") var lang: String?
     @Option(help: "Theme: dark, light or mono (NO_COLOR forces mono).") var theme: String?
-    @Option(name: .customLong("print"), help: ArgumentHelp("Print the wall once as text at this size and exit.", valueName: "COLSxROWS"))
+    @Option(
+        name: .customLong("print"),
+        help: ArgumentHelp("Print the wall once as text at this size and exit.", valueName: "COLSxROWS"))
     var printSize: String?
 
     func run() throws {
@@ -66,7 +69,10 @@ struct WallLoop {
         }
         defer { reader.stop() }
         let screen: TerminalScreen
-        do { screen = try TerminalScreen(theme: Theme.choose(flag: theme, environment: ProcessInfo.processInfo.environment)) } catch {
+        do {
+            screen = try TerminalScreen(
+                theme: Theme.choose(flag: theme, environment: ProcessInfo.processInfo.environment))
+        } catch {
             throw CLIError(error.description, nl: error.nl)
         }
         defer { screen.stop() }
@@ -89,17 +95,25 @@ struct WallLoop {
 }
 
 enum WallScreenInput {
-    static func make(_ snap: WallReader.Snapshot, workshops: [Workshop], event: String?, language: Language) -> WallInput {
+    static func make(_ snap: WallReader.Snapshot, workshops: [Workshop], event: String?, language: Language)
+        -> WallInput
+    {
         let rooms = snap.rooms.map { r in
-            WallRoom(state: r.state, workshop: workshops.first { $0.id == r.state.setup.workshopId }, laptop: r.laptop, lastHeard: r.lastHeard)
+            WallRoom(
+                state: r.state, workshop: workshops.first { $0.id == r.state.setup.workshopId }, laptop: r.laptop,
+                lastHeard: r.lastHeard)
         }
         var problem: String?
         if let p = snap.problem {
-            problem = p.unreachable ? WallView.silentSince(hhmm(snap.lastHeard))[language] : (language == .nl ? p.dutch : p.message)
+            problem =
+                p.unreachable
+                ? WallView.silentSince(hhmm(snap.lastHeard))[language] : (language == .nl ? p.dutch : p.message)
         }
         return WallInput(
-            event: event ?? "", rooms: rooms, now: Clock.nowMs(), utcOffsetMs: Int64(TimeZone.current.secondsFromGMT()) * 1000,
-            language: language, problem: problem, leftOut: snap.refused.count, leftOutSessions: snap.refused.keys.sorted())
+            event: event ?? "", rooms: rooms, now: Clock.nowMs(),
+            utcOffsetMs: Int64(TimeZone.current.secondsFromGMT()) * 1000,
+            language: language, problem: problem, leftOut: snap.refused.count,
+            leftOutSessions: snap.refused.keys.sorted())
     }
 
     static func hhmm(_ ms: Int64) -> String {
