@@ -74,6 +74,8 @@ public enum Schema {
     public static func migrate(_ db: Database) async throws(SyncError) -> Outcome {
         // Two organisers running `db init` at once: the second waits here, then finds the work
         // done (without the lock, the CREATE below raced into a raw duplicate-key error).
+        // The organiser's set-up may wait and run longer than a room's statement may.
+        try await db.query("SET statement_timeout = 0")
         try await db.query("SELECT pg_advisory_lock(7245101)", seconds: 60)
         try await db.query(
             "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
