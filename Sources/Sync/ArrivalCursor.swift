@@ -15,7 +15,9 @@ public struct ArrivalCursor: Sendable {
     private var hole: (since: Double, horizon: Int64)?
     let grace: Double
 
-    public init(grace: Double = 3) { self.grace = grace }
+    /// Longer than any statement of ours may run (the server's statement_timeout is
+    /// `Database.statementSeconds`), so a late commit is still read.
+    public init(grace: Double = Database.statementSeconds + 2) { self.grace = grace }
 
     /// True when this arrival is new to the reader (apply it), false when already read.
     public mutating func take(_ arrival: Int64) -> Bool {

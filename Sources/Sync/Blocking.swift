@@ -8,7 +8,9 @@ public enum Blocking {
         let value = Mutex<Result<T, SyncError>?>(nil)
     }
 
-    public static func run<T: Sendable>(_ body: @escaping @Sendable () async throws(SyncError) -> T) throws(SyncError) -> T {
+    public static func run<T: Sendable>(_ body: @escaping @Sendable () async throws(SyncError) -> T) throws(SyncError)
+        -> T
+    {
         let box = Box<T>()
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -13,6 +13,11 @@ enum DatabaseFailure {
         case .server:
             let state = e.serverInfo?[.sqlState] ?? ""
             let text = TerminalText.safe(e.serverInfo?[.message] ?? "", keepLineBreaks: false)
+            if let refusal = SessionRefusal.from(
+                state: state, session: text, detail: e.serverInfo?[.detail] ?? "", url: url)
+            {
+                return refusal
+            }
             return server(state: state, text: text, place: place, url: url)
         case .sslUnsupported:
             return SyncError(
@@ -31,7 +36,9 @@ enum DatabaseFailure {
             if underlying.contains("NIOSSL") || underlying.contains("handshake") || underlying.contains("certificate") {
                 return SyncError(
                     "the TLS handshake with \(place) failed (its certificate is not trusted or TLS is not offered)",
-                    nl: "de TLS-handdruk met \(place) is mislukt (het certificaat wordt niet vertrouwd of TLS wordt niet aangeboden)")
+                    nl:
+                        "de TLS-handdruk met \(place) is mislukt (het certificaat wordt niet vertrouwd of TLS wordt niet aangeboden)"
+                )
             }
             return unreachable(place, reason(of: underlying))
         }
@@ -48,7 +55,9 @@ enum DatabaseFailure {
         case "42P01":
             return SyncError(
                 "\(place) has no perspectief tables yet: run `perspectief db init \(place)` as its owner first",
-                nl: "\(place) heeft nog geen perspectief-tabellen: voer eerst `perspectief db init \(place)` uit als eigenaar")
+                nl:
+                    "\(place) heeft nog geen perspectief-tabellen: voer eerst `perspectief db init \(place)` uit als eigenaar"
+            )
         case "42501":
             return SyncError(
                 "user \(url.user) may not do this in \(place): \(text)",
@@ -57,7 +66,9 @@ enum DatabaseFailure {
             return unreachable(place, text)
         default:
             if state.hasPrefix("08") { return unreachable(place, text) }
-            return SyncError("the database at \(place) answered: \(text) (\(state))", nl: "de database op \(place) antwoordde: \(text) (\(state))")
+            return SyncError(
+                "the database at \(place) answered: \(text) (\(state))",
+                nl: "de database op \(place) antwoordde: \(text) (\(state))")
         }
     }
 
@@ -67,9 +78,17 @@ enum DatabaseFailure {
             nl: "inloggen bij \(place) mislukt: verkeerde gebruikersnaam of wachtwoord voor \(url.user)")
     }
 
+    static func unreachable(_ place: String, _ reason: String, _ dutchReason: String) -> SyncError {
+        SyncError(
+            "cannot reach the database at \(place) (\(reason))",
+            nl: "de database op \(place) is niet bereikbaar (\(dutchReason))",
+            scope: .unreachable)
+    }
+
     static func unreachable(_ place: String, _ reason: String) -> SyncError {
         SyncError(
-            "cannot reach the database at \(place) (\(reason))", nl: "de database op \(place) is niet bereikbaar (\(reason))",
+            "cannot reach the database at \(place) (\(reason))",
+            nl: "de database op \(place) is niet bereikbaar (\(reason))",
             scope: .unreachable)
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Appends what arrives in the database to a `DatabaseStore` folder, every second, on a
@@ -15,9 +15,9 @@ public final class DatabaseFollower: Sendable {
     private let stopping = Mutex(false)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(root: String, url: DatabaseURL, event: String?, cursor: ArrivalCursor, written: Set<String>, refused: Set<String>) {
+    init(root: String, url: DatabaseURL, event: String?, start: State) {
         let thread = Thread { [self] in
-            var state = State(cursor: cursor, written: written, refused: refused)
+            var state = start
             var database: Database?
             defer {
                 if let db = database { Blocking.runQuietly { await db.close() } }
@@ -26,13 +26,22 @@ public final class DatabaseFollower: Sendable {
             while !stopping.withLock({ $0 }) {
                 do throws(SyncError) {
                     if database == nil || database?.isClosed == true {
-                        database = try Blocking.run { () async throws(SyncError) -> Database in try await Database.connect(url) }
+                        database = try Blocking.run { () async throws(SyncError) -> Database in
+                            try await Database.connect(url)
+                        }
                     }
                     guard let db = database else { continue }
-                    let after = state.cursor.through
-                    let rows = try Blocking.run { () async throws(SyncError) -> [DatabaseSessions.Row] in
-                        try await DatabaseSessions.readRows(db, event: event, after: after)
+                    let (after, watch) = (state.cursor.through, state.watch)
+                    let (rows, restored, seen) = try Blocking.run {
+                        () async throws(SyncError) -> ([DatabaseSessions.Row], Bool, RestoreWatch) in
+                        var watch = watch
+                        let restored = try await watch.restored(db)
+                        let rows = try await DatabaseSessions.readRows(db, event: event, after: restored ? 0 : after)
+                        watch.note(rows)
+                        return (rows, restored, watch)
                     }
+                    state.watch = seen
+                    if restored { state.readAgain() }
                     state.apply(rows, root: root)
                 } catch {
                     if error.unreachable, let db = database {
@@ -56,12 +65,25 @@ public final class DatabaseFollower: Sendable {
         var cursor: ArrivalCursor
         var written: Set<String>
         var refused: Set<String>
+        /// The event ids in each written session: a database read again after a restore
+        /// adds only what the folder lacks.
+        var known: [String: Set<String>]
+        var watch: RestoreWatch
         /// Rows of sessions whose first event has not arrived yet.
         var waiting: [String: [DatabaseSessions.Row]] = [:]
 
+        /// The database was restored or made again: read it from its start.
+        mutating func readAgain() {
+            cursor = ArrivalCursor()
+            refused = []
+            waiting = [:]
+        }
+
         mutating func apply(_ rows: [DatabaseSessions.Row], root: String) {
             var fresh: [String: [DatabaseSessions.Row]] = [:]
-            for row in rows where cursor.take(row.arrival) && !refused.contains(row.session) { fresh[row.session, default: []].append(row) }
+            for row in rows where cursor.take(row.arrival) && !refused.contains(row.session) {
+                fresh[row.session, default: []].append(row)
+            }
             cursor.settle(now: Date().timeIntervalSince1970)
             for (session, list) in fresh {
                 if written.contains(session) {
@@ -70,7 +92,10 @@ public final class DatabaseFollower: Sendable {
                         refused.insert(session)
                         continue
                     }
-                    append(events.map(\.body), to: root + "/" + session + "/" + DatabaseStore.journalName)
+                    let new = events.filter { known[session, default: []].insert($0.event.id).inserted }
+                    if !new.isEmpty {
+                        append(new.map(\.body), to: root + "/" + session + "/" + DatabaseStore.journalName)
+                    }
                 } else {
                     let all = (waiting[session] ?? []) + list
                     guard DatabaseSessions.decodeRows(all).refused.isEmpty else {
@@ -79,8 +104,11 @@ public final class DatabaseFollower: Sendable {
                         continue
                     }
                     // Whole once its sessionCreated is there; until then its rows wait.
-                    if let events = DatabaseSessions.decode(all).sessions[session], DatabaseStore.create(session, bodies: events.map(\.body), in: root) {
+                    if let events = DatabaseSessions.decode(all).sessions[session],
+                        DatabaseStore.create(session, bodies: events.map(\.body), in: root)
+                    {
                         written.insert(session)
+                        known[session] = Set(events.map(\.event.id))
                         waiting[session] = nil
                     } else {
                         waiting[session] = all

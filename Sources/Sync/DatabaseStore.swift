@@ -3,7 +3,7 @@ import Foundation
 import Store
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The database's sessions written out as a store folder the existing code reads: one
@@ -17,16 +17,19 @@ public final class DatabaseStore {
     let url: DatabaseURL
     let event: String?
     /// Where a follower carries on: what was read, which sessions were written, which refused.
-    let cursor: ArrivalCursor
-    let written: Set<String>
-    let refusedIds: Set<String>
+    let start: DatabaseFollower.State
 
     /// Reads every session (or one event's) from the database into a new temporary folder.
-    public init(url: DatabaseURL, event: String? = nil, under parent: String = NSTemporaryDirectory()) throws(SyncError) {
-        let rows = try Blocking.run { () async throws(SyncError) -> [DatabaseSessions.Row] in
+    public init(url: DatabaseURL, event: String? = nil, under parent: String = NSTemporaryDirectory()) throws(SyncError)
+    {
+        let (rows, watch) = try Blocking.run { () async throws(SyncError) -> ([DatabaseSessions.Row], RestoreWatch) in
             try await Database.using(url) { db throws(SyncError) in
                 try await Schema.check(db)
-                return try await DatabaseSessions.readRows(db, event: event)
+                var watch = RestoreWatch()
+                _ = try await watch.restored(db)
+                let rows = try await DatabaseSessions.readRows(db, event: event)
+                watch.note(rows)
+                return (rows, watch)
             }
         }
         let decoded = DatabaseSessions.decode(rows)
@@ -35,12 +38,15 @@ public final class DatabaseStore {
         var cursor = ArrivalCursor()
         for row in rows { _ = cursor.take(row.arrival) }
         cursor.settle(now: Date().timeIntervalSince1970)
-        self.cursor = cursor
-        written = Set(decoded.sessions.keys)
-        refusedIds = Set(decoded.refused.map { $0.session })
-        var template = Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast()) + Array("perspectief-db-XXXXXX".utf8CString)
+        start = DatabaseFollower.State(
+            cursor: cursor, written: Set(decoded.sessions.keys), refused: Set(decoded.refused.map { $0.session }),
+            known: decoded.sessions.mapValues { Set($0.map(\.event.id)) }, watch: watch)
+        var template =
+            Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast())
+            + Array("perspectief-db-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw SyncError("cannot make a temporary folder in \(parent)", nl: "kan geen tijdelijke map maken in \(parent)")
+            throw SyncError(
+                "cannot make a temporary folder in \(parent)", nl: "kan geen tijdelijke map maken in \(parent)")
         }
         root = String(cString: made)
         refused = decoded.refused.map { $0.reason }
@@ -58,7 +64,8 @@ public final class DatabaseStore {
         let temp = root + "/.new-" + id
         let folder = root + "/" + id
         guard mkdir(temp, 0o700) == 0,
-            FileManager.default.createFile(atPath: temp + "/" + journalName, contents: lines(bodies), attributes: [.posixPermissions: 0o600]),
+            FileManager.default.createFile(
+                atPath: temp + "/" + journalName, contents: lines(bodies), attributes: [.posixPermissions: 0o600]),
             rename(temp, folder) == 0
         else { return false }
         return true
@@ -75,7 +82,7 @@ public final class DatabaseStore {
 
     /// Keeps the folder in step with the database while a review is open (see `DatabaseFollower`).
     public func follow() -> DatabaseFollower {
-        DatabaseFollower(root: root, url: url, event: event, cursor: cursor, written: written, refused: refusedIds)
+        DatabaseFollower(root: root, url: url, event: event, start: start)
     }
 
     public func remove() { try? FileManager.default.removeItem(atPath: root) }

@@ -32,7 +32,9 @@ public struct DatabaseURL: Equatable, Sendable {
         return String(raw.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
     }
 
-    public static func parse(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(SyncError) -> DatabaseURL {
+    public static func parse(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(SyncError) -> DatabaseURL
+    {
         func bad(_ why: String, _ nl: String) -> SyncError {
             SyncError(
                 "not a database URL (\(why)); expected postgres://user:password@host:port/database",
@@ -45,7 +47,9 @@ public struct DatabaseURL: Equatable, Sendable {
         guard var host = c.host, !host.isEmpty else { throw bad("no host", "geen host") }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         let port = c.port ?? 5432
-        guard (1...65535).contains(port) else { throw bad("port \(port) is out of range", "poort \(port) valt buiten het bereik") }
+        guard (1...65535).contains(port) else {
+            throw bad("port \(port) is out of range", "poort \(port) valt buiten het bereik")
+        }
         guard let user = c.user, !user.isEmpty else { throw bad("no user name", "geen gebruikersnaam") }
         let database = String(c.path.drop { $0 == "/" })
         guard !database.isEmpty, !database.contains("/") else { throw bad("no database name", "geen databasenaam") }

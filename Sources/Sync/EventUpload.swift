@@ -51,7 +51,29 @@ extension Database {
 
     /// Names the room once: which event it belongs to and which laptop sent it.
     public func announce(session: String, event: String, laptop: String) async throws(SyncError) {
-        try await query(
-            "INSERT INTO rooms (session_id, event_name, laptop) VALUES (\(session), \(event), \(laptop)) ON CONFLICT DO NOTHING")
+        // A function of the owner's: it claims the session for this login, or refuses it when
+        // another login or another laptop holds it (SessionRefusal says which).
+        try await query("SELECT perspectief_announce(\(session), \(event), \(laptop))")
+    }
+
+    /// What the database holds of this login's session: per journal, the highest sequence number.
+    public func confirmed(session: String) async throws(SyncError) -> [String: Int] {
+        var held: [String: Int] = [:]
+        for row in try await query("SELECT journal, seq FROM perspectief_confirmed(\(session))") {
+            guard let (journal, seq) = try? row.decode((String, Int).self) else { continue }
+            held[journal] = seq
+        }
+        return held
+    }
+
+    /// The id `db init` gave this database.
+    public func identity() async throws(SyncError) -> String {
+        let rows = try await query("SELECT id FROM database_identity")
+        guard let id = try? rows.first?.decode(String.self) else {
+            throw SyncError(
+                "\(url.display): database_identity cannot be read",
+                nl: "\(url.display): database_identity is niet te lezen")
+        }
+        return id
     }
 }

@@ -59,7 +59,8 @@ public enum Schema {
             "GRANT INSERT ON events, rooms TO \(roomRole)",
             "GRANT SELECT ON schema_version TO \(roomRole), \(organiserRole)",
             "GRANT SELECT ON events, rooms TO \(organiserRole)",
-        ]
+        ],
+        SchemaOwnership.migration,
     ]
 
     /// What `db init` did.
@@ -71,12 +72,20 @@ public enum Schema {
     /// Creates or brings the schema up to date, one migration per transaction, under an
     /// advisory lock so two organisers running `db init` at once cannot interleave.
     public static func migrate(_ db: Database) async throws(SyncError) -> Outcome {
-        try await db.query("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+        // Two organisers running `db init` at once: the second waits here, then finds the work
+        // done (without the lock, the CREATE below raced into a raw duplicate-key error).
+        // The organiser's set-up may wait and run longer than a room's statement may.
+        try await db.query("SET statement_timeout = 0")
+        try await db.query("SELECT pg_advisory_lock(7245101)", seconds: 60)
+        try await db.query(
+            "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+        )
         let start = try await currentVersion(db)
         var at = start
         while at < version {
             let next = at + 1
             try await db.transaction { db throws(SyncError) in
+                try await db.query("SET LOCAL statement_timeout = 0")
                 try await db.query("SELECT pg_advisory_xact_lock(7245101)")
                 // Someone else may have applied it while this waited for the lock.
                 if try await currentVersion(db) >= next { return }
@@ -85,6 +94,8 @@ public enum Schema {
             }
             at = try await currentVersion(db)
         }
+        // On a failure the lock goes with the connection (callers close it).
+        try await db.query("SELECT pg_advisory_unlock(7245101)")
         return Outcome(from: start, to: at)
     }
 
@@ -95,7 +106,16 @@ public enum Schema {
         if v == 0 {
             throw SyncError(
                 "\(db.url.display) has no perspectief tables yet: run `perspectief db init \(db.url.display)` as its owner first",
-                nl: "\(db.url.display) heeft nog geen perspectief-tabellen: voer eerst `perspectief db init \(db.url.display)` uit als eigenaar")
+                nl:
+                    "\(db.url.display) heeft nog geen perspectief-tabellen: voer eerst `perspectief db init \(db.url.display)` uit als eigenaar"
+            )
+        }
+        if v < version {
+            throw SyncError(
+                "\(db.url.display) has database schema version \(v), older than this build (\(version)): "
+                    + "run `perspectief db init \(db.url.display)` as its owner",
+                nl: "\(db.url.display) heeft databaseschema versie \(v), ouder dan deze versie (\(version)): "
+                    + "voer `perspectief db init \(db.url.display)` uit als eigenaar")
         }
         return v
     }
@@ -104,12 +124,16 @@ public enum Schema {
         let rows = try await db.query("SELECT coalesce(max(version), 0)::bigint FROM schema_version")
         var v = 0
         do { v = try rows.first?.decode(Int.self) ?? 0 } catch {
-            throw SyncError("\(db.url.display): schema_version cannot be read", nl: "\(db.url.display): schema_version is niet te lezen")
+            throw SyncError(
+                "\(db.url.display): schema_version cannot be read",
+                nl: "\(db.url.display): schema_version is niet te lezen")
         }
         if v > version {
             throw SyncError(
                 "\(db.url.display) has database schema version \(v), newer than this build understands (\(version)); update perspectief",
-                nl: "\(db.url.display) heeft databaseschema versie \(v), nieuwer dan deze versie begrijpt (\(version)); werk perspectief bij")
+                nl:
+                    "\(db.url.display) heeft databaseschema versie \(v), nieuwer dan deze versie begrijpt (\(version)); werk perspectief bij"
+            )
         }
         return v
     }

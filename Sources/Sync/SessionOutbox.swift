@@ -25,12 +25,23 @@ public final class SessionOutbox {
             if let handle { try handle.refresh() } else { handle = try store.open(session, readOnly: true) }
         } catch {
             handle = nil
-            throw SyncError("session \(session) is not synced: \(error.message)", nl: "sessie \(session) wordt niet gesynchroniseerd: \(error.message(in: .nl))", scope: .session)
+            throw SyncError(
+                "session \(session) is not synced: \(error.message)",
+                nl: "sessie \(session) wordt niet gesynchroniseerd: \(error.message(in: .nl))", scope: .session)
         }
         if let reason = handle?.readOnlyReason {
-            throw SyncError("session \(session) is not synced: \(reason)", nl: "sessie \(session) wordt niet gesynchroniseerd: \(reason)", scope: .session)
+            throw SyncError(
+                "session \(session) is not synced: \(reason)",
+                nl: "sessie \(session) wordt niet gesynchroniseerd: \(reason)", scope: .session)
         }
         return progress.pending(handle?.events ?? [])
+    }
+
+    /// The database's own word on what it holds replaces what was remembered.
+    public func reset(to held: SyncProgress) throws(SyncError) {
+        guard held != progress else { return }
+        progress = held
+        try progress.save(store: store.root, url: url, session: session)
     }
 
     /// The database has these events: remember it (before the next batch is sent).

@@ -2,7 +2,7 @@ import Core
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How far one session has reached one database: per journal (writer), the highest sequence
@@ -15,8 +15,14 @@ import Glibc
 /// database ignores event ids it has), never an event.
 public struct SyncProgress: Equatable, Sendable {
     public var confirmed: [String: Int] = [:]
+    /// The identity of the database that confirmed it (`database_identity`); a database made
+    /// again under the same URL has another, and its progress starts from what it holds.
+    public var database: String = ""
 
-    public init(confirmed: [String: Int] = [:]) { self.confirmed = confirmed }
+    public init(confirmed: [String: Int] = [:], database: String = "") {
+        self.confirmed = confirmed
+        self.database = database
+    }
 
     /// Events not yet confirmed, in fold order (each writer's in its own order).
     public func pending(_ events: [Event]) -> [Event] {
@@ -33,10 +39,12 @@ public struct SyncProgress: Equatable, Sendable {
     public static func load(store: String, url: DatabaseURL, session: String) -> SyncProgress {
         let path = folder(store: store, url: url) + "/" + session + ".json"
         guard let data = FileManager.default.contents(atPath: path), !isLink(path),
-            let value = try? JSONParser.parse(String(decoding: data, as: UTF8.self)), let o = value["confirmed"]?.objectValue
+            let value = try? JSONParser.parse(String(decoding: data, as: UTF8.self)),
+            let o = value["confirmed"]?.objectValue
         else { return SyncProgress() }
         var p = SyncProgress()
         for (k, v) in o.pairs { if let n = v.intValue { p.confirmed[k] = n } }
+        p.database = value["database"]?.stringValue ?? ""
         return p
     }
 
@@ -51,6 +59,7 @@ public struct SyncProgress: Equatable, Sendable {
         var c = JSONObject()
         for k in confirmed.keys.sorted() { c[k] = .number(Double(confirmed[k]!)) }
         o["confirmed"] = .object(c)
+        if !database.isEmpty { o["database"] = .string(database) }
         let bytes = Array((JSONWriter.compact(.object(o)) + "\n").utf8)
         let path = dir + "/" + session + ".json"
         let temp = path + ".tmp-\(getpid())"
@@ -70,6 +79,8 @@ public struct SyncProgress: Equatable, Sendable {
     }
 
     static func failure(_ path: String, _ why: String) -> SyncError {
-        SyncError("cannot save sync progress in \(path): \(why)", nl: "kan de synchronisatievoortgang in \(path) niet bewaren: \(why)")
+        SyncError(
+            "cannot save sync progress in \(path): \(why)",
+            nl: "kan de synchronisatievoortgang in \(path) niet bewaren: \(why)")
     }
 }

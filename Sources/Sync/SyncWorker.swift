@@ -37,6 +37,9 @@ public final class SyncWorker: Sendable {
     private struct Shared {
         var status: SyncStatus = .starting
         var stopping = false
+        /// When a pass last went through: "offline since" names the moment the database was
+        /// last heard, not the moment a deadline ran out.
+        var lastGood: Int64?
     }
 
     private let shared = Mutex(Shared())
@@ -72,7 +75,9 @@ public final class SyncWorker: Sendable {
         _ = finished.wait(timeout: .now() + timeout)
     }
 
-    private func loop(root: String, url: DatabaseURL, options: Syncer.Options, interval: Double, now: @Sendable () -> Int64) {
+    private func loop(
+        root: String, url: DatabaseURL, options: Syncer.Options, interval: Double, now: @Sendable () -> Int64
+    ) {
         defer { finished.signal() }
         guard let store = try? SessionStore(root: root, create: false) else {
             set(.refused(SyncError("store \(root) cannot be opened", nl: "opslag \(root) kan niet worden geopend")))
@@ -101,7 +106,12 @@ public final class SyncWorker: Sendable {
         do throws(SyncError) {
             try syncer.sync(session)
             let left = try syncer.waiting(session)
-            set(left == 0 ? .upToDate : .waiting(left))
+            if left == 0 { try syncer.ping() }
+            let at = now()
+            shared.withLock {
+                $0.status = left == 0 ? .upToDate : .waiting(left)
+                $0.lastGood = at
+            }
         } catch {
             if error.unreachable {
                 let left = (try? syncer.waiting(session)) ?? 0
@@ -109,7 +119,7 @@ public final class SyncWorker: Sendable {
                     if case .offline(let since, _) = $0.status {
                         $0.status = .offline(since: since, waiting: left)
                     } else {
-                        $0.status = .offline(since: now(), waiting: left)
+                        $0.status = .offline(since: $0.lastGood ?? now(), waiting: left)
                     }
                 }
             } else {

@@ -1,4 +1,5 @@
 import Core
+import Foundation
 import Store
 
 /// Sends sessions' events to the database in batches. Each batch is one statement; its
@@ -31,6 +32,13 @@ public final class Syncer {
     private var database: Database?
     private var outboxes: [String: SessionOutbox] = [:]
     private var announced: Set<String> = []
+    /// The identity of the database connected to (`db init` made it).
+    public private(set) var identity: String?
+    /// When each session's progress was last checked against the database (seconds).
+    private var verified: [String: Double] = [:]
+    /// How often a session's progress is checked again on an open connection: a dump
+    /// restored under a connection that stayed open is noticed within this time.
+    public var recheckSeconds = 30.0
 
     public init(store: SessionStore, url: DatabaseURL, options: Options = Options()) {
         self.store = store
@@ -45,17 +53,33 @@ public final class Syncer {
         if let database, !database.isClosed { return database }
         database = nil
         announced = []
+        verified = [:]
         let url = self.url
-        let db = try Blocking.run { () async throws(SyncError) -> Database in
+        let (db, id) = try Blocking.run { () async throws(SyncError) -> (Database, String) in
             let db = try await Database.connect(url)
-            do throws(SyncError) { try await Schema.check(db) } catch {
+            do throws(SyncError) {
+                try await Schema.check(db)
+                return (db, try await db.identity())
+            } catch {
                 await db.close()
                 throw error
             }
-            return db
         }
         database = db
+        identity = id
         return db
+    }
+
+    /// Makes the session's progress what the database says it holds of it, on every new
+    /// connection and every `recheckSeconds`: a re-created or restored database then gets
+    /// every event it lacks, without anyone deleting a progress file.
+    func verify(_ session: String, _ db: Database, now: Double) throws(SyncError) {
+        if let at = verified[session], now - at < recheckSeconds { return }
+        let held = try Blocking.run { () async throws(SyncError) -> [String: Int] in
+            try await db.confirmed(session: session)
+        }
+        try outbox(session).reset(to: SyncProgress(confirmed: held, database: identity ?? ""))
+        verified[session] = now
     }
 
     /// How many events of the session are not yet in the database (reads the store only).
@@ -70,16 +94,22 @@ public final class Syncer {
 
     /// Sends everything of the session the database has not confirmed.
     @discardableResult
-    public func sync(_ session: String) throws(SyncError) -> Report {
+    public func sync(_ session: String, now: Double = Date().timeIntervalSince1970) throws(SyncError) -> Report {
         let box = outbox(session)
-        let pending = try box.pending()
+        _ = try box.pending()
         var report = Report()
-        guard !pending.isEmpty else { return report }
+        // Connects even with nothing to send: a wrong password or a newer schema is said now,
+        // not at the first entry of the day.
         let db = try connection()
         do throws(SyncError) {
+            try verify(session, db, now: now)
+            let pending = try box.pending()
+            guard !pending.isEmpty else { return report }
             if !announced.contains(session) {
                 let (name, laptop) = (options.eventName, options.laptop)
-                try Blocking.run { () async throws(SyncError) in try await db.announce(session: session, event: name, laptop: laptop) }
+                try Blocking.run { () async throws(SyncError) in
+                    try await db.announce(session: session, event: name, laptop: laptop)
+                }
                 announced.insert(session)
             }
             var start = 0
@@ -96,6 +126,18 @@ public final class Syncer {
             throw error
         }
         return report
+    }
+
+    /// One round trip (bounded by the statement deadline): a silent network is found while
+    /// the room has nothing to send, too.
+    public func ping() throws(SyncError) {
+        let db = try connection()
+        do throws(SyncError) {
+            _ = try Blocking.run { () async throws(SyncError) -> Int in try await db.query("SELECT 1").count }
+        } catch {
+            if error.unreachable { disconnect() }
+            throw error
+        }
     }
 
     public func disconnect() {

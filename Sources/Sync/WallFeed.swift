@@ -9,16 +9,22 @@ public final class WallFeed {
     public struct Room: Sendable {
         public var state: SessionState
         public var laptop: String
+        /// When the room last saved something (ms since 1970, its laptop's clock).
+        public var lastHeard: Int64
     }
 
     public let url: DatabaseURL
     public let event: String?
     private var database: Database?
     private var cursor = ArrivalCursor()
+    private var watch = RestoreWatch()
+    /// How many times the database was found restored or made again (and read again).
+    public private(set) var rereads = 0
     private var events: [String: [Event]] = [:]
     private var known: [String: Set<String>] = [:]
     private var states: [String: SessionState] = [:]
     private var laptops: [String: String] = [:]
+    private var heard: [String: Int64] = [:]
     public private(set) var refused: [String: SyncError] = [:]
 
     public init(url: DatabaseURL, event: String?) {
@@ -29,29 +35,35 @@ public final class WallFeed {
     deinit { drop() }
 
     public var rooms: [Room] {
-        states.keys.sorted().map { Room(state: states[$0]!, laptop: laptops[$0] ?? "") }
+        states.keys.sorted().map { Room(state: states[$0]!, laptop: laptops[$0] ?? "", lastHeard: heard[$0] ?? 0) }
     }
 
     /// Reads what is new. Returns true when any room changed.
     @discardableResult
     public func catchUp(now: Double = Date().timeIntervalSince1970) throws(SyncError) -> Bool {
         let db = try connection()
-        let (url, event, after) = (self.url, self.event, cursor.through)
+        let (event, watch, through) = (self.event, self.watch, cursor.through)
         let rows: [DatabaseSessions.Row]
+        let restored: Bool
         do throws(SyncError) {
-            rows = try Blocking.run { () async throws(SyncError) -> [DatabaseSessions.Row] in
-                try await DatabaseSessions.readRows(db, event: event, after: after)
+            (rows, restored, self.watch) = try Blocking.run {
+                () async throws(SyncError) -> ([DatabaseSessions.Row], Bool, RestoreWatch) in
+                var watch = watch
+                let restored = try await watch.restored(db)
+                let rows = try await DatabaseSessions.readRows(db, event: event, after: restored ? 0 : through)
+                watch.note(rows)
+                return (rows, restored, watch)
             }
         } catch {
             if error.unreachable { drop() }
             throw error
         }
-        _ = url
+        if restored { forget() }
         var fresh: [String: [(Event, String)]] = [:]
         var newRows: [DatabaseSessions.Row] = []
         for row in rows where cursor.take(row.arrival) { newRows.append(row) }
         cursor.settle(now: now)
-        guard !newRows.isEmpty else { return false }
+        guard !newRows.isEmpty else { return restored }
         var changed = false
         let decoded = DatabaseSessions.decodeRows(newRows)
         for (session, reason) in decoded.refused {
@@ -74,8 +86,21 @@ public final class WallFeed {
         return changed
     }
 
+    /// Everything read so far, forgotten: the database is another one now.
+    private func forget() {
+        cursor = ArrivalCursor()
+        events = [:]
+        known = [:]
+        states = [:]
+        laptops = [:]
+        heard = [:]
+        refused = [:]
+        rereads += 1
+    }
+
     private func fold(_ session: String, _ added: [Event]) {
         let sorted = added.sorted(by: Event.foldOrder)
+        heard[session] = max(heard[session] ?? 0, added.map(\.time).max() ?? 0)
         var all = events[session] ?? []
         if var state = states[session], let last = all.last, let first = sorted.first, !Event.foldOrder(first, last) {
             for e in sorted { state.apply(e) }

@@ -16,7 +16,7 @@ struct Perspectief: ParsableCommand {
             RunCommand.self, JoinCommand.self, DeskCommand.self, NewCommand.self, AddCommand.self, ShowCommand.self, SessionsCommand.self,
             ReviewCommand.self, ExportCommand.self, WorkshopsCommand.self, ValidateCommand.self,
             PackCommand.self, UnpackCommand.self, ImportCommand.self, SummaryCommand.self, DBCommand.self, SyncCommand.self, WallCommand.self,
-            GroupsCommand.self, MessagesCommand.self,
+            GroupsCommand.self, MessagesCommand.self, EventCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

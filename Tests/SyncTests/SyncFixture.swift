@@ -97,6 +97,36 @@ struct EventDatabase {
         // Roles are per cluster: made once, harmless again.
         server.psql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname='zaal') THEN CREATE ROLE zaal LOGIN PASSWORD 'zaalgeheim' IN ROLE perspectief_room; END IF; END $$")
         server.psql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname='organisator') THEN CREATE ROLE organisator LOGIN PASSWORD 'orggeheim' IN ROLE perspectief_organiser; END IF; END $$")
+        server.psql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname='zaal2') THEN CREATE ROLE zaal2 LOGIN PASSWORD 'zaal2geheim' IN ROLE perspectief_room; END IF; END $$")
+    }
+
+    /// Another room's login (each room its own, as `event create` makes them).
+    var otherRoom: DatabaseURL { try! DatabaseURL.parse(server.url(name, user: "zaal2", password: "zaal2geheim")) }
+
+    /// The database dropped (its connections cut) and made again by `db init`: empty, a new identity.
+    func recreate() throws {
+        try TestPostgres.check(server.psql("DROP DATABASE \(name) WITH (FORCE)", database: "postgres"), "drop")
+        try TestPostgres.check(server.psql("CREATE DATABASE \(name)", database: "postgres"), "create")
+        let url = admin
+        _ = try Blocking.run { () async throws(SyncError) -> Schema.Outcome in
+            try await Database.using(url) { db throws(SyncError) in try await Schema.migrate(db) }
+        }
+    }
+
+    /// `pg_dump` of the database as it is now (plain SQL), the day's backup.
+    func dump(to file: String) throws {
+        try TestPostgres.check(
+            TestPostgres.sh(["pg_dump", "-h", server.dir, "-p", "\(server.port)", "-U", "postgres", "-f", file, name]), "pg_dump")
+    }
+
+    /// The backup restored: the database dropped and made again from the dump, as
+    /// docs/DATABASE.md tells the organiser to.
+    func restore(from file: String) throws {
+        try TestPostgres.check(server.psql("DROP DATABASE \(name) WITH (FORCE)", database: "postgres"), "drop")
+        try TestPostgres.check(server.psql("CREATE DATABASE \(name)", database: "postgres"), "create")
+        try TestPostgres.check(
+            TestPostgres.sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", server.dir, "-p", "\(server.port)", "-U", "postgres", "-d", name, "-f", file]),
+            "restore")
     }
 
     var admin: DatabaseURL { try! DatabaseURL.parse(server.url(name)) }

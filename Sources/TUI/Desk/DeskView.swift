@@ -99,6 +99,9 @@ enum DeskView {
         }
         if let room = d.room {
             say(RoomLine.text(room, l, width: 1000), Style(.highlight, bold: true))
+            if let sync = app.syncStatus {
+                say(S.deskSync[l] + " " + TerminalText.safe(sync, keepLineBreaks: false), Style(.dim))
+            }
             say(room.visible ? S.deskPanelOn[l] : S.deskPanelOff[l], Style(.dim))
             if room.joinsStopped { say(S.joinsStoppedLine[l], Style(.warn, bold: true)) }
             if d.nobodyJoined(now: app.now) {

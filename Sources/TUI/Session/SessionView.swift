@@ -44,6 +44,7 @@ enum SessionView {
         // title, with the sync state at its right while a sync runs.
         if let info = app.room.info {
             RoomLine.draw(app, info, y: 1, into: &b)
+            SyncOnRoomLine.draw(app, info, y: 1, into: &b)
         } else {
             let sync = app.syncStatus.map { Wrap.clip($0, width: b.width / 2) + " " } ?? ""
             b.put(Wrap.clip(s.state.setup.title, width: b.width - 2 - DisplayWidth.of(sync)), x: 1, y: 1, style: Style(.dim))

@@ -1,23 +1,40 @@
 import Core
 
-/// The synthesis the wall draws: across the rooms of the workshop most rooms run (an event
-/// runs one workshop; a room on another is still listed, not mixed into its matrix).
+/// The synthesis the wall draws: across the rooms of the programme most rooms run (the
+/// workshops of one study share their scenarios and groups, so a tables room and a rounds room
+/// fill the same quadrants); a room of another programme is still listed, not mixed in.
 struct WallSynthesis {
     let synthesis: Synthesis?
 
     init(_ rooms: [WallRoom]) {
         var count: [String: Int] = [:]
+        var perWorkshop: [String: Int] = [:]
         var byId: [String: Workshop] = [:]
         for r in rooms {
             guard let w = r.workshop else { continue }
-            count[w.id, default: 0] += 1
+            count[w.programme, default: 0] += 1
+            perWorkshop[w.id, default: 0] += 1
             byId[w.id] = w
         }
-        guard let id = count.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, let workshop = byId[id] else {
+        // Within a programme, the workshop most rooms run gives the titles and the order.
+        var lead: [String: Workshop] = [:]
+        for id in perWorkshop.keys.sorted() {
+            guard let w = byId[id] else { continue }
+            if let l = lead[w.programme], perWorkshop[l.id, default: 0] >= perWorkshop[id, default: 0] { continue }
+            lead[w.programme] = w
+        }
+        guard let programme = count.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key,
+            let workshop = lead[programme]
+        else {
             synthesis = nil
             return
         }
-        let inputs = rooms.filter { $0.workshop?.id == id }.map { SessionInput(workshop: workshop, state: $0.state) }
+        let inputs = rooms.filter { $0.workshop?.programme == programme }.map { r in
+            // One programme's sessions count under the lead workshop: same scenarios, same groups.
+            var state = r.state
+            state.setup.workshopId = workshop.id
+            return SessionInput(workshop: workshop, state: state)
+        }
         synthesis = Synthesis.build(workshop: workshop, sessions: inputs, top: 3)
     }
 

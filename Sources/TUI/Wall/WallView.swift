@@ -6,11 +6,22 @@ public struct WallRoom: Sendable {
     public var state: SessionState
     public var workshop: Workshop?
     public var laptop: String
+    /// When the room last saved something (ms since 1970); nil when not known.
+    public var lastHeard: Int64?
 
-    public init(state: SessionState, workshop: Workshop?, laptop: String) {
+    public init(state: SessionState, workshop: Workshop?, laptop: String, lastHeard: Int64? = nil) {
         self.state = state
         self.workshop = workshop
         self.laptop = laptop
+        self.lastHeard = lastHeard
+    }
+
+    /// Five minutes without a saved event while not closed: the organiser should look.
+    public static let quietAfterMs: Int64 = 5 * 60_000
+
+    func isQuiet(now: Int64) -> Bool {
+        guard let heard = lastHeard, heard > 0, !state.closed else { return false }
+        return now - heard >= Self.quietAfterMs
     }
 }
 
@@ -25,8 +36,14 @@ public struct WallInput: Sendable {
     public var problem: String?
     /// Sessions the database holds that cannot be read (damaged, unknown events).
     public var leftOut: Int
+    /// Their ids, so the organiser knows which room to ask.
+    public var leftOutSessions: [String]
 
-    public init(event: String, rooms: [WallRoom], now: Int64, utcOffsetMs: Int64 = 0, language: Language, problem: String? = nil, leftOut: Int = 0) {
+    public init(
+        event: String, rooms: [WallRoom], now: Int64, utcOffsetMs: Int64 = 0, language: Language,
+        problem: String? = nil, leftOut: Int = 0,
+        leftOutSessions: [String] = []
+    ) {
         self.event = event
         self.rooms = rooms
         self.now = now
@@ -34,6 +51,7 @@ public struct WallInput: Sendable {
         self.language = language
         self.problem = problem
         self.leftOut = leftOut
+        self.leftOutSessions = leftOutSessions
     }
 }
 
@@ -53,7 +71,10 @@ public enum WallView {
     public static func draw(_ w: WallInput, into b: inout CellBuffer) {
         let l = w.language
         guard b.width >= minWidth, b.height >= minHeight else {
-            b.centred(L(nl: "Maak het venster minstens \(minWidth)×\(minHeight)", en: "Make the window at least \(minWidth)×\(minHeight)")[l], y: b.height / 2)
+            b.centred(
+                L(
+                    nl: "Maak het venster minstens \(minWidth)×\(minHeight)",
+                    en: "Make the window at least \(minWidth)×\(minHeight)")[l], y: b.height / 2)
             return
         }
         header(w, into: &b)
@@ -65,7 +86,10 @@ public enum WallView {
         let rest = b.height - y - 1
         guard rest >= 6, let s = synthesis.synthesis else {
             if w.rooms.isEmpty {
-                b.centred(L(nl: "Nog geen zalen: start een sessie met --sync", en: "No rooms yet: start a session with --sync")[l], y: y + 1, style: Style(.dim))
+                b.centred(
+                    L(
+                        nl: "Nog geen zalen: start een sessie met --sync",
+                        en: "No rooms yet: start a session with --sync")[l], y: y + 1, style: Style(.dim))
             }
             return
         }
@@ -88,13 +112,27 @@ public enum WallView {
         let people = w.rooms.reduce(0) { $0 + $1.state.participants.count }
         let entries = w.rooms.reduce(0) { $0 + $1.state.liveEntries.count }
         let title = w.event.isEmpty ? L(nl: "Plenaire wand", en: "Plenary wall")[l] : w.event
-        let left = " \(title) · " + L(nl: "\(w.rooms.count) zalen · \(people) mensen · \(entries) bijdragen", en: "\(w.rooms.count) rooms · \(people) people · \(entries) entries")[l]
+        let left =
+            " \(title) · "
+            + L(
+                nl: "\(w.rooms.count) zalen · \(people) mensen · \(entries) bijdragen",
+                en: "\(w.rooms.count) rooms · \(people) people · \(entries) entries")[l]
         let time = clock(w.now + w.utcOffsetMs, seconds: true)
         let right = (w.problem ?? L(nl: "live", en: "live")[l]) + " " + time + " "
-        b.put(Wrap.clip(left, width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true))
-        b.put(right, x: b.width - DisplayWidth.of(right), y: 0, style: w.problem == nil ? Style(.inverse, bold: true) : Style(.bad, bold: true, reverse: true))
+        b.put(
+            Wrap.clip(left, width: b.width - DisplayWidth.of(right) - 2), x: 0, y: 0, style: Style(.inverse, bold: true)
+        )
+        b.put(
+            right, x: b.width - DisplayWidth.of(right), y: 0,
+            style: w.problem == nil ? Style(.inverse, bold: true) : Style(.bad, bold: true, reverse: true))
         if w.leftOut > 0 {
-            b.put(L(nl: "\(w.leftOut) sessies onleesbaar in de database", en: "\(w.leftOut) sessions in the database cannot be read")[l], x: 1, y: 1, style: Style(.warn))
+            let names = w.leftOutSessions.map { TerminalText.safe($0, keepLineBreaks: false) }.joined(separator: ", ")
+            let text = L(
+                nl: "\(w.leftOut) sessies onleesbaar in de database",
+                en: "\(w.leftOut) sessions in the database cannot be read")[l]
+            b.put(
+                Wrap.clip(text + (names.isEmpty ? "" : ": " + names), width: b.width - 2), x: 1, y: 1,
+                style: Style(.warn))
         }
     }
 
@@ -102,52 +140,100 @@ public enum WallView {
     static func rooms(_ w: WallInput, _ s: WallSynthesis, rows: Int, y top: Int, into b: inout CellBuffer) -> Int {
         let l = w.language
         // Fixed columns on the right (the laptop only where there is room); the step takes the rest.
-        let laptopW = b.width >= 100 ? 14 : 0
-        let entriesX = b.width - laptopW - 11, peopleX = entriesX - 8, timerX = peopleX - 11
-        let groupW = min(24, b.width / 4)
+        let laptopW = b.width >= 100 ? 20 : 0
+        let entriesX = b.width - laptopW - 11
+        let peopleX = entriesX - 8
+        let timerX = peopleX - 11
+        let groupW = min(36, b.width / 4)
         let cols = [0, groupW, timerX, peopleX, entriesX, b.width - laptopW]
         let heads = [
-            L(nl: "groep", en: "group"), L(nl: "stap", en: "step"), L(nl: "tijd", en: "timer"), L(nl: "mensen", en: "people"),
-            L(nl: "bijdragen", en: "entries"), L(nl: "laptop", en: "laptop"),
+            L(nl: "groep", en: "group"), L(nl: "stap", en: "step"), L(nl: "tijd", en: "timer"),
+            L(nl: "mensen", en: "people"),
+            L(nl: "bijdragen", en: "entries"), L(nl: "gehoord · laptop", en: "heard · laptop"),
         ]
-        for (i, h) in heads.enumerated() where i < 5 || laptopW > 0 { b.put(h[l], x: cols[i] + 1, y: top, style: Style(.dim)) }
-        let sorted = w.rooms.sorted { ($0.groupName(l), $0.state.setup.sessionId) < ($1.groupName(l), $1.state.setup.sessionId) }
+        for (i, h) in heads.enumerated() where i < 5 || laptopW > 0 {
+            b.put(h[l], x: cols[i] + 1, y: top, style: Style(.dim))
+        }
+        let sorted = w.rooms.sorted {
+            ($0.groupName(l), $0.state.setup.sessionId) < ($1.groupName(l), $1.state.setup.sessionId)
+        }
         var y = top + 1
-        for (i, room) in sorted.enumerated() {
-            if i == rows - 1 && sorted.count > rows {
-                b.put(L(nl: "… en nog \(sorted.count - i) zalen", en: "… and \(sorted.count - i) more rooms")[l], x: 1, y: y, style: Style(.dim))
-                return y + 1
-            }
-            let step = room.stepTitle(l)
-            let timer = room.timerText(now: w.now, l)
-            b.put(Wrap.clip(room.groupName(l), width: cols[1] - cols[0] - 2), x: cols[0] + 1, y: y, style: Style(.accent, bold: true))
-            b.put(Wrap.clip(step, width: cols[2] - cols[1] - 2), x: cols[1] + 1, y: y)
+        // More rooms than rows: pages that turn by themselves every 8 seconds (by the clock
+        // the input carries, so the same input draws the same page).
+        var shown = sorted[...]
+        var pageLine: String?
+        if sorted.count > rows, rows > 1 {
+            let per = rows - 1
+            let pages = (sorted.count + per - 1) / per
+            let page = Int((w.now / 8000) % Int64(pages))
+            shown = sorted[(page * per)..<min(sorted.count, (page + 1) * per)]
+            pageLine =
+                L(
+                    nl:
+                        "zalen \(page * per + 1)–\(page * per + shown.count) van \(sorted.count) · pagina \(page + 1)/\(pages)",
+                    en:
+                        "rooms \(page * per + 1)–\(page * per + shown.count) of \(sorted.count) · page \(page + 1)/\(pages)"
+                )[l]
+        }
+        defer { if let pageLine { b.put(pageLine, x: 1, y: top + rows, style: Style(.dim)) } }
+        for room in shown {
+            let quiet = room.isQuiet(now: w.now)
+            let heard = room.lastHeard.map { clock($0 + w.utcOffsetMs, seconds: false) }
+            // A quiet room says since when instead of running its timer into red overtime;
+            // a closed room is dimmed whole.
+            let step =
+                quiet
+                ? L(nl: "stil · laatst gehoord \(heard ?? "")", en: "quiet · last heard \(heard ?? "")")[l]
+                : room.stepTitle(l)
+            let timer = quiet ? (text: "", over: false) : room.timerText(now: w.now, l)
+            let dim = room.state.closed
+            let name =
+                room.groupName(l)
+                + (room.state.setup.title.isEmpty
+                    ? "" : " · " + TerminalText.safe(room.state.setup.title, keepLineBreaks: false))
+            b.put(
+                Wrap.clip(name, width: cols[1] - cols[0] - 2), x: cols[0] + 1, y: y,
+                style: dim ? Style(.dim) : Style(.accent, bold: true))
+            b.put(
+                Wrap.clip(step, width: cols[2] - cols[1] - 2), x: cols[1] + 1, y: y,
+                style: quiet ? Style(.warn, bold: true) : (dim ? Style(.dim) : .plain))
             b.put(timer.text, x: cols[2] + 1, y: y, style: timer.over ? Style(.bad, bold: true) : .plain)
-            b.put("\(room.state.participants.count)", x: cols[3] + 1, y: y)
-            b.put("\(room.state.liveEntries.count)", x: cols[4] + 1, y: y)
-            if laptopW > 0 { b.put(Wrap.clip(room.laptop, width: laptopW - 2), x: cols[5] + 1, y: y, style: Style(.dim)) }
+            b.put("\(room.state.participants.count)", x: cols[3] + 1, y: y, style: dim ? Style(.dim) : .plain)
+            b.put("\(room.state.liveEntries.count)", x: cols[4] + 1, y: y, style: dim ? Style(.dim) : .plain)
+            if laptopW > 0 {
+                let where_ = (heard.map { $0 + " " } ?? "") + room.laptop
+                b.put(Wrap.clip(where_, width: laptopW - 2), x: cols[5] + 1, y: y, style: Style(.dim))
+            }
             y += 1
         }
-        return y
+        return pageLine == nil ? y : top + rows + 1
     }
 
     /// The four worlds as a 2×2 by the workshop's axes, each with its newest implications.
-    static func matrix(_ w: WallInput, _ s: Synthesis, x: Int, y: Int, width: Int, height: Int, into b: inout CellBuffer) {
+    static func matrix(
+        _ w: WallInput, _ s: Synthesis, x: Int, y: Int, width: Int, height: Int, into b: inout CellBuffer
+    ) {
         let l = w.language
         let ws = s.workshop
-        let halfW = width / 2, halfH = height / 2
+        let halfW = width / 2
+        let halfH = height / 2
         for (i, scenario) in ws.scenarios.prefix(4).enumerated() {
             let (col, row) = WallSynthesis.quadrant(scenario, in: ws, fallback: i)
-            let bx = x + col * halfW, by = y + row * halfH
-            let bw = col == 0 ? halfW : width - halfW, bh = row == 0 ? halfH : height - halfH
+            let bx = x + col * halfW
+            let by = y + row * halfH
+            let bw = col == 0 ? halfW : width - halfW
+            let bh = row == 0 ? halfH : height - halfH
             let summary = s.scenarios.first { $0.scenarioId == scenario.id }
             let items = (summary?.byPerspective ?? []).flatMap { pair in pair.implications.map { (pair.key, $0) } }
-            b.box(x: bx, y: by, width: bw, height: bh, title: Wrap.clip(" \(scenario.title[l]) (\(items.count)) ", width: bw - 4))
+            b.box(
+                x: bx, y: by, width: bw, height: bh,
+                title: Wrap.clip(" \(scenario.title[l]) (\(items.count)) ", width: bw - 4))
             var line = by + 1
             let perGroup = (summary?.byPerspective ?? []).filter { !$0.implications.isEmpty }
                 .map { pair in "\(name(pair.key, s, l)) \(pair.implications.count)" }
             if !perGroup.isEmpty {
-                b.put(Wrap.clip(perGroup.joined(separator: " · "), width: bw - 4), x: bx + 2, y: line, style: Style(.dim))
+                b.put(
+                    Wrap.clip(perGroup.joined(separator: " · "), width: bw - 4), x: bx + 2, y: line, style: Style(.dim))
                 line += 1
             }
             let newest = items.sorted { ($0.1.entry.createdAt, $0.1.entry.id) > ($1.1.entry.createdAt, $1.1.entry.id) }
@@ -161,7 +247,10 @@ public enum WallView {
                 let room = by + bh - 1 - line
                 if parts.count > min(3, room) {
                     let keep = max(1, min(3, room))
-                    parts = Array(parts.prefix(keep - 1)) + [Wrap.clip(parts[(keep - 1)...].joined(separator: " "), width: max(1, bw - 4 - indent))]
+                    parts =
+                        Array(parts.prefix(keep - 1)) + [
+                            Wrap.clip(parts[(keep - 1)...].joined(separator: " "), width: max(1, bw - 4 - indent))
+                        ]
                 }
                 b.put(lead, x: bx + 2, y: line, style: Style(.accent))
                 for part in parts {
@@ -172,9 +261,17 @@ public enum WallView {
         }
     }
 
-    static func koersvast(_ w: WallInput, _ shared: [SharedInsight], _ s: Synthesis, x: Int, y: Int, width: Int, height: Int, into b: inout CellBuffer) {
+    static func koersvast(
+        _ w: WallInput, _ shared: [SharedInsight], _ s: Synthesis, x: Int, y: Int, width: Int, height: Int,
+        into b: inout CellBuffer
+    ) {
         let l = w.language
-        b.put(Wrap.clip(L(nl: "Koersvast in meer dan één groep (\(shared.count))", en: "Koersvast in more than one group (\(shared.count))")[l], width: width), x: x, y: y, style: Style(.accent, bold: true))
+        b.put(
+            Wrap.clip(
+                L(
+                    nl: "Koersvast in meer dan één groep (\(shared.count))",
+                    en: "Koersvast in more than one group (\(shared.count))")[l], width: width), x: x, y: y,
+            style: Style(.accent, bold: true))
         var line = y + 1
         if shared.isEmpty {
             b.put(Wrap.clip(L(nl: "nog geen", en: "none yet")[l], width: width), x: x, y: line, style: Style(.dim))
@@ -188,6 +285,11 @@ public enum WallView {
                 line += 1
             }
         }
+    }
+
+    /// The header's state when the database has gone quiet: "stil sinds 10:42".
+    public static func silentSince(_ time: String) -> LocalizedText {
+        L(nl: "stil sinds \(time)", en: "silent since \(time)")
     }
 
     static func name(_ key: PerspectiveKey, _ s: Synthesis, _ l: Language) -> String {

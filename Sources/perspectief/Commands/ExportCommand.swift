@@ -41,7 +41,8 @@ struct ExportCommand: ParsableCommand {
         do {
             let request = Exporting.Request(
                 ids: all ? nil : sessions, workshop: workshop, format: try Exporting.format(format), language: Output.language(lang),
-                output: output, overwrite: force, noNames: noNames, separator: sep, tool: BuildInfo.reportTool)
+                output: output == "-" ? nil : output, overwrite: force, noNames: noNames, separator: sep,
+                tool: BuildInfo.reportTool)
             let (storeOptions, done) = try source.resolve(storeOptions)
             defer { done() }
             let outcome = try Exporting.export(request, store: try storeOptions.open(), workshops: workshopOptions.catalog().workshops)
