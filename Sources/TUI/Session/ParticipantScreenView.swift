@@ -219,10 +219,16 @@ enum ParticipantScreenView {
         }
         if v.closed { return Footer.draw(app, hint: S.sessionClosed[l] + " · Ctrl-C", into: &b) }
         if s.editing != nil { return Footer.draw(app, hint: ParticipantKeys.editHint[l], into: &b) }
-        if typing, v.tables?.seat != nil { return Footer.draw(app, hint: ParticipantKeys.tableTypeHint[l], short: ParticipantKeys.typeHintShort[l], into: &b) }
-        if typing { return Footer.draw(app, hint: ParticipantKeys.typeHint[l], short: ParticipantKeys.typeHintShort[l], into: &b) }
-        if v.list.heading == .chooseTable { return Footer.draw(app, hint: ParticipantKeys.tableHint[l], into: &b) }
-        if v.votes != nil { return Footer.draw(app, hint: ParticipantKeys.voteHint[l], into: &b) }
-        Footer.draw(app, hint: ParticipantKeys.followHint[l], into: &b)
+        // While nothing is typed the rejoin code leads the line (hints are dropped from the
+        // right when it is narrow, so the code stays).
+        let code = s.draft.text.isEmpty ? s.rejoinCode.map { RejoinCodeText.hint($0)[l] + " · " } ?? "" : ""
+        func draw(_ hint: LocalizedText, _ short: LocalizedText? = nil) {
+            Footer.draw(app, hint: code + hint[l], short: short.map { code + $0[l] }, into: &b)
+        }
+        if typing, v.tables?.seat != nil { return draw(ParticipantKeys.tableTypeHint, ParticipantKeys.typeHintShort) }
+        if typing { return draw(ParticipantKeys.typeHint, ParticipantKeys.typeHintShort) }
+        if v.list.heading == .chooseTable { return draw(ParticipantKeys.tableHint) }
+        if v.votes != nil { return draw(ParticipantKeys.voteHint) }
+        draw(ParticipantKeys.followHint)
     }
 }

@@ -42,6 +42,8 @@ public struct SessionScreen: Sendable {
     public var draft = TextInput()
     /// The draft put aside while an own entry is edited, back after Esc.
     var parked: TextInput?
+    /// The draft Esc cleared: the first thing Ctrl-Z brings back.
+    var escaped: TextInput?
     /// A yes/no question waiting for its answer.
     public var asking: Asking?
     /// Inverses of the participant's own changes, newest last (Ctrl-Z).
@@ -50,6 +52,8 @@ public struct SessionScreen: Sendable {
     public var answer: ParticipantView.Notice?
     /// The rejoin code this participant was given: with their name it brings them back.
     public var rejoinCode: String?
+    /// The facilitator's reason for disconnecting this participant (said as the screen ends).
+    public var sentAway: String?
 
     public enum Asking: Equatable, Sendable {
         case leave
@@ -180,6 +184,11 @@ enum SessionUpdate {
             s.editing = e.id
         case .char("d"), .delete:
             guard let e = s.selectedEntry else { return [] }
+            // One key on the wall never removes what a participant wrote: that is the desk's, and asks.
+            if e.owner != s.actor.key && s.state.participants[e.owner] != nil {
+                app.notice = Notice(kind: .info, text: S.removeOnDesk(app.language, s.id))
+                return []
+            }
             return perform(.removeEntry(id: e.id))
         case .char("u"): return perform(.undo)
         case .char("t"): return perform(.startTimer)
