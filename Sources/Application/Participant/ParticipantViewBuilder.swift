@@ -70,6 +70,7 @@ extension ParticipantView {
                 Direction(number: d.number, title: d.title, insights: live.filter { $0.directions.contains(d.id) }.map(\.text))
             }
         }
+        if step.kind == .insights { view.harvest = harvest(workshop, state) }
         if let notice, notice.step == step.id, !state.closed { view.notice = notice }
         return view
     }

@@ -94,6 +94,9 @@ enum ParticipantScreenView {
         if !v.directions.isEmpty, y < bottom - 6 {
             y += columns(v.directions.map { "→\($0.number) \($0.title[l]) (\($0.insights.count))" }, x: x, y: y, width: width, bottom: bottom, into: &b)
         }
+        if !v.harvest.isEmpty, y < bottom - 6 {
+            y += harvest(v.harvest, l, x: x, y: y, width: width, rows: (bottom - y) / 2, into: &b)
+        }
         return y - start + 1
     }
 
@@ -230,5 +233,29 @@ enum ParticipantScreenView {
         if v.list.heading == .chooseTable { return draw(ParticipantKeys.tableHint) }
         if v.votes != nil { return draw(ParticipantKeys.voteHint) }
         draw(ParticipantKeys.followHint)
+    }
+}
+
+extension ParticipantScreenView {
+    /// The harvest's ★ top 3 per world, each insight whole or not at all; a mark says how many
+    /// did not fit (the phone shows them all, the projector too at its size).
+    static func harvest(_ worlds: [ParticipantView.HarvestWorld], _ l: Language, x: Int, y: Int, width: Int, rows: Int,
+                        into b: inout CellBuffer) -> Int {
+        var lines: [(String, Style)] = [(S.harvestTop[l], Style(.dim, bold: true))]
+        var hidden = 0
+        for w in worlds {
+            lines.append(("\(w.number) \(w.title[l])", Style(.accent, bold: true)))
+            if w.top.isEmpty { lines.append(("  " + S.harvestNoDots[l], Style(.dim))) }
+            for text in w.top { lines += Wrap.lines("★ " + text, width: width - 2).map { ("  " + $0, Style(.text)) } }
+        }
+        if lines.count > rows {
+            // Whole worlds from the top; the rest counted.
+            var kept: [(String, Style)] = []
+            for line in lines where kept.count < rows - 1 { kept.append(line) }
+            hidden = worlds.reduce(0) { $0 + $1.top.count } - kept.filter { $0.0.hasPrefix("  ★") }.count
+            lines = kept + [(S.harvestMore(l, "\(max(0, hidden))"), Style(.accent, bold: true))]
+        }
+        for (i, line) in lines.enumerated() { b.put(Wrap.clip(line.0, width: width), x: x, y: y + i, style: line.1) }
+        return lines.count
     }
 }
