@@ -9,15 +9,18 @@ enum ParticipantUndo {
     /// Esc on a draft: it goes, but is kept for Ctrl-Z.
     static func discard(_ s: inout SessionScreen, step: String) {
         s.escaped = s.draft
+        s.escapedDepth = s.ownUndo.count
         s.draft = TextInput()
         s.answer = .init(kind: .info, text: UndoText.draftCleared, step: step)
     }
 
     static func undo(_ s: inout SessionScreen, _ view: ParticipantView) -> [Effect] {
         let step = view.step.id
-        if let kept = s.escaped, !kept.text.isEmpty {
+        // One history, newest first: what was saved or removed after the Esc is undone before it.
+        if let kept = s.escaped, !kept.text.isEmpty, s.ownUndo.count <= s.escapedDepth {
             // What was typed since goes where the draft was: Ctrl-Z again swaps them back.
             s.escaped = s.draft.text.isEmpty ? nil : s.draft
+            s.escapedDepth = s.ownUndo.count
             s.draft = kept
             s.answer = .init(kind: .info, text: UndoText.draftBack, step: step)
             return []

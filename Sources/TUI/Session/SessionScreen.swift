@@ -44,6 +44,8 @@ public struct SessionScreen: Sendable {
     var parked: TextInput?
     /// The draft Esc cleared: the first thing Ctrl-Z brings back.
     var escaped: TextInput?
+    /// How many own changes were undoable when Esc cleared it: newer ones are undone first.
+    var escapedDepth = 0
     /// A yes/no question waiting for its answer.
     public var asking: Asking?
     /// Inverses of the participant's own changes, newest last (Ctrl-Z).
