@@ -300,7 +300,11 @@ enum SessionUpdate {
         let mineAdded = s.submitted != nil && s.submitted?.editing == nil
         let stepBefore = s.step.id
         s.state = state
-        if s.step.id != stepBefore { s.follow = SessionScreen.follows(s.step.kind) }
+        if s.step.id != stepBefore {
+            s.follow = SessionScreen.follows(s.step.kind)
+            // The report-back starts at table 1, not where the round's `[ ]` last pointed.
+            if s.step.kind == .reportBack { s.tableFocus = 0 }
+        }
         s.submitted = nil
         let count = s.visible.count
         if s.follow && !s.isParticipant {
