@@ -14,11 +14,11 @@ import Glibc
 /// the line it prints on leaving, with the rejoin code, and ends itself. The projector ends
 /// the connection a moment later in any case (a phone, or a view that no longer answers).
 enum SentAway {
-    /// Keys are the store's participant keys; anything else is not made into a file name.
+    /// The key in hex: whatever characters a participant key holds, never a path of its own.
     static func path(store: String, session: String, key: String) -> String? {
-        guard !key.isEmpty, key.count <= 128, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
-        else { return nil }
-        return RoomFiles.folder(store: store) + "/" + session + ".bye-" + key
+        guard !key.isEmpty, key.utf8.count <= 100 else { return nil }
+        let hex = key.utf8.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return RoomFiles.folder(store: store) + "/" + session + ".bye-" + hex
     }
 
     static func disconnectsPath(store: String, session: String) -> String {
