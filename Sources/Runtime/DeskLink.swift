@@ -46,7 +46,9 @@ public final class DeskLink {
         }
         // Everyone the session holds a name for, and whether the name still needs its code.
         let roster = participants.map {
-            NameHolder(key: $0.key, name: $0.name, present: held.contains($0.key), guarded: (try? handle.rejoinCodeRequired(key: $0.key)) ?? true)
+            NameHolder(
+                key: $0.key, name: $0.name, present: held.contains($0.key),
+                guarded: (try? handle.rejoinCodeRequired(key: $0.key)) ?? true)
         }
         if roster != lastRoster {
             lastRoster = roster

@@ -10,7 +10,9 @@ import Glibc
 /// carry it). A restart after a crash opens the room with the same code, so laptops that type
 /// the old one and phones whose QR link carries it get back in; `--code` replaces it.
 enum RoomCodeFile {
-    static func path(store: String, session: String) -> String { RoomFiles.folder(store: store) + "/" + session + ".code" }
+    static func path(store: String, session: String) -> String {
+        RoomFiles.folder(store: store) + "/" + session + ".code"
+    }
 
     /// The code for `session`: the one given (and kept from now on), the one kept, or a new one.
     static func code(store: String, session: String, given: RoomCode?) -> RoomCode {

@@ -17,7 +17,7 @@ enum SentAway {
     /// The key in hex: whatever characters a participant key holds, never a path of its own.
     static func path(store: String, session: String, key: String) -> String? {
         guard !key.isEmpty, key.utf8.count <= 100 else { return nil }
-        let hex = key.utf8.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        let hex = key.utf8.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
         return RoomFiles.folder(store: store) + "/" + session + ".bye-" + hex
     }
 
@@ -84,7 +84,9 @@ extension Runtime {
     func takeDeskDisconnects() {
         guard let room, let session = room.session else { return }
         let now = clock()
-        for id in SentAway.takeDisconnects(store: store.root, session: session) { pendingDisconnects.append((id, now + 1500)) }
+        for id in SentAway.takeDisconnects(store: store.root, session: session) {
+            pendingDisconnects.append((id, now + 1500))
+        }
         let due = pendingDisconnects.filter { $0.at <= now }
         pendingDisconnects.removeAll { $0.at <= now }
         for d in due { room.disconnect(d.id) }

@@ -208,7 +208,8 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
     case .session(var s):
         // The room's keys (o, i, p and the list of who is connected), when not typing; an
         // open question (Ctrl-C while typing too) is answered first.
-        if !s.isParticipant, s.input == nil || app.room.confirm != nil, !s.card, s.seating == nil, !s.messaging, let effects = RoomKeys.handle(&app, s, key) {
+        let roomKeys = s.input == nil || app.room.confirm != nil
+        if !s.isParticipant, roomKeys, !s.card, s.seating == nil, !s.messaging, let effects = RoomKeys.handle(&app, s, key) {
             if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
             return effects
         }

@@ -72,7 +72,8 @@ public enum S {
     // Said on the projector: the room reads it, so it names no key (x there also closes the step).
     static let holdOn = t("Bijdragen van deelnemers wachten nu op goedkeuring aan de regietafel",
         "Participant entries now wait for review at the facilitator's desk")
-    static let removeOnDesk = t("Bijdragen van deelnemers verwijder je aan de regietafel (perspectief desk %@): daar vraagt het eerst.",
+    static let removeOnDesk = t(
+        "Bijdragen van deelnemers verwijder je aan de regietafel (perspectief desk %@): daar vraagt het eerst.",
         "Participants' entries are removed at the desk (perspectief desk %@): it asks first there.")
     static let holdOff = t("Bijdragen van deelnemers verschijnen nu meteen", "Participant entries now show at once")
     static let namesHidden = t("namen verborgen", "names hidden")

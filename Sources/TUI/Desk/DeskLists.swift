@@ -9,20 +9,22 @@ enum DeskLists {
         let l = app.language
         let list = DeskEntries.list(d)
         let title = DeskText.entriesTitle[l] + " (\(list.count)) · " + DeskText.panels[l]
-        rows(list.map { DeskView.lines($0, d, l, a.width - 4) }, selected: d.entrySelected, empty: DeskText.noEntries[l],
-             title: title, a, into: &b)
+        let items = list.map { DeskView.lines($0, d, l, a.width - 4) }
+        rows(items, selected: d.entrySelected, empty: DeskText.noEntries[l], title: title, a, into: &b)
     }
 
     static func people(_ app: AppState, _ d: DeskState, _ a: Area, into b: inout CellBuffer) {
         let l = app.language
         let list = DeskPeople.rows(d, l)
         let title = DeskText.peopleTitle[l] + " (\(list.count)) · " + DeskText.panels[l]
-        rows(list.map { Wrap.lines(DeskPeople.line($0, d, l), width: max(10, a.width - 5)) }, selected: d.personSelected,
-             empty: DeskText.nobody[l], title: title, a, into: &b)
+        let items = list.map { Wrap.lines(DeskPeople.line($0, d, l), width: max(10, a.width - 5)) }
+        rows(items, selected: d.personSelected, empty: DeskText.nobody[l], title: title, a, into: &b)
     }
 
     /// Items of one or more lines each; the selected one stays in view, whole.
-    static func rows(_ items: [[String]], selected: Int, empty: String, title: String, _ a: Area, into b: inout CellBuffer) {
+    static func rows(
+        _ items: [[String]], selected: Int, empty: String, title: String, _ a: Area, into b: inout CellBuffer
+    ) {
         b.box(x: a.x, y: a.y, width: a.width, height: a.height, style: Style(.frame), title: title)
         let inner = Area(x: a.x + 2, y: a.y + 1, width: a.width - 4, height: a.height - 2)
         guard !items.isEmpty else {

@@ -75,7 +75,8 @@ enum DeskPeople {
                 app.notice = Notice(kind: .info, text: DeskText.notConnected(l, row.label))
                 return []
             }
-            d.question = .disconnect(personId: c.id, key: row.holder.key, name: row.label, reason: TextInput("", limit: 200, multiline: false))
+            let reason = TextInput("", limit: 200, multiline: false)
+            d.question = .disconnect(personId: c.id, key: row.holder.key, name: row.label, reason: reason)
         case .char("R"):
             guard let row else { return [] }
             guard row.holder.guarded, let name = row.holder.name else {
@@ -88,7 +89,9 @@ enum DeskPeople {
             let n = Int(String(c))!
             let tables = d.workshop.tables(of: d.step)
             guard n <= tables.count else { return [] }
-            let sitting = d.roster.count { d.state.seat(of: $0.key, in: d.step.id) == tables[n - 1].id && $0.key != row.holder.key }
+            let sitting = d.roster.count {
+                d.state.seat(of: $0.key, in: d.step.id) == tables[n - 1].id && $0.key != row.holder.key
+            }
             if let cap = d.step.seatsPerTable, sitting >= cap {
                 app.notice = Notice(kind: .error, text: DeskText.tableFull(l, n, cap))
                 return []

@@ -66,7 +66,8 @@ enum DeskAsk {
     static func text(_ q: DeskQuestion, _ d: DeskState, _ l: Language) -> String {
         switch q {
         case .removeEntry(let id):
-            let short = d.state.entry(id).map { $0.text.count > 40 ? String($0.text.prefix(39)) + "…" : $0.text } ?? ""
+            let text = d.state.entry(id)?.text ?? ""
+            let short = text.count > 40 ? String(text.prefix(39)) + "…" : text
             return DeskText.removeQuestion(l, TextPolicy.cleanLine(short))
         case .release(_, let name): return DeskText.releaseQuestion(l, name)
         case .disconnect(_, _, let name, _): return DeskText.disconnectQuestion(l, name)

@@ -49,13 +49,19 @@ enum DeskText {
     static let messageQuestion = LocalizedText(
         nl: "Bericht aan alle tafels (leeg: weghalen) · Enter versturen · Esc niet",
         en: "Message to all tables (empty: take it away) · Enter send · Esc don't")
-    static let removed = LocalizedText(nl: "Verwijderd (u op de projector zet hem terug).", en: "Removed (u on the projector brings it back).")
+    static let removed = LocalizedText(nl: "Verwijderd (u op de projector zet hem terug).",
+        en: "Removed (u on the projector brings it back).")
     static let holdOn = LocalizedText(
-        nl: "Bijdragen van deelnemers wachten nu hier: y toelaten · x afwijzen", en: "Participants' entries now wait here: y accept · x reject")
-    static let stepOpened = LocalizedText(nl: "Stap open: deelnemers kunnen weer typen.", en: "Step open: participants can type again.")
-    static let stepClosed = LocalizedText(nl: "Stap dicht: deelnemers typen niets meer in deze stap.", en: "Step closed: participants type nothing more in this step.")
-    static let namesHidden = LocalizedText(nl: "Namen verborgen op de projector.", en: "Names hidden on the projector.")
-    static let namesShown = LocalizedText(nl: "Namen weer zichtbaar op de projector.", en: "Names shown on the projector again.")
+        nl: "Bijdragen van deelnemers wachten nu hier: y toelaten · x afwijzen",
+            en: "Participants' entries now wait here: y accept · x reject")
+    static let stepOpened = LocalizedText(nl: "Stap open: deelnemers kunnen weer typen.",
+        en: "Step open: participants can type again.")
+    static let stepClosed = LocalizedText(nl: "Stap dicht: deelnemers typen niets meer in deze stap.",
+        en: "Step closed: participants type nothing more in this step.")
+    static let namesHidden = LocalizedText(nl: "Namen verborgen op de projector.",
+        en: "Names hidden on the projector.")
+    static let namesShown = LocalizedText(nl: "Namen weer zichtbaar op de projector.",
+        en: "Names shown on the projector again.")
     static let noTables = LocalizedText(nl: "Alleen in een tafelronde.", en: "Only in a table round.")
     static let heldHint = LocalizedText(
         nl: "↑↓ kies · y toelaten · x afwijzen · Tab lijst · r wachten aan/uit · X stap dicht/open · ? hulp · q sluit",

@@ -43,15 +43,20 @@ private enum K {
     static let undo = LocalizedText(
         nl: "ongedaan maken: eerst gewiste tekst, dan je laatste wijziging (zegt wat)",
         en: "undo: first cleared text, then your latest change (says which)")
-    static let dot = LocalizedText(nl: "stip voor de top 3 van je tafel (nog eens: terug)", en: "dot for your table's top 3 (again: back)")
+    static let dot = LocalizedText(nl: "stip voor de top 3 van je tafel (nog eens: terug)",
+        en: "dot for your table's top 3 (again: back)")
     static let vote = LocalizedText(nl: "stem geven aan het gekozen inzicht", en: "vote for the chosen insight")
     static let unvote = LocalizedText(nl: "stem terugnemen", en: "take a vote back")
     static let chooseTable = LocalizedText(nl: "een tafel kiezen", en: "choose a table")
-    static let sitDown = LocalizedText(nl: "aan die tafel gaan zitten", en: "sit down at that table")
+    static let sitDown = LocalizedText(nl: "aan die tafel gaan zitten",
+        en: "sit down at that table")
     static let card = LocalizedText(
-        nl: "de hele kaart: scenario, persona, trends, vragen", en: "the whole card: scenario, persona, trends, prompts")
+        nl: "de hele kaart: scenario, persona, trends, vragen",
+            en: "the whole card: scenario, persona, trends, prompts")
     static let help = LocalizedText(nl: "deze hulp", en: "this help")
-    static let helpWhenEmpty = LocalizedText(nl: "deze hulp (als de regel leeg is)", en: "this help (when the line is empty)")
+    static let helpWhenEmpty = LocalizedText(nl: "deze hulp (als de regel leeg is)",
+        en: "this help (when the line is empty)")
     static let leave = LocalizedText(
-        nl: "de sessie verlaten (vraagt eerst; alles blijft bewaard)", en: "leave the session (asks first; everything stays saved)")
+        nl: "de sessie verlaten (vraagt eerst; alles blijft bewaard)",
+            en: "leave the session (asks first; everything stays saved)")
 }

@@ -55,20 +55,26 @@ enum ParticipantUndo {
 /// The words of Ctrl-Z and Esc on a participant's screen.
 enum UndoText {
     static let draftCleared = LocalizedText(
-        nl: "Tekst gewist. Ctrl-Z zet hem terug.", en: "Text cleared. Ctrl-Z brings it back.")
+        nl: "Tekst gewist. Ctrl-Z zet hem terug.",
+            en: "Text cleared. Ctrl-Z brings it back.")
     static let draftBack = LocalizedText(
-        nl: "Ongedaan: je gewiste tekst staat weer in de regel.", en: "Undone: the text you cleared is back in the line.")
+        nl: "Ongedaan: je gewiste tekst staat weer in de regel.",
+            en: "Undone: the text you cleared is back in the line.")
     static func addTakenBack(_ text: String) -> LocalizedText {
         LocalizedText(
-            nl: "Ongedaan: je bijdrage \"\(text)\" is weggehaald.", en: "Undone: your entry \"\(text)\" was taken away.")
+            nl: "Ongedaan: je bijdrage \"\(text)\" is weggehaald.",
+                en: "Undone: your entry \"\(text)\" was taken away.")
     }
     static func editTakenBack(_ text: String) -> LocalizedText {
         LocalizedText(
-            nl: "Ongedaan: je wijziging van \"\(text)\" is teruggedraaid.", en: "Undone: your change to \"\(text)\" was reverted.")
+            nl: "Ongedaan: je wijziging van \"\(text)\" is teruggedraaid.",
+                en: "Undone: your change to \"\(text)\" was reverted.")
     }
     static func removeTakenBack(_ text: String) -> LocalizedText {
-        LocalizedText(nl: "Ongedaan: je bijdrage \"\(text)\" staat er weer.", en: "Undone: your entry \"\(text)\" is back.")
+        LocalizedText(nl: "Ongedaan: je bijdrage \"\(text)\" staat er weer.",
+            en: "Undone: your entry \"\(text)\" is back.")
     }
-    static let voteTakenBack = LocalizedText(nl: "Ongedaan: je stem is teruggedraaid.", en: "Undone: your vote was reverted.")
+    static let voteTakenBack = LocalizedText(nl: "Ongedaan: je stem is teruggedraaid.",
+        en: "Undone: your vote was reverted.")
     static let undone = LocalizedText(nl: "Ongedaan gemaakt.", en: "Undone.")
 }

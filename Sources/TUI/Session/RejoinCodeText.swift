@@ -49,7 +49,9 @@ public enum RejoinCodeText {
 
     static func sentAway(_ reason: String) -> LocalizedText {
         reason.isEmpty
-            ? LocalizedText(nl: "De facilitator heeft je verbinding verbroken.", en: "The facilitator ended your connection.")
-            : LocalizedText(nl: "De facilitator heeft je verbinding verbroken: \(reason)", en: "The facilitator ended your connection: \(reason)")
+            ? LocalizedText(nl: "De facilitator heeft je verbinding verbroken.",
+                en: "The facilitator ended your connection.")
+            : LocalizedText(nl: "De facilitator heeft je verbinding verbroken: \(reason)",
+                en: "The facilitator ended your connection: \(reason)")
     }
 }
