@@ -67,7 +67,7 @@ actor WebHub {
 
     let sessionId: String
     let workshop: Workshop
-    private let handle: SessionHandle
+    let handle: SessionHandle
     private let engine: Engine
     private var people: [String: Person] = [:]
     private var replies: [String: [String: String]] = [:]
@@ -119,7 +119,7 @@ actor WebHub {
     /// room knows: the phone's cookie as proof of the same device, and a cap per address.
     func join(name raw: String, address: String = "?", token: String? = nil, rejoinCode: String? = nil) -> JoinResult {
         if ended { return .refused(Refusal.closed.reason) }
-        if joinsStopped { return .refused(LocalizedText(nl: "De zaal neemt geen nieuwe deelnemers meer aan.", en: "The room takes no new participants.")) }
+        if joinsStopped, !knownName(raw) { return .refused(Self.noNewcomers) }
         if case .success(let clean) = ParticipantName.check(raw), let key = try? handle.participantKey(for: clean),
             let token, let earlier = people[token], earlier.key == key {
             // The same phone joining again (its cookie) is the same person: its old entry goes.
