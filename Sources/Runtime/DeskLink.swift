@@ -14,6 +14,13 @@ public final class DeskLink {
     private var lastPoll: Int64 = 0
     private var lastInfo: RoomInfo??
     private var lastPresent: [String]?
+    private var lastRoster: [NameHolder]?
+
+    /// The next poll sends the roster again (a name was just released).
+    func forgetRoster() {
+        lastRoster = nil
+        lastPoll = 0
+    }
 
     init(link: RoomLink) { self.link = link }
 
@@ -35,6 +42,17 @@ public final class DeskLink {
         if names != lastPresent {
             lastPresent = names
             loop.send(.presence(names))
+            changed = true
+        }
+        // Everyone the session holds a name for, and whether the name still needs its code.
+        let roster = participants.map {
+            NameHolder(
+                key: $0.key, name: $0.name, present: held.contains($0.key),
+                guarded: (try? handle.rejoinCodeRequired(key: $0.key)) ?? true)
+        }
+        if roster != lastRoster {
+            lastRoster = roster
+            loop.send(.roster(roster))
             changed = true
         }
         return changed

@@ -1,3 +1,4 @@
+import Application
 import CRoom
 import Core
 import Foundation
@@ -48,8 +49,9 @@ final class RoomControl {
     /// The workshops installed here: the web room runs the session's engine itself.
     var workshops: [Workshop] = []
     private(set) var session: String?
-    /// The code of this run: given, or made up once so reopening keeps it.
-    let code: RoomCode?
+    /// The session's code (RoomCodeFile): given, kept from an earlier run, or made up once;
+    /// nil in an open room.
+    private(set) var code: RoomCode?
     /// What the loop last sent into the TUI, to send only changes.
     private var lastSent: RoomInfo?
     /// Shown on the projector, or hidden by the facilitator (key `i`).
@@ -63,7 +65,6 @@ final class RoomControl {
         self.options = options
         self.store = store
         self.language = language
-        code = options.open ? nil : (options.code ?? RoomCode.random())
     }
 
     var isOpen: Bool { server != nil }
@@ -72,6 +73,7 @@ final class RoomControl {
     func open(session: String) throws(RoomError) {
         if server != nil && self.session == session { return }
         close()
+        code = options.open ? nil : RoomCodeFile.code(store: store, session: session, given: options.code)
         // Every interface (IPv4 and IPv6) unless --listen narrows it; the join line shows
         // the address on the default route, the help lists the others.
         let found = LANAddress.find()
@@ -135,9 +137,11 @@ final class RoomControl {
 
     func setVisible(_ on: Bool) { visible.withLock { $0 = on } }
 
-    /// Those inside stay; the servers take nobody new.
+    /// Those inside stay; nobody new gets a name. The room keeps listening and answering:
+    /// someone who drops comes back with their name and rejoin code, and a newcomer is told
+    /// in words (each participant view reads `joinsStopped` from the room's status file).
     func stopJoins() {
-        server?.stopListening()
+        server?.joinsStopped.store(true, ordering: .relaxed)
         web?.stopJoins()
     }
 
@@ -189,6 +193,19 @@ public enum RoomChild {
         if getppid() != parent { exit(0) }
     }
 
+    /// After "stop new joins" only names the session knows come in (with their proof, which
+    /// Joining asks for); anyone else is told so. Only in a view the room started.
+    static func admits(_ h: SessionHandle, name: String, store: String) throws(Joining.Refused) {
+        guard parent != nil, RoomLink(store: store, session: h.id).status()?.joinsStopped == true else { return }
+        guard case .success(let clean) = ParticipantName.check(name), let key = try? h.participantKey(for: clean),
+            h.state.participants[key] != nil
+        else { throw Joining.Refused(noNewcomers) }
+    }
+
+    public static let noNewcomers = LocalizedText(
+        nl: "De zaal neemt geen nieuwe deelnemers meer aan. Deed je al mee? Gebruik dezelfde naam en je terugkomcode.",
+        en: "The room takes no new participants. Did you take part already? Use the same name and your rejoin code.")
+
     /// The name this participant joined with, on the pipe the server reads (fd 3).
     public static func announce(_ name: String) {
         guard parent != nil else { return }
@@ -231,7 +248,9 @@ extension Runtime {
     /// Sends the room's state into the TUI when it changed; true when it did.
     func pollRoom() -> Bool {
         if let desk { return desk.poll(self) }
+        checkSentAway()
         let asked = takeDeskRequests()
+        takeDeskDisconnects()
         guard let room, let change = room.changedInfo() else { return asked }
         send(.room(change))
         return true

@@ -39,6 +39,10 @@ public final class Runtime {
     /// The clock, in wall-clock milliseconds (tests move it by hand).
     public var clock: @Sendable () -> Int64 = Runtime.now
     var lastDrawnSecond: Int64 = -1
+    /// A participant looks for the facilitator's reason to send them away (SentAway.swift).
+    var lastByeCheck: Int64 = 0
+    /// Connections the desk asked to end, each with when (a moment after its reason was left).
+    var pendingDisconnects: [(id: String, at: Int64)] = []
     var dirty = true
 
     /// `listings` is false when a session is opened straight away: the home screen's list

@@ -81,6 +81,17 @@ extension Runtime {
             send(.listings(store.listings()))
         case .openRoom, .closeRoom, .setRoomVisible, .disconnect, .stopJoins, .roomRequest:
             roomEffect(effect)
+        case .releaseName(_, let name):
+            guard let handle else { return }
+            do {
+                try handle.releaseName(name)
+                desk?.forgetRoster()
+            } catch {
+                send(.failed(error.message(in: app.language)))
+            }
+        case .deskDisconnect(let id, let key, let reason):
+            guard let handle else { return }
+            SentAway.leave(store: store.root, session: handle.id, key: key, personId: id, reason: reason)
         case .leaveSession:
             room?.close()
             handle?.close()
@@ -158,6 +169,7 @@ extension Runtime {
         let joined: Joining.Joined
         do {
             workshop = try Joining.joinable(h, workshops: workshops)
+            try RoomChild.admits(h, name: name, store: store.root)
             joined = try Joining.join(h, workshop: workshop, name: name, proof: rejoinCode.map { .rejoinCode($0) } ?? .none, now: clock())
         } catch {
             if error.reason == Joining.wrongRejoinCode || error.reason == Joining.nameHeld {
@@ -171,7 +183,9 @@ extension Runtime {
         actor = joined.actor
         watcher = FolderWatcher(path: h.folder)
         send(.joined(id: h.id, workshop: workshop, state: h.state, actor: joined.actor))
-        if let code = joined.rejoinCode { send(.rejoinCode(code)) }
+        // Back with their code: it stays theirs, so it is the one shown (the store keeps only a hash).
+        let typed = rejoinCode.map(RejoinCodeText.shown).flatMap { $0.isEmpty ? nil : $0 }
+        if let code = joined.rejoinCode ?? typed { send(.rejoinCode(code)) }
         RoomChild.announce(joined.name)
     }
 

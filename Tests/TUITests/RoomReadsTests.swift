@@ -11,6 +11,10 @@ final class RoomReadsTests: XCTestCase {
             h.press(.char("a")); h.type("Implicatie A van ronde \(round)"); h.press(.enter)
             h.press(.char("a")); h.type("Implicatie B van ronde \(round)"); h.press(.enter)
         }
+        // The harvest: a dot on each A, so each world's top 3 is its A.
+        h.go(toStep: "oogst")
+        h.press(.char("g"))
+        for _ in 1...4 { h.press(.char("v"), .down, .down) }
         h.go(toStep: "inzichten")
         return h
     }
@@ -25,14 +29,14 @@ final class RoomReadsTests: XCTestCase {
         return seen
     }
 
-    func testTheInsightsStepShowsTheImplicationsThemselves() {
+    func testTheInsightsStepShowsTheHarvestsTopThreeThemselves() {
         let wide = Self.withImplications(width: 120, height: 40)
         for round in 1...4 {
             XCTAssertTrue(wide.screen.contains("Implicatie A van ronde \(round)"), wide.screen)
         }
         var narrow = Self.withImplications()
-        XCTAssertTrue(narrow.screen.contains("Implicatie A van ronde 1"), narrow.screen)
-        XCTAssertTrue(narrow.screen.contains("(n: alle implicaties)"), narrow.screen)
+        XCTAssertTrue(narrow.screen.contains("★ Implicatie A van ronde 1"), narrow.screen)
+        XCTAssertFalse(narrow.screen.contains("Implicatie B van ronde 1"), "no dots, not in the top 3:\n\(narrow.screen)")
         narrow.press(.char("n"))
         XCTAssertTrue(narrow.screen.contains("· Implicatie B van ronde 1"), narrow.screen)
         let card = Self.wholeCard(&narrow)

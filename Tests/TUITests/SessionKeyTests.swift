@@ -123,7 +123,7 @@ final class SessionKeyTests: XCTestCase {
         var h = TUIHarness(language: .en)
         let expected: [StepKind: String] = [
             .opening: "target group: Older people", .trends: "Ageing", .scenarioRound: "Little money, little technology.",
-            .insights: "Implications per scenario", .robustness: "1–4: holds in scenario 1–4",
+            .insights: "★ top 3 per world", .robustness: "1–4: holds in scenario 1–4",
             .directions: "1–9: link the selected insight", .voting: "Vote budget per participant: 3", .close: "Summary",
         ]
         for step in TUIHarness.mini.steps {

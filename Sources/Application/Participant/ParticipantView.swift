@@ -30,6 +30,8 @@ public struct ParticipantView: Equatable, Sendable {
     public var message: String? = nil
     /// A table round: the tables to choose from (before seated) and where this one sits.
     public var tables: Tables? = nil
+    /// The insights step: each world's ★ top 3 from the harvest (ParticipantHarvest.swift).
+    public var harvest: [HarvestWorld] = []
 
     public struct Tables: Equatable, Sendable {
         public var choices: [TableChoice]

@@ -70,6 +70,7 @@ extension ParticipantView {
                 Direction(number: d.number, title: d.title, insights: live.filter { $0.directions.contains(d.id) }.map(\.text))
             }
         }
+        if step.kind == .insights { view.harvest = harvest(workshop, state) }
         if let notice, notice.step == step.id, !state.closed { view.notice = notice }
         return view
     }
@@ -160,11 +161,21 @@ extension ParticipantView {
             let short = e.text.count > 40 ? String(e.text.prefix(39)) + "…" : e.text
             return Notice(kind: .refused, text: ParticipantText.rejected(short), step: step)
         }
+        // Moved to another table by the facilitator: told, not left to find out.
+        if let was = before.seat(of: actor.key, in: step), let now = after.seat(of: actor.key, in: step), was != now {
+            return Notice(kind: .info, text: ParticipantText.moved, step: step)
+        }
         return nil
     }
 }
 
 extension ParticipantText {
+    public static let moved = LocalizedText(
+        nl: "De facilitator heeft je aan een andere tafel gezet: je ziet nu die wereld en haar bijdragen.",
+        en: "The facilitator moved you to another table: you now see that world and its entries.")
+    public static let chooseFirst = LocalizedText(
+        nl: "Kies eerst je tafel met ↑↓ en Enter; daarna typ je je bijdrage.",
+        en: "First choose your table with ↑↓ and Enter; then type your entry.")
     public static func rejected(_ text: String) -> LocalizedText {
         LocalizedText(nl: "De facilitator heeft je bijdrage \"\(text)\" niet opgenomen.", en: "The facilitator did not accept your entry \"\(text)\".")
     }

@@ -59,6 +59,11 @@ extension ParticipantView {
             if let t = e.table { o["table"] = .number(Double(t)) }
             return .object(o)
         })
+        if !harvest.isEmpty {
+            out["harvest"] = .array(harvest.map { w in
+                ["number": .number(Double(w.number)), "title": w.title.json, "top": .array(w.top.map { .string($0) })]
+            })
+        }
         if !trends.isEmpty {
             out["trends"] = .array(trends.map { ["number": .number(Double($0.number)), "title": $0.title.json] })
         }

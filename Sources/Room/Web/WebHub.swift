@@ -50,7 +50,7 @@ actor WebHub {
 
     let sessionId: String
     let workshop: Workshop
-    private let handle: SessionHandle
+    let handle: SessionHandle
     private let engine: Engine
     var people: [String: Person] = [:]
     /// Each participant's budgets (by key: a new token does not refill them).
@@ -106,7 +106,7 @@ actor WebHub {
     /// room knows: the phone's cookie as proof of the same device, and a cap per address.
     func join(name raw: String, address: String = "?", token: String? = nil, rejoinCode: String? = nil) -> JoinResult {
         if ended { return .refused(Refusal.closed.reason) }
-        if joinsStopped { return .refused(WebMessage.joinsStopped) }
+        if joinsStopped, !knownName(raw) { return .refused(Self.noNewcomers) }
         if case .success(let clean) = ParticipantName.check(raw), let key = try? handle.participantKey(for: clean),
             let token, let earlier = people[token], earlier.key == key, Self.sameDevice(earlier.address, address)
         {

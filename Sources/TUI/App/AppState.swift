@@ -127,6 +127,10 @@ public enum Msg: Sendable {
     case room(RoomInfo?)
     /// The names holding a presence in the session now (for the desk).
     case presence([String])
+    /// Everyone the session holds a name for, connected or not (for the desk).
+    case roster([NameHolder])
+    /// The facilitator disconnected this participant, for this reason.
+    case sentAway(String)
 }
 
 /// Effects: what the executable must do for the app.
@@ -168,4 +172,8 @@ public enum Effect: Equatable, Sendable {
     case stopJoins
     /// The desk asks the projector's process to do this to the room.
     case roomRequest(RoomRequest)
+    /// The desk lets a name go (Store's `releaseName`): the next to join under it needs no code.
+    case releaseName(key: String, name: String)
+    /// The desk ends a connection; the participant is shown `reason`.
+    case deskDisconnect(personId: String, key: String, reason: String)
 }

@@ -144,6 +144,18 @@ public func update(_ app: inout AppState, _ msg: Msg) -> [Effect] {
             app.route = .desk(d)
         }
         return []
+    case .sentAway(let reason):
+        guard case .session(var s) = app.route, s.isParticipant else { return [] }
+        s.sentAway = reason
+        app.route = .session(s)
+        return [.quit]
+    case .roster(let holders):
+        if case .desk(var d) = app.route {
+            d.roster = holders
+            d.personSelected = max(0, min(d.personSelected, holders.count - 1))
+            app.route = .desk(d)
+        }
+        return []
     }
 }
 
@@ -163,7 +175,12 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     // A participant is asked first: one stray key must not throw them out of the session.
-    if key == .ctrl("c"), !(app.session?.isParticipant ?? false) { return [.quit] }
+    // The facilitator's Ctrl-C with people connected asks as `q` does: it would end them all.
+    if key == .ctrl("c"), !(app.session?.isParticipant ?? false), app.room.confirm == nil {
+        guard case .session = app.route, let info = app.room.info, !info.people.isEmpty else { return [.quit] }
+        app.room.confirm = .quit
+        return []
+    }
     if app.isTooSmall { return key == .char("q") ? [.quit] : [] }
     switch app.route {
     case .home(var home):
@@ -195,8 +212,10 @@ func keyPressed(_ app: inout AppState, _ key: Key) -> [Effect] {
         if case .desk = app.route { app.route = .desk(d) }
         return effects
     case .session(var s):
-        // The room's keys (o, i, p and the list of who is connected), when not typing.
-        if !s.isParticipant, s.input == nil, !s.card, s.seating == nil, !s.messaging, let effects = RoomKeys.handle(&app, s, key) {
+        // The room's keys (o, i, p and the list of who is connected), when not typing; an
+        // open question (Ctrl-C while typing too) is answered first.
+        let roomKeys = s.input == nil || app.room.confirm != nil
+        if !s.isParticipant, roomKeys, !s.card, s.seating == nil, !s.messaging, let effects = RoomKeys.handle(&app, s, key) {
             if effects.contains(.leaveSession) { app.route = app.review.map { .review($0) } ?? .home(HomeState()) }
             return effects
         }

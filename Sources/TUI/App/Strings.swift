@@ -69,8 +69,12 @@ public enum S {
     static let directionKeys = t("1–9: koppel het gekozen inzicht aan een richting", "1–9: link the selected insight to a direction")
     static let robustnessKeys = t("1–4: houdt stand in scenario 1–4", "1–4: holds in scenario 1–4")
     static let messages = t("Hoofdboodschappen", "Main messages")
-    static let holdOn = t("Bijdragen van deelnemers wachten nu op goedkeuring (y goedkeuren, x afwijzen)",
-        "Participant entries now wait for review (y accept, x reject)")
+    // Said on the projector: the room reads it, so it names no key (x there also closes the step).
+    static let holdOn = t("Bijdragen van deelnemers wachten nu op goedkeuring aan de regietafel",
+        "Participant entries now wait for review at the facilitator's desk")
+    static let removeOnDesk = t(
+        "Bijdragen van deelnemers verwijder je aan de regietafel (perspectief desk %@): daar vraagt het eerst.",
+        "Participants' entries are removed at the desk (perspectief desk %@): it asks first there.")
     static let holdOff = t("Bijdragen van deelnemers verschijnen nu meteen", "Participant entries now show at once")
     static let namesHidden = t("namen verborgen", "names hidden")
     static let participantsJoined = t("Deelnemers: %@", "Participants: %@")

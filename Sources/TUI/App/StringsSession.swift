@@ -67,6 +67,10 @@ extension S {
 
 extension S {
     static let allImplicationsOnCard = t("(n: alle implicaties)", "(n: all implications)")
+    static let harvestTop = t("Uit de oogst: ★ top 3 per wereld", "From the harvest: ★ top 3 per world")
+    static let harvestNoDots = t("(nog geen stippen in deze wereld)", "(no dots in this world yet)")
+    static let harvestMore = t("↓ nog %@ uit de top 3: Tab toont ze allemaal",
+        "↓ %@ more of the top 3: Tab shows them all")
     static let wholeCard = t("n: hele kaart", "n: whole card")
 }
 

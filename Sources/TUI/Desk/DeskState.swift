@@ -20,6 +20,14 @@ public struct DeskState: Sendable {
     public var selected = 0
     /// Closing the room with people inside asks first.
     public var confirmClose = false
+    /// The list on the left: held entries, this step's entries, or the people.
+    public var panel: DeskPanel = .held
+    public var entrySelected = 0
+    public var personSelected = 0
+    /// Everyone the session holds a name for (the runtime's `.roster`).
+    public var roster: [NameHolder] = []
+    /// A question before acting on someone else's work or connection.
+    public var question: DeskQuestion?
 
     public init(id: String, workshop: Workshop, state: SessionState) {
         self.id = id
@@ -41,6 +49,18 @@ public struct DeskState: Sendable {
     }
 }
 
+public enum DeskPanel: Equatable, Sendable {
+    case held, entries, people
+
+    var next: DeskPanel {
+        switch self {
+        case .held: return .entries
+        case .entries: return .people
+        case .people: return .held
+        }
+    }
+}
+
 enum DeskUpdate {
     static func update(_ app: inout AppState, _ d: inout DeskState, _ key: Key) -> [Effect] {
         let l = app.language
@@ -50,15 +70,26 @@ enum DeskUpdate {
             if key == .char("s") { return [.roomRequest(.stopJoins)] }
             return []
         }
+        if let q = d.question { return DeskAsk.answer(&app, &d, q, key) }
+        if key == .tab {
+            d.panel = d.panel.next
+            return []
+        }
+        if let effects = DeskModeration.key(&app, &d, key) { return effects }
+        switch d.panel {
+        case .held: break
+        case .entries: if let effects = DeskEntries.key(&app, &d, key) { return effects }
+        case .people: if let effects = DeskPeople.key(&app, &d, key) { return effects }
+        }
         let held = d.held
         let chosen = held.isEmpty ? nil : held[min(d.selected, held.count - 1)]
         switch key {
         case .up, .char("k"): d.selected = max(0, min(d.selected, held.count - 1) - 1)
         case .down, .char("j"): d.selected = min(max(0, held.count - 1), d.selected + 1)
-        case .char("y"), .enter:
+        case .char("y") where d.panel == .held, .enter where d.panel == .held:
             guard let e = chosen else { return [] }
             return [.perform(.review(id: e.id, status: .shown))]
-        case .char("x"), .char("d"), .delete:
+        case .char("x") where d.panel == .held, .char("d") where d.panel == .held, .delete where d.panel == .held:
             guard let e = chosen else { return [] }
             return [.perform(.review(id: e.id, status: .rejected))]
         case .char("t"): return [.perform(.startTimer)]
@@ -95,6 +126,7 @@ enum DeskUpdate {
     static func changed(_ d: inout DeskState, _ state: SessionState) {
         d.state = state
         d.selected = max(0, min(d.selected, d.held.count - 1))
+        d.entrySelected = max(0, min(d.entrySelected, DeskEntries.list(d).count - 1))
     }
 
     static func keys(_ d: DeskState) -> [(String, LocalizedText)] {
@@ -107,7 +139,25 @@ enum DeskUpdate {
             ("← →", t("vorige / volgende stap (ook op de projector)", "previous / next step (the projector follows)")),
             ("o", t("zaal openen / sluiten (in het projectorvenster)", "open / close the room (in the projector's window)")),
             ("i", t("hoe je meedoet groot op de projector: aan / uit", "how to join, full size on the projector: on / off")),
-            ("s", t("geen nieuwe aanmeldingen (wie binnen is blijft)", "stop new joins (those inside stay)")),
+            ("s", t("geen nieuwe aanmeldingen (wie binnen is blijft; wie wegvalt komt terug met naam en code)",
+                    "stop new joins (those inside stay; who drops comes back with name and code)")),
+            ("Tab", t("lijst: wachtend · bijdragen van de stap · mensen",
+                "list: held · the step's entries · people")),
+            ("d", t("bijdragen: verwijderen (vraagt eerst) · mensen: verbreken met een reden",
+                "entries: remove (asks first) · people: disconnect with a reason")),
+            ("R", t("mensen: naam vrijgeven (vraagt eerst; bijdragen en stippen blijven bij de naam)",
+                    "people: release the name (asks first; entries and dots stay with the name)")),
+            ("1–9", t("mensen, in een tafelronde: aan tafel zetten (nooit boven het maximum)",
+                "people, in a table round: seat at a table (never past the cap)")),
+            ("r", t("bijdragen van deelnemers eerst hier laten goedkeuren (aan/uit)",
+                "hold participants' entries for review here (on/off)")),
+            ("X", t("stap dicht / open voor deelnemers", "close / open the step for participants")),
+            ("z", t("deelnemers zien de bijdragen van de zaal op hun scherm (aan/uit)",
+                "participants see the room's entries on their screen (on/off)")),
+            ("h", t("namen op de projector verbergen / tonen", "hide / show names on the projector")),
+            ("A", t("tafelronde: iedereen zonder tafel gelijk verdelen",
+                "table round: seat everyone without a table evenly")),
+            ("m", t("bericht aan alle tafels", "message to all tables")),
             ("?", t("deze hulp", "this help")), ("q", t("regietafel sluiten (de sessie loopt door)", "close the desk (the session goes on)")),
         ]
     }

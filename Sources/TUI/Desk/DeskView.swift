@@ -15,10 +15,26 @@ enum DeskView {
         // The held entries take what they need (up to three fifths), the notes the rest.
         let needed = d.held.reduce(2) { $0 + lines($1, d, l, leftW - 4).count }
         let heldH = max(5, min(height * 3 / 5, needed))
-        held(app, d, Area(x: 0, y: top, width: leftW, height: heldH), into: &b)
-        notes(app, d, Area(x: 0, y: top + heldH, width: leftW, height: height - heldH), into: &b)
+        let listH = d.panel == .held ? heldH : max(5, height * 3 / 5)
+        let left = Area(x: 0, y: top, width: leftW, height: listH)
+        switch d.panel {
+        case .held: held(app, d, left, into: &b)
+        case .entries: DeskLists.entries(app, d, left, into: &b)
+        case .people: DeskLists.people(app, d, left, into: &b)
+        }
+        notes(app, d, Area(x: 0, y: top + listH, width: leftW, height: height - listH), into: &b)
         room(app, d, Area(x: leftW + 1, y: top, width: rightW, height: height), into: &b)
-        Footer.draw(app, hint: d.confirmClose ? S.deskCloseQuestion(l, d.room?.people.count ?? 0) : S.deskHint[l], into: &b)
+        if let q = d.question {
+            DeskLists.question(app, d, q, into: &b)
+            return
+        }
+        let hint: String
+        switch d.panel {
+        case .held: hint = DeskText.heldHint[l]
+        case .entries: hint = DeskText.entriesHint[l]
+        case .people: hint = DeskText.peopleHint[l]
+        }
+        Footer.draw(app, hint: d.confirmClose ? S.deskCloseQuestion(l, d.room?.people.count ?? 0) : hint, into: &b)
     }
 
     static func header(_ app: AppState, _ d: DeskState, into b: inout CellBuffer) {
@@ -36,7 +52,8 @@ enum DeskView {
     static func held(_ app: AppState, _ d: DeskState, _ a: Area, into b: inout CellBuffer) {
         let l = app.language
         let list = d.held
-        b.box(x: a.x, y: a.y, width: a.width, height: a.height, style: Style(list.isEmpty ? .frame : .warn), title: S.deskHeld[l] + " (\(list.count))")
+        b.box(x: a.x, y: a.y, width: a.width, height: a.height, style: Style(list.isEmpty ? .frame : .warn),
+              title: S.deskHeld[l] + " (\(list.count)) · " + DeskText.panels[l])
         let inner = Area(x: a.x + 2, y: a.y + 1, width: a.width - 4, height: a.height - 2)
         guard !list.isEmpty else {
             b.paragraph(S.deskNoneHeld[l], x: inner.x, y: inner.y, width: inner.width, maxRows: inner.height, style: Style(.dim))

@@ -11,6 +11,8 @@ public struct JoinState: Equatable, Sendable {
     public var input = TextInput("", limit: ParticipantName.maxCharacters * 4, multiline: false)
     /// The personal rejoin code, asked when the name was used before.
     public var code = TextInput("", limit: 20, multiline: false)
+    /// On the name form: the cursor is in the (optional) rejoin-code field.
+    public var onCode = false
 
     public init(sessionId: String?, name: String? = nil) {
         self.sessionId = sessionId
@@ -56,8 +58,18 @@ enum Join {
                 // The one name rule, said here at once; the join itself checks it again.
                 switch ParticipantName.check(j.input.text) {
                 case .failure(let why): app.notice = Notice(kind: .error, text: why.reason[app.language])
-                case .success(let name): return [.join(sessionId: id, name: name)]
+                case .success(let name):
+                    let code = j.code.text.contains(where: \.isNumber) ? j.code.text : nil
+                    return [.join(sessionId: id, name: name, rejoinCode: code)]
                 }
+            // The rejoin code: for someone coming back, on this device or another.
+            case .tab, .backTab: j.onCode.toggle()
+            case .down: j.onCode = true
+            case .up: j.onCode = false
+            case .escape where j.onCode:
+                if j.code.text.isEmpty { j.onCode = false } else { j.code = TextInput("", limit: 20, multiline: false) }
+            case _ where j.onCode:
+                _ = j.code.handle(key)
             case .escape:
                 // Esc clears, then goes back to the list; it never leaves (Ctrl-C does).
                 if !j.input.text.isEmpty {
@@ -106,11 +118,27 @@ enum Join {
         case .name:
             b.put(l == .nl ? "Hoe heet je? (zo zien anderen je naam)" : "What is your name? (as others will see it)", x: x, y: y, style: Style(.text, bold: true))
             y += 2
-            b.box(x: x, y: y, width: width, height: 3)
+            b.box(x: x, y: y, width: width, height: 3, style: Style(j.onCode ? .frame : .highlight))
             let layout = j.input.layout(width: width - 4)
             b.put(layout.lines.last ?? "", x: x + 2, y: y + 1, maxWidth: width - 4)
-            b.cursor = (x + 2 + layout.cursorColumn, y + 1)
-            Footer.draw(app, hint: l == .nl ? "Typ je naam · Enter meedoen · Esc wissen · Ctrl-C stoppen" : "Type your name · Enter join · Esc clear · Ctrl-C quit", into: &b)
+            if !j.onCode { b.cursor = (x + 2 + layout.cursorColumn, y + 1) }
+            y += 4
+            b.put(Wrap.clip(JoinText.codeLabel[l], width: width), x: x, y: y, style: Style(.text, bold: true))
+            b.box(x: x, y: y + 1, width: min(width, 30), height: 3, style: Style(j.onCode ? .highlight : .frame))
+            let codeLayout = j.code.layout(width: min(width, 30) - 4)
+            b.put(codeLayout.lines.last ?? "", x: x + 2, y: y + 2, maxWidth: min(width, 30) - 4)
+            if j.onCode { b.cursor = (x + 2 + codeLayout.cursorColumn, y + 2) }
+            Footer.draw(app, hint: JoinText.nameHint[l], into: &b)
         }
     }
+}
+
+/// The words of the join form's rejoin-code field.
+enum JoinText {
+    static let codeLabel = LocalizedText(
+        nl: "Terugkomcode — alleen als je al meedeed (Tab of ↓ om hem te typen)",
+        en: "Rejoin code — only if you took part before (Tab or ↓ to type it)")
+    static let nameHint = LocalizedText(
+        nl: "Typ je naam · Tab terugkomcode · Enter meedoen · Esc wissen · Ctrl-C stoppen",
+        en: "Type your name · Tab rejoin code · Enter join · Esc clear · Ctrl-C quit")
 }

@@ -29,6 +29,7 @@ enum ParticipantUpdate {
             }
             s.submitted = (text, s.editing)
             s.draft = TextInput()
+            s.escaped = nil
             if let id = s.editing {
                 s.editing = nil
                 if let old = items.first(where: { $0.id == id }) { s.ownUndo.append(.editEntry(id: id, text: old.text)) }
@@ -44,7 +45,7 @@ enum ParticipantUpdate {
                 s.draft = s.parked ?? TextInput()
                 s.parked = nil
             } else if !s.draft.text.isEmpty {
-                s.draft = TextInput()
+                ParticipantUndo.discard(&s, step: view.step.id)
             } else {
                 s.answer = .init(kind: .info, text: ParticipantKeys.howToLeave, step: view.step.id)
             }
@@ -65,8 +66,7 @@ enum ParticipantUpdate {
             guard let e = selected else { return [] }
             return [.perform(e.myVotes > 0 ? .withdrawVote(id: e.id) : .vote(id: e.id))]
         case .ctrl("z"):
-            guard let undo = s.ownUndo.popLast() else { return refuse(&s, view, ParticipantKeys.nothingToUndo) }
-            return [.perform(undo)]
+            return ParticipantUndo.undo(&s, view)
         case .tab: s.card = true
         case .char(let c) where typing:
             if c == "?" && s.draft.text.isEmpty && s.editing == nil { app.help = true; return [] }

@@ -94,6 +94,9 @@ enum ParticipantScreenView {
         if !v.directions.isEmpty, y < bottom - 6 {
             y += columns(v.directions.map { "→\($0.number) \($0.title[l]) (\($0.insights.count))" }, x: x, y: y, width: width, bottom: bottom, into: &b)
         }
+        if !v.harvest.isEmpty, y < bottom - 6 {
+            y += harvest(v.harvest, l, x: x, y: y, width: width, rows: (bottom - y) / 2, into: &b)
+        }
         return y - start + 1
     }
 
@@ -219,10 +222,40 @@ enum ParticipantScreenView {
         }
         if v.closed { return Footer.draw(app, hint: S.sessionClosed[l] + " · Ctrl-C", into: &b) }
         if s.editing != nil { return Footer.draw(app, hint: ParticipantKeys.editHint[l], into: &b) }
-        if typing, v.tables?.seat != nil { return Footer.draw(app, hint: ParticipantKeys.tableTypeHint[l], short: ParticipantKeys.typeHintShort[l], into: &b) }
-        if typing { return Footer.draw(app, hint: ParticipantKeys.typeHint[l], short: ParticipantKeys.typeHintShort[l], into: &b) }
-        if v.list.heading == .chooseTable { return Footer.draw(app, hint: ParticipantKeys.tableHint[l], into: &b) }
-        if v.votes != nil { return Footer.draw(app, hint: ParticipantKeys.voteHint[l], into: &b) }
-        Footer.draw(app, hint: ParticipantKeys.followHint[l], into: &b)
+        // While nothing is typed the rejoin code leads the line (hints are dropped from the
+        // right when it is narrow, so the code stays).
+        let code = s.draft.text.isEmpty ? s.rejoinCode.map { RejoinCodeText.hint($0)[l] + " · " } ?? "" : ""
+        func draw(_ hint: LocalizedText, _ short: LocalizedText? = nil) {
+            Footer.draw(app, hint: code + hint[l], short: short.map { code + $0[l] }, into: &b)
+        }
+        if typing, v.tables?.seat != nil { return draw(ParticipantKeys.tableTypeHint, ParticipantKeys.typeHintShort) }
+        if typing { return draw(ParticipantKeys.typeHint, ParticipantKeys.typeHintShort) }
+        if v.list.heading == .chooseTable { return draw(ParticipantKeys.tableHint) }
+        if v.votes != nil { return draw(ParticipantKeys.voteHint) }
+        draw(ParticipantKeys.followHint)
+    }
+}
+
+extension ParticipantScreenView {
+    /// The harvest's ★ top 3 per world, each insight whole or not at all; a mark says how many
+    /// did not fit (the phone shows them all, the projector too at its size).
+    static func harvest(_ worlds: [ParticipantView.HarvestWorld], _ l: Language, x: Int, y: Int, width: Int, rows: Int,
+                        into b: inout CellBuffer) -> Int {
+        var lines: [(String, Style)] = [(S.harvestTop[l], Style(.dim, bold: true))]
+        var hidden = 0
+        for w in worlds {
+            lines.append(("\(w.number) \(w.title[l])", Style(.accent, bold: true)))
+            if w.top.isEmpty { lines.append(("  " + S.harvestNoDots[l], Style(.dim))) }
+            for text in w.top { lines += Wrap.lines("★ " + text, width: width - 2).map { ("  " + $0, Style(.text)) } }
+        }
+        if lines.count > rows {
+            // Whole worlds from the top; the rest counted.
+            var kept: [(String, Style)] = []
+            for line in lines where kept.count < rows - 1 { kept.append(line) }
+            hidden = worlds.reduce(0) { $0 + $1.top.count } - kept.filter { $0.0.hasPrefix("  ★") }.count
+            lines = kept + [(S.harvestMore(l, "\(max(0, hidden))"), Style(.accent, bold: true))]
+        }
+        for (i, line) in lines.enumerated() { b.put(Wrap.clip(line.0, width: width), x: x, y: y + i, style: line.1) }
+        return lines.count
     }
 }

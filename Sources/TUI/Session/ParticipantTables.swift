@@ -14,6 +14,9 @@ enum ParticipantTables {
         case .enter:
             let choice = tables.choices[min(s.selected, n - 1)]
             return [.perform(.chooseTable(choice.id))]
+        case .char(let c) where c != "?":
+            // Typing here would seat nobody and then go to whichever table Enter takes: say so.
+            s.answer = .init(kind: .info, text: ParticipantText.chooseFirst, step: s.step.id)
         default: return nil
         }
         return []

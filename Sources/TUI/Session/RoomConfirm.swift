@@ -6,6 +6,8 @@ import Core
 public enum RoomConfirm: Equatable, Sendable {
     case leave
     case closeRoom
+    /// Ctrl-C: stop the program.
+    case quit
 }
 
 extension S {
@@ -46,6 +48,8 @@ enum RoomConfirmKeys {
         switch question {
         case .leave:
             return isYes(key, l) ? [.leaveSession] : []
+        case .quit:
+            return isYes(key, l) ? [.quit] : []
         case .closeRoom:
             if isYes(key, l) { return [.closeRoom] }
             if key == .char("s") {
@@ -59,8 +63,8 @@ enum RoomConfirmKeys {
     static func draw(_ app: AppState, into b: inout CellBuffer) {
         guard let question = app.room.confirm, let info = app.room.info else { return }
         let l = app.language
-        let text = question == .leave ? S.confirmLeave(l, info.people.count) : S.confirmClose(l, info.people.count)
-        let keys = question == .leave ? S.confirmLeaveKeys[l] : S.confirmCloseKeys[l]
+        let text = question == .closeRoom ? S.confirmClose(l, info.people.count) : S.confirmLeave(l, info.people.count)
+        let keys = question == .closeRoom ? S.confirmCloseKeys[l] : S.confirmLeaveKeys[l]
         let w = min(b.width - 4, 76)
         let lines = Wrap.lines(text, width: w - 6) + [""] + Wrap.lines(keys, width: w - 6)
         let h = lines.count + 4

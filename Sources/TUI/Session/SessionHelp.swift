@@ -16,6 +16,7 @@ enum SessionHelp {
             who = names.joined(separator: ", ")
         }
         var out = [S.sessionId(l, s.id), S.participantsJoined(l, who)]
+        if s.isParticipant { out.insert((s.rejoinCode.map(RejoinCodeText.inHelp) ?? RejoinCodeText.noCode)[l], at: 0) }
         // The room listens on every interface: if the address on the wall is the wrong
         // network for someone, one of these may be theirs.
         if !s.isParticipant, let info = app.room.info, !info.otherAddresses.isEmpty {
@@ -29,17 +30,7 @@ enum SessionHelp {
         let step = s.step
         let adds = step.kind.entryKind != nil
         var keys: [(String, LocalizedText)] = []
-        if s.isParticipant {
-            if adds && !s.state.closed && s.state.stepIsOpen(step.id) {
-                keys += [("a", t("iets toevoegen", "add something")), ("Enter", t("opslaan / eigen bijdrage bewerken", "save / edit your own entry")),
-                         ("Alt-Enter", t("tijdens typen: nieuwe regel", "while typing: new line")), ("Esc", t("typen annuleren", "cancel typing"))]
-            }
-            keys += [("↑ ↓", t("kiezen", "choose")), ("e / d", t("eigen bijdrage bewerken / verwijderen", "edit / remove your own entry"))]
-            if step.kind == .voting { keys.append(("v / V", t("stem geven / terugnemen", "give / take back a vote"))) }
-            keys += [("n", t("hele kaart (alles wat op het scherm te kort is)", "whole card (everything cut short on screen)")),
-                     ("q", t("stoppen (alles blijft bewaard)", "quit (everything stays saved)"))]
-            return keys
-        }
+        if s.isParticipant { return ParticipantHelp.keys(app, s) }
         keys += [("→ PgDn", t("volgende stap", "next step")), ("← PgUp", t("vorige stap (er gaat niets verloren)", "previous step (nothing is lost)"))]
         if adds {
             keys += [("a", t("bijdrage toevoegen", "add an entry")), ("Enter", t("tekst opslaan / gekozen bijdrage bewerken", "save the text / edit the selected entry")),

@@ -42,6 +42,10 @@ public struct SessionScreen: Sendable {
     public var draft = TextInput()
     /// The draft put aside while an own entry is edited, back after Esc.
     var parked: TextInput?
+    /// The draft Esc cleared: the first thing Ctrl-Z brings back.
+    var escaped: TextInput?
+    /// How many own changes were undoable when Esc cleared it: newer ones are undone first.
+    var escapedDepth = 0
     /// A yes/no question waiting for its answer.
     public var asking: Asking?
     /// Inverses of the participant's own changes, newest last (Ctrl-Z).
@@ -50,6 +54,8 @@ public struct SessionScreen: Sendable {
     public var answer: ParticipantView.Notice?
     /// The rejoin code this participant was given: with their name it brings them back.
     public var rejoinCode: String?
+    /// The facilitator's reason for disconnecting this participant (said as the screen ends).
+    public var sentAway: String?
 
     public enum Asking: Equatable, Sendable {
         case leave
@@ -180,6 +186,11 @@ enum SessionUpdate {
             s.editing = e.id
         case .char("d"), .delete:
             guard let e = s.selectedEntry else { return [] }
+            // One key on the wall never removes what a participant wrote: that is the desk's, and asks.
+            if e.owner != s.actor.key && s.state.participants[e.owner] != nil {
+                app.notice = Notice(kind: .info, text: S.removeOnDesk(app.language, s.id))
+                return []
+            }
             return perform(.removeEntry(id: e.id))
         case .char("u"): return perform(.undo)
         case .char("t"): return perform(.startTimer)
@@ -289,7 +300,11 @@ enum SessionUpdate {
         let mineAdded = s.submitted != nil && s.submitted?.editing == nil
         let stepBefore = s.step.id
         s.state = state
-        if s.step.id != stepBefore { s.follow = SessionScreen.follows(s.step.kind) }
+        if s.step.id != stepBefore {
+            s.follow = SessionScreen.follows(s.step.kind)
+            // The report-back starts at table 1, not where the round's `[ ]` last pointed.
+            if s.step.kind == .reportBack { s.tableFocus = 0 }
+        }
         s.submitted = nil
         let count = s.visible.count
         if s.follow && !s.isParticipant {

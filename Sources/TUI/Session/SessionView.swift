@@ -103,7 +103,8 @@ enum SessionView {
         if s.state.hideNames || s.state.setup.anonymous { flags.append(s.state.setup.anonymous ? S.anonymous[l] : S.namesHidden[l]) }
         if s.state.roomVisible { flags.append(S.roomVisibleFlag[l]) }
         let pending = s.state.entries.reduce(0) { $0 + ($1.status == .pending && !$1.removed ? 1 : 0) }
-        if s.state.setup.holdForReview || pending > 0 { flags.append(S.heldCount(l, pending)) }
+        // Only while something waits: "0 waiting" on the wall is noise the room keeps reading.
+        if pending > 0 { flags.append(S.heldCount(l, pending)) }
         for (i, flag) in flags.reversed().enumerated() {
             b.put(Wrap.clip(flag, width: a.width - 2), x: a.x + 1, y: a.y + a.height - timerRows - 1 - i, style: Style(.dim))
         }

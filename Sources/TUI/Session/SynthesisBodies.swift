@@ -10,7 +10,7 @@ enum SynthesisBodies {
         var y = a.y
         y += StepView.prompts(app, s, a, maxRows: StepView.promptRows(app, s, width: a.width), into: &b)
         // What the rounds produced, per scenario: the material insights are made from.
-        let panelRows = max(5, (a.y + a.height - y) * 2 / 5)
+        let panelRows = max(5, (a.y + a.height - y) / 2)
         y += ImplicationsPanel.draw(app, s, x: a.x, y: y, width: a.width, rows: panelRows, into: &b) + 1
         StepView.entries(app, s, S.insights[l], Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), into: &b)
     }

@@ -8,7 +8,8 @@ import Room
 struct RoomFlags: ParsableArguments {
     @Flag(help: "Open the room: participants join with ssh from their own laptops.") var room = false
     @Option(help: "The room's SSH port (default 2222).") var port: Int?
-    @Option(help: "The room code, 4–6 digits (default: made up at start).") var code: String?
+    @Option(help: "The room code, 4–12 digits, spaces and dashes allowed (default: 8 made-up digits, kept with the session).")
+    var code: String?
     @Flag(help: "An open room: no code asked (only on a network you trust).") var open = false
     @Option(help: ArgumentHelp("Listen on this address only (default: every interface, IPv4 and IPv6).", valueName: "addr")) var listen: String?
     @Option(name: .customLong("web-port"), help: "The port of the participant page for phones (default 8080).") var webPort: Int?

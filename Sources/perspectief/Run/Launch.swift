@@ -31,6 +31,8 @@ enum Launch {
         }
         runtime.roomOptions = room ?? RoomOptions(workshopDirs: workshops.workshops)
         runtime.syncStatus = syncStatus
+        // Ctrl-C is a key here too: with people connected it asks first, as `q` does.
+        runtime.controlKeysAsKeys = true
         if openRoom {
             // A room that cannot open (port taken) is one line on the command line.
             do { try runtime.openRoom() } catch { throw CLIError(error.description, nl: error.nl) }
@@ -104,5 +106,6 @@ enum Launch {
         do { screen = try TerminalScreen(theme: runtime.app.theme) } catch { throw CLIError(error.description, nl: error.nl) }
         Signals.install()
         runtime.run(on: screen)
+        if let line = RejoinCodeText.farewell(runtime.app) { print(line) }
     }
 }
