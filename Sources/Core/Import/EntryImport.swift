@@ -246,6 +246,19 @@ public enum EntryImport {
         return p
     }
 
+    /// The ids of one import: "i", a random base-36 batch code, "-", the row number in
+    /// digits. Defined here so the report can tell paper notes typed in afterwards.
+    public static func idPrefix(batch: UInt64) -> String { "i" + String(batch, radix: 36) + "-" }
+
+    /// Whether an entry id was made by an import (a room's ids end in base-36 time, with letters).
+    public static func isImported(_ id: String) -> Bool {
+        guard id.first == "i", let dash = id.firstIndex(of: "-") else { return false }
+        let batch = id[id.index(after: id.startIndex)..<dash]
+        let row = id[id.index(after: dash)...]
+        return !batch.isEmpty && batch.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
+            && !row.isEmpty && row.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// Case and surrounding spaces do not matter in headers and names.
     static func fold(_ s: String) -> String { String(s.trimmingSpaces).lowercased() }
 }

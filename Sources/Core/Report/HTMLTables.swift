@@ -2,7 +2,7 @@
 /// "+N more"), the insight × scenario grid (■, koersvast rows shaded) and plain tables.
 extension HTMLExport {
     static func table(_ table: ReportDocument.Table, _ t: ReportStrings) -> String {
-        var out = "<table class=\"\(table.kind.rawValue)\">\n<thead><tr>"
+        var out = "<table class=\"\(table.kind.rawValue)\(table.small ? " small" : "")\">\n<thead><tr>"
         out += table.header.map { "<th>" + escape($0) + "</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             out += row.marked ? "<tr class=\"koersvast\">" : "<tr>"

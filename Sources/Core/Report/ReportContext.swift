@@ -1,14 +1,58 @@
 /// What a reader who was not there needs: how the sessions worked, how names were kept out,
 /// who the groups and personas are, the four worlds and the trends cited, and a colophon.
 extension PartBuilder {
+    /// How the outcome was made and what it cannot say, from the data: who sat in the room,
+    /// the fictional personas, the questions asked, paper, what was judged, how groups were
+    /// made, the scripts, names, and who sat where.
     mutating func method() {
-        heading(1, t.method)
+        heading(1, t.methodAndLimits)
         for p in t.methodParagraphs(w.perspectiveTerm.plural[l], scenarios: w.scenarios.count) { add(.paragraph(p)) }
-        heading(2, t.anonymity)
         let sessions = part.sessionIds.compactMap { report.session($0) }
+        heading(2, t.whoInTheRoom)
+        let kinds = sessions.map(\.state.setup.roomKind)
+        add(.paragraph(t.roomKinds(
+            professionals: kinds.filter { $0 == .professionals }.count, group: kinds.filter { $0 == .targetGroup }.count,
+            mixed: kinds.filter { $0 == .mixed }.count, unknown: kinds.filter { $0 == nil }.count, total: sessions.count)))
+        add(.paragraph(t.personasFictional))
+        var prompts: [String] = []
+        for step in w.steps where step.kind == .scenarioRound || step.kind == .tableRound {
+            for p in step.prompts where !prompts.contains(p[l]) { prompts.append(p[l]) }
+        }
+        if !prompts.isEmpty {
+            heading(2, t.promptsAsked)
+            add(.list(prompts.map { .init(text: $0) }))
+        }
+        heading(2, t.methodLimits)
+        let paper = sessions.map { s in s.state.entries.filter { $0.isLive && EntryImport.isImported($0.id) }.count }
+        add(.paragraph(t.paper(sessions: paper.filter { $0 > 0 }.count, entries: paper.reduce(0, +), total: sessions.count)))
+        let insights = allInsights
+        let judged = insights.filter { !$0.holdsIn.isEmpty }
+        add(.paragraph(t.judged(total: insights.count, judged: judged.count, linked: insights.filter { !$0.entry.directions.isEmpty }.count)))
+        let inShared = Set(part.shared.flatMap { $0.items.map(\.ref) })
+        add(.paragraph(t.groupsMade(
+            organiser: part.shared.filter { if case .group = $0.source { return true } else { return false } }.count,
+            same: part.shared.filter { $0.source == .exactMatch }.count,
+            proposed: SimilarInsights.propose(part.perspectives.flatMap(\.koersvast), except: inShared).count)))
+        heading(2, t.scripts)
+        add(.table(.init(kind: .plain, header: [t.session, t.scriptColumn], rows: sessions.map { s in
+            .init(cells: [.init(text: s.state.setup.title), .init(text: s.state.setup.workshopTitle[l])])
+        }, small: true)))
+        heading(2, t.anonymity)
+        add(.paragraph(anonymityText(sessions)))
+        seatingTables(sessions)
+    }
+
+    /// Per case, in plain words; with `--no-names` it never claims "no names" while a known
+    /// name is still inside an entry's text.
+    func anonymityText(_ sessions: [SessionInput]) -> String {
+        if report.options.noNames {
+            if report.options.redactNames { return t.noNamesRedacted }
+            let found = report.namesInText.filter { part.sessionIds.contains($0.ref.sessionId) }
+            return found.isEmpty ? t.noNamesClean : t.noNamesButInText(Set(found.map(\.ref)).count)
+        }
         let anonymous = sessions.filter(\.state.setup.anonymous).count
-        let hidden = sessions.filter(\.hidesNames).count
-        add(.paragraph(t.anonymityText(sessions: sessions.count, anonymous: anonymous, hidden: hidden, noNames: report.options.noNames)))
+        let hidden = sessions.filter { !$0.state.setup.anonymous && $0.state.hideNames }.count
+        return t.anonymity(sessions: sessions.count, anonymous: anonymous, hidden: hidden)
     }
 
     mutating func context() {
