@@ -24,9 +24,9 @@ final class TableExportTests: XCTestCase {
         let report = Report(sessions: [SessionInput(workshop: h.engine.workshop, state: h.state)], language: .nl)
         let csv = CSVExport.render(report)
         let rows = csv.components(separatedBy: "\r\n")
-        XCTAssertTrue(rows[0].hasSuffix(";tafel"), rows[0])
-        XCTAssertTrue(rows.contains { $0.contains("Loket om de hoek blijft") && $0.hasSuffix(";1") }, csv)
-        XCTAssertTrue(rows.contains { $0.contains("De wijk als loket") && $0.hasSuffix(";3") }, csv)
+        XCTAssertTrue(rows[0].hasSuffix(";tafel;beschrijving doelgroep;persona"), rows[0])
+        XCTAssertTrue(rows.contains { $0.contains("Loket om de hoek blijft") && $0.hasSuffix(";1;;") }, csv)
+        XCTAssertTrue(rows.contains { $0.contains("De wijk als loket") && $0.hasSuffix(";3;;") }, csv)
         let json = JSONExport.render(report)
         let value = try JSONParser.parse(json)
         let session = value.objectValue?["sessions"]?.arrayValue?.first?.objectValue

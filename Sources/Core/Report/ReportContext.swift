@@ -68,6 +68,10 @@ extension PartBuilder {
             case .custom:
                 let described = p.sessionIds.compactMap { report.session($0)?.state.setup.customDescription }.first
                 add(.paragraph(described.map { $0 + " " + t.customGroupOwn } ?? t.customGroup))
+                // The room stepped into this persona every round: a reader needs it as much as the workshop's.
+                if let persona = p.sessionIds.compactMap({ report.session($0)?.state.setup.customPersona }).first {
+                    add(.lead(label: t.persona, text: persona))
+                }
             }
         }
         heading(2, t.scenarioStories)

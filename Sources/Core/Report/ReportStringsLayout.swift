@@ -26,6 +26,10 @@ extension ReportStrings {
     var methodAndLimits: String { s("Werkwijze en beperkingen", "Method and limits") }
     var whoInTheRoom: String { s("Wie er in de zaal zat", "Who was in the room") }
     func roomKinds(professionals: Int, group: Int, mixed: Int, unknown: Int, total: Int) -> String {
+        if unknown == total {
+            return s("Voor geen van de sessies is vastgelegd wie er in de zaal zat: ambtenaren en professionals die zich in de doelgroep verplaatsten, of de groep zelf.",
+                     "For none of the sessions was it recorded who sat in the room: civil servants and professionals imagining the target group, or the group itself.")
+        }
         var parts: [String] = []
         if professionals > 0 {
             parts.append(s("in \(count(professionals)) zaten ambtenaren en professionals die zich in de doelgroep verplaatsten, niet de groep zelf",
@@ -127,4 +131,14 @@ extension ReportStrings {
 extension ReportStrings {
     var round: String { s("Ronde", "Round") }
     var scenarioWord: String { s("Scenario", "Scenario") }
+}
+
+extension ReportStrings {
+    var notJudgedInFull: String {
+        s("Deze inzichten staan in het volledige verslag en in de CSV.", "These insights are in the full report and in the CSV.")
+    }
+}
+
+extension ReportStrings {
+    func votesCount(_ n: Int) -> String { n == 1 ? s("1 stem", "1 vote") : s("\(n) stemmen", "\(n) votes") }
 }
