@@ -28,6 +28,13 @@ final class ExportTests: XCTestCase {
                 for name in ExportFixture.hiddenNames {
                     XCTAssertFalse(text.contains(name), "\(name) appears in the \(language) \(format) export")
                 }
+                // The facilitator of an anonymous session works in the open: the printable
+                // report names them (only --no-names leaves them out); the data files keep
+                // their rule that a session hiding names holds none.
+                switch format {
+                case .md, .html: XCTAssertTrue(text.contains(ExportFixture.anonymousFacilitator), "\(language) \(format)")
+                case .csv, .json: XCTAssertFalse(text.contains(ExportFixture.anonymousFacilitator), "\(language) \(format)")
+                }
                 for name in ExportFixture.shownNames {
                     XCTAssertTrue(text.contains(name), "\(name) missing from the \(language) \(format) export")
                 }
@@ -84,7 +91,7 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(md.contains("_Datum: 28 september 2026 · versie 0 \\(concept\\)_"), "the date in words, version and concept")
         XCTAssertTrue(md.contains("**Centrale vraag:** Wat hebben mensen in 2035 nodig?"), "the central question on the front page")
         XCTAssertTrue(md.contains("| Ouderen Deventer | Ouderen | 28 september 2026 | Deventer, bibliotheek | Cas | 0 + zaal | 0 |"), "each session on the front page, with its place")
-        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 21 september 2026 | — | \\(verborgen\\) | 1 + zaal | 1 |"), "a hidden facilitator stays hidden")
+        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 21 september 2026 | — | Els | 1 + zaal | 1 |"), "the facilitator of an anonymous session is shown")
         XCTAssertTrue(md.contains("| Ouderen | 3 | 1 | 1 | 1 | 2 |"))
         XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"), "one mark per scenario")
         XCTAssertTrue(md.contains("### Eén loket\n\n_gegroepeerd door de organisator · 2 doelgroepen: Ouderen, Ondernemers_"))
@@ -103,7 +110,7 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(md.contains("**Persona \\(fictief\\):** Riet \\(81\\) woont alleen in Zwolle."))
         XCTAssertTrue(md.contains("Een eigen doelgroep van de facilitator"), "the custom group is said to be one")
         XCTAssertTrue(md.contains("### Genoemde trends\n\n- 1\\. Vergrijzing — _Meer ouderen._"))
-        XCTAssertTrue(md.contains("| Facilitatoren | Anna, Cas |"))
+        XCTAssertTrue(md.contains("| Facilitatoren | Anna, Els, Cas |"))
         // The grid: ■ where an insight holds, koersvast rows in bold.
         XCTAssertTrue(md.contains("| **Persoonlijk contact blijft nodig** | ■ | ■ | ■ | ■ | koersvast |"))
         XCTAssertTrue(md.contains("| Digitale hulp aan huis |  | ■ |  | ■ | scenariospecifiek |"))

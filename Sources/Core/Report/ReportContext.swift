@@ -106,7 +106,7 @@ extension PartBuilder {
         let summary = report.options.summary
         if !report.options.noNames, let organiser = summary?.organiser, !organiser.isEmpty { row(t.organiser, organiser) }
         var facilitators: [String] = []
-        for s in report.sessions where !s.hidesNames {
+        for s in report.sessions where !report.options.noNames {
             if let f = s.state.setup.facilitator, !f.isEmpty, !facilitators.contains(f) { facilitators.append(f) }
         }
         row(t.facilitators, facilitators.isEmpty ? t.hidden : facilitators.joined(separator: ", "))

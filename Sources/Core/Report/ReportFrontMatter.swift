@@ -9,7 +9,9 @@ extension PartBuilder {
             kind: .plain,
             header: [t.session, ReportDocument.capitalised(w.perspectiveTerm.singular[l]), t.date, t.place, t.facilitator, t.people, t.participants],
             rows: sessions.map { s in
-                let facilitator = s.hidesNames ? t.hidden : (s.state.setup.facilitator ?? "—")
+                // A facilitator works in the open, also in an anonymous session; only
+                // `--no-names` leaves them out.
+                let facilitator = report.options.noNames ? t.hidden : (s.state.setup.facilitator ?? "—")
                 return .init(cells: [
                     .init(text: s.state.setup.title), .init(text: name(PerspectiveKey(s.state.setup.perspective))),
                     .init(text: sessionDate(s)), .init(text: s.state.setup.place ?? "—"), .init(text: facilitator),
