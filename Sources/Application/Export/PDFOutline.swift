@@ -36,7 +36,8 @@ public enum PDFOutline {
         func walk(_ first: Int?) {
             var next = first
             while let n = next, visited.insert(n).inserted, let text = objects[n] {
-                if let page = refs(inArrayAfter: "/Dest", in: text)?.first.flatMap({ pages[$0] }), let title = title(in: text) {
+                let page = refs(inArrayAfter: "/Dest", in: text)?.first.flatMap { pages[$0] }
+                if let page, let title = title(in: text) {
                     out.append(Item(title: title, page: page))
                 }
                 walk(ref(after: "/First", in: text))
@@ -60,7 +61,7 @@ public enum PDFOutline {
     }
 
     static func normalised(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }).joined(separator: " ")
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     // MARK: - Scanning
@@ -119,7 +120,7 @@ public enum PDFOutline {
     }
 
     static func leadingRefs(_ s: Substring, max: Int) -> [Int] {
-        let words = s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "/" || $0 == ">" || $0 == "[" })
+        let words = s.split(whereSeparator: { $0.isWhitespace || "/>[".contains($0) })
         var out: [Int] = []
         var i = 0
         while i + 2 < words.count, out.count < max {

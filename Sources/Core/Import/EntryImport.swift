@@ -193,7 +193,8 @@ public enum EntryImport {
         var table: String?
         let tableName = fold(cell[.table] ?? "")
         if !tableName.isEmpty {
-            guard let t = workshop.tables(of: step).first(where: { String($0.number) == tableName || fold($0.id) == tableName }) else {
+            let match = workshop.tables(of: step).first { String($0.number) == tableName || fold($0.id) == tableName }
+            guard let t = match else {
                 let shown = TextPolicy.cleanLine(cell[.table] ?? "")
                 throw step.kind == .tableRound
                     ? fail("unknown table \"\(shown)\" in step \"\(step.id)\"", "onbekende tafel \"\(shown)\" in stap \"\(step.id)\"")

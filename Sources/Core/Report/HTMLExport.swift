@@ -42,7 +42,8 @@ public enum HTMLExport {
                 let pages = report.options.contentsPages
                 for (i, h) in headings.enumerated() {
                     let page = i < pages.count && pages[i] > 0 ? "<span class=\"page\">\(pages[i])</span>" : ""
-                    out += "<li><a href=\"#s\(i + 1)\"><span class=\"title\">" + escape(h) + "</span>" + page + "</a></li>\n"
+                    out += "<li><a href=\"#s\(i + 1)\"><span class=\"title\">" + escape(h) + "</span>" + page
+                        + "</a></li>\n"
                 }
                 out += "</ol></nav>\n"
             case .concept(let text):

@@ -24,7 +24,8 @@ public struct Report: Equatable, Sendable {
             for i in sorted.indices {
                 for e in sorted[i].state.entries where e.isLive {
                     for name in KnownNames.found(names, in: e.text) {
-                        inText.append(NameInText(ref: EntryRef(sessionId: sorted[i].sessionId, entryId: e.id), name: name))
+                        let ref = EntryRef(sessionId: sorted[i].sessionId, entryId: e.id)
+                        inText.append(NameInText(ref: ref, name: name))
                     }
                 }
                 if options.redactNames { sorted[i].state.rewriteTexts { KnownNames.redact(names, in: $0, with: mark) } }

@@ -56,7 +56,8 @@ extension PartBuilder {
         if let note = w.scenarioNote { add(.remark(note[l])) }
         let specific = allInsights.filter { !$0.holdsIn.isEmpty && $0.holdsIn.count < all }
         if let q = quadrant(lines: { s in
-            guard let top = specific.filter({ $0.holdsIn.contains(s.id) }).sorted(by: SynthesisItem.byVotes).first else { return [t.none] }
+            let here = specific.filter { $0.holdsIn.contains(s.id) }
+            guard let top = here.sorted(by: SynthesisItem.byVotes).first else { return [t.none] }
             let votes = top.entry.votes > 0 ? " · " + t.votesCount(top.entry.votes) : ""
             return PartBuilder.wrap(top.entry.text, width: 42, lines: 5) + [name(top.perspective) + votes]
         }) {

@@ -10,9 +10,9 @@ extension PartBuilder {
         let sessions = part.sessionIds.compactMap { report.session($0) }
         heading(2, t.whoInTheRoom)
         let kinds = sessions.map(\.state.setup.roomKind)
+        func n(_ k: RoomKind?) -> Int { kinds.filter { $0 == k }.count }
         add(.paragraph(t.roomKinds(
-            professionals: kinds.filter { $0 == .professionals }.count, group: kinds.filter { $0 == .targetGroup }.count,
-            mixed: kinds.filter { $0 == .mixed }.count, unknown: kinds.filter { $0 == nil }.count, total: sessions.count)))
+            professionals: n(.professionals), group: n(.targetGroup), mixed: n(.mixed), unknown: n(nil), total: sessions.count)))
         add(.paragraph(t.personasFictional))
         var prompts: [String] = []
         for step in w.steps where step.kind == .scenarioRound || step.kind == .tableRound {
@@ -24,10 +24,12 @@ extension PartBuilder {
         }
         heading(2, t.methodLimits)
         let paper = sessions.map { s in s.state.entries.filter { $0.isLive && EntryImport.isImported($0.id) }.count }
-        add(.paragraph(t.paper(sessions: paper.filter { $0 > 0 }.count, entries: paper.reduce(0, +), total: sessions.count)))
+        let paperSessions = paper.filter { $0 > 0 }.count
+        add(.paragraph(t.paper(sessions: paperSessions, entries: paper.reduce(0, +), total: sessions.count)))
         let insights = allInsights
         let judged = insights.filter { !$0.holdsIn.isEmpty }
-        add(.paragraph(t.judged(total: insights.count, judged: judged.count, linked: insights.filter { !$0.entry.directions.isEmpty }.count)))
+        let linked = insights.filter { !$0.entry.directions.isEmpty }.count
+        add(.paragraph(t.judged(total: insights.count, judged: judged.count, linked: linked)))
         let inShared = Set(part.shared.flatMap { $0.items.map(\.ref) })
         add(.paragraph(t.groupsMade(
             organiser: part.shared.filter { if case .group = $0.source { return true } else { return false } }.count,

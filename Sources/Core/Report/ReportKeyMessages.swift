@@ -18,9 +18,10 @@ extension PartBuilder {
         }
         func votes(_ f: CrossGroupFinding) -> Int { f.items.reduce(0) { $0 + $1.entry.votes } }
         // Stable: equal weight keeps the synthesis's order.
-        return out.enumerated().sorted {
-            ($0.element.perspectives.count, votes($0.element), -$0.offset) > ($1.element.perspectives.count, votes($1.element), -$1.offset)
-        }.map(\.element)
+        func key(_ e: (offset: Int, element: CrossGroupFinding)) -> (Int, Int, Int) {
+            (e.element.perspectives.count, votes(e.element), -e.offset)
+        }
+        return out.enumerated().sorted { key($0) > key($1) }.map(\.element)
     }
 
     /// Every vote cast on an insight of this part: the base of a finding's share.
@@ -48,9 +49,12 @@ extension PartBuilder {
             add(.list(summary.keyMessages.map { message in
                 let words = SimilarInsights.stems(message)
                 let match = findings.first { f in
-                    f.items.contains { SimilarInsights.shared(SimilarInsights.stems($0.entry.text), words).count >= SimilarInsights.minimumShared }
+                    f.items.contains {
+                        SimilarInsights.shared(SimilarInsights.stems($0.entry.text), words).count >= SimilarInsights.minimumShared
+                    }
                 }
-                return .init(text: message, note: match.map { weight(of: $0.items, perspectives: $0.perspectives.count) })
+                let note = match.map { weight(of: $0.items, perspectives: $0.perspectives.count) }
+                return .init(text: message, note: note)
             }))
             return
         }

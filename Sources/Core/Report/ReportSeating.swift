@@ -14,12 +14,13 @@ extension PartBuilder {
                         ? t.peopleCount(keys.count)
                         : keys.map { s.state.participants[$0]?.name ?? "—" }.joined(separator: ", ")
                     rows.append(.init(cells: [
-                        .init(text: step.title[l]), .init(text: String(table.number)), .init(text: scenarioTitle(table.scenario)),
-                        .init(text: keys.isEmpty ? "—" : who),
+                        .init(text: step.title[l]), .init(text: String(table.number)),
+                        .init(text: scenarioTitle(table.scenario)), .init(text: keys.isEmpty ? "—" : who),
                     ]))
                 }
             }
-            add(.table(.init(kind: .plain, header: [t.round, t.table, t.scenarioWord, t.atTable], rows: rows, small: true)))
+            let header = [t.round, t.table, t.scenarioWord, t.atTable]
+            add(.table(.init(kind: .plain, header: header, rows: rows, small: true)))
         }
     }
 }
