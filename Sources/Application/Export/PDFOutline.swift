@@ -9,6 +9,10 @@ public enum PDFOutline {
         public var title: String
         /// 1-based.
         public var page: Int
+        public init(title: String, page: Int) {
+            self.title = title
+            self.page = page
+        }
     }
 
     public static func items(_ pdf: [UInt8]) -> [Item] {
