@@ -59,7 +59,8 @@ extension PartBuilder {
             return
         }
         add(.heading(level: base, text: t.strongestFindings))
-        add(.concept(t.strongestFindingsConcept))
+        // A summary without key messages is no concept; the findings still say whose they are.
+        add(report.isConcept ? .concept(t.strongestFindingsConcept) : .remark(t.strongestFindingsNote))
         var items: [ReportDocument.Item] = findings.prefix(3).map {
             .init(text: $0.text, note: weight(of: $0.items, perspectives: $0.perspectives.count))
         }

@@ -19,6 +19,10 @@ extension ReportStrings {
         s("Concept: de organisator heeft de kernboodschappen nog niet geschreven. Hier staan de bevindingen die de meeste doelgroepen delen.",
           "Draft: the organiser has not yet written the key messages. These are the findings most target groups share.")
     }
+    var strongestFindingsNote: String {
+        s("De bevindingen die de meeste doelgroepen delen, uit de sessies; de organisator koos geen kernboodschappen.",
+          "The findings most target groups share, from the sessions; the organiser chose no key messages.")
+    }
     var noFindingsYet: String { s("Nog geen bevindingen: geen inzicht met stemmen of gedeeld door groepen.", "No findings yet: no insight with votes or shared by groups.") }
     func pageOf(_ n: Int) -> String { s("blz. \(n)", "p. \(n)") }
 
