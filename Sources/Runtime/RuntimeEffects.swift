@@ -62,8 +62,8 @@ extension Runtime {
             } catch {
                 send(.failed(error.reason[app.language]))
             }
-        case .export(let ids, let format):
-            export(ids, format: format)
+        case .export(let ids, let format, let short):
+            export(ids, format: format, short: short)
         case .join(let id, let name, let code):
             do { try join(id, name: name, rejoinCode: code) } catch {
                 if error.reason == Refusal.nameNeedsProof.reason || error.reason == Joining.wrongRejoinCode {
@@ -191,13 +191,14 @@ extension Runtime {
 
     /// Writes a report beside where the organiser started, never over an existing file: the
     /// same export service as `perspectief export`, with the same reasons when it cannot.
-    func export(_ ids: [String], format: String) {
+    func export(_ ids: [String], format: String, short: Bool = false) {
         let stamp = Dates.local(clock()).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
         do {
             let f = try Exporting.format(format)
-            let path = FileManager.default.currentDirectoryPath + "/perspectief-\(stamp).\(f.fileExtension)"
-            let outcome = try Exporting.export(
-                Exporting.Request(ids: ids, format: f, language: app.language, output: path), store: store, workshops: workshops)
+            let path = FileManager.default.currentDirectoryPath + "/perspectief-\(stamp)\(short ? "-short" : "").\(f.fileExtension)"
+            var request = Exporting.Request(ids: ids, format: f, language: app.language, output: path)
+            request.short = short
+            let outcome = try Exporting.export(request, store: store, workshops: workshops)
             let left = outcome.warnings.isEmpty ? "" : " · " + outcome.warnings[0][app.language]
             send(.notice(Notice(kind: .info, text: (app.language == .nl ? "Geschreven: " : "Written: ") + path + left)))
         } catch {

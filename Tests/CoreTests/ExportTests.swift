@@ -28,6 +28,13 @@ final class ExportTests: XCTestCase {
                 for name in ExportFixture.hiddenNames {
                     XCTAssertFalse(text.contains(name), "\(name) appears in the \(language) \(format) export")
                 }
+                // The facilitator of an anonymous session works in the open: the printable
+                // report names them (only --no-names leaves them out); the data files keep
+                // their rule that a session hiding names holds none.
+                switch format {
+                case .md, .html: XCTAssertTrue(text.contains(ExportFixture.anonymousFacilitator), "\(language) \(format)")
+                case .csv, .json: XCTAssertFalse(text.contains(ExportFixture.anonymousFacilitator), "\(language) \(format)")
+                }
                 for name in ExportFixture.shownNames {
                     XCTAssertTrue(text.contains(name), "\(name) missing from the \(language) \(format) export")
                 }
@@ -73,19 +80,20 @@ final class ExportTests: XCTestCase {
         // Findings first, then the analysis across groups, the overviews, method and context,
         // the annexes and the colophon.
         XCTAssertEqual(headings, [
-            "## Sessies in dit verslag \\(4\\)", "## Samenvatting", "## De hoofdboodschap van de studie en wat de sessies eronder legden",
-            "## Gedeelde bevindingen over de doelgroepen heen", "## Ontwikkelrichtingen", "## Per scenario, voor alle doelgroepen",
+            "## Sterkste bevindingen", "## Sessies in dit verslag \\(4\\)", "## Samenvatting",
+            "## De hoofdboodschap van de studie en wat de sessies eronder legden",
+            "## Gedeelde bevindingen over de doelgroepen heen", "## Ontwikkelrichtingen", "## Per wereld: wat alleen daar nodig is",
             "## Stemmen: wat woog het zwaarst, per sessie", "## Overzichten", "## Matrix: implicaties per scenario", "## Inzichten × scenario's",
-            "## Werkwijze", "## Achtergrond", "## Voorstellen, nog niet beoordeeld", "## Bijlage: alle implicaties per scenario",
+            "## Werkwijze en beperkingen", "## Achtergrond", "## Voorstellen, nog niet beoordeeld", "## Bijlage: alle implicaties per scenario",
             "## Bijlage: inzichten per doelgroep",
             "## Bijlage: overige bijdragen", "## Colofon",
         ])
         XCTAssertTrue(md.hasPrefix("# Verslag van de perspectiefsessies — Miniworkshop\n"), "our own title, not the study's")
-        XCTAssertTrue(md.contains("**Inhoud**\n\n1. Sessies in dit verslag \\(4\\)\n2. Samenvatting\n"), "a table of contents")
+        XCTAssertTrue(md.contains("**Inhoud**\n\n1. Sterkste bevindingen\n2. Sessies in dit verslag \\(4\\)\n3. Samenvatting\n"), "a table of contents")
         XCTAssertTrue(md.contains("_Datum: 28 september 2026 · versie 0 \\(concept\\)_"), "the date in words, version and concept")
         XCTAssertTrue(md.contains("**Centrale vraag:** Wat hebben mensen in 2035 nodig?"), "the central question on the front page")
         XCTAssertTrue(md.contains("| Ouderen Deventer | Ouderen | 28 september 2026 | Deventer, bibliotheek | Cas | onbekend \\(0 met eigen scherm\\) | 0 |"), "each session on the front page, with its place")
-        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 21 september 2026 | — | \\(verborgen\\) | onbekend \\(1 met eigen scherm\\) | 1 |"), "a hidden facilitator stays hidden")
+        XCTAssertTrue(md.contains("| Mantelzorg | Mantelzorgers | 21 september 2026 | — | Els | onbekend \\(1 met eigen scherm\\) | 1 |"), "the facilitator of an anonymous session is shown")
         XCTAssertTrue(md.contains("| Ouderen | 3 | 1 | 1 | 1 | 2 |"))
         XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"), "one mark per scenario")
         XCTAssertTrue(md.contains(
@@ -98,7 +106,9 @@ final class ExportTests: XCTestCase {
         // Per direction: koersvast apart from scenario-specific, and what fits none.
         XCTAssertTrue(md.contains("### 1\\. Zet burgers centraal\n\n_Vanuit de burger denken._\n\n#### Koersvast \\(2\\)"))
         XCTAssertTrue(md.contains("#### Scenariospecifiek \\(1\\)\n\n- Digitale hulp aan huis — _Ouderen_ · _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"))
-        XCTAssertTrue(md.contains("### Past bij geen richting\n\n- Nog niet beoordeeld — _Ouderen · nog niet beoordeeld_"))
+        // Not judged apart from judged-but-fits-none: an undiscussed insight is no new direction.
+        XCTAssertTrue(md.contains("### Past bij geen richting\n\n- PERSOONLIJK contáct blijft nodig — _Ondernemers · koersvast_"))
+        XCTAssertTrue(md.contains("### Niet beoordeeld \\(niet besproken op de vier werelden\\) \\(1\\)\n\n- Nog niet beoordeeld — _Ouderen_\n"))
         // Votes as shares within the session, room and participants apart.
         XCTAssertTrue(md.contains("- Persoonlijk contact blijft nodig — _● 100% van de deelnemersstemmen \\(1 van 1\\)_"))
         // Method, anonymity, context and colophon.
@@ -107,7 +117,7 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(md.contains("**Persona \\(fictief\\):** Riet \\(81\\) woont alleen in Zwolle."))
         XCTAssertTrue(md.contains("Een eigen doelgroep van de facilitator"), "the custom group is said to be one")
         XCTAssertTrue(md.contains("### Genoemde trends\n\n- 1\\. Vergrijzing — _Meer ouderen._"))
-        XCTAssertTrue(md.contains("| Facilitatoren | Anna, Cas |"))
+        XCTAssertTrue(md.contains("| Facilitatoren | Anna, Els, Cas |"))
         // The grid: ■ where an insight holds, koersvast rows in bold.
         XCTAssertTrue(md.contains("| **Persoonlijk contact blijft nodig** | ■ | ■ | ■ | ■ | koersvast |"))
         XCTAssertTrue(md.contains("| Digitale hulp aan huis |  | ■ |  | ■ | scenariospecifiek |"))
@@ -167,7 +177,7 @@ final class ExportTests: XCTestCase {
     /// What every CSV row should hold, built straight from the sessions, not from the export.
     func expectedRows() -> [[String]] {
         let w = Fixtures.mini
-        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "doelgroep", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep", "tafel"]]
+        var rows: [[String]] = [["sessie", "sessie-id", "workshop", "doelgroep", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep", "tafel", "beschrijving doelgroep", "persona"]]
         // The matrix's top 3 per cell are every implication of the fixture (at most three
         // per cell); the groups are the organiser's and the same-text one.
         let top = Set(ExportFixture.report(.nl).sessions.flatMap { $0.state.entries.filter { $0.kind == .implication && $0.scenario != nil && $0.isLive }.map(\.text) })
@@ -193,6 +203,7 @@ final class ExportTests: XCTestCase {
                     String(e.votesBy["facilitator"] ?? 0),
                     ISOTime.date(ms: s.state.createdAt), s.state.setup.place ?? "", s.hidesNames ? "" : s.state.setup.facilitator ?? "",
                     top.contains(e.text) ? "ja" : "", groups[e.text] ?? "", "",
+                    s.state.setup.customDescription ?? "", s.state.setup.customPersona ?? "",
                 ])
             }
         }
@@ -289,7 +300,8 @@ final class ExportTests: XCTestCase {
                 def handle_starttag(self, tag, attrs):
                     self.tags.add(tag)
                     for k, v in attrs:
-                        if k in ('src', 'href') or k.startswith('on'):
+                        # Links inside the document (the contents) are fine; nothing leaves it.
+                        if (k == 'src' or k.startswith('on') or (k == 'href' and not (v or '').startswith('#'))):
                             self.problems.append('attribute ' + k)
                     if tag not in VOID:
                         self.stack.append(tag)

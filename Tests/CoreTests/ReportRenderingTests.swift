@@ -61,7 +61,7 @@ final class ReportRenderingTests: XCTestCase {
         from = try XCTUnwrap(text.range(of: "Colofon", range: from..<text.endIndex)).upperBound
         for section in [
             "Samenvatting", "hoofdboodschap van de studie", "Gedeelde bevindingen over de doelgroepen heen", "Ontwikkelrichtingen",
-            "Per scenario, voor alle doelgroepen", "Stemmen: wat woog het zwaarst", "Overzichten", "Matrix: implicaties per scenario",
+            "Per wereld: wat alleen daar nodig is", "Stemmen: wat woog het zwaarst", "Overzichten", "Matrix: implicaties per scenario",
             "Inzichten × scenario's", "Werkwijze", "Anonimiteit", "Achtergrond", "Bijlage: alle implicaties per scenario",
             "Bijlage: inzichten per doelgroep", "Bijlage: overige bijdragen", "Colofon",
         ] {

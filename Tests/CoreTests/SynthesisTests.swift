@@ -103,7 +103,7 @@ final class SynthesisTests: XCTestCase {
 }
 
 /// A matrix cell carries its most-voted implications: most votes first, ties in the stable
-/// order (session creation, then entry creation) — across sessions, with many ties.
+/// order (session creation, then entry creation), every tie for the last place kept.
 final class MostVotedTests: XCTestCase {
     func testTheTopOfACellIsTheVotesOrderWithTiesStable() {
         var sessions: [SynthesisSession] = []
@@ -117,13 +117,18 @@ final class MostVotedTests: XCTestCase {
         }
         let all = sessions.flatMap { s in (0..<6).map { (session: s.state.setup.sessionId, entry: "i\($0)", votes: s.state.entry("i\($0)")!.votes) } }
         // What sorting everything would give: votes descending; equal votes in session, then entry order.
-        let expected = all.enumerated().sorted { a, b in a.element.votes != b.element.votes ? a.element.votes > b.element.votes : a.offset < b.offset }
-            .map { "\($0.element.session)/\($0.element.entry)" }
+        let sorted = all.enumerated().sorted { a, b in a.element.votes != b.element.votes ? a.element.votes > b.element.votes : a.offset < b.offset }
+        // The first `top`, and every one tied with the last of them (with votes): ties are the room's.
+        func expected(_ top: Int) -> [String] {
+            let cut = top > 0 && top <= sorted.count ? sorted[top - 1].element.votes : 0
+            return sorted.enumerated().filter { $0.offset < top || (cut > 0 && $0.element.element.votes == cut) }
+                .map { "\($0.element.element.session)/\($0.element.element.entry)" }
+        }
         for top in [0, 1, 3, 5, 18, 30] {
             let syn = Synthesis.build(workshop: Fixtures.mini, sessions: sessions.map(\.input), top: top)
             let cell = syn.matrix[0].cells[0]
             XCTAssertEqual(cell.count, 18)
-            XCTAssertEqual(cell.top.map { "\($0.ref.sessionId)/\($0.ref.entryId)" }, Array(expected.prefix(top)), "top \(top)")
+            XCTAssertEqual(cell.top.map { "\($0.ref.sessionId)/\($0.ref.entryId)" }, expected(top), "top \(top)")
         }
     }
 }

@@ -24,9 +24,9 @@ final class TableExportTests: XCTestCase {
         let report = Report(sessions: [SessionInput(workshop: h.engine.workshop, state: h.state)], language: .nl)
         let csv = CSVExport.render(report)
         let rows = csv.components(separatedBy: "\r\n")
-        XCTAssertTrue(rows[0].hasSuffix(";tafel"), rows[0])
-        XCTAssertTrue(rows.contains { $0.contains("Loket om de hoek blijft") && $0.hasSuffix(";1") }, csv)
-        XCTAssertTrue(rows.contains { $0.contains("De wijk als loket") && $0.hasSuffix(";3") }, csv)
+        XCTAssertTrue(rows[0].hasSuffix(";tafel;beschrijving doelgroep;persona"), rows[0])
+        XCTAssertTrue(rows.contains { $0.contains("Loket om de hoek blijft") && $0.hasSuffix(";1;;") }, csv)
+        XCTAssertTrue(rows.contains { $0.contains("De wijk als loket") && $0.hasSuffix(";3;;") }, csv)
         let json = JSONExport.render(report)
         let value = try JSONParser.parse(json)
         let session = value.objectValue?["sessions"]?.arrayValue?.first?.objectValue
@@ -43,6 +43,25 @@ final class TableExportTests: XCTestCase {
         let w = h.engine.workshop
         let cells = part.scenarios.first { $0.scenarioId == w.scenarios[2].id }?.byPerspective.flatMap(\.implications).map(\.entry.text)
         XCTAssertEqual(cells, ["De wijk als loket"])
+    }
+
+    /// The printable report, not only CSV and JSON: each entry carries its table, and who sat
+    /// where is a small table (counts when names are left out).
+    func testTheMarkdownAndHTMLReportShowEachEntrysTableAndTheSeating() throws {
+        let h = try session()
+        let input = SessionInput(workshop: h.engine.workshop, state: h.state)
+        let md = MarkdownExport.render(Report(sessions: [input], language: .nl))
+        XCTAssertTrue(md.contains("- Loket om de hoek blijft — _aantekening · tafel 1") || md.contains("Loket om de hoek blijft — _tafel 1"), md)
+        XCTAssertTrue(md.contains("De wijk als loket — _tafel 3"), md)
+        XCTAssertTrue(md.contains("### Wie zat waar — "), md)
+        XCTAssertTrue(md.contains("| 1 | Het zuinige loket | Ayşe |"), md)
+        XCTAssertTrue(md.contains("| 3 | De warme overheid | Bram |"), md)
+        let html = HTMLExport.render(Report(sessions: [input], language: .en))
+        XCTAssertTrue(html.contains("table 1") && html.contains("table 3"), "each entry's table in the HTML")
+        XCTAssertTrue(html.contains("Who sat where") && html.contains("<td>Ayşe</td>"), html)
+        let anonymous = MarkdownExport.render(Report(sessions: [input], language: .nl, options: .init(noNames: true)))
+        XCTAssertTrue(anonymous.contains("| 1 | Het zuinige loket | 1 persoon |"), anonymous)
+        XCTAssertFalse(anonymous.contains("Ayşe"))
     }
 
     func testAnAnonymousSessionSaysHowManySatWhereButNotWho() throws {

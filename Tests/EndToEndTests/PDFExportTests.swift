@@ -29,7 +29,7 @@ final class PDFExportTests: XCTestCase {
         XCTAssertEqual(mode & 0o077, 0, "owner only, was \(String(mode, radix: 8))")
         let text = Spawn.run(["/usr/bin/env", "pdftotext", pdf, "-"])
         XCTAssertEqual(text.status, 0, "pdftotext (poppler-utils, installed by make setup): \(text.error)")
-        for section in ["CENTRALE VRAAG", "Samenvatting", "Matrix: implicaties per scenario", "Per scenario", "Ontwikkelrichtingen", "Bijlage: overige bijdragen", "Colofon"] {
+        for section in ["CENTRALE VRAAG", "Samenvatting", "Matrix: implicaties per scenario", "Per wereld", "Ontwikkelrichtingen", "Bijlage: overige bijdragen", "Colofon"] {
             XCTAssertTrue(text.output.contains(section), "\(section) missing from the PDF")
         }
         XCTAssertTrue(text.output.contains("Reëel risico op eenzaamheid"), "typed text, accents intact")

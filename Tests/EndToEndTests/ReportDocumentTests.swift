@@ -40,7 +40,7 @@ final class ReportDocumentTests: XCTestCase {
         XCTAssertGreaterThan(pages.count, 5)
         // Findings first: the organiser's summary before any analysis section.
         let summary = try XCTUnwrap(all.range(of: "Zes sessies met samen honderd mensen"), "the organiser's summary is printed")
-        for later in ["Gedeelde bevindingen over de doelgroepen heen", "Ontwikkelrichtingen", "Per scenario, voor alle doelgroepen", "Werkwijze"] {
+        for later in ["Gedeelde bevindingen over de doelgroepen heen", "Ontwikkelrichtingen", "Per wereld: wat alleen daar nodig is", "Werkwijze"] {
             let r = try XCTUnwrap(all.range(of: later, range: summary.upperBound..<all.endIndex), "\(later) after the summary")
             XCTAssertGreaterThan(r.lowerBound, summary.lowerBound)
         }
@@ -150,7 +150,7 @@ final class ReportDocumentTests: XCTestCase {
         XCTAssertEqual(out.status, 0, out.error)
         let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.output.utf8)) as? [[String]])
         let header = rows[0]
-        XCTAssertEqual(header.count, 21)
+        XCTAssertEqual(header.count, 23)
         for column in ["datum", "plaats", "facilitator", "top 3", "groep"] { XCTAssertTrue(header.contains(column), column) }
         XCTAssertTrue(rows.dropFirst().allSatisfy { $0.count == header.count }, "every row splits into the same columns")
         XCTAssertEqual(rows.count - 1, (0..<6).reduce(0) { $0 + SixSessionFixture.rows(group: $1).count - 1 }, "every imported row")
@@ -191,8 +191,8 @@ final class ReportDocumentTests: XCTestCase {
         let read = Spawn.run(["python3", "-c", script, out + "/verslag.csv"])
         XCTAssertEqual(read.status, 0, read.error)
         let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(read.output.utf8)) as? [[String]])
-        XCTAssertEqual(rows.first?.count, 21, "\(rows.first ?? [])")
-        XCTAssertTrue(rows.allSatisfy { $0.count == 21 }, "every row in 21 columns")
+        XCTAssertEqual(rows.first?.count, 23, "\(rows.first ?? [])")
+        XCTAssertTrue(rows.allSatisfy { $0.count == 23 }, "every row in 23 columns")
         XCTAssertTrue(rows.contains { $0.contains("Gegevens één keer uitvragen, niet bij elk loket opnieuw") }, "accents intact")
         XCTAssertTrue(rows.contains { $0.contains("Het zuinige loket; Digitaal, tenzij; De warme overheid; De slimme samenleving") },
                       "a cell with ; and , stays one cell")

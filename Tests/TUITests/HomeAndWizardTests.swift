@@ -20,6 +20,18 @@ final class HomeAndWizardTests: XCTestCase {
             facilitator: "Anna", place: "Zwolle, stadhuis", anonymous: true, voteBudget: 5)))
     }
 
+    /// `k` on the last question records who sits in the room, for the report's method.
+    func testTheWizardRecordsWhoSitsInTheRoom() {
+        var h = TUIHarness(workshop: TUIHarness.main2035, session: false)
+        h.press(.char("n"), .enter, .enter, .enter, .enter, .enter)
+        XCTAssertTrue(h.screen.contains("Wie zit er in de zaal: niet opgegeven"), h.screen)
+        h.press(.char("k"))
+        XCTAssertTrue(h.screen.contains("Wie zit er in de zaal: ambtenaren en professionals"), h.screen)
+        h.press(.char("k"), .enter)
+        guard case .create(let request)? = h.effects.last else { return XCTFail("no session created") }
+        XCTAssertEqual(request.roomKind, .targetGroup)
+    }
+
     func testThePlaceMayBeLeftEmptyAndChangedOnTheWayBack() {
         var h = TUIHarness(workshop: TUIHarness.main2035, language: .en, session: false)
         h.press(.char("n"), .enter, .enter, .enter)

@@ -200,6 +200,9 @@ final class ReviewTests: XCTestCase {
         XCTAssertNotNil(review, "back in the review")
         harness.press(.char("e"), .char("h"))
         XCTAssertEqual(harness.effects.last, .export(sessionIds: review!.visible().compactMap { review!.records[$0].input == nil ? nil : review!.records[$0].listing.id }, format: "html"))
+        // `s`: the short PDF a director forwards.
+        harness.press(.char("e"), .char("s"))
+        XCTAssertEqual(harness.effects.last, .export(sessionIds: review!.visible().compactMap { review!.records[$0].input == nil ? nil : review!.records[$0].listing.id }, format: "pdf", short: true))
     }
 
     func testGoldenReviewScreens() {

@@ -40,7 +40,7 @@ public enum Creating {
         if r == .voteBudgetRange { return "votes" }
         if r == .emptyPerspective { return "perspective" }
         if r == .peopleRange { return "people" }
-        for (field, word) in [("title", "The title"), ("facilitator", "The facilitator's"), ("place", "The place"), ("perspective", "The target group")]
+        for (field, word) in [("title", "The title"), ("facilitator", "The facilitator's"), ("place", "The place"), ("date", "The date"), ("perspective", "The target group")]
         where r.reason.en.hasPrefix(word) { return field }
         return nil
     }

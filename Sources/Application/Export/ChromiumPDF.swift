@@ -64,7 +64,8 @@ public struct ChromiumPDF: PDFPrinting {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         var args = [
-            "--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run", "--disable-extensions",
+            // The outline gives the PDF its bookmarks, and the report's contents their page numbers.
+            "--headless", "--disable-gpu", "--no-pdf-header-footer", "--generate-pdf-document-outline", "--no-first-run", "--disable-extensions",
             "--disable-background-networking", "--user-data-dir=\(dir)/profile", "--print-to-pdf=\(pdfPath)",
         ]
         // Chromium refuses to run as root inside its sandbox (containers, CI).

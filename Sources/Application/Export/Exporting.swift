@@ -29,6 +29,10 @@ public enum Exporting {
         public var separator: Character?
         /// The tool and its version, for the colophon.
         public var tool: String
+        /// The short version (page 1, findings, directions, method, colophon).
+        public var short = false
+        /// With `noNames`: known names inside entries' texts become "[naam]".
+        public var redactNames = false
 
         public init(
             ids: [String]?, workshop: String? = nil, format: Format, language: Language, output: String? = nil, overwrite: Bool = false,
@@ -97,16 +101,29 @@ public enum Exporting {
         let journal = try? GroupJournal(store: store)
         let groups = journal?.groups ?? []
         // The organiser's findings open the report; without them it says "concept" on every page.
-        let options = ReportOptions(
+        var options = ReportOptions(
             noNames: r.noNames, separator: r.separator, summary: SummaryJournal.forReport(store: store, workshop: r.workshop, inputs: inputs),
             tool: r.tool)
-        let text = r.format.text.render(Report(
+        options.short = r.short
+        options.redactNames = r.redactNames && r.noNames
+        var report = Report(
             sessions: inputs, groups: groups, decisions: journal?.decisions ?? OrganiserDecisions(), language: r.language,
-            options: options))
-        guard let output = r.output else { return Outcome(text: text, warnings: loaded.problems) }
+            options: options)
+        let warnings = loaded.problems + namesWarnings(report)
+        let text = r.format.text.render(report)
+        guard let output = r.output else { return Outcome(text: text, warnings: warnings) }
         do {
             if r.format == .pdf {
-                try SafeFile.write(bytes: try pdf.print(html: text), to: output, overwrite: r.overwrite)
+                // Printed twice: the first print's outline says on which page each section
+                // starts; the second carries those numbers in the contents.
+                var bytes = try pdf.print(html: text)
+                let contents = ReportDocument(report).contents
+                let pages = PDFOutline.pages(of: contents, in: PDFOutline.items(bytes))
+                if !contents.isEmpty, pages.contains(where: { $0 > 0 }) {
+                    report.options.contentsPages = pages
+                    bytes = try pdf.print(html: HTMLExport.render(report))
+                }
+                try SafeFile.write(bytes: bytes, to: output, overwrite: r.overwrite)
             } else {
                 try SafeFile.write(text, to: output, overwrite: r.overwrite)
             }
@@ -117,6 +134,30 @@ public enum Exporting {
         } catch {
             throw Failure(LocalizedText("\(error)"))
         }
-        return Outcome(text: nil, warnings: loaded.problems)
+        return Outcome(text: nil, warnings: warnings)
+    }
+
+    /// With `--no-names`: each known name still inside an entry's text, once, with how many
+    /// entries hold it; a report printed as "without names" must not surprise its maker.
+    static func namesWarnings(_ report: Report) -> [LocalizedText] {
+        guard report.options.noNames, !report.namesInText.isEmpty else { return [] }
+        var names: [String] = []
+        var count: [String: Int] = [:]
+        for hit in report.namesInText {
+            if count[hit.name] == nil { names.append(hit.name) }
+            count[hit.name, default: 0] += 1
+        }
+        return names.map { name in
+            let q = TerminalText.quoted(name)
+            let n = count[name] ?? 0
+            if report.options.redactNames {
+                return LocalizedText(
+                    nl: "de naam \(q) stond in de tekst van \(n == 1 ? "1 bijdrage" : "\(n) bijdragen") en is vervangen door [naam]",
+                    en: "the name \(q) was inside the text of \(n == 1 ? "1 entry" : "\(n) entries") and was replaced by [name]")
+            }
+            return LocalizedText(
+                nl: "de naam \(q) staat in de tekst van \(n == 1 ? "1 bijdrage" : "\(n) bijdragen"); --redact-names vervangt namen door [naam]",
+                en: "the name \(q) is inside the text of \(n == 1 ? "1 entry" : "\(n) entries"); --redact-names replaces names by [name]")
+        }
     }
 }

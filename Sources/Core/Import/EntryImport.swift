@@ -10,7 +10,7 @@ public enum EntryImport {
     /// Far more than any session holds; a file past it is a mistake, not notes.
     public static let maxRows = 20_000
 
-    public enum Column: String, Sendable, CaseIterable { case text, kind, step, scenario, author, holdsIn, directions, votes }
+    public enum Column: String, Sendable, CaseIterable { case text, kind, step, scenario, author, holdsIn, directions, votes, table }
 
     /// One data row: its cells in header order and the line of the file it starts on.
     public struct Row: Sendable {
@@ -53,13 +53,13 @@ public enum EntryImport {
         "text": .text, "tekst": .text, "kind": .kind, "soort": .kind, "type": .kind, "step": .step, "stap": .step,
         "scenario": .scenario, "author": .author, "auteur": .author, "name": .author, "naam": .author,
         "holds in": .holdsIn, "houdt stand in": .holdsIn, "directions": .directions, "ontwikkelrichtingen": .directions,
-        "votes": .votes, "stemmen": .votes,
+        "votes": .votes, "stemmen": .votes, "table": .table, "tafel": .table,
     ]
     /// The export's other columns (both languages): read back without complaint, not used.
     static let ignored: Set<String> = [
         "session", "sessie", "session id", "sessie-id", "workshop", "target group", "doelgroep", "perspective", "perspectief", "time (utc)", "tijd (utc)",
         "koersvast", "no-regret", "stemmen van de zaal", "votes for the room", "datum", "date", "plaats", "place",
-        "facilitator", "top 3", "groep", "group", "tafel", "table",
+        "facilitator", "top 3", "groep", "group", "beschrijving doelgroep", "group description", "persona",
     ]
 
     /// Column of each header cell (nil: a known column that is ignored). Line 1 problems.
@@ -79,8 +79,8 @@ public enum EntryImport {
                 let shown = TextPolicy.cleanLine(raw)
                 throw Problem(
                     line: 1,
-                    reason: "unknown column \"\(shown)\" (known: text/tekst, kind/soort, step/stap, scenario, author/auteur, holds in, directions, votes)",
-                    nl: "onbekende kolom \"\(shown)\" (bekend: tekst/text, soort/kind, stap/step, scenario, auteur/author, houdt stand in, ontwikkelrichtingen, stemmen)")
+                    reason: "unknown column \"\(shown)\" (known: text/tekst, kind/soort, step/stap, scenario, author/auteur, holds in, directions, votes, table/tafel)",
+                    nl: "onbekende kolom \"\(shown)\" (bekend: tekst/text, soort/kind, stap/step, scenario, auteur/author, houdt stand in, ontwikkelrichtingen, stemmen, tafel/table)")
             }
         }
         guard seen.contains(.text) else {
@@ -188,7 +188,22 @@ public enum EntryImport {
         }
         var author = cell[.author].map(TextPolicy.cleanLine)
         if state.setup.anonymous || author?.isEmpty == true { author = nil }
-        return NewEntry(id: id, kind: kind, text: text, step: step.id, scenario: scenario, author: author)
+        // Paper notes of a tables session keep their table: by number (as the export writes
+        // it) or by id, in a table round only; the table brings its scenario.
+        var table: String?
+        let tableName = fold(cell[.table] ?? "")
+        if !tableName.isEmpty {
+            let match = workshop.tables(of: step).first { String($0.number) == tableName || fold($0.id) == tableName }
+            guard let t = match else {
+                let shown = TextPolicy.cleanLine(cell[.table] ?? "")
+                throw step.kind == .tableRound
+                    ? fail("unknown table \"\(shown)\" in step \"\(step.id)\"", "onbekende tafel \"\(shown)\" in stap \"\(step.id)\"")
+                    : fail("step \"\(step.id)\" has no tables (table \"\(shown)\")", "stap \"\(step.id)\" heeft geen tafels (tafel \"\(shown)\")")
+            }
+            if scenarioName.isEmpty { scenario = t.scenario }
+            table = t.id
+        }
+        return NewEntry(id: id, kind: kind, text: text, step: step.id, scenario: scenario, author: author, table: table)
     }
 
     /// The decisions that add `planned` with their marks, links and dots, for one durable batch.
@@ -244,6 +259,19 @@ public enum EntryImport {
             p.votes = n
         }
         return p
+    }
+
+    /// The ids of one import: "i", a random base-36 batch code, "-", the row number in
+    /// digits. Defined here so the report can tell paper notes typed in afterwards.
+    public static func idPrefix(batch: UInt64) -> String { "i" + String(batch, radix: 36) + "-" }
+
+    /// Whether an entry id was made by an import (a room's ids end in base-36 time, with letters).
+    public static func isImported(_ id: String) -> Bool {
+        guard id.first == "i", let dash = id.firstIndex(of: "-") else { return false }
+        let batch = id[id.index(after: id.startIndex)..<dash]
+        let row = id[id.index(after: dash)...]
+        return !batch.isEmpty && batch.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
+            && !row.isEmpty && row.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Case and surrounding spaces do not matter in headers and names.

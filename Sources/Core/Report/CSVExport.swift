@@ -49,11 +49,13 @@ public enum CSVExport {
                         // only) and how many of the votes the facilitator cast for the room.
                         e.kind == .insight ? (Robustness.of(e, scenarios: scenarioIds) == .koersvast ? t.s("ja", "yes") : t.s("nee", "no")) : "",
                         String(e.votesBy["facilitator"] ?? 0),
-                        ISOTime.date(ms: s.state.createdAt), s.state.setup.place ?? "",
+                        s.state.setup.date ?? ISOTime.date(ms: s.state.createdAt), s.state.setup.place ?? "",
                         s.hidesNames ? "" : s.state.setup.facilitator ?? "",
                         e.kind == .implication && top.contains(ref(e)) ? t.s("ja", "yes") : "",
                         group[ref(e)] ?? "",
                         tableNumber.of(e).map(String.init) ?? "",
+                        // A group of the facilitator's own: who they are and the persona used.
+                        s.state.setup.customDescription ?? "", s.state.setup.customPersona ?? "",
                     ], separator: sep, into: &out)
             }
         }
@@ -88,8 +90,12 @@ public enum CSVExport {
 extension ReportStrings {
     var csvHeader: [String] {
         l == .nl
-            ? ["sessie", "sessie-id", "workshop", "doelgroep", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in", "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator", "top 3", "groep", "tafel"]
-            : ["session", "session id", "workshop", "target group", "step", "scenario", "kind", "text", "author", "holds in", "directions", "votes", "time (UTC)", "no-regret", "votes for the room", "date", "place", "facilitator", "top 3", "group", "table"]
+            ? ["sessie", "sessie-id", "workshop", "doelgroep", "stap", "scenario", "soort", "tekst", "auteur", "houdt stand in",
+               "ontwikkelrichtingen", "stemmen", "tijd (UTC)", "koersvast", "stemmen van de zaal", "datum", "plaats", "facilitator",
+               "top 3", "groep", "tafel", "beschrijving doelgroep", "persona"]
+            : ["session", "session id", "workshop", "target group", "step", "scenario", "kind", "text", "author", "holds in",
+               "directions", "votes", "time (UTC)", "no-regret", "votes for the room", "date", "place", "facilitator", "top 3",
+               "group", "table", "group description", "persona"]
     }
 
     func kind(_ k: EntryKind) -> String {

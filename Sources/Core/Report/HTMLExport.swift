@@ -8,11 +8,19 @@ public enum HTMLExport {
         out += "<h1>" + escape(doc.title) + "</h1>\n"
         out += "<p class=\"subtitle\">" + escape(doc.subtitle) + "</p>\n"
         let t = ReportStrings(report.language)
+        // Each heading in the contents gets an anchor, so the contents list links to it (and
+        // the printed PDF keeps the links).
+        var section = 0
         for block in doc.blocks {
             switch block {
             case .heading(let level, let text):
                 let h = "h\(min(6, level + 1))"
-                out += "<\(h)>" + escape(text) + "</\(h)>\n"
+                if level <= doc.contentsLevel {
+                    section += 1
+                    out += "<\(h) id=\"s\(section)\">" + escape(text) + "</\(h)>\n"
+                } else {
+                    out += "<\(h)>" + escape(text) + "</\(h)>\n"
+                }
             case .paragraph(let text):
                 out += "<p>" + multiline(text) + "</p>\n"
             case .lead(let label, let text):
@@ -31,7 +39,12 @@ public enum HTMLExport {
                 out += figure(f)
             case .contents(let headings):
                 out += "<nav class=\"contents\"><h2>" + escape(t.contents) + "</h2>\n<ol>\n"
-                for h in headings { out += "<li>" + escape(h) + "</li>\n" }
+                let pages = report.options.contentsPages
+                for (i, h) in headings.enumerated() {
+                    let page = i < pages.count && pages[i] > 0 ? "<span class=\"page\">\(pages[i])</span>" : ""
+                    out += "<li><a href=\"#s\(i + 1)\"><span class=\"title\">" + escape(h) + "</span>" + page
+                        + "</a></li>\n"
+                }
                 out += "</ol></nav>\n"
             case .concept(let text):
                 out += "<p class=\"concept\">" + escape(text) + "</p>\n"

@@ -40,7 +40,12 @@ extension HTMLExport {
         table.grid tr.koersvast td.robustness { color: #1d5e1d; font-weight: bold; }
         .subtitle { color: #555; font-style: italic; }
         .concept { border: 2px solid #b00020; color: #b00020; padding: .4em .8em; font-weight: bold; }
-        nav.contents ol { columns: 1; }
+        nav.contents ol { columns: 1; padding-left: 1.6em; }
+        nav.contents a { display: flex; color: inherit; text-decoration: none; }
+        nav.contents a .title { flex: 1; }
+        nav.contents a .page { padding-left: 1em; font-variant-numeric: tabular-nums; }
+        table.small { font-size: .78em; }
+        table.small th, table.small td { padding: .2em .4em; }
         figure { margin: 1em 0; break-inside: avoid; }
         figure svg { max-width: 42em; display: block; }
         figcaption { font-size: .9em; color: #555; font-style: italic; }

@@ -2,7 +2,7 @@
 /// "+N more"), the insight × scenario grid (■, koersvast rows shaded) and plain tables.
 extension HTMLExport {
     static func table(_ table: ReportDocument.Table, _ t: ReportStrings) -> String {
-        var out = "<table class=\"\(table.kind.rawValue)\">\n"
+        var out = "<table class=\"\(table.kind.rawValue)\(table.small ? " small" : "")\">\n"
         // A table of labelled rows (the colophon) has no header: "Onderdeel / Gegevens" says nothing.
         if !table.header.isEmpty {
             out += "<thead><tr>" + table.header.map { "<th>" + escape($0) + "</th>" }.joined() + "</tr></thead>\n"

@@ -160,6 +160,9 @@ public enum JSONExport {
         o["place"] = st.setup.place.map { .string($0) } ?? .null
         o["people"] = st.setup.people.map { .number(Double($0)) } ?? .null
         o["groupDescription"] = st.setup.customDescription.map { .string($0) } ?? .null
+        o["groupPersona"] = st.setup.customPersona.map { .string($0) } ?? .null
+        o["date"] = st.setup.date.map { .string($0) } ?? .null
+        o["roomKind"] = st.setup.roomKind.map { .string($0.rawValue) } ?? .null
         o["participants"] = hide
             ? .array([])
             : strings(st.participants.values.sorted { ($0.joinedAt, $0.key) < ($1.joinedAt, $1.key) }.compactMap(\.name))

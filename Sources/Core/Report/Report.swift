@@ -9,6 +9,8 @@ public struct Report: Equatable, Sendable {
     public var sessions: [SessionInput]
     public var language: Language
     public var options: ReportOptions
+    /// With `noNames`: every known name found inside an entry's text (before any redaction).
+    public var namesInText: [NameInText] = []
 
     /// `groups` are the organisers' groupings; members in other programmes are ignored.
     /// `decisions` are what the organiser decided on proposals (an unjudged one goes to the
@@ -22,6 +24,22 @@ public struct Report: Equatable, Sendable {
         // Without names, every session is read as one whose names are hidden: each output
         // already leaves a hidden session's names out, so none can slip through.
         if options.noNames { for i in sorted.indices { sorted[i].state.hideNames = true } }
+        // Names typed inside entries are no field to leave out: found, and replaced on request.
+        var inText: [NameInText] = []
+        if options.noNames {
+            let names = KnownNames.collect(sorted, organiser: options.summary?.organiser)
+            let mark = ReportStrings(language).redaction
+            for i in sorted.indices {
+                for e in sorted[i].state.entries where e.isLive {
+                    for name in KnownNames.found(names, in: e.text) {
+                        let ref = EntryRef(sessionId: sorted[i].sessionId, entryId: e.id)
+                        inText.append(NameInText(ref: ref, name: name))
+                    }
+                }
+                if options.redactNames { sorted[i].state.rewriteTexts { KnownNames.redact(names, in: $0, with: mark) } }
+            }
+        }
+        namesInText = inText
         parts = Programme.parts(sorted).map { programme in
             var part = Synthesis.build(
                 workshop: programme.workshop, sessions: programme.sessions, groups: groups, top: top)

@@ -30,37 +30,69 @@ extension PartBuilder {
                 add(.list(list))
             }
         }
+        // Not judged is not "fits none": most insights were never discussed against the
+        // worlds, and a list of them must not read as a call for a new direction.
         heading(2, t.fitsNoDirection)
-        let none = allInsights.filter { $0.entry.directions.isEmpty }
+        let none = allInsights.filter { $0.entry.directions.isEmpty && !$0.holdsIn.isEmpty }
         add(none.isEmpty ? .remark(t.none) : .list(none.map { item($0, extra: name($0.perspective) + " · " + robustnessWord($0)) }))
+        let open = allInsights.filter { $0.entry.directions.isEmpty && $0.holdsIn.isEmpty }
+        if !open.isEmpty {
+            heading(2, t.notJudgedApart + " (\(open.count))")
+            if report.options.short {
+                add(.remark(t.notJudgedInFull))
+            } else {
+                add(.list(open.map { item($0, extra: name($0.perspective)) }))
+            }
+        }
     }
 
-    /// What each world asks, for every group together: the insights that hold there.
+    /// Per world only what differs: koersvast is said once, each world lists only the
+    /// insights that hold there and not everywhere, and a 2×2 shows each world's strongest.
     mutating func perScenarioAcross() {
-        heading(1, t.perScenarioAcross(w.perspectiveTerm.plural[l]))
-        add(.remark(t.perScenarioAcrossLegend))
+        heading(1, t.perWorld(w.perspectiveTerm.plural[l]))
+        let all = w.scenarios.count
+        let koersvast = allInsights.filter { $0.holdsIn.count == all }
+        add(.remark(t.koersvastOnce(koersvast.count)))
         if let note = w.scenarioNote { add(.remark(note[l])) }
+        let specific = allInsights.filter { !$0.holdsIn.isEmpty && $0.holdsIn.count < all }
+        if let q = quadrant(lines: { s in
+            let here = specific.filter { $0.holdsIn.contains(s.id) }
+            guard let top = here.sorted(by: SynthesisItem.byVotes).first else { return [t.none] }
+            let votes = top.entry.votes > 0 ? " · " + t.votesCount(top.entry.votes) : ""
+            return PartBuilder.wrap(top.entry.text, width: 42, lines: 5) + [name(top.perspective) + votes]
+        }) {
+            add(.figure(.quadrant(q, caption: t.worldAsksCaption)))
+        }
         for sc in part.scenarios {
             heading(2, sc.title[l])
             if let tagline = w.scenario(sc.scenarioId)?.tagline { add(.remark(tagline[l])) }
-            let holding = allInsights.filter { $0.holdsIn.contains(sc.scenarioId) }
-            let groups = Set(holding.map(\.perspective)).count
-            add(.paragraph(t.holdingHere(holding.count, groups: groups, w.perspectiveTerm)))
-            let specific = holding.filter { $0.holdsIn.count < w.scenarios.count }
-            if !specific.isEmpty {
-                heading(3, t.onlyInSome)
-                add(.list(specific.map { i in
-                    item(i, extra: name(i.perspective), marks: i.holdsIn.map(scenarioTitle), marksLabel: t.holdsIn)
-                }))
-            }
-            let koersvast = holding.filter { $0.holdsIn.count == w.scenarios.count }
-            if !koersvast.isEmpty {
-                heading(3, t.koersvastShort)
-                add(.list(koersvast.map { item($0, extra: name($0.perspective)) }))
-            }
+            let here = specific.filter { $0.holdsIn.contains(sc.scenarioId) }.sorted(by: SynthesisItem.byVotes)
+            add(here.isEmpty ? .remark(t.nothingSpecific) : .list(here.map { i in
+                item(i, extra: name(i.perspective), marks: i.holdsIn.map(scenarioTitle), marksLabel: t.holdsIn)
+            }))
             let implications = sc.byPerspective.reduce(0) { $0 + $1.implications.count }
             add(.remark(t.implicationsHere(implications)))
         }
+    }
+
+    /// Words into lines of at most `width` characters, at most `lines` of them (the last
+    /// ending in "…" when cut): SVG text does not wrap by itself.
+    static func wrap(_ text: String, width: Int, lines: Int) -> [String] {
+        var out: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                out.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { out.append(line) }
+        if out.count > lines {
+            out = Array(out.prefix(lines))
+            out[lines - 1] = String(out[lines - 1].prefix(width - 1)) + "…"
+        }
+        return out
     }
 
     mutating func overviews() {

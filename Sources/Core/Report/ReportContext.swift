@@ -1,31 +1,60 @@
 /// What a reader who was not there needs: how the sessions worked, how names were kept out,
 /// who the groups and personas are, the four worlds and the trends cited, and a colophon.
 extension PartBuilder {
+    /// How the outcome was made and what it cannot say, from the data: who sat in the room,
+    /// the fictional personas, the questions asked, paper, what was judged, how groups were
+    /// made, the scripts, names, and who sat where.
     mutating func method() {
-        heading(1, t.method)
+        heading(1, t.methodAndLimits)
         for p in t.methodParagraphs(w.perspectiveTerm.plural[l], scenarios: w.scenarios.count) { add(.paragraph(p)) }
         add(.paragraph(t.groupingMethod))
-        scripts()
-        heading(2, t.anonymity)
         let sessions = part.sessionIds.compactMap { report.session($0) }
-        let anonymous = sessions.filter(\.state.setup.anonymous).count
-        let hidden = sessions.filter(\.hidesNames).count
-        add(.paragraph(t.anonymityText(sessions: sessions.count, anonymous: anonymous, hidden: hidden, noNames: report.options.noNames)))
+        heading(2, t.whoInTheRoom)
+        let kinds = sessions.map(\.state.setup.roomKind)
+        func n(_ k: RoomKind?) -> Int { kinds.filter { $0 == k }.count }
+        add(.paragraph(t.roomKinds(
+            professionals: n(.professionals), group: n(.targetGroup), mixed: n(.mixed), unknown: n(nil), total: sessions.count)))
+        add(.paragraph(t.personasFictional))
+        var prompts: [String] = []
+        for step in w.steps where step.kind == .scenarioRound || step.kind == .tableRound {
+            for p in step.prompts where !prompts.contains(p[l]) { prompts.append(p[l]) }
+        }
+        if !prompts.isEmpty {
+            heading(2, t.promptsAsked)
+            add(.list(prompts.map { .init(text: $0) }))
+        }
+        heading(2, t.methodLimits)
+        let paper = sessions.map { s in s.state.entries.filter { $0.isLive && EntryImport.isImported($0.id) }.count }
+        let paperSessions = paper.filter { $0 > 0 }.count
+        add(.paragraph(t.paper(sessions: paperSessions, entries: paper.reduce(0, +), total: sessions.count)))
+        let insights = allInsights
+        let judged = insights.filter { !$0.holdsIn.isEmpty }
+        let linked = insights.filter { !$0.entry.directions.isEmpty }.count
+        add(.paragraph(t.judged(total: insights.count, judged: judged.count, linked: linked)))
+        add(.paragraph(t.groupsMade(
+            organiser: part.shared.filter { if case .group = $0.source { return true } else { return false } }.count,
+            same: part.shared.filter { $0.source == .exactMatch }.count,
+            proposed: part.unreviewed.count)))
+        heading(2, t.scripts)
+        add(.table(.init(kind: .plain, header: [t.session, t.scriptColumn], rows: sessions.map { s in
+            .init(cells: [.init(text: s.state.setup.title), .init(text: s.state.setup.workshopTitle[l])])
+        }, small: true)))
+        heading(2, t.anonymity)
+        add(.paragraph(anonymityText(sessions)))
+        seatingTables(sessions)
     }
 
-    /// Which workshop script each session ran on: a programme may use several (rounds, tables).
-    mutating func scripts() {
-        heading(2, t.scripts)
-        var order: [String] = []
-        var titles: [String: [String]] = [:]
-        var names: [String: String] = [:]
-        for id in part.sessionIds {
-            guard let s = report.session(id) else { continue }
-            if titles[s.workshop.id] == nil { order.append(s.workshop.id) }
-            names[s.workshop.id] = s.workshop.title[l]
-            titles[s.workshop.id, default: []].append(s.state.setup.title)
+    /// Per case, in plain words; with `--no-names` it never claims "no names" while a known
+    /// name is still inside an entry's text.
+    func anonymityText(_ sessions: [SessionInput]) -> String {
+        if report.options.noNames {
+            if report.options.redactNames { return t.noNamesRedacted }
+            let found = report.namesInText.filter { part.sessionIds.contains($0.ref.sessionId) }
+            return found.isEmpty ? t.noNamesClean : t.noNamesButInText(Set(found.map(\.ref)).count)
         }
-        add(.list(order.map { .init(text: names[$0]!, note: titles[$0]!.joined(separator: ", ")) }))
+        let anonymous = sessions.filter(\.state.setup.anonymous).count
+        let hidden = sessions.filter { !$0.state.setup.anonymous && $0.state.hideNames }.count
+        return t.anonymity(sessions: sessions.count, anonymous: anonymous, hidden: hidden)
     }
 
     mutating func context() {
@@ -41,6 +70,10 @@ extension PartBuilder {
             case .custom:
                 let described = p.sessionIds.compactMap { report.session($0)?.state.setup.customDescription }.first
                 add(.paragraph(described.map { $0 + " " + t.customGroupOwn } ?? t.customGroup))
+                // The room stepped into this persona every round: a reader needs it as much as the workshop's.
+                if let persona = p.sessionIds.compactMap({ report.session($0)?.state.setup.customPersona }).first {
+                    add(.lead(label: t.persona, text: persona))
+                }
             }
         }
         heading(2, t.scenarioStories)
@@ -75,7 +108,7 @@ extension PartBuilder {
         let summary = report.options.summary
         if !report.options.noNames, let organiser = summary?.organiser, !organiser.isEmpty { row(t.organiser, organiser) }
         var facilitators: [String] = []
-        for s in report.sessions where !s.hidesNames {
+        for s in report.sessions where !report.options.noNames {
             if let f = s.state.setup.facilitator, !f.isEmpty, !facilitators.contains(f) { facilitators.append(f) }
         }
         row(t.facilitators, facilitators.isEmpty ? t.hidden : facilitators.joined(separator: ", "))

@@ -45,6 +45,8 @@ public struct ReportDocument: Equatable, Sendable {
         public var kind: TableKind
         public var header: [String]
         public var rows: [Row]
+        /// Printed in small type: the sessions on page 1, which the key messages come before.
+        public var small: Bool = false
     }
 
     public enum Block: Equatable, Sendable {
@@ -93,26 +95,41 @@ public struct ReportDocument: Equatable, Sendable {
             builder.frontPage(contents: first)
             first = false
             builder.findings()
-            builder.mainMessages()
-            builder.koersvastAcross()
-            builder.perDirectionSplit()
-            builder.perScenarioAcross()
-            builder.votes()
-            builder.overviews()
-            builder.method()
-            builder.context()
-            builder.annexes()
+            if report.options.short {
+                // What a director forwards: the answer, what holds across groups, the
+                // directions, and how it was made; the rest is in the full report.
+                builder.koersvastAcross()
+                builder.perDirectionSplit()
+                builder.method()
+            } else {
+                builder.mainMessages()
+                builder.koersvastAcross()
+                builder.perDirectionSplit()
+                builder.perScenarioAcross()
+                builder.votes()
+                builder.overviews()
+                builder.method()
+                builder.context()
+                builder.annexes()
+            }
             b += builder.blocks
         }
         if !report.parts.isEmpty { b += PartBuilder.colophon(report) }
         // The contents: every section's heading, known only now.
         let top = multi ? 2 : 1
+        contentsLevel = top
         let headings = b.compactMap { block -> String? in
             if case .heading(let level, let text) = block, level <= top { return text }
             return nil
         }
+        contents = headings
         blocks = b.map { if case .contents = $0 { return .contents(headings) } else { return $0 } }
     }
+
+    /// The headings the contents list, in order (empty without a contents block).
+    public private(set) var contents: [String] = []
+    /// Headings at this level or above are in the contents.
+    public private(set) var contentsLevel = 1
 
     static func capitalised(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }
@@ -126,6 +143,8 @@ struct PartBuilder {
     let l: Language
     let t: ReportStrings
     var blocks: [ReportDocument.Block] = []
+    /// The number of each table of the workshop's table rounds: an entry says where it was made.
+    let tables: TableNumbers
 
     init(report: Report, part: Synthesis, base: Int) {
         self.report = report
@@ -133,6 +152,7 @@ struct PartBuilder {
         self.base = base
         l = report.language
         t = ReportStrings(report.language)
+        tables = TableNumbers(part.workshop)
     }
 
     var w: Workshop { part.workshop }
@@ -156,6 +176,7 @@ struct PartBuilder {
     func item(_ i: SynthesisItem, extra: String? = nil, marks: [String] = [], marksLabel: String? = nil) -> ReportDocument.Item {
         var notes: [String] = []
         if let extra { notes.append(extra) }
+        if let n = tables.of(i.entry) { notes.append(t.tableNote(n)) }
         if let v = t.votes(i.entry.votesBy) { notes.append(v) }
         if let a = i.author { notes.append(a) }
         return .init(

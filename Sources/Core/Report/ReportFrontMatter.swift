@@ -1,6 +1,7 @@
 /// The front page and the findings: what a director reads before deciding to read on.
 extension PartBuilder {
     mutating func frontPage(contents: Bool) {
+        keyMessagesFirst()
         add(.lead(label: t.centralQuestion, text: w.question[l]))
         let sessions = part.sessionIds.compactMap { report.session($0) }
         heading(1, t.sessionsCovered(sessions.count))
@@ -8,23 +9,29 @@ extension PartBuilder {
             kind: .plain,
             header: [t.session, ReportDocument.capitalised(w.perspectiveTerm.singular[l]), t.date, t.place, t.facilitator, t.people, t.participants],
             rows: sessions.map { s in
-                let facilitator = s.hidesNames ? t.hidden : (s.state.setup.facilitator ?? "—")
+                // A facilitator works in the open, also in an anonymous session; only
+                // `--no-names` leaves them out.
+                let facilitator = report.options.noNames ? t.hidden : (s.state.setup.facilitator ?? "—")
                 return .init(cells: [
                     .init(text: s.state.setup.title), .init(text: name(PerspectiveKey(s.state.setup.perspective))),
-                    .init(text: DateWords.format(ms: s.state.createdAt, l)), .init(text: s.state.setup.place ?? "—"), .init(text: facilitator),
+                    .init(text: sessionDate(s)), .init(text: s.state.setup.place ?? "—"), .init(text: facilitator),
                     .init(text: people(s)), .init(text: String(s.state.participants.count)),
                 ])
-            })))
+            }, small: true)))
         add(.remark(t.peopleTotal(sessions.count, counted: sessions.compactMap(\.state.setup.people).reduce(0, +),
                                   unknown: sessions.filter { $0.state.setup.people == nil }.count)))
         add(.remark(t.participantsLegend))
-        if let note = w.scenarioNote { add(.remark(note[l])) }
-        if let source = w.source { add(.remark(t.sourceLabel + ": " + source[l])) }
         add(.pageBreak)
-        if contents {
+        if contents && !report.options.short {
             add(.contents([]))
             add(.pageBreak)
         }
+    }
+
+    /// The day the session was held: as the organiser gave it, else the day it was made.
+    func sessionDate(_ s: SessionInput) -> String {
+        if let day = s.state.setup.date { return DateWords.format(day: day, l) }
+        return DateWords.format(ms: s.state.createdAt, l)
     }
 
     /// People in the room: as the facilitator counted them, else those who joined and the room.
@@ -34,19 +41,17 @@ extension PartBuilder {
         return t.s("onbekend (\(joined) met eigen scherm)", "unknown (\(joined) on own screens)")
     }
 
-    /// The organiser's summary and key messages, or the concept remark while there are none.
+    /// The organiser's summary (its key messages are on page 1), or the concept remark.
     mutating func findings() {
-        heading(1, t.summary)
         let summary = report.options.summary
         if let summary, !summary.isEmpty {
+            guard !summary.text.allSatisfy(\.isWhitespace) else { return }
+            heading(1, t.summary)
             for paragraph in summary.text.split(separator: "\n\n").map(String.init) where !paragraph.allSatisfy(\.isWhitespace) {
                 add(.paragraph(paragraph))
             }
-            if !summary.keyMessages.isEmpty {
-                heading(2, t.keyMessages)
-                add(.list(summary.keyMessages.map { .init(text: $0) }))
-            }
         } else {
+            heading(1, t.summary)
             add(.concept(t.conceptNote))
         }
     }

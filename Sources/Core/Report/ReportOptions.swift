@@ -12,6 +12,14 @@ public struct ReportOptions: Equatable, Sendable {
     public var date: Int64?
     /// The tool and its version, for the colophon.
     public var tool: String
+    /// The short version a director forwards: page 1, the findings across groups, the
+    /// directions, method and limits, colophon; the annexes stay in the full report.
+    public var short: Bool = false
+    /// Known names typed inside entries are replaced by "[naam]" (with `noNames`).
+    public var redactNames: Bool = false
+    /// The printed page of each contents entry, in contents order (a PDF's second pass);
+    /// empty: not known, the contents list has no numbers.
+    public var contentsPages: [Int] = []
 
     public init(noNames: Bool = false, separator: Character? = nil, summary: ReportSummary? = nil, date: Int64? = nil, tool: String = "Perspectief") {
         self.noNames = noNames
@@ -81,8 +89,10 @@ public enum DateWords {
     static let nl = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
     static let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
-    public static func format(ms: Int64, _ l: Language) -> String {
-        let iso = ISOTime.date(ms: ms)
+    public static func format(ms: Int64, _ l: Language) -> String { format(day: ISOTime.date(ms: ms), l) }
+
+    /// A day as "YYYY-MM-DD" in words; anything else is returned as it is.
+    public static func format(day iso: String, _ l: Language) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
         let month = (l == .nl ? nl : en)[parts[1] - 1]

@@ -75,6 +75,7 @@ extension PartBuilder {
 
     func otherItem(_ e: Entry, _ s: SessionInput) -> ReportDocument.Item {
         var notes = [t.kind(e.kind)]
+        if let n = tables.of(e) { notes.append(t.tableNote(n)) }
         let trends = w.trends.filter { e.trends.contains($0.id) }
         if !trends.isEmpty { notes.append(t.trendsLabel(trends.count) + " " + trends.map { String($0.number) }.joined(separator: ", ")) }
         if let v = t.votes(e.votesBy) { notes.append(v) }

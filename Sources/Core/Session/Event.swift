@@ -51,6 +51,12 @@ public struct SessionSetup: Equatable, Sendable {
     /// the persona the room steps into — the workshop's own groups bring theirs.
     public var customDescription: String? = nil
     public var customPersona: String? = nil
+    /// The day the session was held ("2026-12-04"), when the organiser gave it: a paper
+    /// session typed in later keeps its own day. Nil: the day it was created.
+    public var date: String? = nil
+    /// Who sat in the room, as the organiser recorded it; nil for sessions made before it
+    /// was asked (the report says "unknown").
+    public var roomKind: RoomKind? = nil
 
     public init(
         sessionId: String, workshopId: String, workshopTitle: LocalizedText, perspective: PerspectiveRef,
@@ -69,6 +75,17 @@ public struct SessionSetup: Equatable, Sendable {
         self.place = place
         self.people = people
     }
+}
+
+/// Who sat in the room: the report's method must say whether the target group spoke for
+/// itself or was imagined by others.
+public enum RoomKind: String, CaseIterable, Equatable, Sendable {
+    /// Civil servants and professionals imagining the target group.
+    case professionals
+    /// People of the target group themselves.
+    case targetGroup = "target-group"
+    /// Both in one room.
+    case mixed
 }
 
 /// The fields of a new entry.

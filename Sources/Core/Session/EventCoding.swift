@@ -143,6 +143,8 @@ extension Change {
             // Written only when given, so sessions without them read as before.
             if let d = s.customDescription { o["customDescription"] = .string(d) }
             if let p = s.customPersona { o["customPersona"] = .string(p) }
+            if let d = s.date { o["date"] = .string(d) }
+            if let k = s.roomKind { o["roomKind"] = .string(k.rawValue) }
         case .participantJoined, .sessionClosed, .sessionReopened:
             break
         case .stepMoved(let to, let from):
@@ -221,6 +223,11 @@ extension Change {
                     people: try f.optionalInt("people", in: EventLimits.people))
             setup.customDescription = try f.optionalString("customDescription").map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
             setup.customPersona = try f.optionalString("customPersona").map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
+            if let day = try f.optionalString("date") {
+                guard SessionDay.valid(day) else { throw EventDecodingError(reason: "\(TerminalText.quoted(day)) is not a date (YYYY-MM-DD)") }
+                setup.date = day
+            }
+            if try f.optionalString("roomKind") != nil { setup.roomKind = try f.enumValue("roomKind", RoomKind.self) }
             self = .sessionCreated(setup)
         case "participantJoined": self = .participantJoined
         case "sessionClosed": self = .sessionClosed

@@ -15,12 +15,18 @@ public struct NewSession: Equatable, Sendable {
     /// A target group of the facilitator's own: who they are, and the persona the room steps into.
     public var customDescription: String?
     public var customPersona: String?
+    /// The day the session is (or was) held, "YYYY-MM-DD"; nil: today.
+    public var date: String?
+    /// Who sits in the room; nil: not said.
+    public var roomKind: RoomKind?
 
     public init(
         workshopId: String, perspective: PerspectiveRef, title: String? = nil, facilitator: String? = nil, place: String? = nil,
         anonymous: Bool = false, voteBudget: Int = 3, holdForReview: Bool = false, people: Int? = nil,
-        customDescription: String? = nil, customPersona: String? = nil
+        customDescription: String? = nil, customPersona: String? = nil, date: String? = nil, roomKind: RoomKind? = nil
     ) {
+        self.date = date
+        self.roomKind = roomKind
         self.people = people
         self.customDescription = customDescription
         self.customPersona = customPersona
@@ -78,6 +84,11 @@ extension Engine {
             anonymous: request.anonymous, voteBudget: request.voteBudget, holdForReview: request.holdForReview,
             place: try line(request.place, max: Self.maxTitleCharacters, LocalizedText(nl: "De plaats", en: "The place")),
             people: request.people)
+        if let day = request.date {
+            guard SessionDay.valid(day) else { throw .badDate }
+            setup.date = day
+        }
+        setup.roomKind = request.roomKind
         // Only a group of one's own gets a description and persona; the workshop's bring theirs.
         if case .custom = perspective {
             setup.customDescription = request.customDescription.map(TextPolicy.clean).flatMap { $0.isEmpty ? nil : $0 }
@@ -87,7 +98,24 @@ extension Engine {
     }
 }
 
+/// A session's day as the organiser types it: "YYYY-MM-DD", a real calendar day.
+public enum SessionDay {
+    public static func valid(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard s.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
+        else { return false }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
+    }
+}
+
 extension Refusal {
+    public static let badDate = Refusal(
+        nl: "De datum moet een bestaande dag zijn, geschreven als JJJJ-MM-DD (bijvoorbeeld 2026-12-04).",
+        en: "The date must be a real day, written as YYYY-MM-DD (for example 2026-12-04).")
     public static let voteBudgetRange = Refusal(nl: "Het stembudget moet tussen 0 en 99 liggen.", en: "The vote budget must be between 0 and 99.")
     public static let peopleRange = Refusal(
         nl: "Het aantal mensen in de zaal moet tussen 0 en \(EventLimits.people.upperBound) liggen.",

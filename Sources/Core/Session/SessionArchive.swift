@@ -3,7 +3,7 @@
 /// session that goes on is always folded from its files.
 extension SessionState {
     /// Raised whenever the layout below changes, so an older cache is ignored, not misread.
-    public static let archiveVersion: UInt64 = 6
+    public static let archiveVersion: UInt64 = 7
 
     public func archive(into w: inout ByteWriter) {
         w.string(setup.sessionId)
@@ -68,6 +68,8 @@ extension SessionState {
             }
         }
         w.optional(roomMessage)
+        w.optional(setup.date)
+        w.optional(setup.roomKind?.rawValue)
     }
 
     public static func unarchive(_ r: inout ByteReader) throws(ByteReader.Damaged) -> SessionState {
@@ -125,6 +127,8 @@ extension SessionState {
             state.seats[step] = m
         }
         state.roomMessage = try r.optionalString()
+        state.setup.date = try r.optionalString()
+        state.setup.roomKind = try r.optionalString().flatMap(RoomKind.init(rawValue:))
         return state
     }
 }

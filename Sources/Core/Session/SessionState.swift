@@ -95,6 +95,12 @@ public struct SessionState: Equatable, Sendable {
 
     public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
 
+    /// Rewrites every entry's text, for a copy that leaves names out of a report (`--redact-names`);
+    /// never used on a session that goes on.
+    public mutating func rewriteTexts(_ rewrite: (String) -> String) {
+        for i in entries.indices { entries[i].text = rewrite(entries[i].text) }
+    }
+
     public var liveEntries: [Entry] { entries.filter(\.isLive) }
 
     public func votesUsed(by key: String) -> Int { liveVotes[key] ?? 0 }

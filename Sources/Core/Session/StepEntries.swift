@@ -64,18 +64,26 @@ public enum StepEntries {
         }
     }
 
-    /// The most-voted implications of a scenario, at most `n`, ties by time: the room's top 3.
+    /// The most-voted implications of a scenario: the room's top 3, with every one tied for third.
     public static func top(_ entries: [Entry], scenario: String, _ n: Int = 3) -> Set<String> {
         let list = entries.filter { $0.scenario == scenario && $0.votes > 0 && $0.isLive }
             .sorted { $0.votes != $1.votes ? $0.votes > $1.votes : ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        return Set(list.prefix(n).map(\.id))
+        return withTies(list, n)
     }
 
-    /// A table's top 3: its most-voted implications, ties by time.
+    /// The first `n` of a list sorted by votes, and every one tied with the `n`th: a tie for
+    /// third place is the room's, not ours to break.
+    static func withTies(_ sorted: [Entry], _ n: Int) -> Set<String> {
+        guard n > 0, sorted.count > n else { return Set(sorted.map(\.id)) }
+        let cut = sorted[n - 1].votes
+        return Set(sorted.enumerated().filter { $0.offset < n || $0.element.votes == cut }.map(\.element.id))
+    }
+
+    /// A table's top 3: its most-voted implications, with every one tied for third.
     public static func top(_ entries: [Entry], table: String, _ n: Int = 3) -> Set<String> {
         let list = entries.filter { $0.table == table && $0.votes > 0 && $0.isLive }
             .sorted { $0.votes != $1.votes ? $0.votes > $1.votes : ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        return Set(list.prefix(n).map(\.id))
+        return withTies(list, n)
     }
 }
 

@@ -121,8 +121,8 @@ public struct Synthesis: Equatable, Sendable {
             matrix: matrix)
     }
 
-    /// The `n` most-voted of a list in the stable order, ties in that order: what sorting by
-    /// votes and taking `n` gives, without sorting 25,000 implications for three of them.
+    /// The `n` most-voted of a list in the stable order, and every one with votes tied with
+    /// the `n`th: what sorting by votes gives, without sorting 25,000 implications for three.
     static func mostVoted(_ list: [SynthesisItem], _ n: Int) -> [SynthesisItem] {
         var best: [SynthesisItem] = []
         for i in list {
@@ -130,7 +130,10 @@ public struct Synthesis: Equatable, Sendable {
             best.insert(i, at: best.firstIndex { $0.entry.votes < i.entry.votes } ?? best.count)
             if best.count > n { best.removeLast() }
         }
-        return best
+        // Ties for the last place are kept (with votes): the room chose them equally.
+        guard best.count == n, let cut = best.last?.entry.votes, cut > 0 else { return best }
+        let chosen = Set(best.map(\.ref))
+        return best + list.filter { $0.entry.votes == cut && !chosen.contains($0.ref) }
     }
 
     /// Workshop perspectives in workshop order, then custom ones in the order first seen

@@ -149,7 +149,8 @@ public enum Effect: Equatable, Sendable {
     /// Open a saved session read-only for review.
     case openReadOnly(sessionId: String)
     /// Write a report of these sessions in this format ("md", "csv", "json", "html").
-    case export(sessionIds: [String], format: String)
+    /// `short`: the short version a director forwards (page 1, findings, directions, method).
+    case export(sessionIds: [String], format: String, short: Bool = false)
     /// Join a session as a participant under this name.
     /// `rejoinCode`: typed when the name was used before (the proof it is theirs).
     case join(sessionId: String, name: String, rejoinCode: String? = nil)

@@ -32,6 +32,17 @@ public enum S {
     static let yes = t("ja", "yes")
     static let no = t("nee", "no")
     static let startSession = t("Enter: sessie starten", "Enter: start the session")
+    /// Who sits in the room, for the report's method (`k` on the last wizard question).
+    static func roomKind(_ k: RoomKind?) -> LocalizedText {
+        let what: LocalizedText
+        switch k {
+        case nil: what = t("niet opgegeven", "not said")
+        case .professionals?: what = t("ambtenaren en professionals die zich in de doelgroep verplaatsen", "civil servants and professionals imagining the group")
+        case .targetGroup?: what = t("de doelgroep zelf", "the target group itself")
+        case .mixed?: what = t("beide", "both")
+        }
+        return t("k  Wie zit er in de zaal: " + what.nl, "k  Who is in the room: " + what.en)
+    }
     static let wizardHint = t("↑↓ kiezen · Enter verder · Esc terug", "↑↓ choose · Enter next · Esc back")
 
     // Session

@@ -36,7 +36,7 @@ public struct ReviewState: Sendable {
     public var confirmingDelete = false
     /// Opened from the home screen: q goes back there instead of quitting.
     public var returnsHome = false
-    /// Waiting for the export format key (m, c, j, h, p).
+    /// Waiting for the export format key (m, c, j, h, p, s for the short PDF).
     public var exporting = false
     /// Grouping help: the proposals shown (nil: not shown), the selected one, and what the
     /// organiser decided (kept in the store: a rejected proposal never comes back).

@@ -27,13 +27,14 @@ enum ReviewUpdate {
         }
         if r.exporting {
             r.exporting = false
-            let formats: [Character: String] = ["m": "md", "c": "csv", "j": "json", "h": "html", "p": "pdf"]
+            // `s`: the short PDF, about six pages, the annexes left to the full report and the CSV.
+            let formats: [Character: String] = ["m": "md", "c": "csv", "j": "json", "h": "html", "p": "pdf", "s": "pdf"]
             guard case .char(let c) = key, let format = formats[c] else {
                 app.notice = Notice(kind: .info, text: app.language == .nl ? "Niet geëxporteerd." : "Not exported.")
                 return []
             }
             let ids = r.visible().compactMap { r.records[$0].input == nil ? nil : r.records[$0].listing.id }
-            return ids.isEmpty ? [] : [.export(sessionIds: ids, format: format)]
+            return ids.isEmpty ? [] : [.export(sessionIds: ids, format: format, short: c == "s")]
         }
         let list = r.visible()
         switch key {
@@ -78,7 +79,7 @@ enum ReviewUpdate {
             return []
         case .char("e"):
             r.exporting = true
-            app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML · p PDF · Esc niet" : "Export: m Markdown · c CSV · j JSON · h HTML · p PDF · Esc none")
+            app.notice = Notice(kind: .info, text: app.language == .nl ? "Exporteren: m Markdown · c CSV · j JSON · h HTML · p PDF · s korte PDF · Esc niet" : "Export: m Markdown · c CSV · j JSON · h HTML · p PDF · s short PDF · Esc none")
             return []
         case .escape where r.tab == .groups && r.memberRow != nil:
             r.memberRow = nil

@@ -19,6 +19,8 @@ public struct WizardState: Equatable, Sendable {
     public var place = ""
     public var anonymous = false
     public var budget = 3
+    /// Who sits in the room (`k` cycles): the report's method says it; nil: not said.
+    public var roomKind: RoomKind?
     /// Open the room (join with ssh from own laptops) as soon as the session starts (key `o`).
     public var openRoom = false
 
@@ -118,12 +120,15 @@ enum Wizard {
             case .right, .up, .char("+"): w.budget = min(20, w.budget + 1)
             case .char(let c) where c.isNumber: w.budget = Int(String(c)) ?? w.budget
             case .char("o"): w.openRoom.toggle()
+            case .char("k"):
+                let kinds: [RoomKind?] = [nil] + RoomKind.allCases.map(Optional.some)
+                w.roomKind = kinds[((kinds.firstIndex(of: w.roomKind) ?? 0) + 1) % kinds.count]
             case .enter:
                 return [.create(NewSession(
                     workshopId: workshop.id, perspective: perspective(w, workshop), title: w.title,
                     facilitator: w.facilitator.isEmpty ? nil : w.facilitator, place: w.place.isEmpty ? nil : w.place,
                     anonymous: w.anonymous, voteBudget: w.budget, customDescription: custom(w, workshop, w.customDescription),
-                    customPersona: custom(w, workshop, w.customPersona)))]
+                    customPersona: custom(w, workshop, w.customPersona), roomKind: w.roomKind))]
                     + (w.openRoom ? [.openRoom] : [])
             default: break
             }
@@ -242,6 +247,8 @@ enum Wizard {
             b.put("◀  \(w.budget)  ▶", x: x + 2, y: y, style: Style(.highlight, bold: true))
             y += 2
             b.put(Wrap.clip(S.wizardRoom(l, w.openRoom), width: width), x: x, y: y, style: w.openRoom ? Style(.highlight, bold: true) : Style(.dim))
+            y += 1
+            b.put(Wrap.clip(S.roomKind(w.roomKind)[l], width: width), x: x, y: y, style: w.roomKind == nil ? Style(.dim) : Style(.highlight, bold: true))
             y += 2
             b.put(S.startSession[l], x: x, y: y, style: Style(.good, bold: true))
         }

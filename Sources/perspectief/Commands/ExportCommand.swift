@@ -26,9 +26,14 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Report language: nl or en (default: from LANG).") var lang: String?
     @Option(help: "CSV separator: ';', ',' or tab (default: ';' for a Dutch report, ',' for English).") var separator: String?
     @Flag(help: "Leave every person's name out: participants, authors, facilitators, the organiser.") var noNames = false
+    @Flag(help: "With --no-names: replace known names typed inside entries by \"[naam]\" (names found are listed on stderr).")
+    var redactNames = false
+    @Flag(help: "The short version (about six pages): page 1, the findings across groups, the directions, method and colophon.")
+    var short = false
 
     func run() throws {
         guard all || !sessions.isEmpty else { throw Messages.nameSessions }
+        guard !redactNames || noNames else { throw Messages.redactNeedsNoNames }
         var sep: Character?
         if let separator {
             guard let c = ReportOptions.separators[separator] else {
@@ -39,10 +44,12 @@ struct ExportCommand: ParsableCommand {
         }
         let l = Output.language()
         do {
-            let request = Exporting.Request(
+            var request = Exporting.Request(
                 ids: all ? nil : sessions, workshop: workshop, format: try Exporting.format(format), language: Output.language(lang),
                 output: output == "-" ? nil : output, overwrite: force, noNames: noNames, separator: sep,
                 tool: BuildInfo.reportTool)
+            request.short = short
+            request.redactNames = redactNames
             let (storeOptions, done) = try source.resolve(storeOptions)
             defer { done() }
             let outcome = try Exporting.export(request, store: try storeOptions.open(), workshops: workshopOptions.catalog().workshops)

@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
         let now = Clock.nowMs()
         // 64 random bits per import and the row number: unique without reading every entry;
         // the number zero-padded so that ids sort in file order as text too.
-        let prefix = "i" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + "-"
+        let prefix = EntryImport.idPrefix(batch: UInt64.random(in: 0...UInt64.max))
         let planned: [EntryImport.Planned]
         do {
             planned = try EntryImport.plan(

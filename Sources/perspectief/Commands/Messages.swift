@@ -38,6 +38,12 @@ enum Messages {
         CLIError("--persona and --description are for a target group of your own; \(q(name)) brings its own from the workshop",
             nl: "--persona en --description zijn voor een eigen doelgroep; \(q(name)) heeft er een uit de workshop")
     }
+    static let redactNeedsNoNames = CLIError(
+        "--redact-names goes with --no-names", nl: "--redact-names hoort bij --no-names")
+    static func badRoomKind(_ k: String) -> CLIError {
+        CLIError("--room-kind must be professionals, target-group or mixed, not \(q(k))",
+            nl: "--room-kind moet professionals, target-group of mixed zijn, niet \(q(k))")
+    }
     static func customPerspective(_ name: String, workshop: String, groups: String) -> LocalizedText {
         LocalizedText(
             nl: "let op: \(q(name)) is geen doelgroep van \(workshop); de sessie krijgt een eigen doelgroep (doelgroepen: \(groups); --custom om dit niet te melden)",

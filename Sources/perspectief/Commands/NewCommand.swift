@@ -24,6 +24,10 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "The perspective is a new target group on purpose: do not remark on it.") var custom = false
     @Option(help: "For a target group of your own: the persona whose shoes the room steps into in every round.") var persona: String?
     @Option(help: "For a target group of your own: who they are, in a sentence or two.") var description: String?
+    @Option(help: "The day the session is or was held, YYYY-MM-DD (default: today); a paper session typed in later keeps its day.")
+    var date: String?
+    @Option(help: "Who sits in the room: professionals (imagining the target group), target-group (the group itself) or mixed.")
+    var roomKind: String?
 
     func run() throws {
         let w = try workshopOptions.workshop(workshop)
@@ -35,13 +39,19 @@ struct NewCommand: ParsableCommand {
             // The workshop's own groups bring their own persona: two would confuse the room.
             throw Messages.ownPersona(PerspectiveResolver.name(ref, in: w, language: l))
         }
+        var kind: RoomKind?
+        if let roomKind {
+            guard let k = RoomKind(rawValue: roomKind) else { throw Messages.badRoomKind(roomKind) }
+            kind = k
+        }
         let request = NewSession(
             workshopId: w.id, perspective: ref, title: title, facilitator: facilitator, place: place, anonymous: anonymous,
-            voteBudget: votes, holdForReview: holdForReview, people: people, customDescription: description, customPersona: persona)
+            voteBudget: votes, holdForReview: holdForReview, people: people, customDescription: description, customPersona: persona,
+            date: date, roomKind: kind)
         let (handle, _): (SessionHandle, Workshop)
         do {
             (handle, _) = try Creating.create(request, in: store, workshops: [w], now: now) {
-                Creating.defaultTitle(request, workshop: $0, day: String(Output.date(now).prefix(10)), language: l)
+                Creating.defaultTitle(request, workshop: $0, day: date ?? String(Output.date(now).prefix(10)), language: l)
             }
         } catch {
             // Said as the option it came from: "--votes: The vote budget must be between 0 and 99."
