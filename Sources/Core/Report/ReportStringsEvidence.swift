@@ -86,7 +86,6 @@ extension ReportStrings {
             "How the shared findings were made: Perspectief proposes groups of insights from different target groups that share the same rare words or concepts from the workshop's glossary, with the words and a strength. Only what the organiser accepted counts as a finding, besides insights with exactly the same text; rejected proposals do not come back."
         )
     }
-    var scripts: String { s("Draaiboek per sessie", "Script per session") }
 }
 
 extension Reach {
