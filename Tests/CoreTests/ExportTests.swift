@@ -112,7 +112,7 @@ final class ExportTests: XCTestCase {
         // Votes as shares within the session, room and participants apart.
         XCTAssertTrue(md.contains("- Persoonlijk contact blijft nodig — _● 100% van de deelnemersstemmen \\(1 van 1\\)_"))
         // Method, anonymity, context and colophon.
-        XCTAssertTrue(md.contains("### Anonimiteit\n\nEén van de vier sessies was anoniem; daarin zijn geen namen bewaard."), "in words, per case")
+        XCTAssertTrue(md.contains("### Anonimiteit\n\nEén van de vier sessies was anoniem; daarin zijn geen namen van deelnemers bewaard."), "in words, per case")
         XCTAssertFalse(md.contains("--no-names"), "no shell command in a report")
         XCTAssertTrue(md.contains("**Persona \\(fictief\\):** Riet \\(81\\) woont alleen in Zwolle."))
         XCTAssertTrue(md.contains("Een eigen doelgroep van de facilitator"), "the custom group is said to be one")

@@ -54,12 +54,10 @@ final class ProgrammeReportTests: XCTestCase {
         XCTAssertTrue(md.contains("_zelfde tekst · 4 van 4 doelgroepen, 4 sessies"), "its reach: all four groups")
         // The method says which script each session used.
         let scripts = section(md, from: "### Draaiboek per sessie", to: "###")
+        XCTAssertTrue(scripts.contains("| Sessie ouderen | " + MarkdownExport.inline(Self.rounds.title.nl) + " |"), scripts)
         XCTAssertTrue(
-            scripts.contains(
-                "- " + MarkdownExport.inline(Self.rounds.title.nl) + " — _Sessie ouderen, Sessie ondernemers"), md)
-        XCTAssertTrue(
-            scripts.contains("- " + MarkdownExport.inline(Self.tables.title.nl) + " — _Sessie gemiddelde"), scripts)
-        XCTAssertEqual(md.components(separatedBy: "\n## Werkwijze\n").count - 1, 1, "one method section")
+            scripts.contains("| Sessie gemiddelde-burger | " + MarkdownExport.inline(Self.tables.title.nl) + " |"), scripts)
+        XCTAssertEqual(md.components(separatedBy: "\n## Werkwijze en beperkingen\n").count - 1, 1, "one method section")
     }
 
     func testWorkshopsOfOneStudyThatDisagreeAreReadApart() {

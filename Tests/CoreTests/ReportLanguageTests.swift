@@ -8,18 +8,19 @@ final class ReportLanguageTests: XCTestCase {
     let en = ReportStrings(.en)
 
     func testAnonymityIsSaidPerCaseInPlainWordsWithoutCommands() {
-        XCTAssertEqual(nl.anonymityText(sessions: 5, anonymous: 0, hidden: 0, noNames: false),
+        XCTAssertEqual(nl.anonymity(sessions: 5, anonymous: 0, hidden: 0),
                        "Geen van de sessies was anoniem. Bij elke bijdrage staat de voornaam van wie die invoerde; "
-                       + "dat wisten de deelnemers.")
-        XCTAssertEqual(nl.anonymityText(sessions: 4, anonymous: 1, hidden: 1, noNames: false),
-                       "Eén van de vier sessies was anoniem; daarin zijn geen namen bewaard. In de andere staat bij elke "
-                       + "bijdrage de voornaam van wie die invoerde; dat wisten de deelnemers.")
-        XCTAssertEqual(en.anonymityText(sessions: 1, anonymous: 0, hidden: 0, noNames: false),
+                       + "dat wisten de deelnemers. De facilitatoren staan bij de sessies.")
+        XCTAssertEqual(nl.anonymity(sessions: 4, anonymous: 1, hidden: 1),
+                       "Eén van de vier sessies was anoniem; daarin zijn geen namen van deelnemers bewaard. In één sessie "
+                       + "heeft de facilitator de namen verborgen; die staan niet in dit verslag. In de andere staat bij elke "
+                       + "bijdrage de voornaam van wie die invoerde; dat wisten de deelnemers. De facilitatoren staan bij de sessies.")
+        XCTAssertEqual(en.anonymity(sessions: 1, anonymous: 0, hidden: 0),
                        "The session was not anonymous. Each contribution shows the first name of whoever typed it; "
-                       + "participants were told so.")
+                       + "participants were told so. The facilitators are listed with the sessions.")
         for (s, a, h) in [(1, 0, 0), (1, 1, 1), (3, 0, 1), (3, 3, 3), (12, 2, 5)] {
             for t in [nl, en] {
-                let text = t.anonymityText(sessions: s, anonymous: a, hidden: h, noNames: false)
+                let text = t.anonymity(sessions: s, anonymous: a, hidden: h)
                 XCTAssertFalse(text.contains("perspectief") || text.contains("--"), text)
                 XCTAssertFalse(text.contains(" 0 ") || text.contains("1 sessies"), text)
             }

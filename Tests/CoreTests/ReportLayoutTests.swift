@@ -43,7 +43,7 @@ final class ReportLayoutTests: XCTestCase {
         XCTAssertLessThan(findings.lowerBound, sessions.lowerBound, "the findings come before the sessions")
         XCTAssertTrue(concept.contains("> **Concept: de organisator heeft de kernboodschappen nog niet geschreven."), "marked as concept")
         // Both groups of two, koersvast, and two of the four votes cast on insights.
-        XCTAssertTrue(concept.contains("— _2 van 2 doelgroepen · koersvast · 50 % van de stemmen_"), concept)
+        XCTAssertTrue(concept.contains("— _2 van 2 doelgroepen, 2 sessies · koersvast · 50 % van de stemmen_"), concept)
         let summary = ReportSummary(text: "Tekst.", keyMessages: ["Eén loket voor alle regelingen is wat beide groepen vragen."])
         let final = md(.init(summary: summary))
         XCTAssertTrue(final.contains("## Kernboodschappen\n\n- Eén loket voor alle regelingen is wat beide groepen vragen. — _2 van 2 doelgroepen"), final)
@@ -65,7 +65,7 @@ final class ReportLayoutTests: XCTestCase {
         var options = ReportOptions()
         options.short = true
         let short = md(options)
-        for kept in ["## Sterkste bevindingen", "## Koersvaste inzichten over", "## Ontwikkelrichtingen", "## Werkwijze en beperkingen", "## Colofon"] {
+        for kept in ["## Sterkste bevindingen", "## Gedeelde bevindingen over", "## Ontwikkelrichtingen", "## Werkwijze en beperkingen", "## Colofon"] {
             XCTAssertTrue(short.contains(kept), kept)
         }
         for left in ["## Bijlage", "## Stemmen", "## Overzichten", "## Achtergrond", "**Inhoud**", "- Nooit besproken 0"] {

@@ -73,48 +73,6 @@ extension ReportStrings {
         ]
     }
     var anonymity: String { s("Anonimiteit", "Anonymity") }
-    func anonymityText(sessions: Int, anonymous: Int, hidden: Int, noNames: Bool) -> String {
-        if noNames {
-            return s("Dit verslag bevat geen namen: niet van deelnemers, facilitatoren of de organisator. Uitspraken en stemmen zijn niet tot personen te herleiden.",
-                     "This report holds no names: not of participants, facilitators or the organiser. Statements and votes cannot be traced to persons.")
-        }
-        // One plain sentence per case, no counts of nought and no commands: read by people, not operators.
-        var out: [String] = []
-        let all = number(sessions)
-        if anonymous == 0 {
-            out.append(sessions == 1
-                ? s("De sessie was niet anoniem.", "The session was not anonymous.")
-                : s("Geen van de sessies was anoniem.", "None of the sessions was anonymous."))
-        } else if anonymous == sessions {
-            out.append(sessions == 1
-                ? s("De sessie was anoniem; er zijn geen namen bewaard.", "The session was anonymous; no names were stored.")
-                : s("Alle \(all) sessies waren anoniem; er zijn geen namen bewaard.",
-                    "All \(all) sessions were anonymous; no names were stored."))
-        } else {
-            let some = number(anonymous, capital: true)
-            out.append(anonymous == 1
-                ? s("\(some) van de \(all) sessies was anoniem; daarin zijn geen namen bewaard.",
-                    "\(some) of the \(all) sessions was anonymous; no names were stored there.")
-                : s("\(some) van de \(all) sessies waren anoniem; daarin zijn geen namen bewaard.",
-                    "\(some) of the \(all) sessions were anonymous; no names were stored there."))
-        }
-        let hiddenOnly = hidden - anonymous
-        if hiddenOnly > 0 {
-            out.append(hiddenOnly == 1
-                ? s("In één sessie zijn de namen uit dit verslag weggelaten.",
-                    "In one session the names are left out of this report.")
-                : s("In \(number(hiddenOnly)) sessies zijn de namen uit dit verslag weggelaten.",
-                    "In \(number(hiddenOnly)) sessions the names are left out of this report."))
-        }
-        if sessions - hidden > 0 {
-            out.append(hidden == 0
-                ? s("Bij elke bijdrage staat de voornaam van wie die invoerde; dat wisten de deelnemers.",
-                    "Each contribution shows the first name of whoever typed it; participants were told so.")
-                : s("In de andere staat bij elke bijdrage de voornaam van wie die invoerde; dat wisten de deelnemers.",
-                    "In the others each contribution shows the first name of whoever typed it; participants were told so."))
-        }
-        return out.joined(separator: " ")
-    }
     var context: String { s("Achtergrond", "Background") }
     func groupsAndPersonas(_ plural: String) -> String { s("De \(plural) en hun persona's", "The \(plural) and their personas") }
     var persona: String { s("Persona (fictief)", "Persona (fictional)") }

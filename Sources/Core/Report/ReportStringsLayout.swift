@@ -1,12 +1,7 @@
 /// The fixed words of page 1, the method and its limits, names, tables and the worlds.
 extension ReportStrings {
     /// Small counts in words, as a reader says them ("twee van de zes sessies").
-    func count(_ n: Int) -> String {
-        let nl = ["geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
-        let en = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-        guard (0..<nl.count).contains(n) else { return String(n) }
-        return l == .nl ? nl[n] : en[n]
-    }
+    func count(_ n: Int) -> String { n == 0 ? s("geen", "no") : number(n) }
     func sessions(_ n: Int) -> String { count(n) + (n == 1 ? s(" sessie", " session") : s(" sessies", " sessions")) }
 
     // Page 1
@@ -79,8 +74,8 @@ extension ReportStrings {
             out = n == 1 ? s("De sessie was anoniem: namen van deelnemers zijn niet bewaard.", "The session was anonymous: participants' names were not stored.")
                 : s("Alle sessies waren anoniem: namen van deelnemers zijn niet bewaard.", "All sessions were anonymous: participants' names were not stored.")
         } else {
-            out = s("\(ReportDocument.capitalised(count(anonymous))) van de \(sessions(n)) \(anonymous == 1 ? "was" : "waren") anoniem; daarin zijn geen namen van deelnemers bewaard.",
-                    "\(ReportDocument.capitalised(count(anonymous))) of the \(sessions(n)) \(anonymous == 1 ? "was" : "were") anonymous; no participants' names were stored there.")
+            out = s("\(number(anonymous, capital: true)) van de \(sessions(n)) \(anonymous == 1 ? "was" : "waren") anoniem; daarin zijn geen namen van deelnemers bewaard.",
+                    "\(number(anonymous, capital: true)) of the \(sessions(n)) \(anonymous == 1 ? "was" : "were") anonymous; no participants' names were stored there.")
         }
         if hidden > 0 {
             out += " " + s("In \(sessions(hidden)) heeft de facilitator de namen verborgen; die staan niet in dit verslag.",
