@@ -97,7 +97,7 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(md.contains("| Ouderen | 3 | 1 | 1 | 1 | 2 |"))
         XCTAssertTrue(md.contains("- Digitale hulp aan huis — _houdt stand in_ ■ Zuinig en digitaal ■ Ruim en slim"), "one mark per scenario")
         XCTAssertTrue(md.contains(
-            "### Eén loket\n\n_gegroepeerd door de organisator · 2 van 3 doelgroepen, 2 sessies · koersvast · 0 % van de stemmen_\n\n"
+            "### Eén loket\n\n_gegroepeerd door de organisator · 2 van 3 doelgroepen, 2 sessies · koersvast_\n\n"
                 + "_2 doelgroepen: Ouderen, Ondernemers_"))
         XCTAssertTrue(md.contains(
             "### Persoonlijk contact blijft nodig\n\n_zelfde tekst · 2 van 3 doelgroepen, 2 sessies · koersvast · 100 % van de stemmen_"),

@@ -84,7 +84,7 @@ final class ProgrammeReportTests: XCTestCase {
         XCTAssertEqual(shared[1].reach.votePercent, 100)
         XCTAssertEqual(
             shared[0].reach.weight(Self.rounds, .nl),
-            "4 van 4 doelgroepen, 4 sessies · nog niet beoordeeld per wereld · 0 % van de stemmen")
+            "4 van 4 doelgroepen, 4 sessies · nog niet beoordeeld per wereld")
     }
 
     func testMessagesShowTheLinkedInsightsWithCounts() {

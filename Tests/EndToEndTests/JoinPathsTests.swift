@@ -31,7 +31,7 @@ final class JoinPathsTests: XCTestCase {
         let workshop = try XCTUnwrap(workshops.first { $0.id == handle.state.setup.workshopId })
         let hub = try WebHub(storeRoot: store, sessionId: id, workshops: workshops, published: PeopleBox())
 
-        let bad = ["", "   ", "\u{200B}\u{2060}", "!!! ...", String(repeating: "Ä", count: 41), "a" + String(repeating: "\u{301}", count: 400)]
+        let bad = ["", "   ", "\u{200B}\u{2060}", "!!! ...", String(repeating: "Ä", count: 41), String(repeating: "a\u{301}", count: 41)]
         for name in bad {
             guard case .failure(let rule) = ParticipantName.check(name) else { return XCTFail("\(name.debugDescription) should be refused") }
             let reason = rule.reason

@@ -94,7 +94,7 @@ final class TmuxParticipantTests: XCTestCase {
         XCTAssertFalse(facilitator.wait(for: "1 bijdrage wacht").contains("Eerst bekijken"))
         desk.keys("y")
         let accepted = facilitator.wait(for: "Eerst bekijken — Fatima")
-        XCTAssertTrue(accepted.contains("0 bijdragen wachten"), accepted)
+        XCTAssertFalse(accepted.contains("bijdragen wachten") || accepted.contains("bijdrage wacht"), "nothing waits, nothing is said")
         XCTAssertFalse(accepted.contains("grapje"), "the rejected entry stays off the wall")
         // The desk's timer is the session's: the projector follows.
         desk.keys("t")

@@ -102,7 +102,7 @@ final class ReviewGroupsTests: XCTestCase {
         harness.press(.tab, .tab, .char("v"))
         var screen = harness.screen
         XCTAssertTrue(screen.contains("◇ Houd een menselijk loket  ·  2 doelgroepen"), screen)
-        XCTAssertTrue(screen.contains("Waarom: gedeelde woorden houd, "), screen)
+        XCTAssertTrue(screen.contains("Waarom: gedeelde woorden houd · begrippen "), screen)
         XCTAssertTrue(screen.contains("loket en contact") && screen.contains("een mens"), "the glossary's concepts: \(screen)")
         XCTAssertTrue(screen.contains("• Houd een menselijk loket — ouderen 2"), screen)
         XCTAssertTrue(harness.effects.isEmpty, "a proposal is not a group until accepted")

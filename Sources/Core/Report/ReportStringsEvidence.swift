@@ -20,7 +20,9 @@ extension ReportStrings {
     /// "5 van 5 doelgroepen, 6 sessies · koersvast · 27 % van de stemmen"
     func weight(_ r: Reach, _ w: Workshop) -> String {
         let titles = r.worlds.map { id in w.scenario(id)?.title[l] ?? id }
-        return [reachGroups(r, w.perspectiveTerm), reachWorlds(r, titles: titles), reachVotes(r)].joined(
+        // A finding nobody voted on says nothing about votes ("0 %" reads as a verdict).
+        let votes = r.votes > 0 ? [reachVotes(r)] : []
+        return ([reachGroups(r, w.perspectiveTerm), reachWorlds(r, titles: titles)] + votes).joined(
             separator: " · ")
     }
     var sharedAcrossLegend: String {
