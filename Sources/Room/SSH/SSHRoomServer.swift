@@ -193,7 +193,6 @@ public final class SSHRoomServer: Sendable {
     }
 
     // MARK: Connections
-
     func accept(_ channel: Channel) -> EventLoopFuture<Void> {
         let address = channel.remoteAddress?.ipAddress ?? "?"
         let now = Clock.nowMs()
