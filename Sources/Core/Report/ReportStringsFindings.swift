@@ -61,7 +61,6 @@ extension ReportStrings {
     var annexScenario: String { s("Bijlage: alle implicaties per scenario", "Annex: every implication per scenario") }
     func annexPerspective(_ singular: String) -> String { s("Bijlage: inzichten per \(singular)", "Annex: insights per \(singular)") }
     var annexOther: String { s("Bijlage: overige bijdragen", "Annex: other contributions") }
-    var method: String { s("Werkwijze", "Method") }
     func methodParagraphs(_ plural: String, scenarios: Int) -> [String] {
         [
             s("Het perspectief omgedraaid: elke sessie zette één van de \(plural) centraal en liep met die groep door de \(number(scenarios)) scenario's van 2035. Per wereld benoemde de zaal wat die wereld voor de groep betekent en wat de groep nodig heeft (implicaties); daarna koos de zaal per wereld de belangrijkste implicaties en maakte er inzichten van.",
